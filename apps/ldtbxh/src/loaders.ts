@@ -1,0 +1,98 @@
+import DataLoader from 'dataloader';
+import { unitKeyString, type UnitKey } from '@ecd/database';
+import type { AdministrativeUnit, Plan, PrismaClient } from './generated/prisma/client.js';
+import { fromIsoDate, toIsoDate } from './domain/dates.js';
+
+const keyOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitKey => ({ code: unit.code, validFrom: toIsoDate(unit.validFrom) });
+const whereKeys = (keys: readonly UnitKey[]) => keys.map((k) => ({ code: k.code, validFrom: fromIsoDate(k.validFrom) }));
+
+async function findUnits(prisma: PrismaClient, keys: readonly UnitKey[]): Promise<Map<string, AdministrativeUnit>> {
+  if (!keys.length) return new Map();
+  const units = await prisma.administrativeUnit.findMany({ where: { OR: whereKeys(keys) } });
+  return new Map(units.map((u) => [unitKeyString(keyOf(u)), u]));
+}
+
+/** A unit and everything above it, as unit keys. */
+async function withAncestors(prisma: PrismaClient, start: Map<string, AdministrativeUnit>) {
+  const all = new Map(start);
+  let frontier = [...start.values()];
+  while (frontier.length) {
+    const parentKeys = frontier
+      .filter((u) => u.parentCode && u.parentValidFrom)
+      .map((u) => ({ code: u.parentCode!, validFrom: toIsoDate(u.parentValidFrom!) }))
+      .filter((k) => !all.has(unitKeyString(k)));
+    const parents = await findUnits(prisma, parentKeys);
+    for (const [key, unit] of parents) all.set(key, unit);
+    frontier = [...parents.values()];
+  }
+  return all;
+}
+
+const ancestorsOf = (unit: AdministrativeUnit, units: Map<string, AdministrativeUnit>): AdministrativeUnit[] => {
+  const chain = [unit];
+  let current: AdministrativeUnit | undefined = unit;
+  while (current?.parentCode && current.parentValidFrom) {
+    current = units.get(unitKeyString({ code: current.parentCode, validFrom: toIsoDate(current.parentValidFrom) }));
+    if (current) chain.push(current);
+  }
+  return chain;
+};
+
+/**
+ * Plans in force for each unit: national schemes, plans scoped to the unit or an ancestor, and the
+ * same for the units it succeeded (a 2019 provincial plan still applies to the merged 2025 commune).
+ * A few queries per batch, whatever the number of units.
+ */
+async function plansForUnits(prisma: PrismaClient, keys: readonly UnitKey[]): Promise<Plan[][]> {
+  const requested = await findUnits(prisma, keys);
+  const current = await withAncestors(prisma, requested);
+  const successions = await prisma.unitSuccession.findMany({
+    where: { OR: whereKeys([...current.values()].map(keyOf)).map((k) => ({ successorCode: k.code, successorValidFrom: k.validFrom })) },
+  });
+  const predecessorKeys = successions.map((s) => ({ code: s.predecessorCode, validFrom: toIsoDate(s.predecessorValidFrom) }));
+  const all = await withAncestors(prisma, new Map([...current, ...(await findUnits(prisma, predecessorKeys))]));
+  const plans = await prisma.plan.findMany({
+    where: {
+      OR: [
+        { scopeUnitCode: null },
+        ...whereKeys([...all.values()].map(keyOf)).map((k) => ({ scopeUnitCode: k.code, scopeUnitValidFrom: k.validFrom })),
+      ],
+    },
+    orderBy: [{ periodStart: 'asc' }, { issuedOn: 'asc' }],
+  });
+  const predecessorsOf = (unit: AdministrativeUnit) =>
+    successions
+      .filter((s) => s.successorCode === unit.code && s.successorValidFrom.getTime() === unit.validFrom.getTime())
+      .map((s) => all.get(unitKeyString({ code: s.predecessorCode, validFrom: toIsoDate(s.predecessorValidFrom) })))
+      .filter((u): u is AdministrativeUnit => u !== undefined);
+
+  return keys.map((key) => {
+    const unit = requested.get(unitKeyString(key));
+    if (!unit) return [];
+    const lineage = ancestorsOf(unit, all).flatMap((u) => [u, ...predecessorsOf(u).flatMap((p) => ancestorsOf(p, all))]);
+    const scopes = new Set(lineage.map((u) => unitKeyString(keyOf(u))));
+    return plans.filter(
+      (p) => p.scopeUnitCode === null || scopes.has(unitKeyString({ code: p.scopeUnitCode, validFrom: toIsoDate(p.scopeUnitValidFrom!) })),
+    );
+  });
+}
+
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    unit: new DataLoader<UnitKey, AdministrativeUnit | null, string>(
+      async (keys) => {
+        const found = await findUnits(prisma, keys);
+        return keys.map((k) => found.get(unitKeyString(k)) ?? null);
+      },
+      { cacheKeyFn: unitKeyString },
+    ),
+    plansForUnit: new DataLoader<UnitKey, Plan[], string>((keys) => plansForUnits(prisma, keys), { cacheKeyFn: unitKeyString }),
+    plan: new DataLoader<string, Plan | null>(async (ids) => {
+      const plans = await prisma.plan.findMany({ where: { id: { in: [...ids] } } });
+      return ids.map((id) => plans.find((p) => p.id === id) ?? null);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export { keyOf as unitKeyOf };

@@ -1,0 +1,5 @@
+export * from './open-database.js';
+export * from './migrations.js';
+export * from './env.js';
+export * from './unit-rollup.js';
+export * from './start-subgraph.js';

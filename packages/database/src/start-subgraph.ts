@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { PrismaPg } from '@prisma/adapter-pg';
+import {
+  createLogger,
+  createSubgraphApollo,
+  startHttpService,
+  type Logger,
+  type RequestContext,
+  type RunningService,
+} from '@ecd/service-kit';
+import { openDatabase } from './open-database.js';
+import type { SubgraphEnv } from './env.js';
+
+interface PrismaLike {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $disconnect(): Promise<void>;
+}
+
+export interface DatabaseSubgraphOptions<Client extends PrismaLike, Extra extends object> {
+  name: string;
+  env: SubgraphEnv;
+  /** URL of the app's `src/schema.graphql`. */
+  schemaUrl: URL;
+  /** URL of the app's `prisma/migrations` folder. */
+  migrationsUrl: URL;
+  resolvers: object;
+  createClient(adapter: PrismaPg): Client;
+  /** Per-request additions to the context (the client, fresh DataLoaders). */
+  context(client: Client): Extra;
+  /** Runs once after migrations and before serving: reference data, demo data. */
+  prepare?(client: Client, logger: Logger): Promise<void>;
+}
+
+export interface RunningSubgraph<Client> extends RunningService {
+  client: Client;
+  logger: Logger;
+}
+
+/** Everything a sector subgraph does to start: database, migrations, preparation, GraphQL over HTTP. */
+export async function startDatabaseSubgraph<Client extends PrismaLike, Extra extends object>(
+  options: DatabaseSubgraphOptions<Client, Extra>,
+): Promise<RunningSubgraph<Client>> {
+  const { env } = options;
+  const logger = createLogger(options.name, env.LOG_LEVEL);
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    migrationsDir: fileURLToPath(options.migrationsUrl),
+    logger,
+  });
+  const client = options.createClient(database.adapter);
+  const release = async () => {
+    await client.$disconnect();
+    await database.close();
+  };
+  try {
+    await options.prepare?.(client, logger);
+    const service = await startHttpService<RequestContext & Extra>({
+      name: options.name,
+      logger,
+      host: env.HOST,
+      port: env.PORT,
+      apollo: (httpServer) =>
+        createSubgraphApollo({ typeDefs: readFileSync(options.schemaUrl, 'utf8'), resolvers: options.resolvers, logger, httpServer }),
+      context: (base) => ({ ...base, ...options.context(client) }),
+      readiness: async () => {
+        await client.$queryRawUnsafe('SELECT 1');
+      },
+      onClose: release,
+    });
+    return { ...service, client, logger };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}

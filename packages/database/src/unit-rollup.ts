@@ -1,0 +1,52 @@
+/**
+ * Sector records are located in a commune and its province, each identified as the federation
+ * identifies a unit: official code + first day of validity. These columns are on every located table.
+ */
+export interface UnitKey {
+  code: string;
+  /** ISO date, YYYY-MM-DD. */
+  validFrom: string;
+}
+
+export const unitKeyString = (key: UnitKey) => `${key.code}@${key.validFrom}`;
+
+interface RawQueryable {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface UnitCount {
+  unit: string;
+  group: string | null;
+  count: number;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Counts the rows of a located table per requested unit (commune or province) in one SQL statement,
+ * optionally per value of `groupBy`: the batch function behind a sector's unit fields.
+ */
+export async function countByUnit(
+  db: RawQueryable,
+  table: string,
+  keys: readonly UnitKey[],
+  groupBy?: string,
+): Promise<Map<string, UnitCount[]>> {
+  for (const identifier of [table, groupBy ?? 'none']) {
+    if (!IDENTIFIER.test(identifier)) throw new Error(`Invalid SQL identifier: ${identifier}`);
+  }
+  const group = groupBy ? `t.${groupBy}::text` : 'NULL::text';
+  const byLevel = (level: 'commune' | 'province') => `
+    SELECT k.code || '@' || k.valid_from::text AS unit, ${group} AS "group", count(*)::int AS count
+      FROM unnest($1::text[], $2::date[]) AS k(code, valid_from)
+      JOIN ${table} t ON t.${level}_code = k.code AND t.${level}_valid_from = k.valid_from
+     GROUP BY 1, 2`;
+  const rows = await db.$queryRawUnsafe<UnitCount[]>(
+    `${byLevel('commune')} UNION ALL ${byLevel('province')}`,
+    keys.map((k) => k.code),
+    keys.map((k) => k.validFrom),
+  );
+  const result = new Map<string, UnitCount[]>(keys.map((k) => [unitKeyString(k), []]));
+  for (const row of rows) result.get(row.unit)?.push(row);
+  return result;
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+
+export type UnitLevel = 'province' | 'district' | 'commune';
+
+export interface AdminUnitRecord {
+  /** Official numeric code: 2 digits (province), 3 (district), 5 (commune). Text, leading zeros kept. */
+  code: string;
+  name: string;
+  fullName: string;
+  level: UnitLevel;
+  /** The unit word in lower case: tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn, đặc khu. */
+  type: string;
+  parentCode: string | null;
+}
+
+/**
+ * One official list and the interval in which its units are valid (ISO dates, `validTo` inclusive).
+ * The pre-reform list is the GSO list as of 2025-03-01; earlier boundary changes are not in the
+ * source, so it stands for every date from 2019 (the oldest seed plan) to the reform.
+ */
+export interface UnitList {
+  id: '2024' | '2025';
+  file: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export const UNIT_LISTS: readonly UnitList[] = [
+  { id: '2024', file: 'units-2024.csv', validFrom: '2019-01-01', validTo: '2025-06-30' },
+  // Identity since the reform; names are the newest official spelling (units-2026-09-20.csv).
+  { id: '2025', file: 'units-2026-09-20.csv', validFrom: '2025-07-01', validTo: null },
+];
+
+export const REFORM_DATE = '2025-07-01';
+
+const dataFile = (name: string) => fileURLToPath(new URL(`../data/admin-units/${name}`, import.meta.url));
+
+function readCsv(name: string): Record<string, string>[] {
+  return parse(readFileSync(dataFile(name)), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+export function readUnitList(list: UnitList): AdminUnitRecord[] {
+  return readCsv(list.file).map((row) => ({
+    code: row.code!,
+    name: row.name!,
+    fullName: row.full_name!,
+    level: row.level as UnitLevel,
+    type: row.type!,
+    parentCode: row.parent_code || null,
+  }));
+}
+
+export function unitListFor(date: string): UnitList {
+  const list = UNIT_LISTS.find((l) => l.validFrom <= date && (l.validTo === null || date <= l.validTo));
+  if (!list) throw new RangeError(`No administrative unit list covers ${date}`);
+  return list;
+}
+
+export interface CommuneSuccession {
+  oldCommuneCode: string | null;
+  oldDistrictCode: string;
+  oldProvinceCode: string;
+  newCommuneCode: string;
+  newProvinceCode: string;
+  /** Label from the source (`high`, `manual:high`), not a number. */
+  confidence: string;
+  /** Set when the old commune was split across several new ones. */
+  shareNote: string | null;
+  note: string | null;
+}
+
+export function readCommuneSuccessions(): CommuneSuccession[] {
+  return readCsv('mapping-2024-2025.csv').map((row) => ({
+    oldCommuneCode: row.old_commune_code || null,
+    oldDistrictCode: row.old_district_code!,
+    oldProvinceCode: row.old_province_code!,
+    newCommuneCode: row.new_commune_code!,
+    newProvinceCode: row.new_province_code!,
+    confidence: row.confidence!,
+    shareNote: row.share_note || null,
+    note: row.note || null,
+  }));
+}
+
+/** An index over one list: units by code and the children of each unit. */
+export class UnitIndex {
+  readonly byCode = new Map<string, AdminUnitRecord>();
+  readonly childrenOf = new Map<string, AdminUnitRecord[]>();
+
+  constructor(readonly list: UnitList, units: AdminUnitRecord[] = readUnitList(list)) {
+    for (const unit of units) {
+      this.byCode.set(unit.code, unit);
+      if (unit.parentCode) {
+        const siblings = this.childrenOf.get(unit.parentCode) ?? [];
+        siblings.push(unit);
+        this.childrenOf.set(unit.parentCode, siblings);
+      }
+    }
+  }
+
+  /** The province a unit lies in (itself for a province). */
+  provinceOf(code: string): AdminUnitRecord | undefined {
+    let unit = this.byCode.get(code);
+    while (unit?.parentCode) unit = this.byCode.get(unit.parentCode);
+    return unit;
+  }
+
+  /** Every commune below a unit (the unit itself when it is a commune). */
+  communesOf(code: string): AdminUnitRecord[] {
+    const unit = this.byCode.get(code);
+    if (!unit) return [];
+    if (unit.level === 'commune') return [unit];
+    return (this.childrenOf.get(code) ?? []).flatMap((child) => this.communesOf(child.code));
+  }
+}
+
+export interface ProvinceSuccession {
+  oldProvinceCode: string;
+  newProvinceCode: string;
+  confidence: string;
+}
+
+/** Every old province merged whole into one new province. */
+export function readProvinceSuccessions(): ProvinceSuccession[] {
+  return readCsv('mapping-provinces-2024-2025.csv').map((row) => ({
+    oldProvinceCode: row.old_province_code!,
+    newProvinceCode: row.new_province_code!,
+    confidence: row.confidence!,
+  }));
+}

@@ -1,0 +1,76 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from './logger.js';
+
+/**
+ * Error codes clients can rely on (extensions.code). Messages are Vietnamese, for the people
+ * who use the frontends; `reason` is a stable English identifier for programs.
+ */
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  Forbidden: 'FORBIDDEN',
+  SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorDetails {
+  /** Path of the offending input, e.g. `code` or `plan.targets[2].year`. */
+  field?: string;
+  /** Stable machine-readable reason, e.g. `UNKNOWN_UNIT_CODE`. */
+  reason: string;
+  /** Anything else a client may need to fix the request. */
+  [key: string]: unknown;
+}
+
+export function domainError(code: ErrorCode, message: string, details: ErrorDetails): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+export const badInput = (message: string, details: ErrorDetails) => domainError(ErrorCode.BadUserInput, message, details);
+export const notFound = (message: string, details: ErrorDetails) => domainError(ErrorCode.NotFound, message, details);
+export const conflict = (message: string, details: ErrorDetails) => domainError(ErrorCode.Conflict, message, details);
+
+const PASSED_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+const VIETNAMESE_PREFIX: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'Truy vấn GraphQL sai cú pháp',
+  GRAPHQL_VALIDATION_FAILED: 'Truy vấn GraphQL không hợp lệ',
+  BAD_USER_INPUT: 'Dữ liệu đầu vào không hợp lệ',
+};
+
+/**
+ * Apollo formatError: typed errors pass through; graphql-js validation messages get a Vietnamese
+ * lead; anything unexpected is logged in full and answered with a generic message, never a stack.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : ErrorCode.Internal;
+    if (PASSED_THROUGH.has(code)) {
+      const ours = typeof formatted.extensions?.reason === 'string';
+      const prefix = VIETNAMESE_PREFIX[code];
+      const message = !ours && prefix && !formatted.message.startsWith(prefix) ? `${prefix}: ${formatted.message}` : formatted.message;
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, message, extensions };
+    }
+    const original = unwrapResolverError(error);
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Lỗi hệ thống, vui lòng thử lại sau hoặc liên hệ quản trị viên.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.Internal, reason: 'UNEXPECTED_ERROR' },
+    };
+  };
+}

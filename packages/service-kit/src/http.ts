@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { createRequestContext, type RequestContext } from './context.js';
+import type { Logger } from './logger.js';
+
+export interface HttpServiceOptions<TContext extends RequestContext> {
+  name: string;
+  logger: Logger;
+  host: string;
+  port: number;
+  /** Builds the Apollo server; it receives the HTTP server so draining can close it cleanly. */
+  apollo: (httpServer: Server) => ApolloServer<TContext>;
+  /** Adds service resources (database client, loaders...) to the request context. */
+  context: (base: RequestContext) => TContext | Promise<TContext>;
+  /** Throws when the service cannot serve (e.g. its database is unreachable). */
+  readiness?: () => Promise<void>;
+  /** Releases resources after the HTTP server stopped. */
+  onClose?: () => Promise<void>;
+}
+
+export interface RunningService {
+  url: string;
+  graphqlUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a GraphQL service with `/graphql`, `/health` (the process is alive) and `/ready`
+ * (its dependencies answer). Port 0 picks a free port, which tests use.
+ */
+export async function startHttpService<TContext extends RequestContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<RunningService> {
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = options.apollo(httpServer);
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await options.readiness?.();
+      res.json({ status: 'ready', service: options.name });
+    } catch (error) {
+      options.logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', service: options.name });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => options.context(createRequestContext(req.headers, options.logger)),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host}:${port}`;
+  options.logger.info({ url: `${url}/graphql` }, `${options.name} listening`);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await apollo.stop();
+      await options.onClose?.();
+      options.logger.info(`${options.name} stopped`);
+    })();
+    return closing;
+  };
+  return { url, graphqlUrl: `${url}/graphql`, port, close };
+}
+
+/** The Apollo plugin that lets in-flight requests finish before the HTTP server closes. */
+export const drainPlugin = (httpServer: Server) => ApolloServerPluginDrainHttpServer({ httpServer });
+
+/** Stops the service on SIGTERM/SIGINT after in-flight requests finish; exits non-zero if that fails. */
+export function closeOnSignals(service: RunningService, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,48 @@
+import { badInput } from './errors.js';
+
+export const MAX_PAGE_SIZE = 500;
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  nodes: T[];
+  totalCount: number;
+  pageInfo: PageInfo;
+}
+
+/** Cursors are opaque to clients: the base64url of the last item's sort key. */
+export const encodeCursor = (sortKey: string) => Buffer.from(sortKey, 'utf8').toString('base64url');
+
+export function decodeCursor(cursor: string | null | undefined): string | undefined {
+  if (cursor === null || cursor === undefined) return undefined;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!key || encodeCursor(key) !== cursor) {
+    throw badInput('Con trỏ phân trang (after) không hợp lệ.', { field: 'after', reason: 'INVALID_CURSOR' });
+  }
+  return key;
+}
+
+export function pageSize(first: number | null | undefined, fallback = 50): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`Số bản ghi mỗi trang (first) phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: 'first', reason: 'PAGE_SIZE_OUT_OF_RANGE', max: MAX_PAGE_SIZE });
+  }
+  return size;
+}
+
+/**
+ * Builds a connection from a page fetched with one row more than asked for (keyset pagination:
+ * `take: size + 1` after the decoded cursor), so "is there a next page" costs no extra query.
+ */
+export function toConnection<T>(rows: T[], size: number, totalCount: number, sortKey: (row: T) => string): Connection<T> {
+  const nodes = rows.slice(0, size);
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: last === undefined ? null : encodeCursor(sortKey(last)) },
+  };
+}
