@@ -6,15 +6,12 @@ import { createLoaders } from './loaders.js';
 import { loadReferenceUnits } from './reference-units.js';
 import { resolvers } from './resolvers/index.js';
 
-export const schemaUrl = new URL('../src/schema.graphql', import.meta.url);
-
 /** Starts the LĐTBXH subgraph; tests call it with their own environment and port 0. */
-export function startLdtbxhSubgraph(env: Env = loadEnv()) {
-  return startDatabaseSubgraph({
+export const startLdtbxhSubgraph = (env: Env = loadEnv()) =>
+  startDatabaseSubgraph({
     name: 'ldtbxh',
     env,
-    schemaUrl,
-    migrationsUrl: new URL('../prisma/migrations', import.meta.url),
+    appRoot: new URL('..', import.meta.url),
     resolvers,
     createClient: (adapter) => new PrismaClient({ adapter }),
     context: (prisma) => ({ prisma, loaders: createLoaders(prisma) }),
@@ -23,6 +20,5 @@ export function startLdtbxhSubgraph(env: Env = loadEnv()) {
       if (env.SEED_DEMO) await seedDemo(prisma, logger);
     },
   });
-}
 
 export { loadEnv };

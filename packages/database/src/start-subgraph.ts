@@ -20,10 +20,8 @@ interface PrismaLike {
 export interface DatabaseSubgraphOptions<Client extends PrismaLike, Extra extends object> {
   name: string;
   env: SubgraphEnv;
-  /** URL of the app's `src/schema.graphql`. */
-  schemaUrl: URL;
-  /** URL of the app's `prisma/migrations` folder. */
-  migrationsUrl: URL;
+  /** The app's folder, holding `src/schema.graphql` and `prisma/migrations`: `new URL('..', import.meta.url)`. */
+  appRoot: URL;
   resolvers: object;
   createClient(adapter: PrismaPg): Client;
   /** Per-request additions to the context (the client, fresh DataLoaders). */
@@ -46,7 +44,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Extra ext
   const database = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
-    migrationsDir: fileURLToPath(options.migrationsUrl),
+    migrationsDir: fileURLToPath(new URL('prisma/migrations', options.appRoot)),
     logger,
   });
   const client = options.createClient(database.adapter);
@@ -62,7 +60,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Extra ext
       host: env.HOST,
       port: env.PORT,
       apollo: (httpServer) =>
-        createSubgraphApollo({ typeDefs: readFileSync(options.schemaUrl, 'utf8'), resolvers: options.resolvers, logger, httpServer }),
+        createSubgraphApollo({ typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'), resolvers: options.resolvers, logger, httpServer }),
       context: (base) => ({ ...base, ...options.context(client) }),
       readiness: async () => {
         await client.$queryRawUnsafe('SELECT 1');

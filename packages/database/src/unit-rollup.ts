@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 /**
  * Sector records are located in a commune and its province, each identified as the federation
  * identifies a unit: official code + first day of validity. These columns are on every located table.
@@ -49,4 +50,21 @@ export async function countByUnit(
   const result = new Map<string, UnitCount[]>(keys.map((k) => [unitKeyString(k), []]));
   for (const row of rows) result.get(row.unit)?.push(row);
   return result;
+}
+
+/** The key of an AdministrativeUnit entity representation (validFrom arrives as text from the gateway). */
+export function unitKeyFromReference(reference: { code: string; validFrom: Date | string }): UnitKey {
+  const validFrom = typeof reference.validFrom === 'string' ? reference.validFrom : reference.validFrom.toISOString().slice(0, 10);
+  return { code: reference.code, validFrom };
+}
+
+/** Batches every unit's count in a request into one countByUnit statement. */
+export function createUnitCountLoader(db: RawQueryable, table: string, groupBy?: string): DataLoader<UnitKey, UnitCount[], string> {
+  return new DataLoader<UnitKey, UnitCount[], string>(
+    async (keys) => {
+      const counts = await countByUnit(db, table, keys, groupBy);
+      return keys.map((k) => counts.get(unitKeyString(k)) ?? []);
+    },
+    { cacheKeyFn: unitKeyString },
+  );
 }

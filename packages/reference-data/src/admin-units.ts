@@ -130,3 +130,31 @@ export function readProvinceSuccessions(): ProvinceSuccession[] {
     confidence: row.confidence!,
   }));
 }
+
+export interface UnitLocation {
+  communeCode: string;
+  communeValidFrom: string;
+  provinceCode: string;
+  provinceValidFrom: string;
+}
+
+const indexes = new Map<string, UnitIndex>();
+const indexFor = (list: UnitList) => indexes.get(list.id) ?? indexes.set(list.id, new UnitIndex(list)).get(list.id)!;
+
+/**
+ * Where a sector record lies, as the federation identifies units: the commune and its province,
+ * each by official code and first day of validity, in the list valid on `date`.
+ */
+export function locateCommune(communeCode: string, date: string): UnitLocation | undefined {
+  const list = unitListFor(date);
+  const index = indexFor(list);
+  const commune = index.byCode.get(communeCode);
+  const province = index.provinceOf(communeCode);
+  if (commune?.level !== 'commune' || !province) return undefined;
+  return { communeCode, communeValidFrom: list.validFrom, provinceCode: province.code, provinceValidFrom: list.validFrom };
+}
+
+/** The communes of a province in the list valid on `date`. */
+export function communesOfProvince(provinceCode: string, date: string): AdminUnitRecord[] {
+  return indexFor(unitListFor(date)).communesOf(provinceCode);
+}

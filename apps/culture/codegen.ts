@@ -1,0 +1,3 @@
+import { subgraphCodegenConfig } from '@ecd/service-kit/codegen';
+
+export default subgraphCodegenConfig({ AdministrativeUnit: '@ecd/database#UnitKey' });

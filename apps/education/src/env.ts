@@ -1,0 +1,5 @@
+import { parseEnv } from '@ecd/service-kit';
+import { subgraphEnvSchema } from '@ecd/database';
+
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => parseEnv(subgraphEnvSchema('education', 4003), source);
+export type Env = ReturnType<typeof loadEnv>;

@@ -1,0 +1,8 @@
+import { createUnitCountLoader } from '@ecd/database';
+import type { PrismaClient } from './generated/prisma/client.js';
+
+export const createLoaders = (prisma: PrismaClient) => ({
+  schoolCountsByLevel: createUnitCountLoader(prisma, 'school', 'level'),
+});
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,11 @@
+import { unitKeyFromReference } from '@ecd/database';
+import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
+import { countsByLevel } from '../domain/school-level.js';
+
+export const AdministrativeUnit: AdministrativeUnitResolvers = {
+  __resolveReference: (reference) => unitKeyFromReference(reference),
+
+  async schoolCounts(unit, _args, { loaders }) {
+    return countsByLevel(await loaders.schoolCountsByLevel.load(unit));
+  },
+};

@@ -1,0 +1,20 @@
+import { startDatabaseSubgraph } from '@ecd/database';
+import { PrismaClient } from './generated/prisma/client.js';
+import { seedDemo } from './demo-seed.js';
+import { loadEnv, type Env } from './env.js';
+import { createLoaders } from './loaders.js';
+import { resolvers } from './resolvers/index.js';
+
+/** Starts the education subgraph; tests call it with their own environment and port 0. */
+export const startEducationSubgraph = (env: Env = loadEnv()) =>
+  startDatabaseSubgraph({
+    name: 'education',
+    env,
+    appRoot: new URL('..', import.meta.url),
+    resolvers,
+    createClient: (adapter) => new PrismaClient({ adapter }),
+    context: (prisma) => ({ prisma, loaders: createLoaders(prisma) }),
+    prepare: env.SEED_DEMO ? seedDemo : undefined,
+  });
+
+export { loadEnv };

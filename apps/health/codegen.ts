@@ -1,0 +1,6 @@
+import { subgraphCodegenConfig } from '@ecd/service-kit/codegen';
+
+export default subgraphCodegenConfig({
+  AdministrativeUnit: '@ecd/database#UnitKey',
+  HealthStation: '../generated/prisma/client.js#HealthStation',
+});

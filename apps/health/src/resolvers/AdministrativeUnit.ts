@@ -1,0 +1,32 @@
+import { decodeCursor, pageSize, toConnection } from '@ecd/service-kit';
+import { unitKeyFromReference } from '@ecd/database';
+import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
+
+const NAME_ID_SEPARATOR = '\u0000';
+
+export const AdministrativeUnit: AdministrativeUnitResolvers = {
+  __resolveReference: (reference) => unitKeyFromReference(reference),
+
+  async healthStationCount(unit, _args, { loaders }) {
+    const [row] = await loaders.stationCount.load(unit);
+    return row?.count ?? 0;
+  },
+
+  async healthStations(unit, { first, after }, { prisma }) {
+    const size = pageSize(first);
+    const validFrom = new Date(`${unit.validFrom}T00:00:00Z`);
+    const where = {
+      OR: [
+        { communeCode: unit.code, communeValidFrom: validFrom },
+        { provinceCode: unit.code, provinceValidFrom: validFrom },
+      ],
+    };
+    const cursor = decodeCursor(after)?.split(NAME_ID_SEPARATOR);
+    const afterCursor = cursor ? { OR: [{ name: { gt: cursor[0] } }, { name: cursor[0], id: { gt: cursor[1] } }] } : {};
+    const [rows, totalCount] = await Promise.all([
+      prisma.healthStation.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: size + 1 }),
+      prisma.healthStation.count({ where }),
+    ]);
+    return toConnection(rows, size, totalCount, (s) => `${s.name}${NAME_ID_SEPARATOR}${s.id}`);
+  },
+};

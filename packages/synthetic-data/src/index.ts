@@ -1,0 +1,2 @@
+export * from './demo.js';
+export * from './random.js';
