@@ -2,7 +2,7 @@ import { createUnitCountLoader } from '@ecd/database';
 import type { PrismaClient } from './generated/prisma/client.js';
 
 export const createLoaders = (prisma: PrismaClient) => ({
-  schoolCountsByLevel: createUnitCountLoader(prisma, 'school', 'level'),
+  schoolCountsByLevel: createUnitCountLoader(prisma, 'school', { groupBy: 'level' }),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,6 +1,6 @@
 import type { Logger } from '@ecd/service-kit';
 import type { PrismaClient } from './generated/prisma/client.js';
-import { fromIsoDate } from './domain/dates.js';
+import { fromIsoDate } from '@ecd/service-kit';
 
 /** Fixed ids keep the demo seed idempotent: a restart updates these rows instead of adding copies. */
 export const DEMO_PLAN_IDS = {

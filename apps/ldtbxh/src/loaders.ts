@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { unitKeyString, type UnitKey } from '@ecd/database';
 import type { AdministrativeUnit, Plan, PrismaClient } from './generated/prisma/client.js';
-import { fromIsoDate, toIsoDate } from './domain/dates.js';
+import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
 
 const keyOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitKey => ({ code: unit.code, validFrom: toIsoDate(unit.validFrom) });
 const whereKeys = (keys: readonly UnitKey[]) => keys.map((k) => ({ code: k.code, validFrom: fromIsoDate(k.validFrom) }));

@@ -8,7 +8,7 @@ import {
 } from '@ecd/reference-data';
 import type { Logger } from '@ecd/service-kit';
 import type { PrismaClient, Prisma } from './generated/prisma/client.js';
-import { fromIsoDate } from './domain/dates.js';
+import { fromIsoDate } from '@ecd/service-kit';
 
 const LEVEL_ORDER = { province: 0, district: 1, commune: 2 } as const;
 const BATCH = 2000;

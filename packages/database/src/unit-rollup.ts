@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { toIsoDate } from '@ecd/service-kit';
 /**
  * Sector records are located in a commune and its province, each identified as the federation
  * identifies a unit: official code + first day of validity. These columns are on every located table.
@@ -27,11 +28,18 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * Counts the rows of a located table per requested unit (commune or province) in one SQL statement,
  * optionally per value of `groupBy`: the batch function behind a sector's unit fields.
  */
+export interface CountOptions {
+  /** Column whose values split each unit's count. */
+  groupBy?: string;
+  /** Extra condition on the table's rows (alias `t`), its parameters numbered from $3. */
+  filter?: { sql: string; params: unknown[] };
+}
+
 export async function countByUnit(
   db: RawQueryable,
   table: string,
   keys: readonly UnitKey[],
-  groupBy?: string,
+  { groupBy, filter }: CountOptions = {},
 ): Promise<Map<string, UnitCount[]>> {
   for (const identifier of [table, groupBy ?? 'none']) {
     if (!IDENTIFIER.test(identifier)) throw new Error(`Invalid SQL identifier: ${identifier}`);
@@ -41,11 +49,13 @@ export async function countByUnit(
     SELECT k.code || '@' || k.valid_from::text AS unit, ${group} AS "group", count(*)::int AS count
       FROM unnest($1::text[], $2::date[]) AS k(code, valid_from)
       JOIN ${table} t ON t.${level}_code = k.code AND t.${level}_valid_from = k.valid_from
+     ${filter ? `WHERE ${filter.sql}` : ''}
      GROUP BY 1, 2`;
   const rows = await db.$queryRawUnsafe<UnitCount[]>(
     `${byLevel('commune')} UNION ALL ${byLevel('province')}`,
     keys.map((k) => k.code),
     keys.map((k) => k.validFrom),
+    ...(filter?.params ?? []),
   );
   const result = new Map<string, UnitCount[]>(keys.map((k) => [unitKeyString(k), []]));
   for (const row of rows) result.get(row.unit)?.push(row);
@@ -54,15 +64,14 @@ export async function countByUnit(
 
 /** The key of an AdministrativeUnit entity representation (validFrom arrives as text from the gateway). */
 export function unitKeyFromReference(reference: { code: string; validFrom: Date | string }): UnitKey {
-  const validFrom = typeof reference.validFrom === 'string' ? reference.validFrom : reference.validFrom.toISOString().slice(0, 10);
-  return { code: reference.code, validFrom };
+  return { code: reference.code, validFrom: typeof reference.validFrom === 'string' ? reference.validFrom : toIsoDate(reference.validFrom) };
 }
 
 /** Batches every unit's count in a request into one countByUnit statement. */
-export function createUnitCountLoader(db: RawQueryable, table: string, groupBy?: string): DataLoader<UnitKey, UnitCount[], string> {
+export function createUnitCountLoader(db: RawQueryable, table: string, options: CountOptions = {}): DataLoader<UnitKey, UnitCount[], string> {
   return new DataLoader<UnitKey, UnitCount[], string>(
     async (keys) => {
-      const counts = await countByUnit(db, table, keys, groupBy);
+      const counts = await countByUnit(db, table, keys, options);
       return keys.map((k) => counts.get(unitKeyString(k)) ?? []);
     },
     { cacheKeyFn: unitKeyString },

@@ -5,3 +5,4 @@ export * from './http.js';
 export * from './logger.js';
 export * from './pagination.js';
 export * from './subgraph.js';
+export * from './dates.js';

@@ -1,3 +1,4 @@
+import { fromIsoDate } from '@ecd/service-kit';
 import { communesOfProvince, locateCommune, type AdminUnitRecord } from '@ecd/reference-data';
 
 /** The demo province: Lạng Sơn (code 20), whose provincial plan for Đề án 1437 is in the seeds. */
@@ -19,9 +20,9 @@ export function locationColumns(communeCode: string, asOf: string): LocationColu
   if (!location) throw new RangeError(`${communeCode} is not a commune on ${asOf}`);
   return {
     communeCode: location.communeCode,
-    communeValidFrom: new Date(`${location.communeValidFrom}T00:00:00Z`),
+    communeValidFrom: fromIsoDate(location.communeValidFrom),
     provinceCode: location.provinceCode,
-    provinceValidFrom: new Date(`${location.provinceValidFrom}T00:00:00Z`),
+    provinceValidFrom: fromIsoDate(location.provinceValidFrom),
   };
 }
 

@@ -21,12 +21,20 @@ export type Scalars = {
 /** An administrative unit (owned by the LĐTBXH subgraph); health adds what it knows about the unit. */
 export type AdministrativeUnit = {
   __typename?: 'AdministrativeUnit';
+  /** Trẻ em 0-8 tuổi: children up to 8 years old (born within the last 9 years) registered with the unit's health stations, as of `asOf` (default: today). */
+  childrenAged0To8Count: Maybe<Scalars['Int']['output']>;
   code: Scalars['String']['output'];
   /** Số trạm y tế: health stations in the unit, all its communes for a province. Null if health cannot answer. */
   healthStationCount: Maybe<Scalars['Int']['output']>;
   /** The health stations in the unit, ordered by name. */
   healthStations: Maybe<HealthStationConnection>;
   validFrom: Scalars['Date']['output'];
+};
+
+
+/** An administrative unit (owned by the LĐTBXH subgraph); health adds what it knows about the unit. */
+export type AdministrativeUnitChildrenAged0To8CountArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -154,8 +162,8 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AdministrativeUnit: ResolverTypeWrapper<UnitKeyModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   HealthStation: ResolverTypeWrapper<HealthStationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -167,8 +175,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AdministrativeUnit: UnitKeyModel;
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   HealthStation: HealthStationModel;
   ID: Scalars['ID']['output'];
@@ -179,6 +187,7 @@ export type ResolversParentTypes = {
 
 export type AdministrativeUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit'], FederationReferenceType extends FederationReferenceTypes['AdministrativeUnit'] = FederationReferenceTypes['AdministrativeUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdministrativeUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  childrenAged0To8Count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<AdministrativeUnitChildrenAged0To8CountArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   healthStationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   healthStations?: Resolver<Maybe<ResolversTypes['HealthStationConnection']>, ParentType, ContextType, RequireFields<AdministrativeUnitHealthStationsArgs, 'first'>>;

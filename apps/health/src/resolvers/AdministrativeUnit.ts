@@ -1,6 +1,7 @@
-import { decodeCursor, pageSize, toConnection } from '@ecd/service-kit';
+import { decodeCursor, fromIsoDate, pageSize, toConnection, todayInVietnam } from '@ecd/service-kit';
 import { unitKeyFromReference } from '@ecd/database';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
+
 
 const NAME_ID_SEPARATOR = '\u0000';
 
@@ -12,9 +13,14 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
     return row?.count ?? 0;
   },
 
+  async childrenAged0To8Count(unit, { asOf }, { loaders }) {
+    const [row] = await loaders.childrenAged0To8(asOf ?? todayInVietnam()).load(unit);
+    return row?.count ?? 0;
+  },
+
   async healthStations(unit, { first, after }, { prisma }) {
     const size = pageSize(first);
-    const validFrom = new Date(`${unit.validFrom}T00:00:00Z`);
+    const validFrom = fromIsoDate(unit.validFrom);
     const where = {
       OR: [
         { communeCode: unit.code, communeValidFrom: validFrom },

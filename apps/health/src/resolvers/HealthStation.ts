@@ -1,5 +1,6 @@
+import { toIsoDate } from '@ecd/service-kit';
 import type { HealthStationResolvers } from '../generated/graphql.js';
 
 export const HealthStation: HealthStationResolvers = {
-  commune: (station) => ({ code: station.communeCode, validFrom: station.communeValidFrom.toISOString().slice(0, 10) }),
+  commune: (station) => ({ code: station.communeCode, validFrom: toIsoDate(station.communeValidFrom) }),
 };

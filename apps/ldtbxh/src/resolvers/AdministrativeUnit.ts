@@ -1,6 +1,6 @@
 import { decodeCursor, pageSize, toConnection } from '@ecd/service-kit';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
-import { toIsoDate } from '../domain/dates.js';
+import { toIsoDate } from '@ecd/service-kit';
 import { unitKeyOf } from '../loaders.js';
 
 const isoOf = (date: Date | string) => (typeof date === 'string' ? date : toIsoDate(date));

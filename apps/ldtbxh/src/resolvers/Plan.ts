@@ -1,5 +1,5 @@
 import type { PlanResolvers } from '../generated/graphql.js';
-import { toIsoDate } from '../domain/dates.js';
+import { toIsoDate } from '@ecd/service-kit';
 
 export const Plan: PlanResolvers = {
   __resolveReference(reference, { loaders }) {

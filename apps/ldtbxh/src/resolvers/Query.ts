@@ -1,7 +1,7 @@
 import { decodeCursor, notFound, pageSize, toConnection } from '@ecd/service-kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { QueryResolvers } from '../generated/graphql.js';
-import { toIsoDate, todayInVietnam } from '../domain/dates.js';
+import { toIsoDate, todayInVietnam } from '@ecd/service-kit';
 import { assertUnitCode } from '../domain/unit-code.js';
 
 /** Units valid on a day: started on or before it and not ended before it. */

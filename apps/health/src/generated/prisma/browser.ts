@@ -22,3 +22,9 @@ export * from './enums.js';
  * Trạm y tế: a commune health station. Located by commune and province, each as (code, validFrom).
  */
 export type HealthStation = Prisma.HealthStationModel
+/**
+ * Model ChildRecord
+ * A child registered with the commune health station (sổ quản lý trẻ em). Identity links across
+ * sectors come with the Child entity; this record holds what the station needs to count and follow.
+ */
+export type ChildRecord = Prisma.ChildRecordModel

@@ -9,4 +9,5 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/HealthStation.js'
+export type * from './models/ChildRecord.js'
 export type * from './commonInputTypes.js'

@@ -397,7 +397,8 @@ type FieldRefInputType<Model, FieldType> = Model extends never ? never : FieldRe
 
 
 export const ModelName = {
-  HealthStation: 'HealthStation'
+  HealthStation: 'HealthStation',
+  ChildRecord: 'ChildRecord'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -413,7 +414,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "healthStation"
+    modelProps: "healthStation" | "childRecord"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -491,6 +492,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ChildRecord: {
+      payload: Prisma.$ChildRecordPayload<ExtArgs>
+      fields: Prisma.ChildRecordFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ChildRecordFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ChildRecordFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>
+        }
+        findFirst: {
+          args: Prisma.ChildRecordFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ChildRecordFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>
+        }
+        findMany: {
+          args: Prisma.ChildRecordFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>[]
+        }
+        create: {
+          args: Prisma.ChildRecordCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>
+        }
+        createMany: {
+          args: Prisma.ChildRecordCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ChildRecordCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>[]
+        }
+        delete: {
+          args: Prisma.ChildRecordDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>
+        }
+        update: {
+          args: Prisma.ChildRecordUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>
+        }
+        deleteMany: {
+          args: Prisma.ChildRecordDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ChildRecordUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ChildRecordUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>[]
+        }
+        upsert: {
+          args: Prisma.ChildRecordUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChildRecordPayload>
+        }
+        aggregate: {
+          args: Prisma.ChildRecordAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateChildRecord>
+        }
+        groupBy: {
+          args: Prisma.ChildRecordGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ChildRecordGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ChildRecordCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ChildRecordCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -542,6 +617,20 @@ export const HealthStationScalarFieldEnum = {
 } as const
 
 export type HealthStationScalarFieldEnum = (typeof HealthStationScalarFieldEnum)[keyof typeof HealthStationScalarFieldEnum]
+
+
+export const ChildRecordScalarFieldEnum = {
+  id: 'id',
+  birthDate: 'birthDate',
+  sex: 'sex',
+  communeCode: 'communeCode',
+  communeValidFrom: 'communeValidFrom',
+  provinceCode: 'provinceCode',
+  provinceValidFrom: 'provinceValidFrom',
+  createdAt: 'createdAt'
+} as const
+
+export type ChildRecordScalarFieldEnum = (typeof ChildRecordScalarFieldEnum)[keyof typeof ChildRecordScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -599,6 +688,20 @@ export type DateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel
  * Reference to a field of type 'DateTime[]'
  */
 export type ListDateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DateTime[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Sex'
+ */
+export type EnumSexFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Sex'>
+    
+
+
+/**
+ * Reference to a field of type 'Sex[]'
+ */
+export type ListEnumSexFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Sex[]'>
     
 
 
@@ -767,6 +870,7 @@ export interface PrismaClientOptionsWithAdapter extends PrismaClientBaseOptions 
 export type PrismaClientOptions = PrismaClientOptionsWithAccelerateUrl | PrismaClientOptionsWithAdapter
 export type GlobalOmitConfig = {
   healthStation?: Prisma.HealthStationOmit
+  childRecord?: Prisma.ChildRecordOmit
 }
 
 /* Types for Logging */

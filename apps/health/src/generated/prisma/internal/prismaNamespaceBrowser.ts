@@ -51,7 +51,8 @@ export const AnyNull = runtime.AnyNull
 
 
 export const ModelName = {
-  HealthStation: 'HealthStation'
+  HealthStation: 'HealthStation',
+  ChildRecord: 'ChildRecord'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -82,6 +83,20 @@ export const HealthStationScalarFieldEnum = {
 } as const
 
 export type HealthStationScalarFieldEnum = (typeof HealthStationScalarFieldEnum)[keyof typeof HealthStationScalarFieldEnum]
+
+
+export const ChildRecordScalarFieldEnum = {
+  id: 'id',
+  birthDate: 'birthDate',
+  sex: 'sex',
+  communeCode: 'communeCode',
+  communeValidFrom: 'communeValidFrom',
+  provinceCode: 'provinceCode',
+  provinceValidFrom: 'provinceValidFrom',
+  createdAt: 'createdAt'
+} as const
+
+export type ChildRecordScalarFieldEnum = (typeof ChildRecordScalarFieldEnum)[keyof typeof ChildRecordScalarFieldEnum]
 
 
 export const SortOrder = {
