@@ -33,18 +33,32 @@ export class SectorDataSource extends RemoteGraphQLDataSource<RequestContext> {
     if (request.http) (request.http as { timeout?: number }).timeout = this.timeoutMs;
   }
 
+  /** A subgraph that answered with GraphQL errors (e.g. a 400 for an invalid literal): pass its first error on. */
+  override async errorFromResponse(response: Response) {
+    const body: unknown = await this.parseBody(response);
+    const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | null)?.errors?.[0];
+    if (typeof first?.message === 'string') return new GraphQLError(first.message, { extensions: first.extensions ?? {} });
+    return new GraphQLError(`Dịch vụ ngành ${this.label} trả lời lỗi HTTP ${response.status}.`, {
+      extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_HTTP_ERROR', service: this.sector, status: response.status },
+    });
+  }
+
+  /** A subgraph that cannot be reached (refused, timed out, not JSON): a typed error naming the sector. */
   override async process(options: GraphQLDataSourceProcessOptions<RequestContext>) {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions?.code !== 'DOWNSTREAM_SERVICE_ERROR' && error.extensions?.code !== undefined) throw error;
-      const label = SECTOR_LABELS[this.sector] ?? this.sector;
+      if (error instanceof GraphQLError) throw error;
       if (hasRequestContext(options.context)) {
         options.context.logger.warn({ sector: this.sector, err: error }, 'subgraph unavailable');
       }
-      throw new GraphQLError(`Không lấy được dữ liệu ngành ${label}: dịch vụ của ngành hiện không phản hồi.`, {
+      throw new GraphQLError(`Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành hiện không phản hồi.`, {
         extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_UNREACHABLE', service: this.sector },
       });
     }
+  }
+
+  private get label() {
+    return SECTOR_LABELS[this.sector] ?? this.sector;
   }
 }

@@ -27,6 +27,12 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
       ...location,
     })),
   );
-  await prisma.$transaction([prisma.healthStation.createMany({ data: stations }), prisma.childRecord.createMany({ data: children })]);
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.healthStation.createMany({ data: stations });
+      for (let i = 0; i < children.length; i += 5000) await tx.childRecord.createMany({ data: children.slice(i, i + 5000) });
+    },
+    { timeout: 120_000 },
+  );
   logger.info({ stations: stations.length, children: children.length }, 'demo health records seeded');
 }

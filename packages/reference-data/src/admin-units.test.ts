@@ -26,7 +26,8 @@ describe('official unit lists', () => {
   it('walk the tree: Lạng Sơn communes before (via districts) and after the reform', () => {
     expect(after.communesOf('20')).toHaveLength(65);
     expect(before.communesOf('20').length).toBeGreaterThan(150);
-    expect(before.provinceOf('17365')?.name).toBe('Lạng Sơn');
+    expect(before.provinceOf('05971')?.name).toBe('Lạng Sơn');
+    expect(before.provinceOf('17365')?.name).toBe('Nghệ An');
   });
 
   it('chooses the list valid on a date', () => {

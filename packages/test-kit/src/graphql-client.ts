@@ -19,3 +19,18 @@ export async function graphql<TData = Record<string, unknown>>(
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: response.status, ...body };
 }
+
+/** Asks a subgraph for AdministrativeUnit entities, as the gateway does when it joins sectors. */
+export async function resolveUnitEntities<TEntity>(
+  subgraphUrl: string,
+  keys: { code: string; validFrom: string }[],
+  selection: string,
+): Promise<TEntity[]> {
+  const response = await graphql<{ _entities: TEntity[] }>(
+    subgraphUrl,
+    `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on AdministrativeUnit { ${selection} } } }`,
+    { representations: keys.map((key) => ({ __typename: 'AdministrativeUnit', ...key })) },
+  );
+  if (response.errors?.length) throw new Error(`entity query failed: ${JSON.stringify(response.errors)}`);
+  return response.data!._entities;
+}

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: the cost of the gateway. Starts the four subgraphs and the gateway as separate
+ * processes on the bench databases (made by infra/bench/generate.ts), then times the same slice of
+ * data asked of the gateway and asked of the subgraphs directly, and prints markdown tables.
+ *
+ *   npm run bench -- [--requests 200] [--concurrency 1] [--warmup 20] [--query province|commune]
+ *                    [--province 38] [--commune <code>] [--max-seconds 300]
+ *
+ * Needs the apps built (`npx turbo run build --filter=./apps/*`). Results are also written to
+ * bench-results/ (not committed).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import pg from 'pg';
+import { communesOfProvince } from '@ecd/reference-data';
+import {
+  AS_OF,
+  DEFAULT_PROVINCE,
+  GATEWAY_PORT,
+  SUBGRAPHS,
+  SUBGRAPH_PORTS,
+  benchDatabaseUrl,
+  root,
+  type SubgraphName,
+} from './config.js';
+import { assertPortFree, memoryOf, startService, stopService, waitReady, type Service } from './services.js';
+import { directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
+
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '20' },
+    query: { type: 'string', default: 'province' },
+    province: { type: 'string', default: DEFAULT_PROVINCE },
+    commune: { type: 'string' },
+    'max-seconds': { type: 'string', default: '300' },
+  },
+});
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, not ${value}`);
+  return n;
+}
+const requests = positiveInt('requests', args.requests);
+const concurrency = positiveInt('concurrency', args.concurrency);
+const warmup = positiveInt('warmup', args.warmup);
+const maxSeconds = positiveInt('max-seconds', args['max-seconds']);
+if (args.query !== 'province' && args.query !== 'commune') throw new Error('--query must be province or commune');
+const kind: QueryKind = args.query;
+function unitCode(): string {
+  if (kind === 'province') return args.province;
+  const commune = args.commune ?? communesOfProvince(args.province, AS_OF)[0]?.code;
+  if (!commune) throw new Error(`province ${args.province} has no communes on ${AS_OF}`);
+  return commune;
+}
+const code = unitCode();
+
+const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${SUBGRAPH_PORTS[s]}/graphql`])) as Record<SubgraphName, string>;
+const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+const services: Service[] = [];
+
+async function startAll(): Promise<void> {
+  await Promise.all([GATEWAY_PORT, ...Object.values(SUBGRAPH_PORTS)].map(assertPortFree));
+  const subgraphs = SUBGRAPHS.map((s) => startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s), SEED_DEMO: 'false' }));
+  services.push(...subgraphs);
+  await Promise.all(subgraphs.map((s) => waitReady(s)));
+  const gateway = startService('gateway', GATEWAY_PORT, {
+    SUPERGRAPH_MODE: 'file',
+    LDTBXH_URL: subgraphUrls.ldtbxh,
+    HEALTH_URL: subgraphUrls.health,
+    EDUCATION_URL: subgraphUrls.education,
+    CULTURE_URL: subgraphUrls.culture,
+  });
+  services.push(gateway);
+  await waitReady(gateway);
+}
+
+interface Measurement {
+  latenciesMs: number[];
+  seconds: number;
+}
+
+/**
+ * Runs `request` up to `count` times with `concurrency` in flight, stopping early at `deadline`
+ * (performance.now() time) so a slow system cannot hold the benchmark indefinitely.
+ */
+async function measure(count: number, deadline: number, request: () => Promise<unknown>): Promise<Measurement> {
+  const latenciesMs: number[] = [];
+  let issued = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (issued < count && performance.now() < deadline) {
+      issued++;
+      const t0 = performance.now();
+      await request();
+      latenciesMs.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { latenciesMs, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function postgresVersion(): Promise<string> {
+  const client = new pg.Client({ connectionString: benchDatabaseUrl('ldtbxh') });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0]!.server_version;
+  } finally {
+    await client.end();
+  }
+}
+
+async function stopAll(): Promise<void> {
+  // The gateway first, so it does not log the subgraphs going away.
+  await Promise.all([...services].reverse().map(stopService));
+}
+
+async function main(): Promise<string> {
+  console.log(`Starting the four subgraphs and the gateway (logs in ${root}.data/bench/logs)...`);
+  await startAll();
+
+  const viaGateway = async () => postGraphQL(gatewayUrl, gatewayQuery(kind), { code });
+  const direct = async () => directSlice(subgraphUrls, kind, code);
+
+  // Both paths must return the same data, or the comparison would be of different work.
+  const [gatewayData, directData] = [await viaGateway(), await direct()];
+  if (!isDeepStrictEqual(gatewayData, directData)) throw new Error('the gateway and the direct sequence returned different data');
+  const unit = gatewayData.administrativeUnit as { fullName: string; childrenAged0To8Count: number; children?: { totalCount: number } };
+  console.log(
+    `Slice: ${unit.fullName} (${code})${unit.children ? ` with ${unit.children.totalCount} communes` : ''}, ${unit.childrenAged0To8Count} children 0-8; ` +
+      `response ${(JSON.stringify(gatewayData).length / 1024).toFixed(1)} KiB`,
+  );
+
+  const rows: { path: string; m: Measurement }[] = [];
+  for (const [path, request] of [
+    ['gateway', viaGateway],
+    ['direct', direct],
+  ] as const) {
+    const deadline = performance.now() + maxSeconds * 1000;
+    await measure(warmup, deadline, request);
+    const m = await measure(requests, deadline, request);
+    if (m.latenciesMs.length < requests) console.warn(`${path}: stopped after ${maxSeconds} s with ${m.latenciesMs.length} of ${requests} requests`);
+    rows.push({ path, m });
+    console.log(`  ${path}: ${m.latenciesMs.length} requests in ${m.seconds.toFixed(1)} s`);
+  }
+
+  const memory = services.map((s) => ({ name: s.name, ...memoryOf(s.process.pid!) }));
+  const stats = rows.map(({ path, m }) => ({
+    path,
+    count: m.latenciesMs.length,
+    p50: percentile(m.latenciesMs, 50),
+    p95: percentile(m.latenciesMs, 95),
+    rps: m.latenciesMs.length / m.seconds,
+  }));
+  const [gateway, directStats] = stats as [(typeof stats)[number], (typeof stats)[number]];
+  const ms = (x: number) => x.toFixed(1);
+  const cpu = cpus();
+
+  return `## Benchmark: ${kind} slice, ${unit.fullName} (${code}), concurrency ${concurrency}
+
+${new Date().toISOString()} · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'} · ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM · Node ${process.version} · PostgreSQL ${await postgresVersion()}
+${warmup} warm-up requests, then ${requests} measured, per path.
+
+| path | requests | concurrency | p50 ms | p95 ms | req/s |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${stats.map((s) => `| ${s.path} | ${s.count} | ${concurrency} | ${ms(s.p50)} | ${ms(s.p95)} | ${s.rps.toFixed(1)} |`).join('\n')}
+| gateway / direct | | | ${(gateway.p50 / directStats.p50).toFixed(2)}× | ${(gateway.p95 / directStats.p95).toFixed(2)}× | ${(gateway.rps / directStats.rps).toFixed(2)}× |
+
+| process | peak RSS (VmHWM) MiB | RSS at end MiB |
+| --- | ---: | ---: |
+${memory.map((p) => `| ${p.name} | ${p.peakMiB.toFixed(0)} | ${p.currentMiB.toFixed(0)} |`).join('\n')}
+`;
+}
+
+let interrupted = false;
+const onSignal = () => {
+  interrupted = true;
+  void stopAll().then(() => process.exit(130));
+};
+process.once('SIGINT', onSignal);
+process.once('SIGTERM', onSignal);
+
+try {
+  const report = await main();
+  console.log(`\n${report}`);
+  mkdirSync(`${root}bench-results`, { recursive: true });
+  const file = `${root}bench-results/${new Date().toISOString().replace(/[:.]/g, '-')}-${kind}-c${concurrency}.md`;
+  writeFileSync(file, report);
+  console.log(`Written to ${file}`);
+} catch (error) {
+  if (!interrupted) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+} finally {
+  await stopAll();
+}

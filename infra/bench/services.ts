@@ -1,0 +1,87 @@
+/**
+ * The measured services as separate processes, started the way `npm start` starts them (the built
+ * `dist/index.js` of each app), so each one's memory and event loop are its own.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { logDir, root } from './config.js';
+
+export interface Service {
+  name: string;
+  port: number;
+  process: ChildProcess;
+  log: string;
+}
+
+const STOP_GRACE_MS = 10_000;
+
+/** Fails early with a clear message instead of letting a service die on EADDRINUSE. */
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () => reject(new Error(`port ${port} on 127.0.0.1 is in use; stop what listens there first`)));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+export function startService(name: string, port: number, env: Record<string, string>): Service {
+  mkdirSync(logDir, { recursive: true });
+  const log = `${logDir}/${name}.log`;
+  const child = spawn(process.execPath, [`${root}apps/${name}/dist/index.js`], {
+    cwd: `${root}apps/${name}`,
+    // Only HOST, PORT and the service's own variables differ from the caller's environment.
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stream = createWriteStream(log);
+  child.stdout!.pipe(stream);
+  child.stderr!.pipe(stream);
+  return { name, port, process: child, log };
+}
+
+export async function waitReady(service: Service, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.process.exitCode !== null || service.process.signalCode !== null) {
+      throw new Error(`${service.name} exited during start-up; see ${service.log}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${service.port}/ready`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${service.name} was not ready after ${timeoutMs / 1000} s; see ${service.log}`);
+}
+
+/** SIGTERM lets a service drain and close its pool; SIGKILL only if it does not stop in time. */
+export async function stopService(service: Service): Promise<void> {
+  const child = service.process;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+export interface MemoryUse {
+  /** Peak resident set size (VmHWM), MiB. */
+  peakMiB: number;
+  /** Resident set size now (VmRSS), MiB. */
+  currentMiB: number;
+}
+
+/** Reads the kernel's own accounting of a live process, which includes memory outside the V8 heap. */
+export function memoryOf(pid: number): MemoryUse {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    if (!match) throw new Error(`/proc/${pid}/status has no ${field}`);
+    return Number(match[1]);
+  };
+  return { peakMiB: kib('VmHWM') / 1024, currentMiB: kib('VmRSS') / 1024 };
+}

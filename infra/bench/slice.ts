@@ -1,0 +1,81 @@
+/**
+ * The measured read: a unit (a province with all its communes, or one commune) with the figures of
+ * every sector, asked once of the gateway and once of the subgraphs directly.
+ */
+import { SECTORS, type SubgraphName } from './config.js';
+
+export type QueryKind = 'province' | 'commune';
+
+type Json = Record<string, unknown>;
+
+interface UnitKeyed extends Json {
+  code: string;
+  validFrom: string;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** POSTs one operation; any GraphQL error fails the benchmark, since a partial answer is cheaper to make. */
+export async function postGraphQL(url: string, query: string, variables: Json): Promise<Json> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const body = (await response.json()) as { data?: Json | null; errors?: { message: string }[] };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`${url} answered ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  }
+  return body.data;
+}
+
+// The fields of each subgraph in the slice; the gateway query is their union.
+const LDTBXH_FIELDS = 'code validFrom fullName plans { title }';
+const SECTOR_FIELDS: Record<(typeof SECTORS)[number], string> = {
+  health: 'healthStationCount childrenAged0To8Count',
+  education: 'schoolCounts { level count }',
+  culture: 'culturalFacilityCount',
+};
+
+/** first: 500 is the largest page the subgraphs serve; no province has more communes. */
+const unitQuery = (kind: QueryKind, fields: string) => `
+  query Slice($code: String!) {
+    administrativeUnit(code: $code) {
+      ${fields}
+      ${kind === 'province' ? `children(first: 500) { totalCount nodes { ${fields} } }` : ''}
+    }
+  }`;
+
+export const gatewayQuery = (kind: QueryKind) => unitQuery(kind, `${LDTBXH_FIELDS} ${Object.values(SECTOR_FIELDS).join(' ')}`);
+
+const entitiesQuery = (fields: string) => `
+  query Entities($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on AdministrativeUnit { ${fields} } }
+  }`;
+
+const representation = (unit: UnitKeyed) => ({ __typename: 'AdministrativeUnit', code: unit.code, validFrom: unit.validFrom });
+
+/**
+ * The gateway's query plan, done by hand: one ldtbxh fetch, then in parallel one `_entities` fetch
+ * per sector and per path (the unit itself, and its communes), as the plan for this query does
+ * (printed by @apollo/query-planner: six fetches in one Parallel node). Returns the answer in the
+ * gateway's shape, so the two can be compared.
+ */
+export async function directSlice(urls: Record<SubgraphName, string>, kind: QueryKind, code: string): Promise<Json> {
+  const { administrativeUnit } = await postGraphQL(urls.ldtbxh, unitQuery(kind, LDTBXH_FIELDS), { code });
+  if (!administrativeUnit) throw new Error(`ldtbxh has no unit ${code}`);
+  const unit = administrativeUnit as UnitKeyed & { children?: { totalCount: number; nodes: UnitKeyed[] } };
+  const paths = unit.children ? [[unit], unit.children.nodes] : [[unit]];
+  await Promise.all(
+    paths.flatMap((units) =>
+      SECTORS.map(async (sector) => {
+        const data = await postGraphQL(urls[sector], entitiesQuery(SECTOR_FIELDS[sector]), { representations: units.map(representation) });
+        const entities = data._entities as Json[];
+        // Merging into the ldtbxh answer is the gateway's last step, so it is part of the sequence too.
+        units.forEach((u, i) => Object.assign(u, entities[i]));
+      }),
+    ),
+  );
+  return { administrativeUnit: unit };
+}

@@ -1,0 +1,111 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@ecd/service-kit';
+import { createTestDatabase, type TestDatabase } from '@ecd/test-kit';
+import { countByUnit } from './unit-rollup.js';
+import { openDatabase } from './open-database.js';
+
+const logger = createLogger('test', 'silent');
+let migrationsDir: string;
+
+async function writeMigration(name: string, sql: string) {
+  await mkdir(join(migrationsDir, name), { recursive: true });
+  await writeFile(join(migrationsDir, name, 'migration.sql'), sql);
+}
+
+beforeAll(async () => {
+  migrationsDir = await mkdtemp(join(tmpdir(), 'ecd-migrations-'));
+  await writeMigration(
+    '20250101000000_init',
+    `CREATE TABLE located (id serial PRIMARY KEY, kind text NOT NULL,
+       commune_code text NOT NULL, commune_valid_from date NOT NULL,
+       province_code text NOT NULL, province_valid_from date NOT NULL);`,
+  );
+});
+afterAll(() => rm(migrationsDir, { recursive: true, force: true }));
+
+async function rows<T extends pg.QueryResultRow>(connectionString: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(['postgresql', 'embedded'] as const)('openDatabase on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(`db_${kind}`);
+    if (kind === 'embedded') database.url = undefined;
+  });
+  afterAll(() => database.drop());
+  const open = () => openDatabase({ url: database.url, dataDir: database.dataDir, migrationsDir, logger });
+
+  it('applies migrations once, records them as Prisma does, and keeps data across a restart', async (context) => {
+    if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
+    const first = await open();
+    expect(first.embedded).toBe(kind === 'embedded');
+    await rows(first.connectionString, `INSERT INTO located (kind, commune_code, commune_valid_from, province_code, province_valid_from)
+      VALUES ('a', '05977', '2025-07-01', '20', '2025-07-01')`);
+    await first.close();
+
+    const second = await open();
+    const applied = await rows<{ migration_name: string }>(second.connectionString, 'SELECT migration_name FROM "_prisma_migrations"');
+    expect(applied.map((r) => r.migration_name)).toEqual(['20250101000000_init']);
+    expect(await rows(second.connectionString, 'SELECT kind FROM located')).toEqual([{ kind: 'a' }]);
+    await second.close();
+  });
+
+  it('rolls back a failing migration whole and reports which one failed', async (context) => {
+    if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
+    await writeMigration('20250102000000_broken', 'CREATE TABLE half_done (id int); SELECT * FROM no_such_table;');
+    try {
+      await expect(open()).rejects.toThrow(/20250102000000_broken failed/);
+    } finally {
+      await rm(join(migrationsDir, '20250102000000_broken'), { recursive: true });
+    }
+    const db = await open();
+    expect(await rows(db.connectionString, "SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
+    await db.close();
+  });
+});
+
+describe('countByUnit', () => {
+  it('counts per commune and per province in one statement, split by a column', async () => {
+    const database = await createTestDatabase('rollup');
+    const db = await openDatabase({ url: database.url, dataDir: database.dataDir, migrationsDir, logger });
+    try {
+      await rows(db.connectionString, `INSERT INTO located (kind, commune_code, commune_valid_from, province_code, province_valid_from) VALUES
+        ('x', '05977', '2025-07-01', '20', '2025-07-01'), ('y', '05977', '2025-07-01', '20', '2025-07-01'),
+        ('x', '05983', '2025-07-01', '20', '2025-07-01'), ('x', '17365', '2019-01-01', '20', '2019-01-01')`);
+      const client = new pg.Client({ connectionString: db.connectionString });
+      await client.connect();
+      const queryable = { $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T };
+      const counts = await countByUnit(
+        queryable,
+        'located',
+        [
+          { code: '20', validFrom: '2025-07-01' },
+          { code: '05977', validFrom: '2025-07-01' },
+          { code: '20', validFrom: '2019-01-01' },
+          { code: '99', validFrom: '2025-07-01' },
+        ],
+        { groupBy: 'kind' },
+      );
+      await client.end();
+      const sorted = (key: string) => [...counts.get(key)!].sort((a, b) => String(a.group).localeCompare(String(b.group)));
+      expect(sorted('20@2025-07-01').map((r) => [r.group, r.count])).toEqual([['x', 2], ['y', 1]]);
+      expect(sorted('05977@2025-07-01').map((r) => [r.group, r.count])).toEqual([['x', 1], ['y', 1]]);
+      expect(sorted('20@2019-01-01').map((r) => [r.group, r.count])).toEqual([['x', 1]]);
+      expect(counts.get('99@2025-07-01')).toEqual([]);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});
