@@ -52,7 +52,67 @@ export type AdministrativeUnit = Prisma.AdministrativeUnitModel
  */
 export type UnitSuccession = Prisma.UnitSuccessionModel
 /**
+ * Model Indicator
+ * Chỉ tiêu: a measurable quantity owned by one sector.
+ */
+export type Indicator = Prisma.IndicatorModel
+/**
+ * Model Agency
+ * A sở, phòng, UBND, ministry or mass organisation, over the interval it exists.
+ */
+export type Agency = Prisma.AgencyModel
+/**
+ * Model AgencyFunction
+ * Which sector function an agency performs, from when to when (never a constant in code).
+ */
+export type AgencyFunction = Prisma.AgencyFunctionModel
+/**
  * Model Plan
- * 
+ * A plan (đề án, kế hoạch) for children, held as data.
  */
 export type Plan = Prisma.PlanModel
+/**
+ * Model PlanTarget
+ * 
+ */
+export type PlanTarget = Prisma.PlanTargetModel
+/**
+ * Model TargetMilestone
+ * 
+ */
+export type TargetMilestone = Prisma.TargetMilestoneModel
+/**
+ * Model PlanTask
+ * 
+ */
+export type PlanTask = Prisma.PlanTaskModel
+/**
+ * Model ReportingRule
+ * Who reports to whom, how often, by which day (MM-DD).
+ */
+export type ReportingRule = Prisma.ReportingRuleModel
+/**
+ * Model ReportingPeriod
+ * A reporting period opened from a plan's rule, e.g. the 2024 annual report due 2024-12-05.
+ */
+export type ReportingPeriod = Prisma.ReportingPeriodModel
+/**
+ * Model ExpectedReport
+ * One report a period expects from one agency, for the sector it reports on.
+ */
+export type ExpectedReport = Prisma.ExpectedReportModel
+/**
+ * Model Submission
+ * One version of a report. Once submitted it is frozen; a correction is a new version.
+ */
+export type Submission = Prisma.SubmissionModel
+/**
+ * Model SubmissionValue
+ * A value reported for one target's indicator in one unit: numerator and denominator for ratios.
+ */
+export type SubmissionValue = Prisma.SubmissionValueModel
+/**
+ * Model SubmissionTransition
+ * The audit trail of a submission: every status change, by whom and when.
+ */
+export type SubmissionTransition = Prisma.SubmissionTransitionModel

@@ -152,6 +152,118 @@ export type StringNullableWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedStringNullableFilter<$PrismaModel>
 }
 
+export type EnumSectorFilter<$PrismaModel = never> = {
+  equals?: $Enums.Sector | Prisma.EnumSectorFieldRefInput<$PrismaModel>
+  in?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorFilter<$PrismaModel> | $Enums.Sector
+}
+
+export type EnumIndicatorKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.IndicatorKind | Prisma.EnumIndicatorKindFieldRefInput<$PrismaModel>
+  in?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumIndicatorKindFilter<$PrismaModel> | $Enums.IndicatorKind
+}
+
+export type DecimalFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string
+}
+
+export type EnumDirectionFilter<$PrismaModel = never> = {
+  equals?: $Enums.Direction | Prisma.EnumDirectionFieldRefInput<$PrismaModel>
+  in?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDirectionFilter<$PrismaModel> | $Enums.Direction
+}
+
+export type EnumAggregationFilter<$PrismaModel = never> = {
+  equals?: $Enums.Aggregation | Prisma.EnumAggregationFieldRefInput<$PrismaModel>
+  in?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAggregationFilter<$PrismaModel> | $Enums.Aggregation
+}
+
+export type EnumSectorWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Sector | Prisma.EnumSectorFieldRefInput<$PrismaModel>
+  in?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorWithAggregatesFilter<$PrismaModel> | $Enums.Sector
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSectorFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSectorFilter<$PrismaModel>
+}
+
+export type EnumIndicatorKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.IndicatorKind | Prisma.EnumIndicatorKindFieldRefInput<$PrismaModel>
+  in?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumIndicatorKindWithAggregatesFilter<$PrismaModel> | $Enums.IndicatorKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumIndicatorKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumIndicatorKindFilter<$PrismaModel>
+}
+
+export type DecimalWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalWithAggregatesFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _avg?: Prisma.NestedDecimalFilter<$PrismaModel>
+  _sum?: Prisma.NestedDecimalFilter<$PrismaModel>
+  _min?: Prisma.NestedDecimalFilter<$PrismaModel>
+  _max?: Prisma.NestedDecimalFilter<$PrismaModel>
+}
+
+export type EnumDirectionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Direction | Prisma.EnumDirectionFieldRefInput<$PrismaModel>
+  in?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDirectionWithAggregatesFilter<$PrismaModel> | $Enums.Direction
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDirectionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDirectionFilter<$PrismaModel>
+}
+
+export type EnumAggregationWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Aggregation | Prisma.EnumAggregationFieldRefInput<$PrismaModel>
+  in?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAggregationWithAggregatesFilter<$PrismaModel> | $Enums.Aggregation
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAggregationFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAggregationFilter<$PrismaModel>
+}
+
+export type EnumAgencyKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgencyKind | Prisma.EnumAgencyKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgencyKindFilter<$PrismaModel> | $Enums.AgencyKind
+}
+
+export type EnumAgencyKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgencyKind | Prisma.EnumAgencyKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgencyKindWithAggregatesFilter<$PrismaModel> | $Enums.AgencyKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAgencyKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAgencyKindFilter<$PrismaModel>
+}
+
 export type UuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -162,6 +274,38 @@ export type UuidFilter<$PrismaModel = never> = {
   gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
   mode?: Prisma.QueryMode
   not?: Prisma.NestedUuidFilter<$PrismaModel> | string
+}
+
+export type EnumSectorFunctionFilter<$PrismaModel = never> = {
+  equals?: $Enums.SectorFunction | Prisma.EnumSectorFunctionFieldRefInput<$PrismaModel>
+  in?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorFunctionFilter<$PrismaModel> | $Enums.SectorFunction
+}
+
+export type UuidWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  notIn?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  lt?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  lte?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  gt?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  mode?: Prisma.QueryMode
+  not?: Prisma.NestedUuidWithAggregatesFilter<$PrismaModel> | string
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedStringFilter<$PrismaModel>
+  _max?: Prisma.NestedStringFilter<$PrismaModel>
+}
+
+export type EnumSectorFunctionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SectorFunction | Prisma.EnumSectorFunctionFieldRefInput<$PrismaModel>
+  in?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorFunctionWithAggregatesFilter<$PrismaModel> | $Enums.SectorFunction
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSectorFunctionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSectorFunctionFilter<$PrismaModel>
 }
 
 export type EnumPlanLevelFilter<$PrismaModel = never> = {
@@ -192,21 +336,6 @@ export type UuidNullableFilter<$PrismaModel = never> = {
   gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
   mode?: Prisma.QueryMode
   not?: Prisma.NestedUuidNullableFilter<$PrismaModel> | string | null
-}
-
-export type UuidWithAggregatesFilter<$PrismaModel = never> = {
-  equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
-  notIn?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
-  lt?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  lte?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  gt?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  mode?: Prisma.QueryMode
-  not?: Prisma.NestedUuidWithAggregatesFilter<$PrismaModel> | string
-  _count?: Prisma.NestedIntFilter<$PrismaModel>
-  _min?: Prisma.NestedStringFilter<$PrismaModel>
-  _max?: Prisma.NestedStringFilter<$PrismaModel>
 }
 
 export type EnumPlanLevelWithAggregatesFilter<$PrismaModel = never> = {
@@ -248,6 +377,141 @@ export type UuidNullableWithAggregatesFilter<$PrismaModel = never> = {
   _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
   _min?: Prisma.NestedStringNullableFilter<$PrismaModel>
   _max?: Prisma.NestedStringNullableFilter<$PrismaModel>
+}
+
+export type IntNullableFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntNullableFilter<$PrismaModel> | number | null
+}
+
+export type IntNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntNullableWithAggregatesFilter<$PrismaModel> | number | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedIntNullableFilter<$PrismaModel>
+}
+
+export type EnumComparatorFilter<$PrismaModel = never> = {
+  equals?: $Enums.Comparator | Prisma.EnumComparatorFieldRefInput<$PrismaModel>
+  in?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumComparatorFilter<$PrismaModel> | $Enums.Comparator
+}
+
+export type EnumComparatorWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Comparator | Prisma.EnumComparatorFieldRefInput<$PrismaModel>
+  in?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumComparatorWithAggregatesFilter<$PrismaModel> | $Enums.Comparator
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumComparatorFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumComparatorFilter<$PrismaModel>
+}
+
+export type EnumReportFrequencyFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReportFrequency | Prisma.EnumReportFrequencyFieldRefInput<$PrismaModel>
+  in?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumReportFrequencyFilter<$PrismaModel> | $Enums.ReportFrequency
+}
+
+export type EnumReportFrequencyWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReportFrequency | Prisma.EnumReportFrequencyFieldRefInput<$PrismaModel>
+  in?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumReportFrequencyWithAggregatesFilter<$PrismaModel> | $Enums.ReportFrequency
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumReportFrequencyFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumReportFrequencyFilter<$PrismaModel>
+}
+
+export type BoolFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type BoolWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedBoolFilter<$PrismaModel>
+  _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
+export type EnumSubmissionStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel> | $Enums.SubmissionStatus
+}
+
+export type EnumSubmissionStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+}
+
+export type DecimalNullableFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+}
+
+export type DecimalNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableWithAggregatesFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+}
+
+export type EnumSubmissionStatusNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumSubmissionStatusNullableFilter<$PrismaModel> | $Enums.SubmissionStatus | null
+}
+
+export type EnumSubmissionStatusNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumSubmissionStatusNullableWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionStatus | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionStatusNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionStatusNullableFilter<$PrismaModel>
 }
 
 export type NestedStringFilter<$PrismaModel = never> = {
@@ -401,6 +665,118 @@ export type NestedStringNullableWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedStringNullableFilter<$PrismaModel>
 }
 
+export type NestedEnumSectorFilter<$PrismaModel = never> = {
+  equals?: $Enums.Sector | Prisma.EnumSectorFieldRefInput<$PrismaModel>
+  in?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorFilter<$PrismaModel> | $Enums.Sector
+}
+
+export type NestedEnumIndicatorKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.IndicatorKind | Prisma.EnumIndicatorKindFieldRefInput<$PrismaModel>
+  in?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumIndicatorKindFilter<$PrismaModel> | $Enums.IndicatorKind
+}
+
+export type NestedDecimalFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string
+}
+
+export type NestedEnumDirectionFilter<$PrismaModel = never> = {
+  equals?: $Enums.Direction | Prisma.EnumDirectionFieldRefInput<$PrismaModel>
+  in?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDirectionFilter<$PrismaModel> | $Enums.Direction
+}
+
+export type NestedEnumAggregationFilter<$PrismaModel = never> = {
+  equals?: $Enums.Aggregation | Prisma.EnumAggregationFieldRefInput<$PrismaModel>
+  in?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAggregationFilter<$PrismaModel> | $Enums.Aggregation
+}
+
+export type NestedEnumSectorWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Sector | Prisma.EnumSectorFieldRefInput<$PrismaModel>
+  in?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Sector[] | Prisma.ListEnumSectorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorWithAggregatesFilter<$PrismaModel> | $Enums.Sector
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSectorFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSectorFilter<$PrismaModel>
+}
+
+export type NestedEnumIndicatorKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.IndicatorKind | Prisma.EnumIndicatorKindFieldRefInput<$PrismaModel>
+  in?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.IndicatorKind[] | Prisma.ListEnumIndicatorKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumIndicatorKindWithAggregatesFilter<$PrismaModel> | $Enums.IndicatorKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumIndicatorKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumIndicatorKindFilter<$PrismaModel>
+}
+
+export type NestedDecimalWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel>
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalWithAggregatesFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _avg?: Prisma.NestedDecimalFilter<$PrismaModel>
+  _sum?: Prisma.NestedDecimalFilter<$PrismaModel>
+  _min?: Prisma.NestedDecimalFilter<$PrismaModel>
+  _max?: Prisma.NestedDecimalFilter<$PrismaModel>
+}
+
+export type NestedEnumDirectionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Direction | Prisma.EnumDirectionFieldRefInput<$PrismaModel>
+  in?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Direction[] | Prisma.ListEnumDirectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDirectionWithAggregatesFilter<$PrismaModel> | $Enums.Direction
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDirectionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDirectionFilter<$PrismaModel>
+}
+
+export type NestedEnumAggregationWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Aggregation | Prisma.EnumAggregationFieldRefInput<$PrismaModel>
+  in?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Aggregation[] | Prisma.ListEnumAggregationFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAggregationWithAggregatesFilter<$PrismaModel> | $Enums.Aggregation
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAggregationFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAggregationFilter<$PrismaModel>
+}
+
+export type NestedEnumAgencyKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgencyKind | Prisma.EnumAgencyKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgencyKindFilter<$PrismaModel> | $Enums.AgencyKind
+}
+
+export type NestedEnumAgencyKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgencyKind | Prisma.EnumAgencyKindFieldRefInput<$PrismaModel>
+  in?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgencyKind[] | Prisma.ListEnumAgencyKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgencyKindWithAggregatesFilter<$PrismaModel> | $Enums.AgencyKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAgencyKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAgencyKindFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -410,6 +786,37 @@ export type NestedUuidFilter<$PrismaModel = never> = {
   gt?: string | Prisma.StringFieldRefInput<$PrismaModel>
   gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
   not?: Prisma.NestedUuidFilter<$PrismaModel> | string
+}
+
+export type NestedEnumSectorFunctionFilter<$PrismaModel = never> = {
+  equals?: $Enums.SectorFunction | Prisma.EnumSectorFunctionFieldRefInput<$PrismaModel>
+  in?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorFunctionFilter<$PrismaModel> | $Enums.SectorFunction
+}
+
+export type NestedUuidWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  notIn?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  lt?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  lte?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  gt?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedUuidWithAggregatesFilter<$PrismaModel> | string
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedStringFilter<$PrismaModel>
+  _max?: Prisma.NestedStringFilter<$PrismaModel>
+}
+
+export type NestedEnumSectorFunctionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SectorFunction | Prisma.EnumSectorFunctionFieldRefInput<$PrismaModel>
+  in?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SectorFunction[] | Prisma.ListEnumSectorFunctionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSectorFunctionWithAggregatesFilter<$PrismaModel> | $Enums.SectorFunction
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSectorFunctionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSectorFunctionFilter<$PrismaModel>
 }
 
 export type NestedEnumPlanLevelFilter<$PrismaModel = never> = {
@@ -428,20 +835,6 @@ export type NestedUuidNullableFilter<$PrismaModel = never> = {
   gt?: string | Prisma.StringFieldRefInput<$PrismaModel>
   gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
   not?: Prisma.NestedUuidNullableFilter<$PrismaModel> | string | null
-}
-
-export type NestedUuidWithAggregatesFilter<$PrismaModel = never> = {
-  equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
-  notIn?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
-  lt?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  lte?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  gt?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  gte?: string | Prisma.StringFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedUuidWithAggregatesFilter<$PrismaModel> | string
-  _count?: Prisma.NestedIntFilter<$PrismaModel>
-  _min?: Prisma.NestedStringFilter<$PrismaModel>
-  _max?: Prisma.NestedStringFilter<$PrismaModel>
 }
 
 export type NestedEnumPlanLevelWithAggregatesFilter<$PrismaModel = never> = {
@@ -493,6 +886,141 @@ export type NestedUuidNullableWithAggregatesFilter<$PrismaModel = never> = {
   _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
   _min?: Prisma.NestedStringNullableFilter<$PrismaModel>
   _max?: Prisma.NestedStringNullableFilter<$PrismaModel>
+}
+
+export type NestedIntNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.IntFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListIntFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.IntFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedIntNullableWithAggregatesFilter<$PrismaModel> | number | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedIntNullableFilter<$PrismaModel>
+}
+
+export type NestedFloatNullableFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.FloatFieldRefInput<$PrismaModel> | null
+  in?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel> | null
+  notIn?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel> | null
+  lt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedFloatNullableFilter<$PrismaModel> | number | null
+}
+
+export type NestedEnumComparatorFilter<$PrismaModel = never> = {
+  equals?: $Enums.Comparator | Prisma.EnumComparatorFieldRefInput<$PrismaModel>
+  in?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumComparatorFilter<$PrismaModel> | $Enums.Comparator
+}
+
+export type NestedEnumComparatorWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Comparator | Prisma.EnumComparatorFieldRefInput<$PrismaModel>
+  in?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Comparator[] | Prisma.ListEnumComparatorFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumComparatorWithAggregatesFilter<$PrismaModel> | $Enums.Comparator
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumComparatorFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumComparatorFilter<$PrismaModel>
+}
+
+export type NestedEnumReportFrequencyFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReportFrequency | Prisma.EnumReportFrequencyFieldRefInput<$PrismaModel>
+  in?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumReportFrequencyFilter<$PrismaModel> | $Enums.ReportFrequency
+}
+
+export type NestedEnumReportFrequencyWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ReportFrequency | Prisma.EnumReportFrequencyFieldRefInput<$PrismaModel>
+  in?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ReportFrequency[] | Prisma.ListEnumReportFrequencyFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumReportFrequencyWithAggregatesFilter<$PrismaModel> | $Enums.ReportFrequency
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumReportFrequencyFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumReportFrequencyFilter<$PrismaModel>
+}
+
+export type NestedBoolFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type NestedBoolWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedBoolFilter<$PrismaModel>
+  _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
+export type NestedEnumSubmissionStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel> | $Enums.SubmissionStatus
+}
+
+export type NestedEnumSubmissionStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumSubmissionStatusWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionStatusFilter<$PrismaModel>
+}
+
+export type NestedDecimalNullableFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+}
+
+export type NestedDecimalNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableWithAggregatesFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+}
+
+export type NestedEnumSubmissionStatusNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumSubmissionStatusNullableFilter<$PrismaModel> | $Enums.SubmissionStatus | null
+}
+
+export type NestedEnumSubmissionStatusNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.SubmissionStatus | Prisma.EnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  in?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.SubmissionStatus[] | Prisma.ListEnumSubmissionStatusFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumSubmissionStatusNullableWithAggregatesFilter<$PrismaModel> | $Enums.SubmissionStatus | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumSubmissionStatusNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumSubmissionStatusNullableFilter<$PrismaModel>
 }
 
 

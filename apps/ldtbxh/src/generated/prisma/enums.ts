@@ -26,3 +26,99 @@ export const PlanLevel = {
 } as const
 
 export type PlanLevel = (typeof PlanLevel)[keyof typeof PlanLevel]
+
+
+export const Sector = {
+  HEALTH: 'HEALTH',
+  EDUCATION: 'EDUCATION',
+  CULTURE: 'CULTURE',
+  SOCIAL_AFFAIRS: 'SOCIAL_AFFAIRS'
+} as const
+
+export type Sector = (typeof Sector)[keyof typeof Sector]
+
+
+export const IndicatorKind = {
+  RATIO: 'RATIO',
+  COUNT: 'COUNT',
+  BOOLEAN: 'BOOLEAN'
+} as const
+
+export type IndicatorKind = (typeof IndicatorKind)[keyof typeof IndicatorKind]
+
+
+export const Direction = {
+  HIGHER_IS_BETTER: 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER: 'LOWER_IS_BETTER'
+} as const
+
+export type Direction = (typeof Direction)[keyof typeof Direction]
+
+
+export const Aggregation = {
+  SUM_RATIO: 'SUM_RATIO',
+  SUM: 'SUM'
+} as const
+
+export type Aggregation = (typeof Aggregation)[keyof typeof Aggregation]
+
+
+export const Comparator = {
+  GTE: 'GTE',
+  GT: 'GT',
+  LTE: 'LTE',
+  LT: 'LT',
+  EQ: 'EQ',
+  MAINTAIN: 'MAINTAIN'
+} as const
+
+export type Comparator = (typeof Comparator)[keyof typeof Comparator]
+
+
+export const AgencyKind = {
+  GOVERNMENT: 'GOVERNMENT',
+  MINISTRY: 'MINISTRY',
+  PEOPLES_COMMITTEE: 'PEOPLES_COMMITTEE',
+  DEPARTMENT: 'DEPARTMENT',
+  DISTRICT_OFFICE: 'DISTRICT_OFFICE',
+  MASS_ORGANISATION: 'MASS_ORGANISATION',
+  OTHER: 'OTHER'
+} as const
+
+export type AgencyKind = (typeof AgencyKind)[keyof typeof AgencyKind]
+
+
+export const SectorFunction = {
+  COORDINATION: 'COORDINATION',
+  HEALTH: 'HEALTH',
+  EDUCATION: 'EDUCATION',
+  CULTURE: 'CULTURE',
+  SOCIAL_PROTECTION: 'SOCIAL_PROTECTION',
+  CHILD_PROTECTION: 'CHILD_PROTECTION',
+  LABOUR: 'LABOUR',
+  FINANCE: 'FINANCE',
+  PLANNING: 'PLANNING',
+  INFORMATION: 'INFORMATION',
+  MASS_MOBILISATION: 'MASS_MOBILISATION'
+} as const
+
+export type SectorFunction = (typeof SectorFunction)[keyof typeof SectorFunction]
+
+
+export const ReportFrequency = {
+  ANNUAL: 'ANNUAL',
+  MIDTERM: 'MIDTERM',
+  FINAL: 'FINAL'
+} as const
+
+export type ReportFrequency = (typeof ReportFrequency)[keyof typeof ReportFrequency]
+
+
+export const SubmissionStatus = {
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED',
+  ACCEPTED: 'ACCEPTED',
+  RETURNED: 'RETURNED'
+} as const
+
+export type SubmissionStatus = (typeof SubmissionStatus)[keyof typeof SubmissionStatus]

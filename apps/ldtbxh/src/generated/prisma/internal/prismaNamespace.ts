@@ -399,7 +399,19 @@ type FieldRefInputType<Model, FieldType> = Model extends never ? never : FieldRe
 export const ModelName = {
   AdministrativeUnit: 'AdministrativeUnit',
   UnitSuccession: 'UnitSuccession',
-  Plan: 'Plan'
+  Indicator: 'Indicator',
+  Agency: 'Agency',
+  AgencyFunction: 'AgencyFunction',
+  Plan: 'Plan',
+  PlanTarget: 'PlanTarget',
+  TargetMilestone: 'TargetMilestone',
+  PlanTask: 'PlanTask',
+  ReportingRule: 'ReportingRule',
+  ReportingPeriod: 'ReportingPeriod',
+  ExpectedReport: 'ExpectedReport',
+  Submission: 'Submission',
+  SubmissionValue: 'SubmissionValue',
+  SubmissionTransition: 'SubmissionTransition'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -415,7 +427,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "administrativeUnit" | "unitSuccession" | "plan"
+    modelProps: "administrativeUnit" | "unitSuccession" | "indicator" | "agency" | "agencyFunction" | "plan" | "planTarget" | "targetMilestone" | "planTask" | "reportingRule" | "reportingPeriod" | "expectedReport" | "submission" | "submissionValue" | "submissionTransition"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -567,6 +579,228 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    Indicator: {
+      payload: Prisma.$IndicatorPayload<ExtArgs>
+      fields: Prisma.IndicatorFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.IndicatorFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.IndicatorFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>
+        }
+        findFirst: {
+          args: Prisma.IndicatorFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.IndicatorFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>
+        }
+        findMany: {
+          args: Prisma.IndicatorFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>[]
+        }
+        create: {
+          args: Prisma.IndicatorCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>
+        }
+        createMany: {
+          args: Prisma.IndicatorCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.IndicatorCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>[]
+        }
+        delete: {
+          args: Prisma.IndicatorDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>
+        }
+        update: {
+          args: Prisma.IndicatorUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>
+        }
+        deleteMany: {
+          args: Prisma.IndicatorDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.IndicatorUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.IndicatorUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>[]
+        }
+        upsert: {
+          args: Prisma.IndicatorUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$IndicatorPayload>
+        }
+        aggregate: {
+          args: Prisma.IndicatorAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateIndicator>
+        }
+        groupBy: {
+          args: Prisma.IndicatorGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IndicatorGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.IndicatorCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.IndicatorCountAggregateOutputType> | number
+        }
+      }
+    }
+    Agency: {
+      payload: Prisma.$AgencyPayload<ExtArgs>
+      fields: Prisma.AgencyFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AgencyFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AgencyFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>
+        }
+        findFirst: {
+          args: Prisma.AgencyFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AgencyFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>
+        }
+        findMany: {
+          args: Prisma.AgencyFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>[]
+        }
+        create: {
+          args: Prisma.AgencyCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>
+        }
+        createMany: {
+          args: Prisma.AgencyCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AgencyCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>[]
+        }
+        delete: {
+          args: Prisma.AgencyDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>
+        }
+        update: {
+          args: Prisma.AgencyUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>
+        }
+        deleteMany: {
+          args: Prisma.AgencyDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AgencyUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AgencyUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>[]
+        }
+        upsert: {
+          args: Prisma.AgencyUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyPayload>
+        }
+        aggregate: {
+          args: Prisma.AgencyAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAgency>
+        }
+        groupBy: {
+          args: Prisma.AgencyGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgencyGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AgencyCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgencyCountAggregateOutputType> | number
+        }
+      }
+    }
+    AgencyFunction: {
+      payload: Prisma.$AgencyFunctionPayload<ExtArgs>
+      fields: Prisma.AgencyFunctionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AgencyFunctionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AgencyFunctionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>
+        }
+        findFirst: {
+          args: Prisma.AgencyFunctionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AgencyFunctionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>
+        }
+        findMany: {
+          args: Prisma.AgencyFunctionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>[]
+        }
+        create: {
+          args: Prisma.AgencyFunctionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>
+        }
+        createMany: {
+          args: Prisma.AgencyFunctionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AgencyFunctionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>[]
+        }
+        delete: {
+          args: Prisma.AgencyFunctionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>
+        }
+        update: {
+          args: Prisma.AgencyFunctionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>
+        }
+        deleteMany: {
+          args: Prisma.AgencyFunctionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AgencyFunctionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AgencyFunctionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>[]
+        }
+        upsert: {
+          args: Prisma.AgencyFunctionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgencyFunctionPayload>
+        }
+        aggregate: {
+          args: Prisma.AgencyFunctionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAgencyFunction>
+        }
+        groupBy: {
+          args: Prisma.AgencyFunctionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgencyFunctionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AgencyFunctionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgencyFunctionCountAggregateOutputType> | number
+        }
+      }
+    }
     Plan: {
       payload: Prisma.$PlanPayload<ExtArgs>
       fields: Prisma.PlanFieldRefs
@@ -641,6 +875,672 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    PlanTarget: {
+      payload: Prisma.$PlanTargetPayload<ExtArgs>
+      fields: Prisma.PlanTargetFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PlanTargetFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PlanTargetFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>
+        }
+        findFirst: {
+          args: Prisma.PlanTargetFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PlanTargetFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>
+        }
+        findMany: {
+          args: Prisma.PlanTargetFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>[]
+        }
+        create: {
+          args: Prisma.PlanTargetCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>
+        }
+        createMany: {
+          args: Prisma.PlanTargetCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PlanTargetCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>[]
+        }
+        delete: {
+          args: Prisma.PlanTargetDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>
+        }
+        update: {
+          args: Prisma.PlanTargetUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>
+        }
+        deleteMany: {
+          args: Prisma.PlanTargetDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PlanTargetUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PlanTargetUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>[]
+        }
+        upsert: {
+          args: Prisma.PlanTargetUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTargetPayload>
+        }
+        aggregate: {
+          args: Prisma.PlanTargetAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePlanTarget>
+        }
+        groupBy: {
+          args: Prisma.PlanTargetGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PlanTargetGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PlanTargetCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PlanTargetCountAggregateOutputType> | number
+        }
+      }
+    }
+    TargetMilestone: {
+      payload: Prisma.$TargetMilestonePayload<ExtArgs>
+      fields: Prisma.TargetMilestoneFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TargetMilestoneFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TargetMilestoneFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>
+        }
+        findFirst: {
+          args: Prisma.TargetMilestoneFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TargetMilestoneFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>
+        }
+        findMany: {
+          args: Prisma.TargetMilestoneFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>[]
+        }
+        create: {
+          args: Prisma.TargetMilestoneCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>
+        }
+        createMany: {
+          args: Prisma.TargetMilestoneCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TargetMilestoneCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>[]
+        }
+        delete: {
+          args: Prisma.TargetMilestoneDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>
+        }
+        update: {
+          args: Prisma.TargetMilestoneUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>
+        }
+        deleteMany: {
+          args: Prisma.TargetMilestoneDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TargetMilestoneUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TargetMilestoneUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>[]
+        }
+        upsert: {
+          args: Prisma.TargetMilestoneUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TargetMilestonePayload>
+        }
+        aggregate: {
+          args: Prisma.TargetMilestoneAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTargetMilestone>
+        }
+        groupBy: {
+          args: Prisma.TargetMilestoneGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TargetMilestoneGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TargetMilestoneCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TargetMilestoneCountAggregateOutputType> | number
+        }
+      }
+    }
+    PlanTask: {
+      payload: Prisma.$PlanTaskPayload<ExtArgs>
+      fields: Prisma.PlanTaskFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PlanTaskFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PlanTaskFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>
+        }
+        findFirst: {
+          args: Prisma.PlanTaskFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PlanTaskFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>
+        }
+        findMany: {
+          args: Prisma.PlanTaskFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>[]
+        }
+        create: {
+          args: Prisma.PlanTaskCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>
+        }
+        createMany: {
+          args: Prisma.PlanTaskCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PlanTaskCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>[]
+        }
+        delete: {
+          args: Prisma.PlanTaskDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>
+        }
+        update: {
+          args: Prisma.PlanTaskUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>
+        }
+        deleteMany: {
+          args: Prisma.PlanTaskDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PlanTaskUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PlanTaskUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>[]
+        }
+        upsert: {
+          args: Prisma.PlanTaskUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PlanTaskPayload>
+        }
+        aggregate: {
+          args: Prisma.PlanTaskAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePlanTask>
+        }
+        groupBy: {
+          args: Prisma.PlanTaskGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PlanTaskGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PlanTaskCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PlanTaskCountAggregateOutputType> | number
+        }
+      }
+    }
+    ReportingRule: {
+      payload: Prisma.$ReportingRulePayload<ExtArgs>
+      fields: Prisma.ReportingRuleFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReportingRuleFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReportingRuleFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>
+        }
+        findFirst: {
+          args: Prisma.ReportingRuleFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReportingRuleFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>
+        }
+        findMany: {
+          args: Prisma.ReportingRuleFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>[]
+        }
+        create: {
+          args: Prisma.ReportingRuleCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>
+        }
+        createMany: {
+          args: Prisma.ReportingRuleCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReportingRuleCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>[]
+        }
+        delete: {
+          args: Prisma.ReportingRuleDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>
+        }
+        update: {
+          args: Prisma.ReportingRuleUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>
+        }
+        deleteMany: {
+          args: Prisma.ReportingRuleDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReportingRuleUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReportingRuleUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>[]
+        }
+        upsert: {
+          args: Prisma.ReportingRuleUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingRulePayload>
+        }
+        aggregate: {
+          args: Prisma.ReportingRuleAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReportingRule>
+        }
+        groupBy: {
+          args: Prisma.ReportingRuleGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReportingRuleGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReportingRuleCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReportingRuleCountAggregateOutputType> | number
+        }
+      }
+    }
+    ReportingPeriod: {
+      payload: Prisma.$ReportingPeriodPayload<ExtArgs>
+      fields: Prisma.ReportingPeriodFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ReportingPeriodFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ReportingPeriodFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>
+        }
+        findFirst: {
+          args: Prisma.ReportingPeriodFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ReportingPeriodFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>
+        }
+        findMany: {
+          args: Prisma.ReportingPeriodFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>[]
+        }
+        create: {
+          args: Prisma.ReportingPeriodCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>
+        }
+        createMany: {
+          args: Prisma.ReportingPeriodCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ReportingPeriodCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>[]
+        }
+        delete: {
+          args: Prisma.ReportingPeriodDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>
+        }
+        update: {
+          args: Prisma.ReportingPeriodUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>
+        }
+        deleteMany: {
+          args: Prisma.ReportingPeriodDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ReportingPeriodUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ReportingPeriodUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>[]
+        }
+        upsert: {
+          args: Prisma.ReportingPeriodUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ReportingPeriodPayload>
+        }
+        aggregate: {
+          args: Prisma.ReportingPeriodAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateReportingPeriod>
+        }
+        groupBy: {
+          args: Prisma.ReportingPeriodGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReportingPeriodGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ReportingPeriodCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ReportingPeriodCountAggregateOutputType> | number
+        }
+      }
+    }
+    ExpectedReport: {
+      payload: Prisma.$ExpectedReportPayload<ExtArgs>
+      fields: Prisma.ExpectedReportFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ExpectedReportFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ExpectedReportFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>
+        }
+        findFirst: {
+          args: Prisma.ExpectedReportFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ExpectedReportFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>
+        }
+        findMany: {
+          args: Prisma.ExpectedReportFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>[]
+        }
+        create: {
+          args: Prisma.ExpectedReportCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>
+        }
+        createMany: {
+          args: Prisma.ExpectedReportCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ExpectedReportCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>[]
+        }
+        delete: {
+          args: Prisma.ExpectedReportDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>
+        }
+        update: {
+          args: Prisma.ExpectedReportUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>
+        }
+        deleteMany: {
+          args: Prisma.ExpectedReportDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ExpectedReportUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ExpectedReportUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>[]
+        }
+        upsert: {
+          args: Prisma.ExpectedReportUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ExpectedReportPayload>
+        }
+        aggregate: {
+          args: Prisma.ExpectedReportAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateExpectedReport>
+        }
+        groupBy: {
+          args: Prisma.ExpectedReportGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExpectedReportGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ExpectedReportCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ExpectedReportCountAggregateOutputType> | number
+        }
+      }
+    }
+    Submission: {
+      payload: Prisma.$SubmissionPayload<ExtArgs>
+      fields: Prisma.SubmissionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        update: {
+          args: Prisma.SubmissionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionPayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmission>
+        }
+        groupBy: {
+          args: Prisma.SubmissionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionCountAggregateOutputType> | number
+        }
+      }
+    }
+    SubmissionValue: {
+      payload: Prisma.$SubmissionValuePayload<ExtArgs>
+      fields: Prisma.SubmissionValueFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionValueFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionValueFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionValueFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionValueFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionValueFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionValueCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionValueCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionValueCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionValueDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>
+        }
+        update: {
+          args: Prisma.SubmissionValueUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionValueDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionValueUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionValueUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionValueUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionValuePayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionValueAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmissionValue>
+        }
+        groupBy: {
+          args: Prisma.SubmissionValueGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionValueGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionValueCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionValueCountAggregateOutputType> | number
+        }
+      }
+    }
+    SubmissionTransition: {
+      payload: Prisma.$SubmissionTransitionPayload<ExtArgs>
+      fields: Prisma.SubmissionTransitionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SubmissionTransitionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SubmissionTransitionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>
+        }
+        findFirst: {
+          args: Prisma.SubmissionTransitionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SubmissionTransitionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>
+        }
+        findMany: {
+          args: Prisma.SubmissionTransitionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>[]
+        }
+        create: {
+          args: Prisma.SubmissionTransitionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>
+        }
+        createMany: {
+          args: Prisma.SubmissionTransitionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SubmissionTransitionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>[]
+        }
+        delete: {
+          args: Prisma.SubmissionTransitionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>
+        }
+        update: {
+          args: Prisma.SubmissionTransitionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>
+        }
+        deleteMany: {
+          args: Prisma.SubmissionTransitionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SubmissionTransitionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SubmissionTransitionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>[]
+        }
+        upsert: {
+          args: Prisma.SubmissionTransitionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SubmissionTransitionPayload>
+        }
+        aggregate: {
+          args: Prisma.SubmissionTransitionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSubmissionTransition>
+        }
+        groupBy: {
+          args: Prisma.SubmissionTransitionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionTransitionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SubmissionTransitionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SubmissionTransitionCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -709,22 +1609,185 @@ export const UnitSuccessionScalarFieldEnum = {
 export type UnitSuccessionScalarFieldEnum = (typeof UnitSuccessionScalarFieldEnum)[keyof typeof UnitSuccessionScalarFieldEnum]
 
 
+export const IndicatorScalarFieldEnum = {
+  code: 'code',
+  name: 'name',
+  sector: 'sector',
+  kind: 'kind',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  factor: 'factor',
+  direction: 'direction',
+  population: 'population',
+  disaggregations: 'disaggregations',
+  aggregation: 'aggregation',
+  updatedAt: 'updatedAt'
+} as const
+
+export type IndicatorScalarFieldEnum = (typeof IndicatorScalarFieldEnum)[keyof typeof IndicatorScalarFieldEnum]
+
+
+export const AgencyScalarFieldEnum = {
+  code: 'code',
+  name: 'name',
+  kind: 'kind',
+  unitCode: 'unitCode',
+  unitValidFrom: 'unitValidFrom',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AgencyScalarFieldEnum = (typeof AgencyScalarFieldEnum)[keyof typeof AgencyScalarFieldEnum]
+
+
+export const AgencyFunctionScalarFieldEnum = {
+  id: 'id',
+  agencyCode: 'agencyCode',
+  function: 'function',
+  validFrom: 'validFrom',
+  validTo: 'validTo'
+} as const
+
+export type AgencyFunctionScalarFieldEnum = (typeof AgencyFunctionScalarFieldEnum)[keyof typeof AgencyFunctionScalarFieldEnum]
+
+
 export const PlanScalarFieldEnum = {
   id: 'id',
+  key: 'key',
   number: 'number',
   title: 'title',
   issuedOn: 'issuedOn',
-  issuer: 'issuer',
+  issuerCode: 'issuerCode',
   level: 'level',
   periodStart: 'periodStart',
   periodEnd: 'periodEnd',
   parentId: 'parentId',
   scopeUnitCode: 'scopeUnitCode',
   scopeUnitValidFrom: 'scopeUnitValidFrom',
+  generalGoal: 'generalGoal',
+  budgetSources: 'budgetSources',
+  source: 'source',
+  importedBy: 'importedBy',
   createdAt: 'createdAt'
 } as const
 
 export type PlanScalarFieldEnum = (typeof PlanScalarFieldEnum)[keyof typeof PlanScalarFieldEnum]
+
+
+export const PlanTargetScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  ordinal: 'ordinal',
+  code: 'code',
+  description: 'description',
+  indicatorCode: 'indicatorCode',
+  dueYear: 'dueYear'
+} as const
+
+export type PlanTargetScalarFieldEnum = (typeof PlanTargetScalarFieldEnum)[keyof typeof PlanTargetScalarFieldEnum]
+
+
+export const TargetMilestoneScalarFieldEnum = {
+  id: 'id',
+  targetId: 'targetId',
+  year: 'year',
+  comparator: 'comparator',
+  value: 'value'
+} as const
+
+export type TargetMilestoneScalarFieldEnum = (typeof TargetMilestoneScalarFieldEnum)[keyof typeof TargetMilestoneScalarFieldEnum]
+
+
+export const PlanTaskScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  ordinal: 'ordinal',
+  title: 'title',
+  description: 'description',
+  leadCode: 'leadCode',
+  coordinatingCodes: 'coordinatingCodes'
+} as const
+
+export type PlanTaskScalarFieldEnum = (typeof PlanTaskScalarFieldEnum)[keyof typeof PlanTaskScalarFieldEnum]
+
+
+export const ReportingRuleScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  ordinal: 'ordinal',
+  reporterCodes: 'reporterCodes',
+  recipientCode: 'recipientCode',
+  frequency: 'frequency',
+  due: 'due',
+  years: 'years'
+} as const
+
+export type ReportingRuleScalarFieldEnum = (typeof ReportingRuleScalarFieldEnum)[keyof typeof ReportingRuleScalarFieldEnum]
+
+
+export const ReportingPeriodScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  frequency: 'frequency',
+  year: 'year',
+  dueOn: 'dueOn',
+  recipientCode: 'recipientCode',
+  open: 'open',
+  openedBy: 'openedBy',
+  openedAt: 'openedAt'
+} as const
+
+export type ReportingPeriodScalarFieldEnum = (typeof ReportingPeriodScalarFieldEnum)[keyof typeof ReportingPeriodScalarFieldEnum]
+
+
+export const ExpectedReportScalarFieldEnum = {
+  id: 'id',
+  periodId: 'periodId',
+  reporterCode: 'reporterCode'
+} as const
+
+export type ExpectedReportScalarFieldEnum = (typeof ExpectedReportScalarFieldEnum)[keyof typeof ExpectedReportScalarFieldEnum]
+
+
+export const SubmissionScalarFieldEnum = {
+  id: 'id',
+  expectedReportId: 'expectedReportId',
+  version: 'version',
+  status: 'status',
+  note: 'note',
+  createdBy: 'createdBy',
+  createdAt: 'createdAt',
+  submittedAt: 'submittedAt'
+} as const
+
+export type SubmissionScalarFieldEnum = (typeof SubmissionScalarFieldEnum)[keyof typeof SubmissionScalarFieldEnum]
+
+
+export const SubmissionValueScalarFieldEnum = {
+  id: 'id',
+  submissionId: 'submissionId',
+  indicatorCode: 'indicatorCode',
+  unitCode: 'unitCode',
+  unitValidFrom: 'unitValidFrom',
+  numerator: 'numerator',
+  denominator: 'denominator'
+} as const
+
+export type SubmissionValueScalarFieldEnum = (typeof SubmissionValueScalarFieldEnum)[keyof typeof SubmissionValueScalarFieldEnum]
+
+
+export const SubmissionTransitionScalarFieldEnum = {
+  id: 'id',
+  submissionId: 'submissionId',
+  fromStatus: 'fromStatus',
+  toStatus: 'toStatus',
+  actor: 'actor',
+  reason: 'reason',
+  at: 'at'
+} as const
+
+export type SubmissionTransitionScalarFieldEnum = (typeof SubmissionTransitionScalarFieldEnum)[keyof typeof SubmissionTransitionScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -800,6 +1863,104 @@ export type ListEnumUnitLevelFieldRefInput<$PrismaModel> = FieldRefInputType<$Pr
 
 
 /**
+ * Reference to a field of type 'Sector'
+ */
+export type EnumSectorFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Sector'>
+    
+
+
+/**
+ * Reference to a field of type 'Sector[]'
+ */
+export type ListEnumSectorFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Sector[]'>
+    
+
+
+/**
+ * Reference to a field of type 'IndicatorKind'
+ */
+export type EnumIndicatorKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'IndicatorKind'>
+    
+
+
+/**
+ * Reference to a field of type 'IndicatorKind[]'
+ */
+export type ListEnumIndicatorKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'IndicatorKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Decimal'
+ */
+export type DecimalFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Decimal'>
+    
+
+
+/**
+ * Reference to a field of type 'Decimal[]'
+ */
+export type ListDecimalFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Decimal[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Direction'
+ */
+export type EnumDirectionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Direction'>
+    
+
+
+/**
+ * Reference to a field of type 'Direction[]'
+ */
+export type ListEnumDirectionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Direction[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Aggregation'
+ */
+export type EnumAggregationFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Aggregation'>
+    
+
+
+/**
+ * Reference to a field of type 'Aggregation[]'
+ */
+export type ListEnumAggregationFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Aggregation[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AgencyKind'
+ */
+export type EnumAgencyKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AgencyKind'>
+    
+
+
+/**
+ * Reference to a field of type 'AgencyKind[]'
+ */
+export type ListEnumAgencyKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AgencyKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'SectorFunction'
+ */
+export type EnumSectorFunctionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SectorFunction'>
+    
+
+
+/**
+ * Reference to a field of type 'SectorFunction[]'
+ */
+export type ListEnumSectorFunctionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SectorFunction[]'>
+    
+
+
+/**
  * Reference to a field of type 'PlanLevel'
  */
 export type EnumPlanLevelFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PlanLevel'>
@@ -824,6 +1985,55 @@ export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'In
  * Reference to a field of type 'Int[]'
  */
 export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Comparator'
+ */
+export type EnumComparatorFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Comparator'>
+    
+
+
+/**
+ * Reference to a field of type 'Comparator[]'
+ */
+export type ListEnumComparatorFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Comparator[]'>
+    
+
+
+/**
+ * Reference to a field of type 'ReportFrequency'
+ */
+export type EnumReportFrequencyFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ReportFrequency'>
+    
+
+
+/**
+ * Reference to a field of type 'ReportFrequency[]'
+ */
+export type ListEnumReportFrequencyFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ReportFrequency[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
+    
+
+
+/**
+ * Reference to a field of type 'SubmissionStatus'
+ */
+export type EnumSubmissionStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'SubmissionStatus[]'
+ */
+export type ListEnumSubmissionStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SubmissionStatus[]'>
     
 
 
@@ -993,7 +2203,19 @@ export type PrismaClientOptions = PrismaClientOptionsWithAccelerateUrl | PrismaC
 export type GlobalOmitConfig = {
   administrativeUnit?: Prisma.AdministrativeUnitOmit
   unitSuccession?: Prisma.UnitSuccessionOmit
+  indicator?: Prisma.IndicatorOmit
+  agency?: Prisma.AgencyOmit
+  agencyFunction?: Prisma.AgencyFunctionOmit
   plan?: Prisma.PlanOmit
+  planTarget?: Prisma.PlanTargetOmit
+  targetMilestone?: Prisma.TargetMilestoneOmit
+  planTask?: Prisma.PlanTaskOmit
+  reportingRule?: Prisma.ReportingRuleOmit
+  reportingPeriod?: Prisma.ReportingPeriodOmit
+  expectedReport?: Prisma.ExpectedReportOmit
+  submission?: Prisma.SubmissionOmit
+  submissionValue?: Prisma.SubmissionValueOmit
+  submissionTransition?: Prisma.SubmissionTransitionOmit
 }
 
 /* Types for Logging */

@@ -53,7 +53,19 @@ export const AnyNull = runtime.AnyNull
 export const ModelName = {
   AdministrativeUnit: 'AdministrativeUnit',
   UnitSuccession: 'UnitSuccession',
-  Plan: 'Plan'
+  Indicator: 'Indicator',
+  Agency: 'Agency',
+  AgencyFunction: 'AgencyFunction',
+  Plan: 'Plan',
+  PlanTarget: 'PlanTarget',
+  TargetMilestone: 'TargetMilestone',
+  PlanTask: 'PlanTask',
+  ReportingRule: 'ReportingRule',
+  ReportingPeriod: 'ReportingPeriod',
+  ExpectedReport: 'ExpectedReport',
+  Submission: 'Submission',
+  SubmissionValue: 'SubmissionValue',
+  SubmissionTransition: 'SubmissionTransition'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -101,22 +113,185 @@ export const UnitSuccessionScalarFieldEnum = {
 export type UnitSuccessionScalarFieldEnum = (typeof UnitSuccessionScalarFieldEnum)[keyof typeof UnitSuccessionScalarFieldEnum]
 
 
+export const IndicatorScalarFieldEnum = {
+  code: 'code',
+  name: 'name',
+  sector: 'sector',
+  kind: 'kind',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  factor: 'factor',
+  direction: 'direction',
+  population: 'population',
+  disaggregations: 'disaggregations',
+  aggregation: 'aggregation',
+  updatedAt: 'updatedAt'
+} as const
+
+export type IndicatorScalarFieldEnum = (typeof IndicatorScalarFieldEnum)[keyof typeof IndicatorScalarFieldEnum]
+
+
+export const AgencyScalarFieldEnum = {
+  code: 'code',
+  name: 'name',
+  kind: 'kind',
+  unitCode: 'unitCode',
+  unitValidFrom: 'unitValidFrom',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AgencyScalarFieldEnum = (typeof AgencyScalarFieldEnum)[keyof typeof AgencyScalarFieldEnum]
+
+
+export const AgencyFunctionScalarFieldEnum = {
+  id: 'id',
+  agencyCode: 'agencyCode',
+  function: 'function',
+  validFrom: 'validFrom',
+  validTo: 'validTo'
+} as const
+
+export type AgencyFunctionScalarFieldEnum = (typeof AgencyFunctionScalarFieldEnum)[keyof typeof AgencyFunctionScalarFieldEnum]
+
+
 export const PlanScalarFieldEnum = {
   id: 'id',
+  key: 'key',
   number: 'number',
   title: 'title',
   issuedOn: 'issuedOn',
-  issuer: 'issuer',
+  issuerCode: 'issuerCode',
   level: 'level',
   periodStart: 'periodStart',
   periodEnd: 'periodEnd',
   parentId: 'parentId',
   scopeUnitCode: 'scopeUnitCode',
   scopeUnitValidFrom: 'scopeUnitValidFrom',
+  generalGoal: 'generalGoal',
+  budgetSources: 'budgetSources',
+  source: 'source',
+  importedBy: 'importedBy',
   createdAt: 'createdAt'
 } as const
 
 export type PlanScalarFieldEnum = (typeof PlanScalarFieldEnum)[keyof typeof PlanScalarFieldEnum]
+
+
+export const PlanTargetScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  ordinal: 'ordinal',
+  code: 'code',
+  description: 'description',
+  indicatorCode: 'indicatorCode',
+  dueYear: 'dueYear'
+} as const
+
+export type PlanTargetScalarFieldEnum = (typeof PlanTargetScalarFieldEnum)[keyof typeof PlanTargetScalarFieldEnum]
+
+
+export const TargetMilestoneScalarFieldEnum = {
+  id: 'id',
+  targetId: 'targetId',
+  year: 'year',
+  comparator: 'comparator',
+  value: 'value'
+} as const
+
+export type TargetMilestoneScalarFieldEnum = (typeof TargetMilestoneScalarFieldEnum)[keyof typeof TargetMilestoneScalarFieldEnum]
+
+
+export const PlanTaskScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  ordinal: 'ordinal',
+  title: 'title',
+  description: 'description',
+  leadCode: 'leadCode',
+  coordinatingCodes: 'coordinatingCodes'
+} as const
+
+export type PlanTaskScalarFieldEnum = (typeof PlanTaskScalarFieldEnum)[keyof typeof PlanTaskScalarFieldEnum]
+
+
+export const ReportingRuleScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  ordinal: 'ordinal',
+  reporterCodes: 'reporterCodes',
+  recipientCode: 'recipientCode',
+  frequency: 'frequency',
+  due: 'due',
+  years: 'years'
+} as const
+
+export type ReportingRuleScalarFieldEnum = (typeof ReportingRuleScalarFieldEnum)[keyof typeof ReportingRuleScalarFieldEnum]
+
+
+export const ReportingPeriodScalarFieldEnum = {
+  id: 'id',
+  planId: 'planId',
+  frequency: 'frequency',
+  year: 'year',
+  dueOn: 'dueOn',
+  recipientCode: 'recipientCode',
+  open: 'open',
+  openedBy: 'openedBy',
+  openedAt: 'openedAt'
+} as const
+
+export type ReportingPeriodScalarFieldEnum = (typeof ReportingPeriodScalarFieldEnum)[keyof typeof ReportingPeriodScalarFieldEnum]
+
+
+export const ExpectedReportScalarFieldEnum = {
+  id: 'id',
+  periodId: 'periodId',
+  reporterCode: 'reporterCode'
+} as const
+
+export type ExpectedReportScalarFieldEnum = (typeof ExpectedReportScalarFieldEnum)[keyof typeof ExpectedReportScalarFieldEnum]
+
+
+export const SubmissionScalarFieldEnum = {
+  id: 'id',
+  expectedReportId: 'expectedReportId',
+  version: 'version',
+  status: 'status',
+  note: 'note',
+  createdBy: 'createdBy',
+  createdAt: 'createdAt',
+  submittedAt: 'submittedAt'
+} as const
+
+export type SubmissionScalarFieldEnum = (typeof SubmissionScalarFieldEnum)[keyof typeof SubmissionScalarFieldEnum]
+
+
+export const SubmissionValueScalarFieldEnum = {
+  id: 'id',
+  submissionId: 'submissionId',
+  indicatorCode: 'indicatorCode',
+  unitCode: 'unitCode',
+  unitValidFrom: 'unitValidFrom',
+  numerator: 'numerator',
+  denominator: 'denominator'
+} as const
+
+export type SubmissionValueScalarFieldEnum = (typeof SubmissionValueScalarFieldEnum)[keyof typeof SubmissionValueScalarFieldEnum]
+
+
+export const SubmissionTransitionScalarFieldEnum = {
+  id: 'id',
+  submissionId: 'submissionId',
+  fromStatus: 'fromStatus',
+  toStatus: 'toStatus',
+  actor: 'actor',
+  reason: 'reason',
+  at: 'at'
+} as const
+
+export type SubmissionTransitionScalarFieldEnum = (typeof SubmissionTransitionScalarFieldEnum)[keyof typeof SubmissionTransitionScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -219,6 +219,7 @@ export type AdministrativeUnitWhereInput = {
   successors?: Prisma.UnitSuccessionListRelationFilter
   predecessors?: Prisma.UnitSuccessionListRelationFilter
   plans?: Prisma.PlanListRelationFilter
+  agencies?: Prisma.AgencyListRelationFilter
 }
 
 export type AdministrativeUnitOrderByWithRelationInput = {
@@ -236,6 +237,7 @@ export type AdministrativeUnitOrderByWithRelationInput = {
   successors?: Prisma.UnitSuccessionOrderByRelationAggregateInput
   predecessors?: Prisma.UnitSuccessionOrderByRelationAggregateInput
   plans?: Prisma.PlanOrderByRelationAggregateInput
+  agencies?: Prisma.AgencyOrderByRelationAggregateInput
 }
 
 export type AdministrativeUnitWhereUniqueInput = Prisma.AtLeast<{
@@ -257,6 +259,7 @@ export type AdministrativeUnitWhereUniqueInput = Prisma.AtLeast<{
   successors?: Prisma.UnitSuccessionListRelationFilter
   predecessors?: Prisma.UnitSuccessionListRelationFilter
   plans?: Prisma.PlanListRelationFilter
+  agencies?: Prisma.AgencyListRelationFilter
 }, "code_validFrom">
 
 export type AdministrativeUnitOrderByWithAggregationInput = {
@@ -302,6 +305,7 @@ export type AdministrativeUnitCreateInput = {
   successors?: Prisma.UnitSuccessionCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitUncheckedCreateInput = {
@@ -318,6 +322,7 @@ export type AdministrativeUnitUncheckedCreateInput = {
   successors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanUncheckedCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitUpdateInput = {
@@ -333,6 +338,7 @@ export type AdministrativeUnitUpdateInput = {
   successors?: Prisma.UnitSuccessionUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUncheckedUpdateInput = {
@@ -349,6 +355,7 @@ export type AdministrativeUnitUncheckedUpdateInput = {
   successors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUncheckedUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitCreateManyInput = {
@@ -552,6 +559,22 @@ export type AdministrativeUnitUpdateOneRequiredWithoutPredecessorsNestedInput = 
   update?: Prisma.XOR<Prisma.XOR<Prisma.AdministrativeUnitUpdateToOneWithWhereWithoutPredecessorsInput, Prisma.AdministrativeUnitUpdateWithoutPredecessorsInput>, Prisma.AdministrativeUnitUncheckedUpdateWithoutPredecessorsInput>
 }
 
+export type AdministrativeUnitCreateNestedOneWithoutAgenciesInput = {
+  create?: Prisma.XOR<Prisma.AdministrativeUnitCreateWithoutAgenciesInput, Prisma.AdministrativeUnitUncheckedCreateWithoutAgenciesInput>
+  connectOrCreate?: Prisma.AdministrativeUnitCreateOrConnectWithoutAgenciesInput
+  connect?: Prisma.AdministrativeUnitWhereUniqueInput
+}
+
+export type AdministrativeUnitUpdateOneWithoutAgenciesNestedInput = {
+  create?: Prisma.XOR<Prisma.AdministrativeUnitCreateWithoutAgenciesInput, Prisma.AdministrativeUnitUncheckedCreateWithoutAgenciesInput>
+  connectOrCreate?: Prisma.AdministrativeUnitCreateOrConnectWithoutAgenciesInput
+  upsert?: Prisma.AdministrativeUnitUpsertWithoutAgenciesInput
+  disconnect?: Prisma.AdministrativeUnitWhereInput | boolean
+  delete?: Prisma.AdministrativeUnitWhereInput | boolean
+  connect?: Prisma.AdministrativeUnitWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AdministrativeUnitUpdateToOneWithWhereWithoutAgenciesInput, Prisma.AdministrativeUnitUpdateWithoutAgenciesInput>, Prisma.AdministrativeUnitUncheckedUpdateWithoutAgenciesInput>
+}
+
 export type AdministrativeUnitCreateNestedOneWithoutPlansInput = {
   create?: Prisma.XOR<Prisma.AdministrativeUnitCreateWithoutPlansInput, Prisma.AdministrativeUnitUncheckedCreateWithoutPlansInput>
   connectOrCreate?: Prisma.AdministrativeUnitCreateOrConnectWithoutPlansInput
@@ -580,6 +603,7 @@ export type AdministrativeUnitCreateWithoutChildrenInput = {
   successors?: Prisma.UnitSuccessionCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitUncheckedCreateWithoutChildrenInput = {
@@ -595,6 +619,7 @@ export type AdministrativeUnitUncheckedCreateWithoutChildrenInput = {
   successors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanUncheckedCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitCreateOrConnectWithoutChildrenInput = {
@@ -614,6 +639,7 @@ export type AdministrativeUnitCreateWithoutParentInput = {
   successors?: Prisma.UnitSuccessionCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitUncheckedCreateWithoutParentInput = {
@@ -628,6 +654,7 @@ export type AdministrativeUnitUncheckedCreateWithoutParentInput = {
   successors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanUncheckedCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitCreateOrConnectWithoutParentInput = {
@@ -663,6 +690,7 @@ export type AdministrativeUnitUpdateWithoutChildrenInput = {
   successors?: Prisma.UnitSuccessionUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUncheckedUpdateWithoutChildrenInput = {
@@ -678,6 +706,7 @@ export type AdministrativeUnitUncheckedUpdateWithoutChildrenInput = {
   successors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUncheckedUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUpsertWithWhereUniqueWithoutParentInput = {
@@ -723,6 +752,7 @@ export type AdministrativeUnitCreateWithoutSuccessorsInput = {
   children?: Prisma.AdministrativeUnitCreateNestedManyWithoutParentInput
   predecessors?: Prisma.UnitSuccessionCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitUncheckedCreateWithoutSuccessorsInput = {
@@ -738,6 +768,7 @@ export type AdministrativeUnitUncheckedCreateWithoutSuccessorsInput = {
   children?: Prisma.AdministrativeUnitUncheckedCreateNestedManyWithoutParentInput
   predecessors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutSuccessorInput
   plans?: Prisma.PlanUncheckedCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitCreateOrConnectWithoutSuccessorsInput = {
@@ -757,6 +788,7 @@ export type AdministrativeUnitCreateWithoutPredecessorsInput = {
   children?: Prisma.AdministrativeUnitCreateNestedManyWithoutParentInput
   successors?: Prisma.UnitSuccessionCreateNestedManyWithoutPredecessorInput
   plans?: Prisma.PlanCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitUncheckedCreateWithoutPredecessorsInput = {
@@ -772,6 +804,7 @@ export type AdministrativeUnitUncheckedCreateWithoutPredecessorsInput = {
   children?: Prisma.AdministrativeUnitUncheckedCreateNestedManyWithoutParentInput
   successors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutPredecessorInput
   plans?: Prisma.PlanUncheckedCreateNestedManyWithoutScopeUnitInput
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitCreateOrConnectWithoutPredecessorsInput = {
@@ -802,6 +835,7 @@ export type AdministrativeUnitUpdateWithoutSuccessorsInput = {
   children?: Prisma.AdministrativeUnitUpdateManyWithoutParentNestedInput
   predecessors?: Prisma.UnitSuccessionUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUncheckedUpdateWithoutSuccessorsInput = {
@@ -817,6 +851,7 @@ export type AdministrativeUnitUncheckedUpdateWithoutSuccessorsInput = {
   children?: Prisma.AdministrativeUnitUncheckedUpdateManyWithoutParentNestedInput
   predecessors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUncheckedUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUpsertWithoutPredecessorsInput = {
@@ -842,6 +877,7 @@ export type AdministrativeUnitUpdateWithoutPredecessorsInput = {
   children?: Prisma.AdministrativeUnitUpdateManyWithoutParentNestedInput
   successors?: Prisma.UnitSuccessionUpdateManyWithoutPredecessorNestedInput
   plans?: Prisma.PlanUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUncheckedUpdateWithoutPredecessorsInput = {
@@ -857,6 +893,85 @@ export type AdministrativeUnitUncheckedUpdateWithoutPredecessorsInput = {
   children?: Prisma.AdministrativeUnitUncheckedUpdateManyWithoutParentNestedInput
   successors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutPredecessorNestedInput
   plans?: Prisma.PlanUncheckedUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutUnitNestedInput
+}
+
+export type AdministrativeUnitCreateWithoutAgenciesInput = {
+  code: string
+  validFrom: Date | string
+  validTo?: Date | string | null
+  name: string
+  fullName: string
+  level: $Enums.UnitLevel
+  type: string
+  parent?: Prisma.AdministrativeUnitCreateNestedOneWithoutChildrenInput
+  children?: Prisma.AdministrativeUnitCreateNestedManyWithoutParentInput
+  successors?: Prisma.UnitSuccessionCreateNestedManyWithoutPredecessorInput
+  predecessors?: Prisma.UnitSuccessionCreateNestedManyWithoutSuccessorInput
+  plans?: Prisma.PlanCreateNestedManyWithoutScopeUnitInput
+}
+
+export type AdministrativeUnitUncheckedCreateWithoutAgenciesInput = {
+  code: string
+  validFrom: Date | string
+  validTo?: Date | string | null
+  name: string
+  fullName: string
+  level: $Enums.UnitLevel
+  type: string
+  parentCode?: string | null
+  parentValidFrom?: Date | string | null
+  children?: Prisma.AdministrativeUnitUncheckedCreateNestedManyWithoutParentInput
+  successors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutPredecessorInput
+  predecessors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutSuccessorInput
+  plans?: Prisma.PlanUncheckedCreateNestedManyWithoutScopeUnitInput
+}
+
+export type AdministrativeUnitCreateOrConnectWithoutAgenciesInput = {
+  where: Prisma.AdministrativeUnitWhereUniqueInput
+  create: Prisma.XOR<Prisma.AdministrativeUnitCreateWithoutAgenciesInput, Prisma.AdministrativeUnitUncheckedCreateWithoutAgenciesInput>
+}
+
+export type AdministrativeUnitUpsertWithoutAgenciesInput = {
+  update: Prisma.XOR<Prisma.AdministrativeUnitUpdateWithoutAgenciesInput, Prisma.AdministrativeUnitUncheckedUpdateWithoutAgenciesInput>
+  create: Prisma.XOR<Prisma.AdministrativeUnitCreateWithoutAgenciesInput, Prisma.AdministrativeUnitUncheckedCreateWithoutAgenciesInput>
+  where?: Prisma.AdministrativeUnitWhereInput
+}
+
+export type AdministrativeUnitUpdateToOneWithWhereWithoutAgenciesInput = {
+  where?: Prisma.AdministrativeUnitWhereInput
+  data: Prisma.XOR<Prisma.AdministrativeUnitUpdateWithoutAgenciesInput, Prisma.AdministrativeUnitUncheckedUpdateWithoutAgenciesInput>
+}
+
+export type AdministrativeUnitUpdateWithoutAgenciesInput = {
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  validFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  validTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumUnitLevelFieldUpdateOperationsInput | $Enums.UnitLevel
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  parent?: Prisma.AdministrativeUnitUpdateOneWithoutChildrenNestedInput
+  children?: Prisma.AdministrativeUnitUpdateManyWithoutParentNestedInput
+  successors?: Prisma.UnitSuccessionUpdateManyWithoutPredecessorNestedInput
+  predecessors?: Prisma.UnitSuccessionUpdateManyWithoutSuccessorNestedInput
+  plans?: Prisma.PlanUpdateManyWithoutScopeUnitNestedInput
+}
+
+export type AdministrativeUnitUncheckedUpdateWithoutAgenciesInput = {
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  validFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  validTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  fullName?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumUnitLevelFieldUpdateOperationsInput | $Enums.UnitLevel
+  type?: Prisma.StringFieldUpdateOperationsInput | string
+  parentCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  parentValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  children?: Prisma.AdministrativeUnitUncheckedUpdateManyWithoutParentNestedInput
+  successors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutPredecessorNestedInput
+  predecessors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutSuccessorNestedInput
+  plans?: Prisma.PlanUncheckedUpdateManyWithoutScopeUnitNestedInput
 }
 
 export type AdministrativeUnitCreateWithoutPlansInput = {
@@ -871,6 +986,7 @@ export type AdministrativeUnitCreateWithoutPlansInput = {
   children?: Prisma.AdministrativeUnitCreateNestedManyWithoutParentInput
   successors?: Prisma.UnitSuccessionCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionCreateNestedManyWithoutSuccessorInput
+  agencies?: Prisma.AgencyCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitUncheckedCreateWithoutPlansInput = {
@@ -886,6 +1002,7 @@ export type AdministrativeUnitUncheckedCreateWithoutPlansInput = {
   children?: Prisma.AdministrativeUnitUncheckedCreateNestedManyWithoutParentInput
   successors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutPredecessorInput
   predecessors?: Prisma.UnitSuccessionUncheckedCreateNestedManyWithoutSuccessorInput
+  agencies?: Prisma.AgencyUncheckedCreateNestedManyWithoutUnitInput
 }
 
 export type AdministrativeUnitCreateOrConnectWithoutPlansInput = {
@@ -916,6 +1033,7 @@ export type AdministrativeUnitUpdateWithoutPlansInput = {
   children?: Prisma.AdministrativeUnitUpdateManyWithoutParentNestedInput
   successors?: Prisma.UnitSuccessionUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUpdateManyWithoutSuccessorNestedInput
+  agencies?: Prisma.AgencyUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUncheckedUpdateWithoutPlansInput = {
@@ -931,6 +1049,7 @@ export type AdministrativeUnitUncheckedUpdateWithoutPlansInput = {
   children?: Prisma.AdministrativeUnitUncheckedUpdateManyWithoutParentNestedInput
   successors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutSuccessorNestedInput
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitCreateManyParentInput = {
@@ -955,6 +1074,7 @@ export type AdministrativeUnitUpdateWithoutParentInput = {
   successors?: Prisma.UnitSuccessionUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUncheckedUpdateWithoutParentInput = {
@@ -969,6 +1089,7 @@ export type AdministrativeUnitUncheckedUpdateWithoutParentInput = {
   successors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutPredecessorNestedInput
   predecessors?: Prisma.UnitSuccessionUncheckedUpdateManyWithoutSuccessorNestedInput
   plans?: Prisma.PlanUncheckedUpdateManyWithoutScopeUnitNestedInput
+  agencies?: Prisma.AgencyUncheckedUpdateManyWithoutUnitNestedInput
 }
 
 export type AdministrativeUnitUncheckedUpdateManyWithoutParentInput = {
@@ -991,6 +1112,7 @@ export type AdministrativeUnitCountOutputType = {
   successors: number
   predecessors: number
   plans: number
+  agencies: number
 }
 
 export type AdministrativeUnitCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -998,6 +1120,7 @@ export type AdministrativeUnitCountOutputTypeSelect<ExtArgs extends runtime.Type
   successors?: boolean | AdministrativeUnitCountOutputTypeCountSuccessorsArgs
   predecessors?: boolean | AdministrativeUnitCountOutputTypeCountPredecessorsArgs
   plans?: boolean | AdministrativeUnitCountOutputTypeCountPlansArgs
+  agencies?: boolean | AdministrativeUnitCountOutputTypeCountAgenciesArgs
 }
 
 /**
@@ -1038,6 +1161,13 @@ export type AdministrativeUnitCountOutputTypeCountPlansArgs<ExtArgs extends runt
   where?: Prisma.PlanWhereInput
 }
 
+/**
+ * AdministrativeUnitCountOutputType without action
+ */
+export type AdministrativeUnitCountOutputTypeCountAgenciesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AgencyWhereInput
+}
+
 
 export type AdministrativeUnitSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   code?: boolean
@@ -1054,6 +1184,7 @@ export type AdministrativeUnitSelect<ExtArgs extends runtime.Types.Extensions.In
   successors?: boolean | Prisma.AdministrativeUnit$successorsArgs<ExtArgs>
   predecessors?: boolean | Prisma.AdministrativeUnit$predecessorsArgs<ExtArgs>
   plans?: boolean | Prisma.AdministrativeUnit$plansArgs<ExtArgs>
+  agencies?: boolean | Prisma.AdministrativeUnit$agenciesArgs<ExtArgs>
   _count?: boolean | Prisma.AdministrativeUnitCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["administrativeUnit"]>
 
@@ -1102,6 +1233,7 @@ export type AdministrativeUnitInclude<ExtArgs extends runtime.Types.Extensions.I
   successors?: boolean | Prisma.AdministrativeUnit$successorsArgs<ExtArgs>
   predecessors?: boolean | Prisma.AdministrativeUnit$predecessorsArgs<ExtArgs>
   plans?: boolean | Prisma.AdministrativeUnit$plansArgs<ExtArgs>
+  agencies?: boolean | Prisma.AdministrativeUnit$agenciesArgs<ExtArgs>
   _count?: boolean | Prisma.AdministrativeUnitCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AdministrativeUnitIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1119,6 +1251,7 @@ export type $AdministrativeUnitPayload<ExtArgs extends runtime.Types.Extensions.
     successors: Prisma.$UnitSuccessionPayload<ExtArgs>[]
     predecessors: Prisma.$UnitSuccessionPayload<ExtArgs>[]
     plans: Prisma.$PlanPayload<ExtArgs>[]
+    agencies: Prisma.$AgencyPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     code: string
@@ -1529,6 +1662,7 @@ export interface Prisma__AdministrativeUnitClient<T, Null = never, ExtArgs exten
   successors<T extends Prisma.AdministrativeUnit$successorsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AdministrativeUnit$successorsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$UnitSuccessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   predecessors<T extends Prisma.AdministrativeUnit$predecessorsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AdministrativeUnit$predecessorsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$UnitSuccessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   plans<T extends Prisma.AdministrativeUnit$plansArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AdministrativeUnit$plansArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PlanPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  agencies<T extends Prisma.AdministrativeUnit$agenciesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AdministrativeUnit$agenciesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AgencyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2080,6 +2214,30 @@ export type AdministrativeUnit$plansArgs<ExtArgs extends runtime.Types.Extension
   take?: number
   skip?: number
   distinct?: Prisma.PlanScalarFieldEnum | Prisma.PlanScalarFieldEnum[]
+}
+
+/**
+ * AdministrativeUnit.agencies
+ */
+export type AdministrativeUnit$agenciesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Agency
+   */
+  select?: Prisma.AgencySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Agency
+   */
+  omit?: Prisma.AgencyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AgencyInclude<ExtArgs> | null
+  where?: Prisma.AgencyWhereInput
+  orderBy?: Prisma.AgencyOrderByWithRelationInput | Prisma.AgencyOrderByWithRelationInput[]
+  cursor?: Prisma.AgencyWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AgencyScalarFieldEnum | Prisma.AgencyScalarFieldEnum[]
 }
 
 /**

@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model Plan
- * 
+ * A plan (đề án, kế hoạch) for children, held as data.
  */
 export type PlanModel = runtime.Types.Result.DefaultSelection<Prisma.$PlanPayload>
 
@@ -38,46 +38,59 @@ export type PlanSumAggregateOutputType = {
 
 export type PlanMinAggregateOutputType = {
   id: string | null
+  key: string | null
   number: string | null
   title: string | null
   issuedOn: Date | null
-  issuer: string | null
+  issuerCode: string | null
   level: $Enums.PlanLevel | null
   periodStart: number | null
   periodEnd: number | null
   parentId: string | null
   scopeUnitCode: string | null
   scopeUnitValidFrom: Date | null
+  generalGoal: string | null
+  source: string | null
+  importedBy: string | null
   createdAt: Date | null
 }
 
 export type PlanMaxAggregateOutputType = {
   id: string | null
+  key: string | null
   number: string | null
   title: string | null
   issuedOn: Date | null
-  issuer: string | null
+  issuerCode: string | null
   level: $Enums.PlanLevel | null
   periodStart: number | null
   periodEnd: number | null
   parentId: string | null
   scopeUnitCode: string | null
   scopeUnitValidFrom: Date | null
+  generalGoal: string | null
+  source: string | null
+  importedBy: string | null
   createdAt: Date | null
 }
 
 export type PlanCountAggregateOutputType = {
   id: number
+  key: number
   number: number
   title: number
   issuedOn: number
-  issuer: number
+  issuerCode: number
   level: number
   periodStart: number
   periodEnd: number
   parentId: number
   scopeUnitCode: number
   scopeUnitValidFrom: number
+  generalGoal: number
+  budgetSources: number
+  source: number
+  importedBy: number
   createdAt: number
   _all: number
 }
@@ -95,46 +108,59 @@ export type PlanSumAggregateInputType = {
 
 export type PlanMinAggregateInputType = {
   id?: true
+  key?: true
   number?: true
   title?: true
   issuedOn?: true
-  issuer?: true
+  issuerCode?: true
   level?: true
   periodStart?: true
   periodEnd?: true
   parentId?: true
   scopeUnitCode?: true
   scopeUnitValidFrom?: true
+  generalGoal?: true
+  source?: true
+  importedBy?: true
   createdAt?: true
 }
 
 export type PlanMaxAggregateInputType = {
   id?: true
+  key?: true
   number?: true
   title?: true
   issuedOn?: true
-  issuer?: true
+  issuerCode?: true
   level?: true
   periodStart?: true
   periodEnd?: true
   parentId?: true
   scopeUnitCode?: true
   scopeUnitValidFrom?: true
+  generalGoal?: true
+  source?: true
+  importedBy?: true
   createdAt?: true
 }
 
 export type PlanCountAggregateInputType = {
   id?: true
+  key?: true
   number?: true
   title?: true
   issuedOn?: true
-  issuer?: true
+  issuerCode?: true
   level?: true
   periodStart?: true
   periodEnd?: true
   parentId?: true
   scopeUnitCode?: true
   scopeUnitValidFrom?: true
+  generalGoal?: true
+  budgetSources?: true
+  source?: true
+  importedBy?: true
   createdAt?: true
   _all?: true
 }
@@ -227,16 +253,21 @@ export type PlanGroupByArgs<ExtArgs extends runtime.Types.Extensions.InternalArg
 
 export type PlanGroupByOutputType = {
   id: string
+  key: string
   number: string | null
   title: string
   issuedOn: Date | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   parentId: string | null
   scopeUnitCode: string | null
   scopeUnitValidFrom: Date | null
+  generalGoal: string | null
+  budgetSources: string[]
+  source: string | null
+  importedBy: string
   createdAt: Date
   _count: PlanCountAggregateOutputType | null
   _avg: PlanAvgAggregateOutputType | null
@@ -265,73 +296,105 @@ export type PlanWhereInput = {
   OR?: Prisma.PlanWhereInput[]
   NOT?: Prisma.PlanWhereInput | Prisma.PlanWhereInput[]
   id?: Prisma.UuidFilter<"Plan"> | string
+  key?: Prisma.StringFilter<"Plan"> | string
   number?: Prisma.StringNullableFilter<"Plan"> | string | null
   title?: Prisma.StringFilter<"Plan"> | string
   issuedOn?: Prisma.DateTimeNullableFilter<"Plan"> | Date | string | null
-  issuer?: Prisma.StringFilter<"Plan"> | string
+  issuerCode?: Prisma.StringFilter<"Plan"> | string
   level?: Prisma.EnumPlanLevelFilter<"Plan"> | $Enums.PlanLevel
   periodStart?: Prisma.IntFilter<"Plan"> | number
   periodEnd?: Prisma.IntFilter<"Plan"> | number
   parentId?: Prisma.UuidNullableFilter<"Plan"> | string | null
   scopeUnitCode?: Prisma.StringNullableFilter<"Plan"> | string | null
   scopeUnitValidFrom?: Prisma.DateTimeNullableFilter<"Plan"> | Date | string | null
+  generalGoal?: Prisma.StringNullableFilter<"Plan"> | string | null
+  budgetSources?: Prisma.StringNullableListFilter<"Plan">
+  source?: Prisma.StringNullableFilter<"Plan"> | string | null
+  importedBy?: Prisma.StringFilter<"Plan"> | string
   createdAt?: Prisma.DateTimeFilter<"Plan"> | Date | string
   parent?: Prisma.XOR<Prisma.PlanNullableScalarRelationFilter, Prisma.PlanWhereInput> | null
   children?: Prisma.PlanListRelationFilter
   scopeUnit?: Prisma.XOR<Prisma.AdministrativeUnitNullableScalarRelationFilter, Prisma.AdministrativeUnitWhereInput> | null
+  targets?: Prisma.PlanTargetListRelationFilter
+  tasks?: Prisma.PlanTaskListRelationFilter
+  rules?: Prisma.ReportingRuleListRelationFilter
+  periods?: Prisma.ReportingPeriodListRelationFilter
 }
 
 export type PlanOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   number?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
   issuedOn?: Prisma.SortOrderInput | Prisma.SortOrder
-  issuer?: Prisma.SortOrder
+  issuerCode?: Prisma.SortOrder
   level?: Prisma.SortOrder
   periodStart?: Prisma.SortOrder
   periodEnd?: Prisma.SortOrder
   parentId?: Prisma.SortOrderInput | Prisma.SortOrder
   scopeUnitCode?: Prisma.SortOrderInput | Prisma.SortOrder
   scopeUnitValidFrom?: Prisma.SortOrderInput | Prisma.SortOrder
+  generalGoal?: Prisma.SortOrderInput | Prisma.SortOrder
+  budgetSources?: Prisma.SortOrder
+  source?: Prisma.SortOrderInput | Prisma.SortOrder
+  importedBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   parent?: Prisma.PlanOrderByWithRelationInput
   children?: Prisma.PlanOrderByRelationAggregateInput
   scopeUnit?: Prisma.AdministrativeUnitOrderByWithRelationInput
+  targets?: Prisma.PlanTargetOrderByRelationAggregateInput
+  tasks?: Prisma.PlanTaskOrderByRelationAggregateInput
+  rules?: Prisma.ReportingRuleOrderByRelationAggregateInput
+  periods?: Prisma.ReportingPeriodOrderByRelationAggregateInput
 }
 
 export type PlanWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  key?: string
   number?: string
   AND?: Prisma.PlanWhereInput | Prisma.PlanWhereInput[]
   OR?: Prisma.PlanWhereInput[]
   NOT?: Prisma.PlanWhereInput | Prisma.PlanWhereInput[]
   title?: Prisma.StringFilter<"Plan"> | string
   issuedOn?: Prisma.DateTimeNullableFilter<"Plan"> | Date | string | null
-  issuer?: Prisma.StringFilter<"Plan"> | string
+  issuerCode?: Prisma.StringFilter<"Plan"> | string
   level?: Prisma.EnumPlanLevelFilter<"Plan"> | $Enums.PlanLevel
   periodStart?: Prisma.IntFilter<"Plan"> | number
   periodEnd?: Prisma.IntFilter<"Plan"> | number
   parentId?: Prisma.UuidNullableFilter<"Plan"> | string | null
   scopeUnitCode?: Prisma.StringNullableFilter<"Plan"> | string | null
   scopeUnitValidFrom?: Prisma.DateTimeNullableFilter<"Plan"> | Date | string | null
+  generalGoal?: Prisma.StringNullableFilter<"Plan"> | string | null
+  budgetSources?: Prisma.StringNullableListFilter<"Plan">
+  source?: Prisma.StringNullableFilter<"Plan"> | string | null
+  importedBy?: Prisma.StringFilter<"Plan"> | string
   createdAt?: Prisma.DateTimeFilter<"Plan"> | Date | string
   parent?: Prisma.XOR<Prisma.PlanNullableScalarRelationFilter, Prisma.PlanWhereInput> | null
   children?: Prisma.PlanListRelationFilter
   scopeUnit?: Prisma.XOR<Prisma.AdministrativeUnitNullableScalarRelationFilter, Prisma.AdministrativeUnitWhereInput> | null
-}, "id" | "number">
+  targets?: Prisma.PlanTargetListRelationFilter
+  tasks?: Prisma.PlanTaskListRelationFilter
+  rules?: Prisma.ReportingRuleListRelationFilter
+  periods?: Prisma.ReportingPeriodListRelationFilter
+}, "id" | "key" | "number">
 
 export type PlanOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   number?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
   issuedOn?: Prisma.SortOrderInput | Prisma.SortOrder
-  issuer?: Prisma.SortOrder
+  issuerCode?: Prisma.SortOrder
   level?: Prisma.SortOrder
   periodStart?: Prisma.SortOrder
   periodEnd?: Prisma.SortOrder
   parentId?: Prisma.SortOrderInput | Prisma.SortOrder
   scopeUnitCode?: Prisma.SortOrderInput | Prisma.SortOrder
   scopeUnitValidFrom?: Prisma.SortOrderInput | Prisma.SortOrder
+  generalGoal?: Prisma.SortOrderInput | Prisma.SortOrder
+  budgetSources?: Prisma.SortOrder
+  source?: Prisma.SortOrderInput | Prisma.SortOrder
+  importedBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.PlanCountOrderByAggregateInput
   _avg?: Prisma.PlanAvgOrderByAggregateInput
@@ -345,120 +408,176 @@ export type PlanScalarWhereWithAggregatesInput = {
   OR?: Prisma.PlanScalarWhereWithAggregatesInput[]
   NOT?: Prisma.PlanScalarWhereWithAggregatesInput | Prisma.PlanScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Plan"> | string
+  key?: Prisma.StringWithAggregatesFilter<"Plan"> | string
   number?: Prisma.StringNullableWithAggregatesFilter<"Plan"> | string | null
   title?: Prisma.StringWithAggregatesFilter<"Plan"> | string
   issuedOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Plan"> | Date | string | null
-  issuer?: Prisma.StringWithAggregatesFilter<"Plan"> | string
+  issuerCode?: Prisma.StringWithAggregatesFilter<"Plan"> | string
   level?: Prisma.EnumPlanLevelWithAggregatesFilter<"Plan"> | $Enums.PlanLevel
   periodStart?: Prisma.IntWithAggregatesFilter<"Plan"> | number
   periodEnd?: Prisma.IntWithAggregatesFilter<"Plan"> | number
   parentId?: Prisma.UuidNullableWithAggregatesFilter<"Plan"> | string | null
   scopeUnitCode?: Prisma.StringNullableWithAggregatesFilter<"Plan"> | string | null
   scopeUnitValidFrom?: Prisma.DateTimeNullableWithAggregatesFilter<"Plan"> | Date | string | null
+  generalGoal?: Prisma.StringNullableWithAggregatesFilter<"Plan"> | string | null
+  budgetSources?: Prisma.StringNullableListFilter<"Plan">
+  source?: Prisma.StringNullableWithAggregatesFilter<"Plan"> | string | null
+  importedBy?: Prisma.StringWithAggregatesFilter<"Plan"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Plan"> | Date | string
 }
 
 export type PlanCreateInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
   parent?: Prisma.PlanCreateNestedOneWithoutChildrenInput
   children?: Prisma.PlanCreateNestedManyWithoutParentInput
   scopeUnit?: Prisma.AdministrativeUnitCreateNestedOneWithoutPlansInput
+  targets?: Prisma.PlanTargetCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodCreateNestedManyWithoutPlanInput
 }
 
 export type PlanUncheckedCreateInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   parentId?: string | null
   scopeUnitCode?: string | null
   scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
   children?: Prisma.PlanUncheckedCreateNestedManyWithoutParentInput
+  targets?: Prisma.PlanTargetUncheckedCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskUncheckedCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleUncheckedCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodUncheckedCreateNestedManyWithoutPlanInput
 }
 
 export type PlanUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   parent?: Prisma.PlanUpdateOneWithoutChildrenNestedInput
   children?: Prisma.PlanUpdateManyWithoutParentNestedInput
   scopeUnit?: Prisma.AdministrativeUnitUpdateOneWithoutPlansNestedInput
+  targets?: Prisma.PlanTargetUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
   parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   children?: Prisma.PlanUncheckedUpdateManyWithoutParentNestedInput
+  targets?: Prisma.PlanTargetUncheckedUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUncheckedUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUncheckedUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUncheckedUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanCreateManyInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   parentId?: string | null
   scopeUnitCode?: string | null
   scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
 }
 
 export type PlanUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type PlanUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
   parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -479,16 +598,21 @@ export type PlanNullableScalarRelationFilter = {
 
 export type PlanCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   number?: Prisma.SortOrder
   title?: Prisma.SortOrder
   issuedOn?: Prisma.SortOrder
-  issuer?: Prisma.SortOrder
+  issuerCode?: Prisma.SortOrder
   level?: Prisma.SortOrder
   periodStart?: Prisma.SortOrder
   periodEnd?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
   scopeUnitCode?: Prisma.SortOrder
   scopeUnitValidFrom?: Prisma.SortOrder
+  generalGoal?: Prisma.SortOrder
+  budgetSources?: Prisma.SortOrder
+  source?: Prisma.SortOrder
+  importedBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -499,37 +623,50 @@ export type PlanAvgOrderByAggregateInput = {
 
 export type PlanMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   number?: Prisma.SortOrder
   title?: Prisma.SortOrder
   issuedOn?: Prisma.SortOrder
-  issuer?: Prisma.SortOrder
+  issuerCode?: Prisma.SortOrder
   level?: Prisma.SortOrder
   periodStart?: Prisma.SortOrder
   periodEnd?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
   scopeUnitCode?: Prisma.SortOrder
   scopeUnitValidFrom?: Prisma.SortOrder
+  generalGoal?: Prisma.SortOrder
+  source?: Prisma.SortOrder
+  importedBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type PlanMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   number?: Prisma.SortOrder
   title?: Prisma.SortOrder
   issuedOn?: Prisma.SortOrder
-  issuer?: Prisma.SortOrder
+  issuerCode?: Prisma.SortOrder
   level?: Prisma.SortOrder
   periodStart?: Prisma.SortOrder
   periodEnd?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
   scopeUnitCode?: Prisma.SortOrder
   scopeUnitValidFrom?: Prisma.SortOrder
+  generalGoal?: Prisma.SortOrder
+  source?: Prisma.SortOrder
+  importedBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type PlanSumOrderByAggregateInput = {
   periodStart?: Prisma.SortOrder
   periodEnd?: Prisma.SortOrder
+}
+
+export type PlanScalarRelationFilter = {
+  is?: Prisma.PlanWhereInput
+  isNot?: Prisma.PlanWhereInput
 }
 
 export type PlanCreateNestedManyWithoutScopeUnitInput = {
@@ -574,6 +711,10 @@ export type PlanUncheckedUpdateManyWithoutScopeUnitNestedInput = {
   deleteMany?: Prisma.PlanScalarWhereInput | Prisma.PlanScalarWhereInput[]
 }
 
+export type PlanCreatebudgetSourcesInput = {
+  set: string[]
+}
+
 export type PlanCreateNestedOneWithoutChildrenInput = {
   create?: Prisma.XOR<Prisma.PlanCreateWithoutChildrenInput, Prisma.PlanUncheckedCreateWithoutChildrenInput>
   connectOrCreate?: Prisma.PlanCreateOrConnectWithoutChildrenInput
@@ -604,6 +745,11 @@ export type IntFieldUpdateOperationsInput = {
   decrement?: number
   multiply?: number
   divide?: number
+}
+
+export type PlanUpdatebudgetSourcesInput = {
+  set?: string[]
+  push?: string | string[]
 }
 
 export type PlanUpdateOneWithoutChildrenNestedInput = {
@@ -644,32 +790,106 @@ export type PlanUncheckedUpdateManyWithoutParentNestedInput = {
   deleteMany?: Prisma.PlanScalarWhereInput | Prisma.PlanScalarWhereInput[]
 }
 
+export type PlanCreateNestedOneWithoutTargetsInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutTargetsInput, Prisma.PlanUncheckedCreateWithoutTargetsInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutTargetsInput
+  connect?: Prisma.PlanWhereUniqueInput
+}
+
+export type PlanUpdateOneRequiredWithoutTargetsNestedInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutTargetsInput, Prisma.PlanUncheckedCreateWithoutTargetsInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutTargetsInput
+  upsert?: Prisma.PlanUpsertWithoutTargetsInput
+  connect?: Prisma.PlanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PlanUpdateToOneWithWhereWithoutTargetsInput, Prisma.PlanUpdateWithoutTargetsInput>, Prisma.PlanUncheckedUpdateWithoutTargetsInput>
+}
+
+export type PlanCreateNestedOneWithoutTasksInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutTasksInput, Prisma.PlanUncheckedCreateWithoutTasksInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutTasksInput
+  connect?: Prisma.PlanWhereUniqueInput
+}
+
+export type PlanUpdateOneRequiredWithoutTasksNestedInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutTasksInput, Prisma.PlanUncheckedCreateWithoutTasksInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutTasksInput
+  upsert?: Prisma.PlanUpsertWithoutTasksInput
+  connect?: Prisma.PlanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PlanUpdateToOneWithWhereWithoutTasksInput, Prisma.PlanUpdateWithoutTasksInput>, Prisma.PlanUncheckedUpdateWithoutTasksInput>
+}
+
+export type PlanCreateNestedOneWithoutRulesInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutRulesInput, Prisma.PlanUncheckedCreateWithoutRulesInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutRulesInput
+  connect?: Prisma.PlanWhereUniqueInput
+}
+
+export type PlanUpdateOneRequiredWithoutRulesNestedInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutRulesInput, Prisma.PlanUncheckedCreateWithoutRulesInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutRulesInput
+  upsert?: Prisma.PlanUpsertWithoutRulesInput
+  connect?: Prisma.PlanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PlanUpdateToOneWithWhereWithoutRulesInput, Prisma.PlanUpdateWithoutRulesInput>, Prisma.PlanUncheckedUpdateWithoutRulesInput>
+}
+
+export type PlanCreateNestedOneWithoutPeriodsInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutPeriodsInput, Prisma.PlanUncheckedCreateWithoutPeriodsInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutPeriodsInput
+  connect?: Prisma.PlanWhereUniqueInput
+}
+
+export type PlanUpdateOneRequiredWithoutPeriodsNestedInput = {
+  create?: Prisma.XOR<Prisma.PlanCreateWithoutPeriodsInput, Prisma.PlanUncheckedCreateWithoutPeriodsInput>
+  connectOrCreate?: Prisma.PlanCreateOrConnectWithoutPeriodsInput
+  upsert?: Prisma.PlanUpsertWithoutPeriodsInput
+  connect?: Prisma.PlanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PlanUpdateToOneWithWhereWithoutPeriodsInput, Prisma.PlanUpdateWithoutPeriodsInput>, Prisma.PlanUncheckedUpdateWithoutPeriodsInput>
+}
+
 export type PlanCreateWithoutScopeUnitInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
   parent?: Prisma.PlanCreateNestedOneWithoutChildrenInput
   children?: Prisma.PlanCreateNestedManyWithoutParentInput
+  targets?: Prisma.PlanTargetCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodCreateNestedManyWithoutPlanInput
 }
 
 export type PlanUncheckedCreateWithoutScopeUnitInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   parentId?: string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
   children?: Prisma.PlanUncheckedCreateNestedManyWithoutParentInput
+  targets?: Prisma.PlanTargetUncheckedCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskUncheckedCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleUncheckedCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodUncheckedCreateNestedManyWithoutPlanInput
 }
 
 export type PlanCreateOrConnectWithoutScopeUnitInput = {
@@ -703,46 +923,69 @@ export type PlanScalarWhereInput = {
   OR?: Prisma.PlanScalarWhereInput[]
   NOT?: Prisma.PlanScalarWhereInput | Prisma.PlanScalarWhereInput[]
   id?: Prisma.UuidFilter<"Plan"> | string
+  key?: Prisma.StringFilter<"Plan"> | string
   number?: Prisma.StringNullableFilter<"Plan"> | string | null
   title?: Prisma.StringFilter<"Plan"> | string
   issuedOn?: Prisma.DateTimeNullableFilter<"Plan"> | Date | string | null
-  issuer?: Prisma.StringFilter<"Plan"> | string
+  issuerCode?: Prisma.StringFilter<"Plan"> | string
   level?: Prisma.EnumPlanLevelFilter<"Plan"> | $Enums.PlanLevel
   periodStart?: Prisma.IntFilter<"Plan"> | number
   periodEnd?: Prisma.IntFilter<"Plan"> | number
   parentId?: Prisma.UuidNullableFilter<"Plan"> | string | null
   scopeUnitCode?: Prisma.StringNullableFilter<"Plan"> | string | null
   scopeUnitValidFrom?: Prisma.DateTimeNullableFilter<"Plan"> | Date | string | null
+  generalGoal?: Prisma.StringNullableFilter<"Plan"> | string | null
+  budgetSources?: Prisma.StringNullableListFilter<"Plan">
+  source?: Prisma.StringNullableFilter<"Plan"> | string | null
+  importedBy?: Prisma.StringFilter<"Plan"> | string
   createdAt?: Prisma.DateTimeFilter<"Plan"> | Date | string
 }
 
 export type PlanCreateWithoutChildrenInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
   parent?: Prisma.PlanCreateNestedOneWithoutChildrenInput
   scopeUnit?: Prisma.AdministrativeUnitCreateNestedOneWithoutPlansInput
+  targets?: Prisma.PlanTargetCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodCreateNestedManyWithoutPlanInput
 }
 
 export type PlanUncheckedCreateWithoutChildrenInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   parentId?: string | null
   scopeUnitCode?: string | null
   scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
+  targets?: Prisma.PlanTargetUncheckedCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskUncheckedCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleUncheckedCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodUncheckedCreateNestedManyWithoutPlanInput
 }
 
 export type PlanCreateOrConnectWithoutChildrenInput = {
@@ -752,31 +995,49 @@ export type PlanCreateOrConnectWithoutChildrenInput = {
 
 export type PlanCreateWithoutParentInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
   children?: Prisma.PlanCreateNestedManyWithoutParentInput
   scopeUnit?: Prisma.AdministrativeUnitCreateNestedOneWithoutPlansInput
+  targets?: Prisma.PlanTargetCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodCreateNestedManyWithoutPlanInput
 }
 
 export type PlanUncheckedCreateWithoutParentInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   scopeUnitCode?: string | null
   scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
   children?: Prisma.PlanUncheckedCreateNestedManyWithoutParentInput
+  targets?: Prisma.PlanTargetUncheckedCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskUncheckedCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleUncheckedCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodUncheckedCreateNestedManyWithoutPlanInput
 }
 
 export type PlanCreateOrConnectWithoutParentInput = {
@@ -802,31 +1063,49 @@ export type PlanUpdateToOneWithWhereWithoutChildrenInput = {
 
 export type PlanUpdateWithoutChildrenInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   parent?: Prisma.PlanUpdateOneWithoutChildrenNestedInput
   scopeUnit?: Prisma.AdministrativeUnitUpdateOneWithoutPlansNestedInput
+  targets?: Prisma.PlanTargetUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanUncheckedUpdateWithoutChildrenInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
   parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  targets?: Prisma.PlanTargetUncheckedUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUncheckedUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUncheckedUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUncheckedUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanUpsertWithWhereUniqueWithoutParentInput = {
@@ -845,114 +1124,610 @@ export type PlanUpdateManyWithWhereWithoutParentInput = {
   data: Prisma.XOR<Prisma.PlanUpdateManyMutationInput, Prisma.PlanUncheckedUpdateManyWithoutParentInput>
 }
 
-export type PlanCreateManyScopeUnitInput = {
+export type PlanCreateWithoutTargetsInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  parent?: Prisma.PlanCreateNestedOneWithoutChildrenInput
+  children?: Prisma.PlanCreateNestedManyWithoutParentInput
+  scopeUnit?: Prisma.AdministrativeUnitCreateNestedOneWithoutPlansInput
+  tasks?: Prisma.PlanTaskCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodCreateNestedManyWithoutPlanInput
+}
+
+export type PlanUncheckedCreateWithoutTargetsInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   parentId?: string | null
+  scopeUnitCode?: string | null
+  scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  children?: Prisma.PlanUncheckedCreateNestedManyWithoutParentInput
+  tasks?: Prisma.PlanTaskUncheckedCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleUncheckedCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodUncheckedCreateNestedManyWithoutPlanInput
+}
+
+export type PlanCreateOrConnectWithoutTargetsInput = {
+  where: Prisma.PlanWhereUniqueInput
+  create: Prisma.XOR<Prisma.PlanCreateWithoutTargetsInput, Prisma.PlanUncheckedCreateWithoutTargetsInput>
+}
+
+export type PlanUpsertWithoutTargetsInput = {
+  update: Prisma.XOR<Prisma.PlanUpdateWithoutTargetsInput, Prisma.PlanUncheckedUpdateWithoutTargetsInput>
+  create: Prisma.XOR<Prisma.PlanCreateWithoutTargetsInput, Prisma.PlanUncheckedCreateWithoutTargetsInput>
+  where?: Prisma.PlanWhereInput
+}
+
+export type PlanUpdateToOneWithWhereWithoutTargetsInput = {
+  where?: Prisma.PlanWhereInput
+  data: Prisma.XOR<Prisma.PlanUpdateWithoutTargetsInput, Prisma.PlanUncheckedUpdateWithoutTargetsInput>
+}
+
+export type PlanUpdateWithoutTargetsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  parent?: Prisma.PlanUpdateOneWithoutChildrenNestedInput
+  children?: Prisma.PlanUpdateManyWithoutParentNestedInput
+  scopeUnit?: Prisma.AdministrativeUnitUpdateOneWithoutPlansNestedInput
+  tasks?: Prisma.PlanTaskUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanUncheckedUpdateWithoutTargetsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  children?: Prisma.PlanUncheckedUpdateManyWithoutParentNestedInput
+  tasks?: Prisma.PlanTaskUncheckedUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUncheckedUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUncheckedUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanCreateWithoutTasksInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  parent?: Prisma.PlanCreateNestedOneWithoutChildrenInput
+  children?: Prisma.PlanCreateNestedManyWithoutParentInput
+  scopeUnit?: Prisma.AdministrativeUnitCreateNestedOneWithoutPlansInput
+  targets?: Prisma.PlanTargetCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodCreateNestedManyWithoutPlanInput
+}
+
+export type PlanUncheckedCreateWithoutTasksInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  parentId?: string | null
+  scopeUnitCode?: string | null
+  scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  children?: Prisma.PlanUncheckedCreateNestedManyWithoutParentInput
+  targets?: Prisma.PlanTargetUncheckedCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleUncheckedCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodUncheckedCreateNestedManyWithoutPlanInput
+}
+
+export type PlanCreateOrConnectWithoutTasksInput = {
+  where: Prisma.PlanWhereUniqueInput
+  create: Prisma.XOR<Prisma.PlanCreateWithoutTasksInput, Prisma.PlanUncheckedCreateWithoutTasksInput>
+}
+
+export type PlanUpsertWithoutTasksInput = {
+  update: Prisma.XOR<Prisma.PlanUpdateWithoutTasksInput, Prisma.PlanUncheckedUpdateWithoutTasksInput>
+  create: Prisma.XOR<Prisma.PlanCreateWithoutTasksInput, Prisma.PlanUncheckedCreateWithoutTasksInput>
+  where?: Prisma.PlanWhereInput
+}
+
+export type PlanUpdateToOneWithWhereWithoutTasksInput = {
+  where?: Prisma.PlanWhereInput
+  data: Prisma.XOR<Prisma.PlanUpdateWithoutTasksInput, Prisma.PlanUncheckedUpdateWithoutTasksInput>
+}
+
+export type PlanUpdateWithoutTasksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  parent?: Prisma.PlanUpdateOneWithoutChildrenNestedInput
+  children?: Prisma.PlanUpdateManyWithoutParentNestedInput
+  scopeUnit?: Prisma.AdministrativeUnitUpdateOneWithoutPlansNestedInput
+  targets?: Prisma.PlanTargetUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanUncheckedUpdateWithoutTasksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  children?: Prisma.PlanUncheckedUpdateManyWithoutParentNestedInput
+  targets?: Prisma.PlanTargetUncheckedUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUncheckedUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUncheckedUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanCreateWithoutRulesInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  parent?: Prisma.PlanCreateNestedOneWithoutChildrenInput
+  children?: Prisma.PlanCreateNestedManyWithoutParentInput
+  scopeUnit?: Prisma.AdministrativeUnitCreateNestedOneWithoutPlansInput
+  targets?: Prisma.PlanTargetCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodCreateNestedManyWithoutPlanInput
+}
+
+export type PlanUncheckedCreateWithoutRulesInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  parentId?: string | null
+  scopeUnitCode?: string | null
+  scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  children?: Prisma.PlanUncheckedCreateNestedManyWithoutParentInput
+  targets?: Prisma.PlanTargetUncheckedCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskUncheckedCreateNestedManyWithoutPlanInput
+  periods?: Prisma.ReportingPeriodUncheckedCreateNestedManyWithoutPlanInput
+}
+
+export type PlanCreateOrConnectWithoutRulesInput = {
+  where: Prisma.PlanWhereUniqueInput
+  create: Prisma.XOR<Prisma.PlanCreateWithoutRulesInput, Prisma.PlanUncheckedCreateWithoutRulesInput>
+}
+
+export type PlanUpsertWithoutRulesInput = {
+  update: Prisma.XOR<Prisma.PlanUpdateWithoutRulesInput, Prisma.PlanUncheckedUpdateWithoutRulesInput>
+  create: Prisma.XOR<Prisma.PlanCreateWithoutRulesInput, Prisma.PlanUncheckedCreateWithoutRulesInput>
+  where?: Prisma.PlanWhereInput
+}
+
+export type PlanUpdateToOneWithWhereWithoutRulesInput = {
+  where?: Prisma.PlanWhereInput
+  data: Prisma.XOR<Prisma.PlanUpdateWithoutRulesInput, Prisma.PlanUncheckedUpdateWithoutRulesInput>
+}
+
+export type PlanUpdateWithoutRulesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  parent?: Prisma.PlanUpdateOneWithoutChildrenNestedInput
+  children?: Prisma.PlanUpdateManyWithoutParentNestedInput
+  scopeUnit?: Prisma.AdministrativeUnitUpdateOneWithoutPlansNestedInput
+  targets?: Prisma.PlanTargetUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanUncheckedUpdateWithoutRulesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  children?: Prisma.PlanUncheckedUpdateManyWithoutParentNestedInput
+  targets?: Prisma.PlanTargetUncheckedUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUncheckedUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUncheckedUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanCreateWithoutPeriodsInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  parent?: Prisma.PlanCreateNestedOneWithoutChildrenInput
+  children?: Prisma.PlanCreateNestedManyWithoutParentInput
+  scopeUnit?: Prisma.AdministrativeUnitCreateNestedOneWithoutPlansInput
+  targets?: Prisma.PlanTargetCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleCreateNestedManyWithoutPlanInput
+}
+
+export type PlanUncheckedCreateWithoutPeriodsInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  parentId?: string | null
+  scopeUnitCode?: string | null
+  scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
+  createdAt?: Date | string
+  children?: Prisma.PlanUncheckedCreateNestedManyWithoutParentInput
+  targets?: Prisma.PlanTargetUncheckedCreateNestedManyWithoutPlanInput
+  tasks?: Prisma.PlanTaskUncheckedCreateNestedManyWithoutPlanInput
+  rules?: Prisma.ReportingRuleUncheckedCreateNestedManyWithoutPlanInput
+}
+
+export type PlanCreateOrConnectWithoutPeriodsInput = {
+  where: Prisma.PlanWhereUniqueInput
+  create: Prisma.XOR<Prisma.PlanCreateWithoutPeriodsInput, Prisma.PlanUncheckedCreateWithoutPeriodsInput>
+}
+
+export type PlanUpsertWithoutPeriodsInput = {
+  update: Prisma.XOR<Prisma.PlanUpdateWithoutPeriodsInput, Prisma.PlanUncheckedUpdateWithoutPeriodsInput>
+  create: Prisma.XOR<Prisma.PlanCreateWithoutPeriodsInput, Prisma.PlanUncheckedCreateWithoutPeriodsInput>
+  where?: Prisma.PlanWhereInput
+}
+
+export type PlanUpdateToOneWithWhereWithoutPeriodsInput = {
+  where?: Prisma.PlanWhereInput
+  data: Prisma.XOR<Prisma.PlanUpdateWithoutPeriodsInput, Prisma.PlanUncheckedUpdateWithoutPeriodsInput>
+}
+
+export type PlanUpdateWithoutPeriodsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  parent?: Prisma.PlanUpdateOneWithoutChildrenNestedInput
+  children?: Prisma.PlanUpdateManyWithoutParentNestedInput
+  scopeUnit?: Prisma.AdministrativeUnitUpdateOneWithoutPlansNestedInput
+  targets?: Prisma.PlanTargetUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanUncheckedUpdateWithoutPeriodsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
+  level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
+  periodStart?: Prisma.IntFieldUpdateOperationsInput | number
+  periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  children?: Prisma.PlanUncheckedUpdateManyWithoutParentNestedInput
+  targets?: Prisma.PlanTargetUncheckedUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUncheckedUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUncheckedUpdateManyWithoutPlanNestedInput
+}
+
+export type PlanCreateManyScopeUnitInput = {
+  id?: string
+  key: string
+  number?: string | null
+  title: string
+  issuedOn?: Date | string | null
+  issuerCode: string
+  level: $Enums.PlanLevel
+  periodStart: number
+  periodEnd: number
+  parentId?: string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
 }
 
 export type PlanUpdateWithoutScopeUnitInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   parent?: Prisma.PlanUpdateOneWithoutChildrenNestedInput
   children?: Prisma.PlanUpdateManyWithoutParentNestedInput
+  targets?: Prisma.PlanTargetUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanUncheckedUpdateWithoutScopeUnitInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
   parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   children?: Prisma.PlanUncheckedUpdateManyWithoutParentNestedInput
+  targets?: Prisma.PlanTargetUncheckedUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUncheckedUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUncheckedUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUncheckedUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanUncheckedUpdateManyWithoutScopeUnitInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
   parentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type PlanCreateManyParentInput = {
   id?: string
+  key: string
   number?: string | null
   title: string
   issuedOn?: Date | string | null
-  issuer: string
+  issuerCode: string
   level: $Enums.PlanLevel
   periodStart: number
   periodEnd: number
   scopeUnitCode?: string | null
   scopeUnitValidFrom?: Date | string | null
+  generalGoal?: string | null
+  budgetSources?: Prisma.PlanCreatebudgetSourcesInput | string[]
+  source?: string | null
+  importedBy: string
   createdAt?: Date | string
 }
 
 export type PlanUpdateWithoutParentInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   children?: Prisma.PlanUpdateManyWithoutParentNestedInput
   scopeUnit?: Prisma.AdministrativeUnitUpdateOneWithoutPlansNestedInput
+  targets?: Prisma.PlanTargetUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanUncheckedUpdateWithoutParentInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
   scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   children?: Prisma.PlanUncheckedUpdateManyWithoutParentNestedInput
+  targets?: Prisma.PlanTargetUncheckedUpdateManyWithoutPlanNestedInput
+  tasks?: Prisma.PlanTaskUncheckedUpdateManyWithoutPlanNestedInput
+  rules?: Prisma.ReportingRuleUncheckedUpdateManyWithoutPlanNestedInput
+  periods?: Prisma.ReportingPeriodUncheckedUpdateManyWithoutPlanNestedInput
 }
 
 export type PlanUncheckedUpdateManyWithoutParentInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   number?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   issuedOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  issuer?: Prisma.StringFieldUpdateOperationsInput | string
+  issuerCode?: Prisma.StringFieldUpdateOperationsInput | string
   level?: Prisma.EnumPlanLevelFieldUpdateOperationsInput | $Enums.PlanLevel
   periodStart?: Prisma.IntFieldUpdateOperationsInput | number
   periodEnd?: Prisma.IntFieldUpdateOperationsInput | number
   scopeUnitCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   scopeUnitValidFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  generalGoal?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  budgetSources?: Prisma.PlanUpdatebudgetSourcesInput | string[]
+  source?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  importedBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -963,10 +1738,18 @@ export type PlanUncheckedUpdateManyWithoutParentInput = {
 
 export type PlanCountOutputType = {
   children: number
+  targets: number
+  tasks: number
+  rules: number
+  periods: number
 }
 
 export type PlanCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   children?: boolean | PlanCountOutputTypeCountChildrenArgs
+  targets?: boolean | PlanCountOutputTypeCountTargetsArgs
+  tasks?: boolean | PlanCountOutputTypeCountTasksArgs
+  rules?: boolean | PlanCountOutputTypeCountRulesArgs
+  periods?: boolean | PlanCountOutputTypeCountPeriodsArgs
 }
 
 /**
@@ -986,38 +1769,80 @@ export type PlanCountOutputTypeCountChildrenArgs<ExtArgs extends runtime.Types.E
   where?: Prisma.PlanWhereInput
 }
 
+/**
+ * PlanCountOutputType without action
+ */
+export type PlanCountOutputTypeCountTargetsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PlanTargetWhereInput
+}
+
+/**
+ * PlanCountOutputType without action
+ */
+export type PlanCountOutputTypeCountTasksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PlanTaskWhereInput
+}
+
+/**
+ * PlanCountOutputType without action
+ */
+export type PlanCountOutputTypeCountRulesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReportingRuleWhereInput
+}
+
+/**
+ * PlanCountOutputType without action
+ */
+export type PlanCountOutputTypeCountPeriodsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ReportingPeriodWhereInput
+}
+
 
 export type PlanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  key?: boolean
   number?: boolean
   title?: boolean
   issuedOn?: boolean
-  issuer?: boolean
+  issuerCode?: boolean
   level?: boolean
   periodStart?: boolean
   periodEnd?: boolean
   parentId?: boolean
   scopeUnitCode?: boolean
   scopeUnitValidFrom?: boolean
+  generalGoal?: boolean
+  budgetSources?: boolean
+  source?: boolean
+  importedBy?: boolean
   createdAt?: boolean
   parent?: boolean | Prisma.Plan$parentArgs<ExtArgs>
   children?: boolean | Prisma.Plan$childrenArgs<ExtArgs>
   scopeUnit?: boolean | Prisma.Plan$scopeUnitArgs<ExtArgs>
+  targets?: boolean | Prisma.Plan$targetsArgs<ExtArgs>
+  tasks?: boolean | Prisma.Plan$tasksArgs<ExtArgs>
+  rules?: boolean | Prisma.Plan$rulesArgs<ExtArgs>
+  periods?: boolean | Prisma.Plan$periodsArgs<ExtArgs>
   _count?: boolean | Prisma.PlanCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["plan"]>
 
 export type PlanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  key?: boolean
   number?: boolean
   title?: boolean
   issuedOn?: boolean
-  issuer?: boolean
+  issuerCode?: boolean
   level?: boolean
   periodStart?: boolean
   periodEnd?: boolean
   parentId?: boolean
   scopeUnitCode?: boolean
   scopeUnitValidFrom?: boolean
+  generalGoal?: boolean
+  budgetSources?: boolean
+  source?: boolean
+  importedBy?: boolean
   createdAt?: boolean
   parent?: boolean | Prisma.Plan$parentArgs<ExtArgs>
   scopeUnit?: boolean | Prisma.Plan$scopeUnitArgs<ExtArgs>
@@ -1025,16 +1850,21 @@ export type PlanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
 
 export type PlanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  key?: boolean
   number?: boolean
   title?: boolean
   issuedOn?: boolean
-  issuer?: boolean
+  issuerCode?: boolean
   level?: boolean
   periodStart?: boolean
   periodEnd?: boolean
   parentId?: boolean
   scopeUnitCode?: boolean
   scopeUnitValidFrom?: boolean
+  generalGoal?: boolean
+  budgetSources?: boolean
+  source?: boolean
+  importedBy?: boolean
   createdAt?: boolean
   parent?: boolean | Prisma.Plan$parentArgs<ExtArgs>
   scopeUnit?: boolean | Prisma.Plan$scopeUnitArgs<ExtArgs>
@@ -1042,24 +1872,33 @@ export type PlanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
 
 export type PlanSelectScalar = {
   id?: boolean
+  key?: boolean
   number?: boolean
   title?: boolean
   issuedOn?: boolean
-  issuer?: boolean
+  issuerCode?: boolean
   level?: boolean
   periodStart?: boolean
   periodEnd?: boolean
   parentId?: boolean
   scopeUnitCode?: boolean
   scopeUnitValidFrom?: boolean
+  generalGoal?: boolean
+  budgetSources?: boolean
+  source?: boolean
+  importedBy?: boolean
   createdAt?: boolean
 }
 
-export type PlanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "title" | "issuedOn" | "issuer" | "level" | "periodStart" | "periodEnd" | "parentId" | "scopeUnitCode" | "scopeUnitValidFrom" | "createdAt", ExtArgs["result"]["plan"]>
+export type PlanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "key" | "number" | "title" | "issuedOn" | "issuerCode" | "level" | "periodStart" | "periodEnd" | "parentId" | "scopeUnitCode" | "scopeUnitValidFrom" | "generalGoal" | "budgetSources" | "source" | "importedBy" | "createdAt", ExtArgs["result"]["plan"]>
 export type PlanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   parent?: boolean | Prisma.Plan$parentArgs<ExtArgs>
   children?: boolean | Prisma.Plan$childrenArgs<ExtArgs>
   scopeUnit?: boolean | Prisma.Plan$scopeUnitArgs<ExtArgs>
+  targets?: boolean | Prisma.Plan$targetsArgs<ExtArgs>
+  tasks?: boolean | Prisma.Plan$tasksArgs<ExtArgs>
+  rules?: boolean | Prisma.Plan$rulesArgs<ExtArgs>
+  periods?: boolean | Prisma.Plan$periodsArgs<ExtArgs>
   _count?: boolean | Prisma.PlanCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type PlanIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1077,9 +1916,17 @@ export type $PlanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     parent: Prisma.$PlanPayload<ExtArgs> | null
     children: Prisma.$PlanPayload<ExtArgs>[]
     scopeUnit: Prisma.$AdministrativeUnitPayload<ExtArgs> | null
+    targets: Prisma.$PlanTargetPayload<ExtArgs>[]
+    tasks: Prisma.$PlanTaskPayload<ExtArgs>[]
+    rules: Prisma.$ReportingRulePayload<ExtArgs>[]
+    periods: Prisma.$ReportingPeriodPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Stable identifier from the plan file.
+     */
+    key: string
     /**
      * Official number (e.g. 03/KH-SGDĐT); null where the source text does not give it.
      */
@@ -1089,13 +1936,17 @@ export type $PlanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
      * Null where the source text does not give the date.
      */
     issuedOn: Date | null
-    issuer: string
+    issuerCode: string
     level: $Enums.PlanLevel
     periodStart: number
     periodEnd: number
     parentId: string | null
     scopeUnitCode: string | null
     scopeUnitValidFrom: Date | null
+    generalGoal: string | null
+    budgetSources: string[]
+    source: string | null
+    importedBy: string
     createdAt: Date
   }, ExtArgs["result"]["plan"]>
   composites: {}
@@ -1494,6 +2345,10 @@ export interface Prisma__PlanClient<T, Null = never, ExtArgs extends runtime.Typ
   parent<T extends Prisma.Plan$parentArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Plan$parentArgs<ExtArgs>>): Prisma.Prisma__PlanClient<runtime.Types.Result.GetResult<Prisma.$PlanPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   children<T extends Prisma.Plan$childrenArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Plan$childrenArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PlanPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   scopeUnit<T extends Prisma.Plan$scopeUnitArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Plan$scopeUnitArgs<ExtArgs>>): Prisma.Prisma__AdministrativeUnitClient<runtime.Types.Result.GetResult<Prisma.$AdministrativeUnitPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  targets<T extends Prisma.Plan$targetsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Plan$targetsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PlanTargetPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  tasks<T extends Prisma.Plan$tasksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Plan$tasksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PlanTaskPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  rules<T extends Prisma.Plan$rulesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Plan$rulesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReportingRulePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  periods<T extends Prisma.Plan$periodsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Plan$periodsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReportingPeriodPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1524,16 +2379,21 @@ export interface Prisma__PlanClient<T, Null = never, ExtArgs extends runtime.Typ
  */
 export interface PlanFieldRefs {
   readonly id: Prisma.FieldRef<"Plan", 'String'>
+  readonly key: Prisma.FieldRef<"Plan", 'String'>
   readonly number: Prisma.FieldRef<"Plan", 'String'>
   readonly title: Prisma.FieldRef<"Plan", 'String'>
   readonly issuedOn: Prisma.FieldRef<"Plan", 'DateTime'>
-  readonly issuer: Prisma.FieldRef<"Plan", 'String'>
+  readonly issuerCode: Prisma.FieldRef<"Plan", 'String'>
   readonly level: Prisma.FieldRef<"Plan", 'PlanLevel'>
   readonly periodStart: Prisma.FieldRef<"Plan", 'Int'>
   readonly periodEnd: Prisma.FieldRef<"Plan", 'Int'>
   readonly parentId: Prisma.FieldRef<"Plan", 'String'>
   readonly scopeUnitCode: Prisma.FieldRef<"Plan", 'String'>
   readonly scopeUnitValidFrom: Prisma.FieldRef<"Plan", 'DateTime'>
+  readonly generalGoal: Prisma.FieldRef<"Plan", 'String'>
+  readonly budgetSources: Prisma.FieldRef<"Plan", 'String[]'>
+  readonly source: Prisma.FieldRef<"Plan", 'String'>
+  readonly importedBy: Prisma.FieldRef<"Plan", 'String'>
   readonly createdAt: Prisma.FieldRef<"Plan", 'DateTime'>
 }
     
@@ -1995,6 +2855,102 @@ export type Plan$scopeUnitArgs<ExtArgs extends runtime.Types.Extensions.Internal
    */
   include?: Prisma.AdministrativeUnitInclude<ExtArgs> | null
   where?: Prisma.AdministrativeUnitWhereInput
+}
+
+/**
+ * Plan.targets
+ */
+export type Plan$targetsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PlanTarget
+   */
+  select?: Prisma.PlanTargetSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PlanTarget
+   */
+  omit?: Prisma.PlanTargetOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PlanTargetInclude<ExtArgs> | null
+  where?: Prisma.PlanTargetWhereInput
+  orderBy?: Prisma.PlanTargetOrderByWithRelationInput | Prisma.PlanTargetOrderByWithRelationInput[]
+  cursor?: Prisma.PlanTargetWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PlanTargetScalarFieldEnum | Prisma.PlanTargetScalarFieldEnum[]
+}
+
+/**
+ * Plan.tasks
+ */
+export type Plan$tasksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PlanTask
+   */
+  select?: Prisma.PlanTaskSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PlanTask
+   */
+  omit?: Prisma.PlanTaskOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PlanTaskInclude<ExtArgs> | null
+  where?: Prisma.PlanTaskWhereInput
+  orderBy?: Prisma.PlanTaskOrderByWithRelationInput | Prisma.PlanTaskOrderByWithRelationInput[]
+  cursor?: Prisma.PlanTaskWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PlanTaskScalarFieldEnum | Prisma.PlanTaskScalarFieldEnum[]
+}
+
+/**
+ * Plan.rules
+ */
+export type Plan$rulesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReportingRule
+   */
+  select?: Prisma.ReportingRuleSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReportingRule
+   */
+  omit?: Prisma.ReportingRuleOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReportingRuleInclude<ExtArgs> | null
+  where?: Prisma.ReportingRuleWhereInput
+  orderBy?: Prisma.ReportingRuleOrderByWithRelationInput | Prisma.ReportingRuleOrderByWithRelationInput[]
+  cursor?: Prisma.ReportingRuleWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReportingRuleScalarFieldEnum | Prisma.ReportingRuleScalarFieldEnum[]
+}
+
+/**
+ * Plan.periods
+ */
+export type Plan$periodsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ReportingPeriod
+   */
+  select?: Prisma.ReportingPeriodSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ReportingPeriod
+   */
+  omit?: Prisma.ReportingPeriodOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ReportingPeriodInclude<ExtArgs> | null
+  where?: Prisma.ReportingPeriodWhereInput
+  orderBy?: Prisma.ReportingPeriodOrderByWithRelationInput | Prisma.ReportingPeriodOrderByWithRelationInput[]
+  cursor?: Prisma.ReportingPeriodWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ReportingPeriodScalarFieldEnum | Prisma.ReportingPeriodScalarFieldEnum[]
 }
 
 /**
