@@ -1,6 +1,24 @@
 import { subgraphCodegenConfig } from '@ecd/service-kit/codegen';
 
+const model = (name: string) => `../generated/prisma/client.js#${name}`;
+
 export default subgraphCodegenConfig({
-  AdministrativeUnit: '../generated/prisma/client.js#AdministrativeUnit',
-  Plan: '../generated/prisma/client.js#Plan',
+  AdministrativeUnit: model('AdministrativeUnit'),
+  Plan: model('Plan'),
+  PlanTarget: model('PlanTarget'),
+  TargetMilestone: model('TargetMilestone'),
+  PlanTask: model('PlanTask'),
+  ReportingRule: model('ReportingRule'),
+  Indicator: model('Indicator'),
+  Agency: model('Agency'),
+  AgencyFunction: model('AgencyFunction'),
+  ReportingPeriod: model('ReportingPeriod'),
+  ExpectedReport: model('ExpectedReport'),
+  Submission: model('Submission'),
+  SubmissionValue: model('SubmissionValue'),
+  SubmissionTransition: model('SubmissionTransition'),
+  UnitSuccession: '../resolvers/AdministrativeUnit.js#UnitSuccessionParent',
+  ReaggregatedValue: '../reporting/reaggregation.js#ReaggregatedValueParent',
+  ReportingStatus: '../reporting/status.js#ReportingStatusParent',
+  PlanImportResult: '../plans/plan-import.js#PlanImportParent',
 });

@@ -106,7 +106,74 @@ describe('the federated slice through the gateway', () => {
     expect(badDate.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     for (const response of [malformed, wrongType, badDate]) expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
+});
 
+describe("the lead agency's core through the gateway", () => {
+  it('lists the seed plans with the Lạng Sơn targets, milestones and comparators', async () => {
+    const { data, errors } = await federation.query<{
+      plans: { nodes: { key: string }[] };
+      plan: { title: string; issuer: { name: string }; scope: { fullName: string }; targets: { code: string; qualitative: boolean; indicator: { code: string; sector: string } | null; milestones: { year: number; comparatorLabel: string; value: number }[] }[]; reportingRules: { due: string; recipient: { code: string } }[] };
+    }>(`{
+      plans(first: 100) { nodes { key } }
+      plan(key: "lang-son-2019-de-an-1437") {
+        title issuer { name } scope { fullName }
+        targets { code qualitative indicator { code sector } milestones { year comparatorLabel value } }
+        reportingRules { due recipient { code } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const keys = data!.plans.nodes.map((p) => p.key);
+    for (const seed of ['lang-son-2019-de-an-1437', 'quang-ninh-2019-de-an-1437', 'ninh-binh-sgddt-2019-de-an-1437', 'dau-tieng-2019-de-an-1437', 'ben-cat-pgddt-2021-cthd-tre-em']) {
+      expect(keys).toContain(seed);
+    }
+    const plan = data!.plan;
+    expect(plan.scope.fullName).toBe('Tỉnh Lạng Sơn');
+    const access = plan.targets.find((t) => t.indicator?.code === 'ECD_SERVICE_ACCESS_0_8')!;
+    expect(access.milestones).toEqual([
+      { year: 2020, comparatorLabel: '≥', value: 70 },
+      { year: 2025, comparatorLabel: '≥', value: 90 },
+    ]);
+    const districts = plan.targets.find((t) => t.indicator?.code === 'REFERRAL_NETWORK_DISTRICTS')!;
+    expect(districts.milestones.map((m) => m.value)).toEqual([40, 85]);
+    expect(plan.targets.some((t) => t.qualitative)).toBe(true);
+    expect(plan.reportingRules).toEqual([{ due: '12-05', recipient: { code: 'SLDTBXH-20' } }]);
+  });
+
+  it('answers a province’s communes before and after the reform, and a 2024 commune’s successors', async () => {
+    type Communes = { administrativeUnit: { validFrom: string; communes: { totalCount: number } } };
+    const q = `query($d: Date) { administrativeUnit(code: "20", asOf: $d) { validFrom communes(first: 1) { totalCount } } }`;
+    const before = await federation.query<Communes>(q, { d: '2024-12-31' });
+    const after = await federation.query<Communes>(q, { d: '2025-07-01' });
+    expect(before.data!.administrativeUnit).toEqual({ validFrom: '2019-01-01', communes: { totalCount: 194 } });
+    expect(after.data!.administrativeUnit).toEqual({ validFrom: '2025-07-01', communes: { totalCount: 65 } });
+
+    const { data } = await federation.query<{ administrativeUnit: { fullName: string; successors: { unit: { code: string; fullName: string; validFrom: string; healthStationCount: number }; confidence: string; partial: boolean }[] } }>(
+      `{ administrativeUnit(code: "05971", asOf: "2024-12-31") { fullName successors { unit { code fullName validFrom healthStationCount } confidence partial } } }`,
+    );
+    expect(data!.administrativeUnit.fullName).toBe('Phường Hoàng Văn Thụ');
+    expect(data!.administrativeUnit.successors.length).toBeGreaterThan(0);
+    for (const link of data!.administrativeUnit.successors) {
+      expect(link.unit.validFrom).toBe('2025-07-01');
+      // The successor is today's unit: the health subgraph answers for it through the federation.
+      expect(link.unit.healthStationCount).toBe(1);
+    }
+  });
+
+  it('shows the reporting status board of a period', async () => {
+    const opened = await federation.query<{ openReportingPeriod: { id: string } }>(`mutation { openReportingPeriod(planKey: "lang-son-2019-de-an-1437", frequency: ANNUAL, year: 2024) { id } }`);
+    expect(opened.errors).toBeUndefined();
+    const { data } = await federation.query<{ reportingPeriod: { dueOn: string; status: { expected: number; submitted: number; onTime: number; overdue: number; bySector: { label: string }[] } } }>(
+      `query($id: ID!) { reportingPeriod(id: $id) { dueOn status { expected submitted onTime overdue bySector { label } } } }`,
+      { id: opened.data!.openReportingPeriod.id },
+    );
+    expect(data!.reportingPeriod.dueOn).toBe('2024-12-05');
+    expect(data!.reportingPeriod.status).toMatchObject({ submitted: 0, onTime: 0 });
+    expect(data!.reportingPeriod.status.overdue).toBe(data!.reportingPeriod.status.expected);
+    expect(data!.reportingPeriod.status.bySector.map((s) => s.label)).toContain('Y tế');
+  });
+});
+
+describe('when a sector is down', () => {
   it('keeps answering the other sectors when one subgraph is down, naming the missing sector', async () => {
     await federation.stopSubgraph('education');
     const { data, errors } = await federation.query<{ administrativeUnit: SliceUnit }>(SLICE, { code: '20' });

@@ -1,43 +1,43 @@
+import { readdir, readFile } from 'node:fs/promises';
 import type { Logger } from '@ecd/service-kit';
 import type { PrismaClient } from './generated/prisma/client.js';
-import { fromIsoDate } from '@ecd/service-kit';
+import { planFileSchema } from './domain/plan-file.js';
+import { importPlan } from './plans/plan-import.js';
+import { parseDocumentText } from './plans/plan-documents.js';
+import { DATA_DIR } from './plans/registries.js';
 
-/** Fixed ids keep the demo seed idempotent: a restart updates these rows instead of adding copies. */
-export const DEMO_PLAN_IDS = {
-  nationalScheme: '00000000-0000-4000-8000-000000001437',
-  langSonProvincialPlan: '00000000-0000-4000-8000-000000002019',
-} as const;
+export const PLANS_DIR = new URL('plans/', DATA_DIR);
 
-/** The demo province's plans (from ../shared/seeds): the national scheme and Lạng Sơn's plan for it. */
+/** The plan files of `data/plans/`, parents before the plans that implement them. */
+export async function readPlanFiles(): Promise<{ file: string; key: string; text: string }[]> {
+  const files = (await readdir(PLANS_DIR)).filter((f) => f.endsWith('.yaml')).sort();
+  const plans = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(new URL(file, PLANS_DIR), 'utf8');
+      const { key, parent } = planFileSchema.pick({ key: true, parent: true }).loose().parse(parseDocumentText(text, 'YAML').value);
+      return { file, key, parent, text };
+    }),
+  );
+  const ordered: typeof plans = [];
+  const place = (plan: (typeof plans)[number], seen: Set<string>) => {
+    if (ordered.includes(plan)) return;
+    if (seen.has(plan.key)) throw new Error(`data/plans: a cycle of parents through ${plan.key}`);
+    const parent = plans.find((p) => p.key === plan.parent);
+    if (parent) place(parent, new Set([...seen, plan.key]));
+    ordered.push(plan);
+  };
+  for (const plan of plans) place(plan, new Set());
+  return ordered;
+}
+
+/** Imports the seed plans (../shared/seeds, encoded in data/plans) that are not held yet. */
 export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<void> {
-  const plans = [
-    {
-      id: DEMO_PLAN_IDS.nationalScheme,
-      number: '1437/QĐ-TTg',
-      title: 'Đề án chăm sóc vì sự phát triển toàn diện trẻ em trong những năm đầu đời tại gia đình và cộng đồng giai đoạn 2018 - 2025',
-      issuedOn: fromIsoDate('2018-10-29'),
-      issuer: 'Thủ tướng Chính phủ',
-      level: 'NATIONAL' as const,
-      periodStart: 2018,
-      periodEnd: 2025,
-      parentId: null,
-      scopeUnitCode: null,
-      scopeUnitValidFrom: null,
-    },
-    {
-      id: DEMO_PLAN_IDS.langSonProvincialPlan,
-      number: null,
-      title: 'Kế hoạch triển khai thực hiện Đề án chăm sóc vì sự phát triển toàn diện trẻ em trong những năm đầu đời tại gia đình và cộng đồng giai đoạn 2019 - 2025 trên địa bàn tỉnh Lạng Sơn',
-      issuedOn: null,
-      issuer: 'UBND tỉnh Lạng Sơn',
-      level: 'PROVINCIAL' as const,
-      periodStart: 2019,
-      periodEnd: 2025,
-      parentId: DEMO_PLAN_IDS.nationalScheme,
-      scopeUnitCode: '20',
-      scopeUnitValidFrom: fromIsoDate('2019-01-01'),
-    },
-  ];
-  await prisma.$transaction(plans.map((plan) => prisma.plan.upsert({ where: { id: plan.id }, create: plan, update: plan })));
-  logger.info({ plans: plans.length }, 'demo plans seeded');
+  const held = new Set((await prisma.plan.findMany({ select: { key: true } })).map((p) => p.key));
+  let imported = 0;
+  for (const plan of await readPlanFiles()) {
+    if (held.has(plan.key)) continue;
+    await importPlan(prisma, plan.text, { format: 'YAML', dryRun: false, actor: 'demo-seed' });
+    imported++;
+  }
+  logger.info({ imported, held: held.size }, 'demo plans imported');
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { unitKeyString, type UnitKey } from '@ecd/database';
-import type { AdministrativeUnit, Plan, PrismaClient } from './generated/prisma/client.js';
+import type { AdministrativeUnit, Agency, Indicator, Plan, PrismaClient } from './generated/prisma/client.js';
 import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
 
 const keyOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitKey => ({ code: unit.code, validFrom: toIsoDate(unit.validFrom) });
@@ -77,8 +77,20 @@ async function plansForUnits(prisma: PrismaClient, keys: readonly UnitKey[]): Pr
   });
 }
 
+/** A loader of rows by their id, in one query per batch. */
+function byId<Row>(fetch: (ids: string[]) => Promise<Row[]>, idOf: (row: Row) => string) {
+  return new DataLoader<string, Row | null>(async (ids) => {
+    const rows = new Map((await fetch([...ids])).map((row) => [idOf(row), row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
 export function createLoaders(prisma: PrismaClient) {
+  const agency = byId((codes) => prisma.agency.findMany({ where: { code: { in: codes } } }), (a: Agency) => a.code);
   return {
+    agency,
+    /** The agencies with these codes that exist in the registry, in the order given. */
+    agencies: async (codes: readonly string[]) => (await agency.loadMany(codes)).filter((a): a is Agency => a !== null && !(a instanceof Error)),
     unit: new DataLoader<UnitKey, AdministrativeUnit | null, string>(
       async (keys) => {
         const found = await findUnits(prisma, keys);
@@ -87,10 +99,8 @@ export function createLoaders(prisma: PrismaClient) {
       { cacheKeyFn: unitKeyString },
     ),
     plansForUnit: new DataLoader<UnitKey, Plan[], string>((keys) => plansForUnits(prisma, keys), { cacheKeyFn: unitKeyString }),
-    plan: new DataLoader<string, Plan | null>(async (ids) => {
-      const plans = await prisma.plan.findMany({ where: { id: { in: [...ids] } } });
-      return ids.map((id) => plans.find((p) => p.id === id) ?? null);
-    }),
+    plan: byId((ids) => prisma.plan.findMany({ where: { id: { in: ids } } }), (p: Plan) => p.id),
+    indicator: byId((codes) => prisma.indicator.findMany({ where: { code: { in: codes } } }), (i: Indicator) => i.code),
   };
 }
 

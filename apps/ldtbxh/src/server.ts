@@ -3,7 +3,8 @@ import { PrismaClient } from './generated/prisma/client.js';
 import { seedDemo } from './demo-seed.js';
 import { loadEnv, type Env } from './env.js';
 import { createLoaders } from './loaders.js';
-import { loadReferenceUnits } from './reference-units.js';
+import { loadRegistries } from './plans/registries.js';
+import { loadReferenceUnits } from './units/reference-units.js';
 import { resolvers } from './resolvers/index.js';
 
 /** Starts the LĐTBXH subgraph; tests call it with their own environment and port 0. */
@@ -17,6 +18,7 @@ export const startLdtbxhSubgraph = (env: Env = loadEnv()) =>
     context: (prisma) => ({ prisma, loaders: createLoaders(prisma) }),
     prepare: async (prisma, logger) => {
       await loadReferenceUnits(prisma, logger);
+      await loadRegistries(prisma, logger);
       if (env.SEED_DEMO) await seedDemo(prisma, logger);
     },
   });

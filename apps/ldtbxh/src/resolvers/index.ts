@@ -1,6 +1,29 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { AdministrativeUnit } from './AdministrativeUnit.js';
-import { Plan } from './Plan.js';
+import { AdministrativeUnit, UnitSuccession } from './AdministrativeUnit.js';
+import { Mutation } from './Mutation.js';
+import { Plan, PlanTarget, PlanTask, ReportingRule, TargetMilestone } from './Plan.js';
+import { PlanImportResult } from './PlanImportResult.js';
 import { Query } from './Query.js';
+import { Agency, Indicator } from './Registry.js';
+import { ExpectedReport, ReaggregatedValue, ReportingPeriod, Submission, SubmissionTransition, SubmissionValue } from './Reporting.js';
 
-export const resolvers: Resolvers = { Query, AdministrativeUnit, Plan };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  AdministrativeUnit,
+  UnitSuccession,
+  Plan,
+  PlanTarget,
+  TargetMilestone,
+  PlanTask,
+  ReportingRule,
+  PlanImportResult,
+  Indicator,
+  Agency,
+  ReportingPeriod,
+  ExpectedReport,
+  Submission,
+  SubmissionValue,
+  SubmissionTransition,
+  ReaggregatedValue,
+};

@@ -7,7 +7,7 @@ import {
   type UnitList,
 } from '@ecd/reference-data';
 import type { Logger } from '@ecd/service-kit';
-import type { PrismaClient, Prisma } from './generated/prisma/client.js';
+import type { PrismaClient, Prisma } from '../generated/prisma/client.js';
 import { fromIsoDate } from '@ecd/service-kit';
 
 const LEVEL_ORDER = { province: 0, district: 1, commune: 2 } as const;

@@ -1,0 +1,76 @@
+/**
+ * Commands for the lead agency's data team, run from apps/ldtbxh:
+ *   npm run plan -- schema                  write data/plan.schema.json from the plan file definition
+ *   npm run plan -- import <file> [--dry-run] [--json]   check (and import) a plan file into this subgraph's database
+ *   npm run plan -- export <key> [--json]   print a plan as a plan file
+ * The database is the subgraph's own: DATABASE_URL, or the embedded one in DATA_DIR.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { GraphQLError } from 'graphql';
+import { createLogger } from '@ecd/service-kit';
+import { openDatabase } from '@ecd/database';
+import { PrismaClient } from './generated/prisma/client.js';
+import { planFileJsonSchema } from './domain/plan-file.js';
+import { loadEnv } from './env.js';
+import { exportPlan, importPlan } from './plans/plan-import.js';
+import { DATA_DIR, loadRegistries } from './plans/registries.js';
+import { loadReferenceUnits } from './units/reference-units.js';
+
+const [command, argument, ...flags] = process.argv.slice(2);
+const format = flags.includes('--json') ? 'JSON' : 'YAML';
+
+async function withDatabase<T>(work: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+  const env = loadEnv();
+  const logger = createLogger('ldtbxh-cli', 'warn');
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, migrationsDir: new URL('../prisma/migrations', import.meta.url).pathname, logger });
+  const prisma = new PrismaClient({ adapter: database.adapter });
+  try {
+    await loadReferenceUnits(prisma, logger);
+    await loadRegistries(prisma, logger);
+    return await work(prisma);
+  } finally {
+    await prisma.$disconnect();
+    await database.close();
+  }
+}
+
+async function main(): Promise<number> {
+  switch (command) {
+    case 'schema':
+      await writeFile(new URL('plan.schema.json', DATA_DIR), `${JSON.stringify(planFileJsonSchema(), null, 2)}\n`);
+      console.log('wrote data/plan.schema.json');
+      return 0;
+    case 'import': {
+      if (!argument) break;
+      const text = await readFile(argument, 'utf8');
+      const dryRun = flags.includes('--dry-run');
+      try {
+        const { summary } = await withDatabase((prisma) => importPlan(prisma, text, { format, dryRun, actor: `cli:${process.env.USER ?? 'unknown'}` }));
+        console.log(`${dryRun ? 'checked (nothing written)' : 'imported'}: ${JSON.stringify(summary)}`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        console.error(error.message);
+        for (const p of (error.extensions.problems as { path: string; message: string }[] | undefined) ?? []) console.error(`  ${p.path}: ${p.message}`);
+        return 1;
+      }
+    }
+    case 'export': {
+      if (!argument) break;
+      const text = await withDatabase(async (prisma) => {
+        const plan = await prisma.plan.findUnique({ where: { key: argument } });
+        return plan ? exportPlan(prisma, plan.id, format) : null;
+      });
+      if (text === null) {
+        console.error(`no plan with key ${argument}`);
+        return 1;
+      }
+      process.stdout.write(text);
+      return 0;
+    }
+  }
+  console.error('usage: plan schema | plan import <file> [--dry-run] [--json] | plan export <key> [--json]');
+  return 2;
+}
+
+process.exitCode = await main();

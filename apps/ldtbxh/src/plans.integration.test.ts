@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createTestDatabase, graphql, readFixture, subgraphTestEnv, type GraphQLResponse, type TestDatabase } from '@ecd/test-kit';
+import { planFileSchema } from './domain/plan-file.js';
+import { loadEnv, startLdtbxhSubgraph } from './server.js';
+
+let database: TestDatabase;
+let service: Awaited<ReturnType<typeof startLdtbxhSubgraph>>;
+const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(service.graphqlUrl, q, variables);
+
+beforeAll(async () => {
+  database = await createTestDatabase('ldtbxh_plans');
+  service = await startLdtbxhSubgraph(loadEnv(subgraphTestEnv(database, { SEED_DEMO: 'true' })));
+});
+afterAll(async () => {
+  await service?.close();
+  await database?.drop();
+});
+
+const IMPORT = `mutation($document: String!, $format: DocumentFormat, $dryRun: Boolean) {
+  importPlan(document: $document, format: $format, dryRun: $dryRun) { dryRun key targets numericTargets milestones tasks reportingRules plan { key title } }
+}`;
+const planCount = async () => (await query<{ plans: { totalCount: number } }>('{ plans { totalCount } }')).data!.plans.totalCount;
+const tableCounts = async () =>
+  (
+    await service.client.$queryRawUnsafe<Record<string, bigint>[]>(
+      `SELECT (SELECT count(*) FROM plan) AS plans, (SELECT count(*) FROM plan_target) AS targets,
+              (SELECT count(*) FROM target_milestone) AS milestones, (SELECT count(*) FROM plan_task) AS tasks`,
+    )
+  )[0];
+
+type Problem = { path: string; reason: string; message: string };
+const problemsOf = (response: GraphQLResponse) => {
+  expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_DOCUMENT' });
+  return (response.errors![0]!.extensions!.problems as Problem[]).map((p) => [p.path, p.reason]);
+};
+
+describe('plans as data', () => {
+  it('holds the seed plans in their chain: national scheme → provincial plan → sector or district plan', async () => {
+    const { data } = await query<{ plans: { nodes: { key: string; number: string | null; level: string; parent: { key: string } | null }[] } }>(
+      '{ plans(first: 100) { nodes { key number level parent { key } } } }',
+    );
+    const byKey = new Map(data!.plans.nodes.map((p) => [p.key, p]));
+    expect(byKey.get('qd-1437-2018')).toMatchObject({ number: '1437/QĐ-TTg', level: 'NATIONAL', parent: null });
+    expect(byKey.get('lang-son-2019-de-an-1437')).toMatchObject({ level: 'PROVINCIAL', parent: { key: 'qd-1437-2018' } });
+    expect(byKey.get('ninh-binh-sgddt-2019-de-an-1437')).toMatchObject({ number: '03/KH-SGDĐT', level: 'SECTOR' });
+    expect(byKey.get('ninh-binh-sgddt-2019-de-an-1437')!.parent!.key).toBe('ninh-binh-2019-de-an-1437');
+    expect(byKey.get('ben-cat-pgddt-2021-cthd-tre-em')).toMatchObject({ number: '226/KH-PGDĐT', level: 'SECTOR' });
+  });
+
+  it('imports a sixth plan from a data file alone, dry run first, and exports it back to the same document', async () => {
+    const document = await readFixture('plans/lang-son-2026-test-fixture.yaml');
+    const before = await tableCounts();
+    const dry = await query<{ importPlan: Record<string, unknown> }>(IMPORT, { document, dryRun: true });
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data!.importPlan).toEqual({ dryRun: true, key: 'lang-son-2026-test-fixture', targets: 3, numericTargets: 2, milestones: 3, tasks: 2, reportingRules: 1, plan: null });
+    expect(await tableCounts()).toEqual(before);
+
+    const real = await query<{ importPlan: { plan: { key: string } } }>(IMPORT, { document });
+    expect(real.errors).toBeUndefined();
+    expect(real.data!.importPlan.plan.key).toBe('lang-son-2026-test-fixture');
+
+    const exported = await query<{ plan: { document: string; targets: { code: string; qualitative: boolean; indicator: { code: string } | null; milestones: { year: number; comparatorLabel: string; value: number }[] }[] } }>(
+      `{ plan(key: "lang-son-2026-test-fixture") { document targets { code qualitative indicator { code } milestones { year comparatorLabel value } } } }`,
+    );
+    expect(exported.data!.plan.targets[1]).toEqual({ code: '2', qualitative: false, indicator: { code: 'PRIMARY_DROPOUT' }, milestones: [{ year: 2030, comparatorLabel: '<', value: 0.1 }] });
+    expect(exported.data!.plan.targets[2]!.qualitative).toBe(true);
+    // The export is the import document, defaults filled in and the scope's day now the unit's first valid day.
+    const original = parse(document);
+    original.scope.asOf = '2025-07-01';
+    expect(planFileSchema.parse(parse(exported.data!.plan.document))).toEqual(planFileSchema.parse({ ...original, issuedOn: '2026-01-15' }));
+  });
+
+  it('rejects a plan file with every problem and its path, and writes nothing', async () => {
+    const fixture = parse(await readFixture('plans/lang-son-2026-test-fixture.yaml'));
+    const broken = {
+      ...fixture,
+      key: 'broken-plan',
+      number: '03/KH-SGDĐT', // held by the Ninh Bình education plan
+      scope: { unit: '99999', asOf: '2026-01-15' },
+      targets: [
+        { code: '1', description: 'x', indicator: 'NO_SUCH_INDICATOR', milestones: [{ year: 2030, comparator: 'GTE', value: 1 }] },
+        { code: '2', description: 'x', indicator: 'PRIMARY_DROPOUT', milestones: [{ year: 2031, comparator: 'LT', value: 0.1 }] },
+        { code: '3', description: 'x', indicator: 'ECD_NEEDS_MONITORING_IN_PLACE', milestones: [{ year: 2030, comparator: 'GTE', value: 90 }] },
+      ],
+      tasks: [{ title: 't', lead: 'NOBODY-20' }],
+    };
+    const before = await tableCounts();
+    const response = await query(IMPORT, { document: JSON.stringify(broken), format: 'JSON' });
+    expect(problemsOf(response)).toEqual([
+      ['number', 'DUPLICATE_PLAN_NUMBER'],
+      ['scope.unit', 'UNKNOWN_UNIT_CODE'],
+      ['targets[0].indicator', 'UNKNOWN_INDICATOR'],
+      ['targets[1].milestones[0].year', 'YEAR_OUTSIDE_PERIOD'],
+      ['targets[2].milestones[0]', 'COMPARATOR_DOES_NOT_FIT_INDICATOR'],
+      ['tasks[0].lead', 'UNKNOWN_AGENCY'],
+    ]);
+    expect(response.errors![0]!.message).toMatch(/có 6 lỗi; không có dữ liệu nào được ghi/);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('reports schema violations and YAML syntax errors with their location', async () => {
+    const schema = await query(IMPORT, { document: 'key: Bad Key\nnumber: null\ntitle: ""\nlevel: CITY\n' });
+    expect(problemsOf(schema)).toEqual(
+      expect.arrayContaining([
+        ['key', 'SCHEMA_VIOLATION'],
+        ['title', 'SCHEMA_VIOLATION'],
+        ['level', 'SCHEMA_VIOLATION'],
+        ['issuer', 'SCHEMA_VIOLATION'],
+      ]),
+    );
+    const syntax = await query(IMPORT, { document: 'key: [unclosed\n' });
+    expect(problemsOf(syntax)).toEqual([['(document)', 'SYNTAX_ERROR']]);
+    expect((syntax.errors![0]!.extensions!.problems as Problem[])[0]!.message).toMatch(/dòng \d+, cột \d+/);
+  });
+
+  it('refuses to import the same plan twice', async () => {
+    const document = (await readFixture('plans/lang-son-2026-test-fixture.yaml')).replace('number: 99/KH-TEST', 'number: 98/KH-TEST');
+    const count = await planCount();
+    expect(problemsOf(await query(IMPORT, { document }))).toEqual([['key', 'DUPLICATE_PLAN_KEY']]);
+    expect(await planCount()).toBe(count);
+  });
+});
+
+describe('agencies and their functions over time', () => {
+  it('moves child protection from Sở LĐTBXH to Sở Y tế in the 2025 reorganisation, as data', async () => {
+    const q = `query($d: Date) { agencies(unitCode: "20", function: CHILD_PROTECTION, asOf: $d) { nodes { code } } }`;
+    const before = await query<{ agencies: { nodes: { code: string }[] } }>(q, { d: '2024-12-31' });
+    const after = await query<{ agencies: { nodes: { code: string }[] } }>(q, { d: '2025-07-01' });
+    expect(before.data!.agencies.nodes.map((a) => a.code)).toContain('SLDTBXH-20');
+    expect(after.data!.agencies.nodes.map((a) => a.code)).not.toContain('SLDTBXH-20');
+    expect(after.data!.agencies.nodes.map((a) => a.code)).toContain('SYT-20');
+  });
+});

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, graphql, readFixture, subgraphTestEnv, type TestDatabase } from '@ecd/test-kit';
+import { loadEnv, startLdtbxhSubgraph } from './server.js';
+
+let database: TestDatabase;
+let service: Awaited<ReturnType<typeof startLdtbxhSubgraph>>;
+const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(service.graphqlUrl, q, variables);
+const ok = async <T>(q: string, variables?: Record<string, unknown>): Promise<T> => {
+  const response = await query<T>(q, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+};
+const errorOf = async (q: string, variables?: Record<string, unknown>) => {
+  const response = await query(q, variables);
+  expect(response.errors, 'expected an error').toBeDefined();
+  return response.errors![0]!;
+};
+
+const OPEN = `mutation($plan: String!, $year: Int!) { openReportingPeriod(planKey: $plan, frequency: ANNUAL, year: $year) { id dueOn recipient { code } expectedReports { reporter { code } } } }`;
+const CREATE = `mutation($period: ID!, $reporter: String!, $values: [SubmissionValueInput!]!) {
+  createSubmission(periodId: $period, reporterCode: $reporter, values: $values) { id version status } }`;
+const SUBMIT = `mutation($id: ID!) { submitReport(submissionId: $id) { id status submittedAt } }`;
+const ACCEPT = `mutation($id: ID!) { acceptReport(submissionId: $id) { status } }`;
+const RETURN = `mutation($id: ID!, $reason: String!) { returnReport(submissionId: $id, reason: $reason) { status } }`;
+const UPDATE = `mutation($id: ID!, $values: [SubmissionValueInput!]!) { updateDraft(submissionId: $id, values: $values) { id } }`;
+const STATUS = `query($id: ID!) { reportingPeriod(id: $id) { status { expected submitted onTime overdue completenessRate timelinessRate
+  bySector { group label expected submitted } byUnit { group label expected } overdueReporters { code } } } }`;
+
+type Opened = { openReportingPeriod: { id: string; dueOn: string; recipient: { code: string }; expectedReports: { reporter: { code: string } }[] } };
+const access = (unitCode: string, numerator: number, denominator: number) => ({ indicatorCode: 'ECD_SERVICE_ACCESS_0_8', unitCode, numerator, denominator });
+
+let future: Opened['openReportingPeriod'];
+let past: Opened['openReportingPeriod'];
+
+beforeAll(async () => {
+  database = await createTestDatabase('ldtbxh_reporting');
+  service = await startLdtbxhSubgraph(loadEnv(subgraphTestEnv(database, { SEED_DEMO: 'true' })));
+  const fixture = await readFixture('plans/lang-son-2026-test-fixture.yaml');
+  await ok(`mutation($d: String!) { importPlan(document: $d) { key } }`, { d: fixture });
+  future = (await ok<Opened>(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2030 })).openReportingPeriod;
+  past = (await ok<Opened>(OPEN, { plan: 'lang-son-2019-de-an-1437', year: 2024 })).openReportingPeriod;
+});
+afterAll(async () => {
+  await service?.close();
+  await database?.drop();
+});
+
+describe('reporting periods from the plans’ rules', () => {
+  it('derives the deadline and the expected reporters from the rule', () => {
+    expect(future.dueOn).toBe('2030-12-05');
+    expect(future.recipient.code).toBe('SYT-20');
+    expect(future.expectedReports.map((r) => r.reporter.code)).toEqual(['SGDDT-20', 'SVHTTDL-20', 'SYT-20']);
+    expect(past.dueOn).toBe('2024-12-05');
+    expect(past.expectedReports.length).toBeGreaterThan(3);
+  });
+
+  it('rejects a second opening, a year outside the plan and a frequency without rule', async () => {
+    expect((await errorOf(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2030 })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PERIOD_ALREADY_OPEN' });
+    expect((await errorOf(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2031 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', reason: 'YEAR_OUTSIDE_PERIOD' });
+    const midterm = await errorOf(`mutation { openReportingPeriod(planKey: "lang-son-2026-test-fixture", frequency: MIDTERM, year: 2028) { id } }`);
+    expect(midterm.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_REPORTING_RULE' });
+  });
+});
+
+describe('the submission lifecycle', () => {
+  it('goes draft → submitted → accepted, freezes what was submitted, and records who did what', async () => {
+    const draft = (await ok<{ createSubmission: { id: string; version: number; status: string } }>(CREATE, {
+      period: future.id,
+      reporter: 'SYT-20',
+      values: [access('20', 900, 1000)],
+    })).createSubmission;
+    expect(draft).toMatchObject({ version: 1, status: 'DRAFT' });
+    await ok(UPDATE, { id: draft.id, values: [access('20', 910, 1000)] });
+    expect((await ok<{ submitReport: { status: string } }>(SUBMIT, { id: draft.id })).submitReport.status).toBe('SUBMITTED');
+
+    expect((await errorOf(UPDATE, { id: draft.id, values: [access('20', 1, 1000)] })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBMISSION_FROZEN' });
+    expect((await errorOf(SUBMIT, { id: draft.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_STATUS_TRANSITION', from: 'SUBMITTED' });
+    // The database refuses too, whatever the application does.
+    await expect(service.client.$executeRawUnsafe(`UPDATE submission_value SET numerator = 1 WHERE submission_id = '${draft.id}'`)).rejects.toThrow(/frozen/);
+
+    expect((await ok<{ acceptReport: { status: string } }>(ACCEPT, { id: draft.id })).acceptReport.status).toBe('ACCEPTED');
+    expect((await errorOf(RETURN, { id: draft.id, reason: 'late' })).extensions).toMatchObject({ reason: 'ILLEGAL_STATUS_TRANSITION' });
+    const { reportingPeriod } = await ok<{ reportingPeriod: { expectedReports: { reporter: { code: string }; onTime: boolean | null; versions: { values: { numerator: number; value: number }[]; history: { from: string | null; to: string; actor: string }[] }[] }[] } }>(
+      `query($id: ID!) { reportingPeriod(id: $id) { expectedReports { reporter { code } onTime versions { values { numerator value } history { from to actor } } } } }`,
+      { id: future.id },
+    );
+    const syt = reportingPeriod.expectedReports.find((r) => r.reporter.code === 'SYT-20')!;
+    expect(syt.onTime).toBe(true);
+    expect(syt.versions[0]!.values).toEqual([{ numerator: 910, value: 91 }]);
+    expect(syt.versions[0]!.history.map((h) => [h.from, h.to, h.actor])).toEqual([
+      [null, 'DRAFT', 'dev-user'],
+      ['DRAFT', 'SUBMITTED', 'dev-user'],
+      ['SUBMITTED', 'ACCEPTED', 'dev-user'],
+    ]);
+  });
+
+  it('returns a report with a reason, then takes a correction as a new version', async () => {
+    const first = (await ok<{ createSubmission: { id: string } }>(CREATE, { period: future.id, reporter: 'SGDDT-20', values: [access('20', 5, 10)] })).createSubmission;
+    await ok(SUBMIT, { id: first.id });
+    expect((await errorOf(RETURN, { id: first.id, reason: '  ' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason', reason: 'REASON_REQUIRED' });
+    await ok(RETURN, { id: first.id, reason: 'Thiếu số liệu huyện' });
+    const second = (await ok<{ createSubmission: { version: number; status: string } }>(CREATE, { period: future.id, reporter: 'SGDDT-20', values: [access('20', 6, 10)] })).createSubmission;
+    expect(second).toMatchObject({ version: 2, status: 'DRAFT' });
+    expect((await errorOf(CREATE, { period: future.id, reporter: 'SGDDT-20', values: [] })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_IN_PROGRESS' });
+  });
+
+  it('rejects bad values all at once and writes nothing', async () => {
+    const count = async () => Number((await service.client.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM submission'))[0]!.n);
+    const before = await count();
+    const error = await errorOf(CREATE, {
+      period: future.id,
+      reporter: 'SVHTTDL-20',
+      values: [access('20', 11, 10), access('99999', 1, 2), { indicatorCode: 'SCHOOLS_WITH_SANITATION', unitCode: '20', numerator: 1, denominator: 1 }, access('20', 1, 0)],
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_VALUES' });
+    expect((error.extensions!.problems as { path: string; reason: string }[]).map((p) => [p.path, p.reason])).toEqual([
+      ['values[0].numerator', 'NUMERATOR_ABOVE_DENOMINATOR'],
+      ['values[1].unitCode', 'UNKNOWN_UNIT_CODE'],
+      ['values[2].indicatorCode', 'UNKNOWN_INDICATOR'],
+      ['values[3].unitCode', 'DUPLICATE_VALUE'],
+      ['values[3].denominator', 'MISSING_DENOMINATOR'],
+    ]);
+    expect((await errorOf(CREATE, { period: future.id, reporter: 'UBND-20', values: [] })).extensions).toMatchObject({ reason: 'NOT_AN_EXPECTED_REPORTER' });
+    expect(await count()).toBe(before);
+  });
+
+  it('shows completeness and timeliness per sector and unit, and who is overdue', async () => {
+    type Status = { reportingPeriod: { status: { expected: number; submitted: number; onTime: number; overdue: number; completenessRate: number; bySector: { group: string; label: string; expected: number; submitted: number }[]; byUnit: { label: string }[]; overdueReporters: { code: string }[] } } };
+    const open = (await ok<Status>(STATUS, { id: future.id })).reportingPeriod.status;
+    expect(open).toMatchObject({ expected: 3, submitted: 2, onTime: 2, overdue: 0, overdueReporters: [] });
+    expect(open.completenessRate).toBeCloseTo(2 / 3);
+    expect(open.bySector.find((s) => s.group === 'HEALTH')).toMatchObject({ label: 'Y tế', expected: 1, submitted: 1 });
+    expect(open.byUnit.map((u) => u.label)).toEqual(['Tỉnh Lạng Sơn']);
+
+    const late = (await ok<Status>(STATUS, { id: past.id })).reportingPeriod.status;
+    expect(late.submitted).toBe(0);
+    expect(late.overdue).toBe(late.expected);
+    expect(late.overdueReporters.map((a) => a.code)).toContain('SYT-20');
+  });
+
+  it('refuses submissions once the period is closed', async () => {
+    await ok(`mutation($id: ID!) { closeReportingPeriod(periodId: $id) { open } }`, { id: future.id });
+    expect((await errorOf(CREATE, { period: future.id, reporter: 'SVHTTDL-20', values: [] })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PERIOD_CLOSED' });
+  });
+});
+
+describe('re-aggregation across the July 2025 reform', () => {
+  it('re-expresses 2024 commune values in the 2025 commune they merged into, summing numerators and denominators', async () => {
+    // Find two 2024 Lạng Sơn communes that merged whole into the same 2025 commune.
+    const [pair] = await service.client.$queryRawUnsafe<{ a: string; b: string; successor: string }[]>(`
+      SELECT min(s.predecessor_code) AS a, max(s.predecessor_code) AS b, s.successor_code AS successor
+        FROM unit_succession s JOIN administrative_unit u ON u.code = s.predecessor_code AND u.valid_from = s.predecessor_valid_from
+       WHERE s.successor_code LIKE '0%' AND u.level = 'COMMUNE' AND s.share_note IS NULL AND s.successor_valid_from = '2025-07-01'
+         AND u.parent_code IN (SELECT code FROM administrative_unit WHERE parent_code = '20' AND valid_from = '2019-01-01')
+       GROUP BY s.successor_code HAVING count(*) >= 2 ORDER BY s.successor_code LIMIT 1`);
+    const reporter = past.expectedReports[0]!.reporter.code;
+    const draft = (await ok<{ createSubmission: { id: string } }>(CREATE, { period: past.id, reporter, values: [access(pair!.a, 90, 100), access(pair!.b, 1, 10)] })).createSubmission;
+    await ok(SUBMIT, { id: draft.id });
+    const { reaggregatedValues } = await ok<{ reaggregatedValues: { unit: { code: string; validFrom: string }; numerator: number; denominator: number; value: number; from: { code: string }[]; approximate: boolean }[] }>(
+      `query($id: ID!) { reaggregatedValues(periodId: $id, indicatorCode: "ECD_SERVICE_ACCESS_0_8", asOf: "2025-07-01") { unit { code validFrom } numerator denominator value from { code } approximate } }`,
+      { id: past.id },
+    );
+    expect(reaggregatedValues).toEqual([
+      { unit: { code: pair!.successor, validFrom: '2025-07-01' }, numerator: 91, denominator: 110, value: (91 / 110) * 100, from: [{ code: pair!.a }, { code: pair!.b }], approximate: false },
+    ]);
+  });
+});

@@ -1,0 +1,19 @@
+import type { MutationResolvers } from '../generated/graphql.js';
+import { importPlan } from '../plans/plan-import.js';
+import { closeReportingPeriod, openReportingPeriod } from '../reporting/periods.js';
+import { createSubmission, transition, updateDraft } from '../reporting/submissions.js';
+
+export const Mutation: MutationResolvers = {
+  async importPlan(_parent, { document, format, dryRun }, { prisma, identity }) {
+    const { summary, planId } = await importPlan(prisma, document, { format: format ?? 'YAML', dryRun: dryRun ?? false, actor: identity.userId });
+    return { ...summary, dryRun: dryRun ?? false, planId };
+  },
+  openReportingPeriod: (_parent, { planKey, frequency, year }, { prisma, identity }) => openReportingPeriod(prisma, planKey, frequency, year, identity.userId),
+  closeReportingPeriod: (_parent, { periodId }, { prisma }) => closeReportingPeriod(prisma, periodId),
+  createSubmission: (_parent, { periodId, reporterCode, values, note }, { prisma, identity }) =>
+    createSubmission(prisma, { periodId, reporterCode, values, note, actor: identity.userId }),
+  updateDraft: (_parent, { submissionId, values, note }, { prisma }) => updateDraft(prisma, { submissionId, values, note }),
+  submitReport: (_parent, { submissionId }, { prisma, identity }) => transition(prisma, { submissionId, action: 'SUBMIT', actor: identity.userId }),
+  acceptReport: (_parent, { submissionId }, { prisma, identity }) => transition(prisma, { submissionId, action: 'ACCEPT', actor: identity.userId }),
+  returnReport: (_parent, { submissionId, reason }, { prisma, identity }) => transition(prisma, { submissionId, action: 'RETURN', actor: identity.userId, reason }),
+};
