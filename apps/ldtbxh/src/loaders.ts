@@ -1,15 +1,16 @@
 import DataLoader from 'dataloader';
 import { unitKeyString, type UnitKey } from '@ecd/database';
 import type { AdministrativeUnit, Agency, Indicator, Plan, PrismaClient } from './generated/prisma/client.js';
-import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
+import { toIsoDate } from '@ecd/service-kit';
 
 const keyOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitKey => ({ code: unit.code, validFrom: toIsoDate(unit.validFrom) });
-const whereKeys = (keys: readonly UnitKey[]) => keys.map((k) => ({ code: k.code, validFrom: fromIsoDate(k.validFrom) }));
 
+/** Units by key; a code names at most a few units over time, so `code IN` then a filter beats OR chains. */
 async function findUnits(prisma: PrismaClient, keys: readonly UnitKey[]): Promise<Map<string, AdministrativeUnit>> {
   if (!keys.length) return new Map();
-  const units = await prisma.administrativeUnit.findMany({ where: { OR: whereKeys(keys) } });
-  return new Map(units.map((u) => [unitKeyString(keyOf(u)), u]));
+  const wanted = new Set(keys.map(unitKeyString));
+  const units = await prisma.administrativeUnit.findMany({ where: { code: { in: [...new Set(keys.map((k) => k.code))] } } });
+  return new Map(units.map((u) => [unitKeyString(keyOf(u)), u] as const).filter(([key]) => wanted.has(key)));
 }
 
 /** A unit and everything above it, as unit keys. */
@@ -44,22 +45,16 @@ const ancestorsOf = (unit: AdministrativeUnit, units: Map<string, Administrative
  * A few queries per batch, whatever the number of units.
  */
 async function plansForUnits(prisma: PrismaClient, keys: readonly UnitKey[]): Promise<Plan[][]> {
+  // Plans are few (a province holds tens), units many: load every plan once, then match scopes in memory.
+  const plans = await prisma.plan.findMany({ orderBy: [{ periodStart: 'asc' }, { issuedOn: 'asc' }, { key: 'asc' }] });
   const requested = await findUnits(prisma, keys);
   const current = await withAncestors(prisma, requested);
-  const successions = await prisma.unitSuccession.findMany({
-    where: { OR: whereKeys([...current.values()].map(keyOf)).map((k) => ({ successorCode: k.code, successorValidFrom: k.validFrom })) },
-  });
+  const currentKeys = new Set([...current.keys()]);
+  const successions = (
+    await prisma.unitSuccession.findMany({ where: { successorCode: { in: [...new Set([...current.values()].map((u) => u.code))] } } })
+  ).filter((s) => currentKeys.has(unitKeyString({ code: s.successorCode, validFrom: toIsoDate(s.successorValidFrom) })));
   const predecessorKeys = successions.map((s) => ({ code: s.predecessorCode, validFrom: toIsoDate(s.predecessorValidFrom) }));
   const all = await withAncestors(prisma, new Map([...current, ...(await findUnits(prisma, predecessorKeys))]));
-  const plans = await prisma.plan.findMany({
-    where: {
-      OR: [
-        { scopeUnitCode: null },
-        ...whereKeys([...all.values()].map(keyOf)).map((k) => ({ scopeUnitCode: k.code, scopeUnitValidFrom: k.validFrom })),
-      ],
-    },
-    orderBy: [{ periodStart: 'asc' }, { issuedOn: 'asc' }],
-  });
   const predecessorsOf = (unit: AdministrativeUnit) =>
     successions
       .filter((s) => s.successorCode === unit.code && s.successorValidFrom.getTime() === unit.validFrom.getTime())
