@@ -7,14 +7,6 @@ import { resolvers } from './resolvers/index.js';
 
 /** Starts the culture subgraph; tests call it with their own environment and port 0. */
 export const startCultureSubgraph = (env: Env = loadEnv()) =>
-  startDatabaseSubgraph({
-    name: 'culture',
-    env,
-    appRoot: new URL('..', import.meta.url),
-    resolvers,
-    createClient: (adapter) => new PrismaClient({ adapter }),
-    context: (prisma) => ({ prisma, loaders: createLoaders(prisma) }),
-    prepare: env.SEED_DEMO ? seedDemo : undefined,
-  });
+  startDatabaseSubgraph({ name: 'culture', env, appRoot: new URL('..', import.meta.url), resolvers, createClient: (adapter) => new PrismaClient({ adapter }), createLoaders, seedDemo });
 
 export { loadEnv };

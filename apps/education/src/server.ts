@@ -7,14 +7,6 @@ import { resolvers } from './resolvers/index.js';
 
 /** Starts the education subgraph; tests call it with their own environment and port 0. */
 export const startEducationSubgraph = (env: Env = loadEnv()) =>
-  startDatabaseSubgraph({
-    name: 'education',
-    env,
-    appRoot: new URL('..', import.meta.url),
-    resolvers,
-    createClient: (adapter) => new PrismaClient({ adapter }),
-    context: (prisma) => ({ prisma, loaders: createLoaders(prisma) }),
-    prepare: env.SEED_DEMO ? seedDemo : undefined,
-  });
+  startDatabaseSubgraph({ name: 'education', env, appRoot: new URL('..', import.meta.url), resolvers, createClient: (adapter) => new PrismaClient({ adapter }), createLoaders, seedDemo });
 
 export { loadEnv };

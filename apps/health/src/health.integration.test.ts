@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, graphql, resolveUnitEntities, subgraphTestEnv, type TestDatabase } from '@ecd/test-kit';
+import { describe, expect, it } from 'vitest';
+import { graphql, resolveUnitEntities, useTestSubgraph } from '@ecd/test-kit';
 import { loadEnv, startHealthSubgraph } from './server.js';
 
-let database: TestDatabase;
-let service: Awaited<ReturnType<typeof startHealthSubgraph>>;
+const subgraph = useTestSubgraph('health', (env) => startHealthSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
 
-beforeAll(async () => {
-  database = await createTestDatabase('health');
-  service = await startHealthSubgraph(loadEnv(subgraphTestEnv(database, { SEED_DEMO: 'true' })));
-});
-afterAll(async () => {
-  await service?.close();
-  await database?.drop();
-});
-
-const sqlCount = async (sql: string) => Number((await service.client.$queryRawUnsafe<{ n: bigint }[]>(sql))[0]!.n);
+const sqlCount = async (sql: string) => Number((await subgraph.service.client.$queryRawUnsafe<{ n: bigint }[]>(sql))[0]!.n);
 
 describe('health records per unit', () => {
   it('counts children aged 0-8 on a day as an independent SQL count does', async () => {
     const [province, commune] = await resolveUnitEntities<{ healthStationCount: number; childrenAged0To8Count: number }>(
-      service.graphqlUrl,
+      subgraph.service.graphqlUrl,
       [
         { code: '20', validFrom: '2025-07-01' },
         { code: '05977', validFrom: '2025-07-01' },
@@ -38,8 +28,8 @@ describe('health records per unit', () => {
     type Page = { _entities: { healthStations: { totalCount: number; nodes: { name: string; commune: { code: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }[] };
     const q = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on AdministrativeUnit { healthStations(first: 40, after: $after) { totalCount nodes { name commune { code } } pageInfo { endCursor hasNextPage } } } } }`;
     const r = [{ __typename: 'AdministrativeUnit', code: '20', validFrom: '2025-07-01' }];
-    const first = (await graphql<Page>(service.graphqlUrl, q, { r })).data!._entities[0]!.healthStations;
-    const second = (await graphql<Page>(service.graphqlUrl, q, { r, after: first.pageInfo.endCursor })).data!._entities[0]!.healthStations;
+    const first = (await graphql<Page>(subgraph.service.graphqlUrl, q, { r })).data!._entities[0]!.healthStations;
+    const second = (await graphql<Page>(subgraph.service.graphqlUrl, q, { r, after: first.pageInfo.endCursor })).data!._entities[0]!.healthStations;
     const names = [...first.nodes, ...second.nodes].map((n) => n.name);
     expect(first.totalCount).toBe(65);
     expect([first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([true, false]);

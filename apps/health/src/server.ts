@@ -7,14 +7,6 @@ import { resolvers } from './resolvers/index.js';
 
 /** Starts the health subgraph; tests call it with their own environment and port 0. */
 export const startHealthSubgraph = (env: Env = loadEnv()) =>
-  startDatabaseSubgraph({
-    name: 'health',
-    env,
-    appRoot: new URL('..', import.meta.url),
-    resolvers,
-    createClient: (adapter) => new PrismaClient({ adapter }),
-    context: (prisma) => ({ prisma, loaders: createLoaders(prisma) }),
-    prepare: env.SEED_DEMO ? seedDemo : undefined,
-  });
+  startDatabaseSubgraph({ name: 'health', env, appRoot: new URL('..', import.meta.url), resolvers, createClient: (adapter) => new PrismaClient({ adapter }), createLoaders, seedDemo });
 
 export { loadEnv };

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createTestDatabase, graphql, readFixture, subgraphTestEnv, type GraphQLResponse, type TestDatabase } from '@ecd/test-kit';
+import { type GraphQLResponse, graphql, readFixture, useTestSubgraph } from '@ecd/test-kit';
 import { planFileSchema } from './domain/plan-file.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
-let database: TestDatabase;
-let service: Awaited<ReturnType<typeof startLdtbxhSubgraph>>;
-const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(service.graphqlUrl, q, variables);
+const subgraph = useTestSubgraph('ldtbxh_plans', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
 
-beforeAll(async () => {
-  database = await createTestDatabase('ldtbxh_plans');
-  service = await startLdtbxhSubgraph(loadEnv(subgraphTestEnv(database, { SEED_DEMO: 'true' })));
-});
-afterAll(async () => {
-  await service?.close();
-  await database?.drop();
-});
+const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
 
 const IMPORT = `mutation($document: String!, $format: DocumentFormat, $dryRun: Boolean) {
   importPlan(document: $document, format: $format, dryRun: $dryRun) { dryRun key targets numericTargets milestones tasks reportingRules plan { key title } }
@@ -23,7 +14,7 @@ const IMPORT = `mutation($document: String!, $format: DocumentFormat, $dryRun: B
 const planCount = async () => (await query<{ plans: { totalCount: number } }>('{ plans { totalCount } }')).data!.plans.totalCount;
 const tableCounts = async () =>
   (
-    await service.client.$queryRawUnsafe<Record<string, bigint>[]>(
+    await subgraph.service.client.$queryRawUnsafe<Record<string, bigint>[]>(
       `SELECT (SELECT count(*) FROM plan) AS plans, (SELECT count(*) FROM plan_target) AS targets,
               (SELECT count(*) FROM target_milestone) AS milestones, (SELECT count(*) FROM plan_task) AS tasks`,
     )

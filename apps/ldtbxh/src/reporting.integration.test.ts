@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, graphql, readFixture, subgraphTestEnv, type TestDatabase } from '@ecd/test-kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql, readFixture, useTestSubgraph } from '@ecd/test-kit';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
-let database: TestDatabase;
-let service: Awaited<ReturnType<typeof startLdtbxhSubgraph>>;
-const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(service.graphqlUrl, q, variables);
+const subgraph = useTestSubgraph('ldtbxh_reporting', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
+const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
 const ok = async <T>(q: string, variables?: Record<string, unknown>): Promise<T> => {
   const response = await query<T>(q, variables);
   expect(response.errors).toBeUndefined();
@@ -33,16 +32,10 @@ let future: Opened['openReportingPeriod'];
 let past: Opened['openReportingPeriod'];
 
 beforeAll(async () => {
-  database = await createTestDatabase('ldtbxh_reporting');
-  service = await startLdtbxhSubgraph(loadEnv(subgraphTestEnv(database, { SEED_DEMO: 'true' })));
   const fixture = await readFixture('plans/lang-son-2026-test-fixture.yaml');
   await ok(`mutation($d: String!) { importPlan(document: $d) { key } }`, { d: fixture });
   future = (await ok<Opened>(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2030 })).openReportingPeriod;
   past = (await ok<Opened>(OPEN, { plan: 'lang-son-2019-de-an-1437', year: 2024 })).openReportingPeriod;
-});
-afterAll(async () => {
-  await service?.close();
-  await database?.drop();
 });
 
 describe('reporting periods from the plans’ rules', () => {
@@ -76,7 +69,7 @@ describe('the submission lifecycle', () => {
     expect((await errorOf(UPDATE, { id: draft.id, values: [access('20', 1, 1000)] })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBMISSION_FROZEN' });
     expect((await errorOf(SUBMIT, { id: draft.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_STATUS_TRANSITION', from: 'SUBMITTED' });
     // The database refuses too, whatever the application does.
-    await expect(service.client.$executeRawUnsafe(`UPDATE submission_value SET numerator = 1 WHERE submission_id = '${draft.id}'`)).rejects.toThrow(/frozen/);
+    await expect(subgraph.service.client.$executeRawUnsafe(`UPDATE submission_value SET numerator = 1 WHERE submission_id = '${draft.id}'`)).rejects.toThrow(/frozen/);
 
     expect((await ok<{ acceptReport: { status: string } }>(ACCEPT, { id: draft.id })).acceptReport.status).toBe('ACCEPTED');
     expect((await errorOf(RETURN, { id: draft.id, reason: 'late' })).extensions).toMatchObject({ reason: 'ILLEGAL_STATUS_TRANSITION' });
@@ -105,7 +98,7 @@ describe('the submission lifecycle', () => {
   });
 
   it('rejects bad values all at once and writes nothing', async () => {
-    const count = async () => Number((await service.client.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM submission'))[0]!.n);
+    const count = async () => Number((await subgraph.service.client.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM submission'))[0]!.n);
     const before = await count();
     const error = await errorOf(CREATE, {
       period: future.id,
@@ -147,7 +140,7 @@ describe('the submission lifecycle', () => {
 describe('re-aggregation across the July 2025 reform', () => {
   it('re-expresses 2024 commune values in the 2025 commune they merged into, summing numerators and denominators', async () => {
     // Find two 2024 Lạng Sơn communes that merged whole into the same 2025 commune.
-    const [pair] = await service.client.$queryRawUnsafe<{ a: string; b: string; successor: string }[]>(`
+    const [pair] = await subgraph.service.client.$queryRawUnsafe<{ a: string; b: string; successor: string }[]>(`
       SELECT min(s.predecessor_code) AS a, max(s.predecessor_code) AS b, s.successor_code AS successor
         FROM unit_succession s JOIN administrative_unit u ON u.code = s.predecessor_code AND u.valid_from = s.predecessor_valid_from
        WHERE s.successor_code LIKE '0%' AND u.level = 'COMMUNE' AND s.share_note IS NULL AND s.successor_valid_from = '2025-07-01'

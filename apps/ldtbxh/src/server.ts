@@ -15,12 +15,12 @@ export const startLdtbxhSubgraph = (env: Env = loadEnv()) =>
     appRoot: new URL('..', import.meta.url),
     resolvers,
     createClient: (adapter) => new PrismaClient({ adapter }),
-    context: (prisma) => ({ prisma, loaders: createLoaders(prisma) }),
+    createLoaders,
     prepare: async (prisma, logger) => {
       await loadReferenceUnits(prisma, logger);
       await loadRegistries(prisma, logger);
-      if (env.SEED_DEMO) await seedDemo(prisma, logger);
     },
+    seedDemo,
   });
 
 export { loadEnv };

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, graphql, subgraphTestEnv, type TestDatabase } from '@ecd/test-kit';
+import { describe, expect, it } from 'vitest';
+import { graphql, useTestSubgraph } from '@ecd/test-kit';
 import { readPlanFiles } from './demo-seed.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
-let database: TestDatabase;
-let service: Awaited<ReturnType<typeof startLdtbxhSubgraph>>;
-const query = <T>(q: string, variables?: Record<string, unknown>) => graphql<T>(service.graphqlUrl, q, variables);
+const subgraph = useTestSubgraph('ldtbxh_units', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
 
-beforeAll(async () => {
-  database = await createTestDatabase('ldtbxh_units');
-  service = await startLdtbxhSubgraph(loadEnv(subgraphTestEnv(database, { SEED_DEMO: 'true' })));
-});
-afterAll(async () => {
-  await service?.close();
-  await database?.drop();
-});
+const query = <T>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
 
 describe('administrative units through time (LĐTBXH subgraph alone)', () => {
   it('pages through the 34 provinces of today, then the 63 of 2024', async () => {
@@ -60,8 +51,7 @@ describe('administrative units through time (LĐTBXH subgraph alone)', () => {
   it('keeps its data across a restart and seeds the demo idempotently', async () => {
     const counts = `{ plans { totalCount } administrativeUnits(asOf: "2024-12-31") { totalCount } }`;
     const before = await query(counts);
-    await service.close();
-    service = await startLdtbxhSubgraph(loadEnv(subgraphTestEnv(database, { SEED_DEMO: 'true' })));
+    await subgraph.restart();
     expect((await query(counts)).data).toEqual(before.data);
     expect(before.data).toEqual({ plans: { totalCount: (await readPlanFiles()).length }, administrativeUnits: { totalCount: 10794 } });
   });

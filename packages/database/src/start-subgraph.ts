@@ -17,17 +17,19 @@ interface PrismaLike {
   $disconnect(): Promise<void>;
 }
 
-export interface DatabaseSubgraphOptions<Client extends PrismaLike, Extra extends object> {
+export interface DatabaseSubgraphOptions<Client extends PrismaLike, Loaders> {
   name: string;
   env: SubgraphEnv;
   /** The app's folder, holding `src/schema.graphql` and `prisma/migrations`: `new URL('..', import.meta.url)`. */
   appRoot: URL;
   resolvers: object;
   createClient(adapter: PrismaPg): Client;
-  /** Per-request additions to the context (the client, fresh DataLoaders). */
-  context(client: Client): Extra;
-  /** Runs once after migrations and before serving: reference data, demo data. */
+  /** Fresh DataLoaders for each request; the context gets `{ prisma, loaders }`. */
+  createLoaders(client: Client): Loaders;
+  /** Runs at every start after migrations and before serving: reference data. */
   prepare?(client: Client, logger: Logger): Promise<void>;
+  /** Runs after `prepare` when SEED_DEMO is set: demo data, idempotently. */
+  seedDemo?(client: Client, logger: Logger): Promise<void>;
 }
 
 export interface RunningSubgraph<Client> extends RunningService {
@@ -36,8 +38,8 @@ export interface RunningSubgraph<Client> extends RunningService {
 }
 
 /** Everything a sector subgraph does to start: database, migrations, preparation, GraphQL over HTTP. */
-export async function startDatabaseSubgraph<Client extends PrismaLike, Extra extends object>(
-  options: DatabaseSubgraphOptions<Client, Extra>,
+export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
+  options: DatabaseSubgraphOptions<Client, Loaders>,
 ): Promise<RunningSubgraph<Client>> {
   const { env } = options;
   const logger = createLogger(options.name, env.LOG_LEVEL);
@@ -54,14 +56,15 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Extra ext
   };
   try {
     await options.prepare?.(client, logger);
-    const service = await startHttpService<RequestContext & Extra>({
+    if (env.SEED_DEMO) await options.seedDemo?.(client, logger);
+    const service = await startHttpService<RequestContext & { prisma: Client; loaders: Loaders }>({
       name: options.name,
       logger,
       host: env.HOST,
       port: env.PORT,
       apollo: (httpServer) =>
         createSubgraphApollo({ typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'), resolvers: options.resolvers, logger, httpServer }),
-      context: (base) => ({ ...base, ...options.context(client) }),
+      context: (base) => ({ ...base, prisma: client, loaders: options.createLoaders(client) }),
       readiness: async () => {
         await client.$queryRawUnsafe('SELECT 1');
       },

@@ -46,3 +46,21 @@ export function toConnection<T>(rows: T[], size: number, totalCount: number, sor
     pageInfo: { hasNextPage: rows.length > size, endCursor: last === undefined ? null : encodeCursor(sortKey(last)) },
   };
 }
+
+/**
+ * One keyset-paginated list: validates `first` and `after`, fetches one row more than the page to
+ * know whether another follows, and counts the whole list, in parallel.
+ */
+export async function keysetPage<T>(options: {
+  first: number | null | undefined;
+  after: string | null | undefined;
+  defaultSize?: number;
+  fetch(cursor: string | undefined, take: number): Promise<T[]>;
+  count(): Promise<number>;
+  sortKey(row: T): string;
+}): Promise<Connection<T>> {
+  const size = pageSize(options.first, options.defaultSize);
+  const cursor = decodeCursor(options.after);
+  const [rows, totalCount] = await Promise.all([options.fetch(cursor, size + 1), options.count()]);
+  return toConnection(rows, size, totalCount, options.sortKey);
+}

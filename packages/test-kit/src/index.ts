@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './federation.js';
 export * from './graphql-client.js';
 export * from './fixtures.js';
+export * from './subgraph.js';

@@ -1,4 +1,4 @@
-import { decodeCursor, fromIsoDate, pageSize, toConnection, todayInVietnam } from '@ecd/service-kit';
+import { fromIsoDate, keysetPage, todayInVietnam } from '@ecd/service-kit';
 import { unitKeyFromReference } from '@ecd/database';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
 
@@ -18,8 +18,7 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
     return row?.count ?? 0;
   },
 
-  async healthStations(unit, { first, after }, { prisma }) {
-    const size = pageSize(first);
+  healthStations(unit, { first, after }, { prisma }) {
     const validFrom = fromIsoDate(unit.validFrom);
     const where = {
       OR: [
@@ -27,12 +26,16 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
         { provinceCode: unit.code, provinceValidFrom: validFrom },
       ],
     };
-    const cursor = decodeCursor(after)?.split(NAME_ID_SEPARATOR);
-    const afterCursor = cursor ? { OR: [{ name: { gt: cursor[0] } }, { name: cursor[0], id: { gt: cursor[1] } }] } : {};
-    const [rows, totalCount] = await Promise.all([
-      prisma.healthStation.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: size + 1 }),
-      prisma.healthStation.count({ where }),
-    ]);
-    return toConnection(rows, size, totalCount, (s) => `${s.name}${NAME_ID_SEPARATOR}${s.id}`);
+    return keysetPage({
+      first,
+      after,
+      fetch(cursor, take) {
+        const [name, id] = cursor?.split(NAME_ID_SEPARATOR) ?? [];
+        const afterCursor = cursor ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {};
+        return prisma.healthStation.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take });
+      },
+      count: () => prisma.healthStation.count({ where }),
+      sortKey: (s) => `${s.name}${NAME_ID_SEPARATOR}${s.id}`,
+    });
   },
 };

@@ -1,11 +1,22 @@
-import { decodeCursor, pageSize, toConnection, todayInVietnam } from '@ecd/service-kit';
+import { keysetPage, todayInVietnam } from '@ecd/service-kit';
 import type { AdministrativeUnitResolvers, UnitSuccessionResolvers } from '../generated/graphql.js';
-import type { AdministrativeUnit as AdministrativeUnitModel, UnitSuccession as UnitSuccessionModel } from '../generated/prisma/client.js';
+import type { AdministrativeUnit as AdministrativeUnitModel, Prisma, PrismaClient, UnitSuccession as UnitSuccessionModel } from '../generated/prisma/client.js';
 import { validOn } from '../units/validity.js';
 import { toIsoDate } from '@ecd/service-kit';
 import { unitKeyOf } from '../loaders.js';
 
 const isoOf = (date: Date | string) => (typeof date === 'string' ? date : toIsoDate(date));
+
+/** A page of units in code order. */
+const unitPage = (prisma: PrismaClient, where: Prisma.AdministrativeUnitWhereInput, first: number | null | undefined, after: string | null | undefined) =>
+  keysetPage({
+    first,
+    after,
+    defaultSize: 100,
+    fetch: (cursor, take) => prisma.administrativeUnit.findMany({ where: cursor ? { AND: [where, { code: { gt: cursor } }] } : where, orderBy: { code: 'asc' }, take }),
+    count: () => prisma.administrativeUnit.count({ where }),
+    sortKey: (u) => u.code,
+  });
 
 export const AdministrativeUnit: AdministrativeUnitResolvers = {
   __resolveReference(reference, { loaders }) {
@@ -17,32 +28,12 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
     return loaders.unit.load({ code: unit.parentCode, validFrom: toIsoDate(unit.parentValidFrom) });
   },
 
-  async children(unit, { first, after }, { prisma }) {
-    const size = pageSize(first, 100);
-    const cursor = decodeCursor(after);
-    const where = { parentCode: unit.code, parentValidFrom: unit.validFrom };
-    const [rows, totalCount] = await Promise.all([
-      prisma.administrativeUnit.findMany({
-        where: cursor ? { ...where, code: { gt: cursor } } : where,
-        orderBy: { code: 'asc' },
-        take: size + 1,
-      }),
-      prisma.administrativeUnit.count({ where }),
-    ]);
-    return toConnection(rows, size, totalCount, (u) => u.code);
-  },
+  children: (unit, { first, after }, { prisma }) => unitPage(prisma, { parentCode: unit.code, parentValidFrom: unit.validFrom }, first, after),
 
-  async communes(unit, { first, after }, { prisma }) {
-    const size = pageSize(first, 100);
-    const cursor = decodeCursor(after);
+  communes(unit, { first, after }, { prisma }) {
     // Communes lie one level below a province after the reform and two levels below it before.
     const below = { OR: [{ parentCode: unit.code, parentValidFrom: unit.validFrom }, { parent: { parentCode: unit.code, parentValidFrom: unit.validFrom } }] };
-    const where = unit.level === 'COMMUNE' ? { code: unit.code, validFrom: unit.validFrom } : { level: 'COMMUNE' as const, ...below };
-    const [rows, totalCount] = await Promise.all([
-      prisma.administrativeUnit.findMany({ where: cursor ? { AND: [where, { code: { gt: cursor } }] } : where, orderBy: { code: 'asc' }, take: size + 1 }),
-      prisma.administrativeUnit.count({ where }),
-    ]);
-    return toConnection(rows, size, totalCount, (u) => u.code);
+    return unitPage(prisma, unit.level === 'COMMUNE' ? { code: unit.code, validFrom: unit.validFrom } : { level: 'COMMUNE', ...below }, first, after);
   },
 
   async predecessors(unit, _args, { prisma }) {
