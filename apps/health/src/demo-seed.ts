@@ -1,14 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '@ecd/service-kit';
 import { DEMO_AS_OF, DEMO_SEED, SeededRandom, communeLocations } from '@ecd/synthetic-data';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { growthScores, type MeasurementValues } from './domain/growth-measurement.js';
+import { PLAUSIBLE_LIMITS, ageDaysBetween, checkPlausibility, zScore, type ZScoreResult } from './domain/who-growth.js';
 
 /** Children registered per commune in the demo: enough to aggregate, small enough to seed in seconds. */
 const DEMO_CHILDREN_PER_COMMUNE = { min: 120, max: 320 };
 const DAY_MS = 86_400_000;
+/**
+ * The demo's growth campaign measures the children under 5 in the six months from DEMO_AS_OF, all in
+ * the post-reform communes. Z-scores are drawn as normal distributions shifted down so that about one
+ * child in five is stunted and one in twenty wasted, the order of magnitude of Vietnam's recent surveys.
+ */
+const CAMPAIGN_DAYS = 183;
+const DEMO_Z = { lengthHeightForAge: { mean: -1.0, sd: 1.1 }, weightForLengthHeight: { mean: -0.4, sd: 1.0 } };
+const OEDEMA_SHARE = 0.002;
+/** Within the plausibility limits, so every demo measurement could have been recorded through the API. */
+const LIMITS = {
+  lengthHeightCm: [PLAUSIBLE_LIMITS.minLengthHeightCm, PLAUSIBLE_LIMITS.maxLengthHeightCm],
+  weightKg: [0.5, PLAUSIBLE_LIMITS.maxWeightKg],
+} as const;
+/** Recumbent length is the standard under 731 days; older children are measured standing. */
+const STANDING_FROM_AGE_DAYS = 731;
 
 /**
- * One trạm y tế per commune of the demo province, and the children 0-8 its station follows.
- * Runs once: a database that already has the demo stations is left as it is.
+ * One trạm y tế per commune of the demo province, the children 0-8 its station follows, and one growth
+ * measurement of each of them under 5. Runs once: a database that already has the demo stations is left as it is.
  */
 export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<void> {
   const communes = communeLocations();
@@ -22,17 +40,61 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
   }));
   const children = communes.flatMap(({ location }) =>
     Array.from({ length: random.int(DEMO_CHILDREN_PER_COMMUNE.min, DEMO_CHILDREN_PER_COMMUNE.max) }, () => ({
+      id: randomUUID(),
       birthDate: new Date(asOf - random.int(0, 9 * 365) * DAY_MS),
       sex: random.next() < 0.512 ? ('MALE' as const) : ('FEMALE' as const),
       ...location,
     })),
   );
+  const growth = random.fork('growth');
+  const measurements = children.flatMap((child) => {
+    const measuredOn = new Date(asOf + growth.int(0, CAMPAIGN_DAYS - 1) * DAY_MS);
+    const values = demoMeasurement(growth, child, measuredOn);
+    if (!values) return [];
+    const { communeCode, communeValidFrom, provinceCode, provinceValidFrom } = child;
+    return [{ ...values, ...growthScores(values), childRecordId: child.id, communeCode, communeValidFrom, provinceCode, provinceValidFrom, recordedBy: 'demo-seed' }];
+  });
   await prisma.$transaction(
     async (tx) => {
       await tx.healthStation.createMany({ data: stations });
       for (let i = 0; i < children.length; i += 5000) await tx.childRecord.createMany({ data: children.slice(i, i + 5000) });
+      for (let i = 0; i < measurements.length; i += 5000) await tx.growthMeasurement.createMany({ data: measurements.slice(i, i + 5000) });
     },
     { timeout: 120_000 },
   );
-  logger.info({ stations: stations.length, children: children.length }, 'demo health records seeded');
+  logger.info({ stations: stations.length, children: children.length, growthMeasurements: measurements.length }, 'demo health records seeded');
 }
+
+/** A plausible measurement of a child under 5 on `measuredOn`, or null for an older child. */
+function demoMeasurement(random: SeededRandom, child: Pick<MeasurementValues, 'sex' | 'birthDate'>, measuredOn: Date): MeasurementValues | null {
+  if (checkPlausibility({ birthDate: child.birthDate, measuredOn }).length) return null;
+  const ageDays = ageDaysBetween(child.birthDate, measuredOn);
+  const measured = ageDays < STANDING_FROM_AGE_DAYS ? ('LYING' as const) : ('STANDING' as const);
+  const scored = { sex: child.sex, ageDays, measured };
+  const lengthZ = normal(random, DEMO_Z.lengthHeightForAge);
+  const lengthHeightCm = round(valueAtZ((cm) => zScore('LENGTH_HEIGHT_FOR_AGE', { ...scored, lengthHeightCm: cm }), lengthZ, LIMITS.lengthHeightCm), 1);
+  // Weight follows weight-for-length/height, or weight-for-age for the rare length outside that standard.
+  const indicator = zScore('WEIGHT_FOR_LENGTH_HEIGHT', { ...scored, lengthHeightCm, weightKg: 10 }).ok ? 'WEIGHT_FOR_LENGTH_HEIGHT' : 'WEIGHT_FOR_AGE';
+  const weightZ = normal(random, DEMO_Z.weightForLengthHeight);
+  const weightKg = round(valueAtZ((kg) => zScore(indicator, { ...scored, lengthHeightCm, weightKg: kg }), weightZ, LIMITS.weightKg), 2);
+  return { sex: child.sex, birthDate: child.birthDate, measuredOn, weightKg, lengthHeightCm, measured, oedema: random.next() < OEDEMA_SHARE };
+}
+
+function normal(random: SeededRandom, { mean, sd }: { mean: number; sd: number }): number {
+  // Box-Muller; 1 - next() is in (0, 1], so the logarithm is finite.
+  return mean + sd * Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+}
+
+/** The measurement whose z-score is `z`, by bisection: z-scores grow with the measurement. */
+function valueAtZ(score: (value: number) => ZScoreResult, z: number, [low, high]: readonly [number, number]): number {
+  for (let i = 0; i < 30; i++) {
+    const middle = (low + high) / 2;
+    const result = score(middle);
+    if (!result.ok) throw new Error(`demo measurement not scored: ${result.reason}`);
+    if (result.z < z) low = middle;
+    else high = middle;
+  }
+  return (low + high) / 2;
+}
+
+const round = (value: number, decimals: number) => Number(value.toFixed(decimals));

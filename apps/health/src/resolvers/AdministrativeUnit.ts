@@ -1,4 +1,4 @@
-import { fromIsoDate, keysetPage, todayInVietnam } from '@ecd/service-kit';
+import { badInput, fromIsoDate, keysetPage, todayInVietnam } from '@ecd/service-kit';
 import { unitKeyFromReference } from '@ecd/database';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
 
@@ -16,6 +16,11 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
   async childrenAged0To8Count(unit, { asOf }, { loaders }) {
     const [row] = await loaders.childrenAged0To8(asOf ?? todayInVietnam()).load(unit);
     return row?.count ?? 0;
+  },
+
+  growthStatus(unit, { from, to }, { loaders }) {
+    if (from && to && from > to) throw badInput('Ngày bắt đầu không được sau ngày kết thúc.', { field: 'from', reason: 'EMPTY_PERIOD' });
+    return loaders.growthStatus({ from: from ?? null, to: to ?? null }).load(unit);
   },
 
   healthStations(unit, { first, after }, { prisma }) {

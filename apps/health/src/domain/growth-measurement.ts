@@ -1,0 +1,89 @@
+/**
+ * What a recorded growth measurement must satisfy and what is stored with it: the input checks that
+ * need no database, and the WHO z-scores and statuses computed once, when the measurement is recorded.
+ */
+import {
+  ageDaysBetween,
+  assessGrowth,
+  checkPlausibility,
+  nutritionalStatus,
+  type Deficit,
+  type MeasuredPosition,
+  type Sex,
+  type ZScoreResult,
+} from './who-growth.js';
+
+export interface MeasurementValues {
+  sex: Sex;
+  birthDate: Date;
+  measuredOn: Date;
+  weightKg: number;
+  lengthHeightCm: number;
+  measured: MeasuredPosition;
+  oedema: boolean;
+}
+
+export interface InputProblem {
+  /** Input field at fault, e.g. `weightKg`. */
+  field: string;
+  /** Stable English identifier. */
+  reason: string;
+  /** Vietnamese, for the person entering the data. */
+  message: string;
+}
+
+/** Decimals the database keeps (growth_measurement.weight_kg and length_height_cm): more would be lost silently. */
+export const STORED_DECIMALS = { weightKg: 3, lengthHeightCm: 2 } as const;
+
+const hasAtMostDecimals = (value: number, decimals: number) => Number(value.toFixed(decimals)) === value;
+
+/** Every problem with the values themselves, at once: implausible values, lost precision, a future date. */
+export function measurementProblems(values: MeasurementValues, today: Date): InputProblem[] {
+  const problems: InputProblem[] = checkPlausibility(values);
+  if (values.measuredOn > today) {
+    problems.push({ field: 'measuredOn', reason: 'MEASURED_IN_FUTURE', message: 'Ngày đo không được sau ngày hôm nay.' });
+  }
+  if (!hasAtMostDecimals(values.weightKg, STORED_DECIMALS.weightKg)) {
+    problems.push({ field: 'weightKg', reason: 'TOO_MANY_DECIMALS', message: 'Cân nặng ghi tối đa 3 chữ số thập phân (đến gam).' });
+  }
+  if (!hasAtMostDecimals(values.lengthHeightCm, STORED_DECIMALS.lengthHeightCm)) {
+    problems.push({
+      field: 'lengthHeightCm',
+      reason: 'TOO_MANY_DECIMALS',
+      message: 'Chiều dài/chiều cao ghi tối đa 2 chữ số thập phân.',
+    });
+  }
+  return problems;
+}
+
+export interface GrowthScores {
+  weightForAgeZ: number | null;
+  lengthHeightForAgeZ: number | null;
+  weightForLengthHeightZ: number | null;
+  stunting: Deficit | null;
+  underweight: Deficit | null;
+  wasting: Deficit | null;
+}
+
+const zOrNull = (result: ZScoreResult) => (result.ok ? result.z : null);
+
+/** The z-scores and statuses stored with a measurement that passed `measurementProblems`. */
+export function growthScores(values: MeasurementValues): GrowthScores {
+  const assessment = assessGrowth({
+    sex: values.sex,
+    ageDays: ageDaysBetween(values.birthDate, values.measuredOn),
+    weightKg: values.weightKg,
+    lengthHeightCm: values.lengthHeightCm,
+    measured: values.measured,
+    oedema: values.oedema,
+  });
+  const status = nutritionalStatus(assessment);
+  return {
+    weightForAgeZ: zOrNull(assessment.weightForAge),
+    lengthHeightForAgeZ: zOrNull(assessment.lengthHeightForAge),
+    weightForLengthHeightZ: zOrNull(assessment.weightForLengthHeight),
+    stunting: status.stunting,
+    underweight: status.underweight,
+    wasting: status.wasting,
+  };
+}
