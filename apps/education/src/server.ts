@@ -7,6 +7,6 @@ import { resolvers } from './resolvers/index.js';
 
 /** Starts the education subgraph; tests call it with their own environment and port 0. */
 export const startEducationSubgraph = (env: Env = loadEnv()) =>
-  startDatabaseSubgraph({ name: 'education', env, appRoot: new URL('..', import.meta.url), resolvers, createClient: (adapter) => new PrismaClient({ adapter }), createLoaders, seedDemo });
+  startDatabaseSubgraph({ name: 'education', env, appRoot: new URL('..', import.meta.url), resolvers, createClient: (options) => new PrismaClient(options), createLoaders, seedDemo });
 
 export { loadEnv };

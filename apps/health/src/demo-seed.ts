@@ -54,14 +54,11 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
     const { communeCode, communeValidFrom, provinceCode, provinceValidFrom } = child;
     return [{ ...values, ...growthScores(values), childRecordId: child.id, communeCode, communeValidFrom, provinceCode, provinceValidFrom, recordedBy: 'demo-seed' }];
   });
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.healthStation.createMany({ data: stations });
-      for (let i = 0; i < children.length; i += 5000) await tx.childRecord.createMany({ data: children.slice(i, i + 5000) });
-      for (let i = 0; i < measurements.length; i += 5000) await tx.growthMeasurement.createMany({ data: measurements.slice(i, i + 5000) });
-    },
-    { timeout: 120_000 },
-  );
+  await prisma.$transaction(async (tx) => {
+    await tx.healthStation.createMany({ data: stations });
+    for (let i = 0; i < children.length; i += 5000) await tx.childRecord.createMany({ data: children.slice(i, i + 5000) });
+    for (let i = 0; i < measurements.length; i += 5000) await tx.growthMeasurement.createMany({ data: measurements.slice(i, i + 5000) });
+  });
   logger.info({ stations: stations.length, children: children.length, growthMeasurements: measurements.length }, 'demo health records seeded');
 }
 

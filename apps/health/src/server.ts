@@ -7,6 +7,6 @@ import { resolvers } from './resolvers/index.js';
 
 /** Starts the health subgraph; tests call it with their own environment and port 0. */
 export const startHealthSubgraph = (env: Env = loadEnv()) =>
-  startDatabaseSubgraph({ name: 'health', env, appRoot: new URL('..', import.meta.url), resolvers, createClient: (adapter) => new PrismaClient({ adapter }), createLoaders, seedDemo });
+  startDatabaseSubgraph({ name: 'health', env, appRoot: new URL('..', import.meta.url), resolvers, createClient: (options) => new PrismaClient(options), createLoaders, seedDemo });
 
 export { loadEnv };

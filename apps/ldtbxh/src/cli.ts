@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { GraphQLError } from 'graphql';
 import { createLogger } from '@ecd/service-kit';
-import { openDatabase } from '@ecd/database';
+import { TRANSACTION_LIMITS, openDatabase } from '@ecd/database';
 import { PrismaClient } from './generated/prisma/client.js';
 import { planFileJsonSchema } from './domain/plan-file.js';
 import { loadEnv } from './env.js';
@@ -23,7 +23,7 @@ async function withDatabase<T>(work: (prisma: PrismaClient) => Promise<T>): Prom
   const env = loadEnv();
   const logger = createLogger('ldtbxh-cli', 'warn');
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, migrationsDir: new URL('../prisma/migrations', import.meta.url).pathname, logger });
-  const prisma = new PrismaClient({ adapter: database.adapter });
+  const prisma = new PrismaClient({ adapter: database.adapter, transactionOptions: TRANSACTION_LIMITS });
   try {
     await loadReferenceUnits(prisma, logger);
     await loadRegistries(prisma, logger);

@@ -14,7 +14,7 @@ export const startLdtbxhSubgraph = (env: Env = loadEnv()) =>
     env,
     appRoot: new URL('..', import.meta.url),
     resolvers,
-    createClient: (adapter) => new PrismaClient({ adapter }),
+    createClient: (options) => new PrismaClient(options),
     createLoaders,
     prepare: async (prisma, logger) => {
       await loadReferenceUnits(prisma, logger);

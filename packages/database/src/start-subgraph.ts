@@ -17,13 +17,25 @@ interface PrismaLike {
   $disconnect(): Promise<void>;
 }
 
+export interface ClientOptions {
+  adapter: PrismaPg;
+  transactionOptions: { maxWait: number; timeout: number };
+}
+
+/**
+ * Waiting for a connection may take seconds on a busy server (Prisma's default gives up after 2 s),
+ * and start-up transactions load thousands of reference rows.
+ */
+export const TRANSACTION_LIMITS = { maxWait: 30_000, timeout: 120_000 };
+
 export interface DatabaseSubgraphOptions<Client extends PrismaLike, Loaders> {
   name: string;
   env: SubgraphEnv;
   /** The app's folder, holding `src/schema.graphql` and `prisma/migrations`: `new URL('..', import.meta.url)`. */
   appRoot: URL;
   resolvers: object;
-  createClient(adapter: PrismaPg): Client;
+  /** `(options) => new PrismaClient(options)`: the options carry the adapter and transaction limits. */
+  createClient(options: ClientOptions): Client;
   /** Fresh DataLoaders for each request; the context gets `{ prisma, loaders }`. */
   createLoaders(client: Client): Loaders;
   /** Runs at every start after migrations and before serving: reference data. */
@@ -49,7 +61,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
     migrationsDir: fileURLToPath(new URL('prisma/migrations', options.appRoot)),
     logger,
   });
-  const client = options.createClient(database.adapter);
+  const client = options.createClient({ adapter: database.adapter, transactionOptions: TRANSACTION_LIMITS });
   const release = async () => {
     await client.$disconnect();
     await database.close();

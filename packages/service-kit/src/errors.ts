@@ -74,3 +74,8 @@ export function createErrorFormatter(logger: Logger) {
     };
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id could be a row's UUID; anything else is "not found" without asking PostgreSQL (which would reject the cast). */
+export const isUuid = (id: string) => UUID.test(id);

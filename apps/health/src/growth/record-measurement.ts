@@ -1,4 +1,4 @@
-import { badInput, fromIsoDate, toIsoDate, todayInVietnam } from '@ecd/service-kit';
+import { badInput, fromIsoDate, isUuid, todayInVietnam, toIsoDate } from '@ecd/service-kit';
 import { UNIT_LISTS, locateCommune } from '@ecd/reference-data';
 import type { LocationColumns } from '@ecd/synthetic-data';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -10,7 +10,6 @@ export interface GrowthMeasurementInput extends Omit<MeasurementValues, 'oedema'
   communeCode: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIRST_UNIT_LIST_DAY = UNIT_LISTS[0]!.validFrom;
 
 /** The commune valid on the measurement day and its province, as the located tables store them. */
@@ -32,7 +31,7 @@ function locate(communeCode: string, measuredOn: Date): LocationColumns | InputP
 /** A linked child record must exist and be the same child: the z-scores depend on its sex and birth date. */
 async function childRecordProblems(prisma: PrismaClient, input: GrowthMeasurementInput): Promise<InputProblem[]> {
   if (input.childRecordId == null) return [];
-  const child = UUID.test(input.childRecordId) ? await prisma.childRecord.findUnique({ where: { id: input.childRecordId } }) : null;
+  const child = isUuid(input.childRecordId) ? await prisma.childRecord.findUnique({ where: { id: input.childRecordId } }) : null;
   if (!child) return [{ field: 'childRecordId', reason: 'UNKNOWN_CHILD_RECORD', message: 'Không có trẻ này trong sổ quản lý trẻ em.' }];
   const problems: InputProblem[] = [];
   if (child.sex !== input.sex) {

@@ -27,27 +27,24 @@ export async function loadRegistries(prisma: PrismaClient, logger: Logger): Prom
   const unknown = agencies.filter((a, i) => a.unit && !units[i]);
   if (unknown.length) throw new Error(`data/agencies.yaml names units that did not exist then: ${unknown.map((a) => `${a.code} → ${a.unit!.code} on ${a.unit!.asOf}`).join(', ')}`);
 
-  await prisma.$transaction(
-    async (tx) => {
-      for (const { code, ...indicator } of indicators) {
-        await tx.indicator.upsert({ where: { code }, create: { code, ...indicator }, update: indicator });
-      }
-      for (const [i, { code, functions, unit, validFrom, validTo, ...agency }] of agencies.entries()) {
-        const data = {
-          ...agency,
-          unitCode: unit?.code ?? null,
-          unitValidFrom: units[i] ?? null,
-          validFrom: fromIsoDate(validFrom),
-          validTo: validTo ? fromIsoDate(validTo) : null,
-        };
-        await tx.agency.upsert({ where: { code }, create: { code, ...data }, update: data });
-        await tx.agencyFunction.deleteMany({ where: { agencyCode: code } });
-        await tx.agencyFunction.createMany({
-          data: functions.map((f) => ({ agencyCode: code, function: f.function, validFrom: fromIsoDate(f.validFrom), validTo: f.validTo ? fromIsoDate(f.validTo) : null })),
-        });
-      }
-    },
-    { timeout: 60_000 },
-  );
+  await prisma.$transaction(async (tx) => {
+    for (const { code, ...indicator } of indicators) {
+      await tx.indicator.upsert({ where: { code }, create: { code, ...indicator }, update: indicator });
+    }
+    for (const [i, { code, functions, unit, validFrom, validTo, ...agency }] of agencies.entries()) {
+      const data = {
+        ...agency,
+        unitCode: unit?.code ?? null,
+        unitValidFrom: units[i] ?? null,
+        validFrom: fromIsoDate(validFrom),
+        validTo: validTo ? fromIsoDate(validTo) : null,
+      };
+      await tx.agency.upsert({ where: { code }, create: { code, ...data }, update: data });
+      await tx.agencyFunction.deleteMany({ where: { agencyCode: code } });
+      await tx.agencyFunction.createMany({
+        data: functions.map((f) => ({ agencyCode: code, function: f.function, validFrom: fromIsoDate(f.validFrom), validTo: f.validTo ? fromIsoDate(f.validTo) : null })),
+      });
+    }
+  });
   logger.info({ indicators: indicators.length, agencies: agencies.length }, 'registries loaded');
 }

@@ -1,4 +1,4 @@
-import { badInput, conflict, fromIsoDate, notFound } from '@ecd/service-kit';
+import { badInput, conflict, fromIsoDate, isUuid, notFound } from '@ecd/service-kit';
 import type { PrismaClient, ReportFrequency } from '../generated/prisma/client.js';
 import { validOn } from '../units/validity.js';
 
@@ -42,12 +42,8 @@ export async function closeReportingPeriod(prisma: PrismaClient, periodId: strin
   return prisma.reportingPeriod.update({ where: { id: periodId }, data: { open: false } });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findPeriod(prisma: Pick<PrismaClient, 'reportingPeriod'>, periodId: string) {
-  const period = UUID.test(periodId) ? await prisma.reportingPeriod.findUnique({ where: { id: periodId } }) : null;
+  const period = isUuid(periodId) ? await prisma.reportingPeriod.findUnique({ where: { id: periodId } }) : null;
   if (!period) throw notFound('Không có kỳ báo cáo này.', { field: 'periodId', reason: 'UNKNOWN_PERIOD' });
   return period;
 }
-
-export { UUID };

@@ -1,8 +1,8 @@
-import { badInput, conflict, notFound, type ErrorDetails } from '@ecd/service-kit';
+import { badInput, conflict, type ErrorDetails, isUuid, notFound } from '@ecd/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { canStartVersion, nextStatus, type SubmissionAction } from '../domain/submission-lifecycle.js';
 import { validOn } from '../units/validity.js';
-import { UUID, findPeriod } from './periods.js';
+import { findPeriod } from './periods.js';
 
 export interface ValueInput {
   indicatorCode: string;
@@ -103,7 +103,7 @@ export async function createSubmission(prisma: PrismaClient, input: { periodId: 
 }
 
 async function findSubmission(prisma: PrismaClient, submissionId: string) {
-  const submission = UUID.test(submissionId)
+  const submission = isUuid(submissionId)
     ? await prisma.submission.findUnique({ where: { id: submissionId }, include: { expectedReport: { include: { period: true } } } })
     : null;
   if (!submission) throw notFound('Không có báo cáo này.', { field: 'submissionId', reason: 'UNKNOWN_SUBMISSION' });

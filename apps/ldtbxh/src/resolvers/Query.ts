@@ -1,8 +1,8 @@
-import { keysetPage, notFound, toIsoDate, todayInVietnam } from '@ecd/service-kit';
+import { isUuid, keysetPage, notFound, todayInVietnam, toIsoDate } from '@ecd/service-kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { assertUnitCode } from '../domain/unit-code.js';
-import { UUID, findPeriod } from '../reporting/periods.js';
+import { findPeriod } from '../reporting/periods.js';
 import { reaggregatedValues } from '../reporting/reaggregation.js';
 import { validOn } from '../units/validity.js';
 
@@ -77,7 +77,7 @@ export const Query: QueryResolvers = {
     });
   },
 
-  reportingPeriod: (_parent, { id }, { prisma }) => (UUID.test(id) ? prisma.reportingPeriod.findUnique({ where: { id } }) : null),
+  reportingPeriod: (_parent, { id }, { prisma }) => (isUuid(id) ? prisma.reportingPeriod.findUnique({ where: { id } }) : null),
 
   async reaggregatedValues(_parent, { periodId, indicatorCode, asOf }, { prisma }) {
     return reaggregatedValues(prisma, await findPeriod(prisma, periodId), indicatorCode, asOf ?? todayInVietnam());

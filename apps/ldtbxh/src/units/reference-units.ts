@@ -65,15 +65,12 @@ export async function loadReferenceUnits(prisma: PrismaClient, logger: Logger): 
   const loaded = await prisma.administrativeUnit.groupBy({ by: ['validFrom'], _count: true });
   const has = (list: UnitList) => loaded.some((g) => g.validFrom.getTime() === fromIsoDate(list.validFrom).getTime());
   if (has(before) && has(after)) return;
-  await prisma.$transaction(
-    async (tx) => {
-      for (const list of [before, after].filter((l) => !has(l))) {
-        await insertInBatches(unitRows(list), (data) => tx.administrativeUnit.createMany({ data }));
-      }
-      await tx.unitSuccession.deleteMany();
-      await insertInBatches(successionRows(before, after), (data) => tx.unitSuccession.createMany({ data }));
-    },
-    { timeout: 120_000 },
-  );
+  await prisma.$transaction(async (tx) => {
+    for (const list of [before, after].filter((l) => !has(l))) {
+      await insertInBatches(unitRows(list), (data) => tx.administrativeUnit.createMany({ data }));
+    }
+    await tx.unitSuccession.deleteMany();
+    await insertInBatches(successionRows(before, after), (data) => tx.unitSuccession.createMany({ data }));
+  });
   logger.info('official administrative unit lists loaded');
 }
