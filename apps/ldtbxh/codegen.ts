@@ -21,4 +21,5 @@ export default subgraphCodegenConfig({
   ReaggregatedValue: '../reporting/reaggregation.js#ReaggregatedValueParent',
   ReportingStatus: '../reporting/status.js#ReportingStatusParent',
   PlanImportResult: '../plans/plan-import.js#PlanImportParent',
+  TargetProgress: '../progress/target-progress.js#TargetProgressParent',
 });

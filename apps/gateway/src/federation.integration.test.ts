@@ -173,6 +173,54 @@ describe("the lead agency's core through the gateway", () => {
   });
 });
 
+describe('live progress against the seed plans, each value from the sector that owns it', () => {
+  type Row = { indicatorCode: string; unit: { code: string }; indicator: { sector: string }; figure: { numerator: number; denominator: number } | null; value: number | null; milestone: { year: number; value: number } | null; gap: number | null; status: string };
+  const sqlOf = (sector: string) => (federation.subgraphs[sector === 'EDUCATION' ? 'education' : 'ldtbxh'] as unknown as { client: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T> } }).client;
+
+  it('gives every numeric target of the five seed plans a value that matches an independent SQL sum', async () => {
+    const statuses = new Set<string>();
+    for (const key of ['lang-son-2019-de-an-1437', 'quang-ninh-2019-de-an-1437', 'ninh-binh-sgddt-2019-de-an-1437', 'dau-tieng-2019-de-an-1437', 'ben-cat-pgddt-2021-cthd-tre-em']) {
+      const { data, errors } = await federation.query<{ plan: { scope: { code: string }; targets: { indicator: { code: string } | null }[]; progress: Row[] } }>(
+        `query($key: String!) { plan(key: $key) {
+          scope { code } targets { indicator { code } }
+          progress(year: 2024) { indicatorCode unit { code } indicator { sector } figure { numerator denominator } value milestone { year value } gap status }
+        } }`,
+        { key },
+      );
+      expect(errors, key).toBeUndefined();
+      const { plan } = data!;
+      expect(plan.progress.map((p) => p.indicatorCode)).toEqual(plan.targets.filter((t) => t.indicator).map((t) => t.indicator!.code));
+      for (const row of plan.progress) {
+        expect(row.unit.code).toBe(plan.scope.code);
+        const [expected] = await sqlOf(row.indicator.sector).$queryRawUnsafe<{ n: number; d: number }[]>(
+          `SELECT sum(numerator)::float8 AS n, sum(denominator)::float8 AS d FROM indicator_value
+            WHERE indicator_code = $1 AND year = 2024 AND (province_code = $2 OR district_code = $2)`,
+          row.indicatorCode,
+          plan.scope.code,
+        );
+        expect(expected!.d, `${key} ${row.indicatorCode} has demo figures`).toBeGreaterThan(0);
+        expect(row.figure).toEqual({ numerator: expected!.n, denominator: expected!.d });
+        expect(row.value).toBeCloseTo((expected!.n / expected!.d) * 100, 9);
+        expect(row.gap).toBeCloseTo(row.value! - row.milestone!.value, 9);
+        statuses.add(row.status);
+      }
+    }
+    expect([...statuses].sort()).toEqual(expect.arrayContaining(['BEHIND', 'REACHED']));
+  });
+
+  it('breaks a plan’s progress down by commune, summing back to the province', async () => {
+    const { data } = await federation.query<{ plan: { progress: Row[] } }>(
+      `{ plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024, byCommune: true) { indicatorCode unit { code } figure { numerator denominator } } } }`,
+    );
+    const access = data!.plan.progress.filter((r) => r.indicatorCode === 'ECD_SERVICE_ACCESS_0_8');
+    const [province, ...communes] = access;
+    expect(province!.unit.code).toBe('20');
+    expect(communes).toHaveLength(194);
+    const sum = communes.reduce((s, r) => s + (r.figure?.numerator ?? 0), 0);
+    expect(sum).toBeCloseTo(province!.figure!.numerator, 6);
+  });
+});
+
 describe('when a sector is down', () => {
   it('keeps answering the other sectors when one subgraph is down, naming the missing sector', async () => {
     await federation.stopSubgraph('education');

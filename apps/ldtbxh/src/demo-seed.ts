@@ -4,6 +4,7 @@ import type { PrismaClient } from './generated/prisma/client.js';
 import { planFileSchema } from './domain/plan-file.js';
 import { importPlan } from './plans/plan-import.js';
 import { parseDocumentText } from './plans/plan-documents.js';
+import { DEMO_PROGRESS_UNITS, DEMO_SEED, demoFigures } from '@ecd/synthetic-data';
 import { DATA_DIR } from './plans/registries.js';
 
 export const PLANS_DIR = new URL('plans/', DATA_DIR);
@@ -40,4 +41,21 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
     imported++;
   }
   logger.info({ imported, held: held.size }, 'demo plans imported');
+  await seedDemoFigures(prisma, logger);
+}
+
+/** Figures for the social-affairs indicators of the seed plans' targets, in the units the plans cover. */
+async function seedDemoFigures(prisma: PrismaClient, logger: Logger): Promise<void> {
+  if ((await prisma.indicatorValue.count()) > 0) return;
+  const targets = await prisma.planTarget.findMany({
+    where: { indicator: { sector: 'SOCIAL_AFFAIRS' }, plan: { scopeUnitCode: { in: [...DEMO_PROGRESS_UNITS] } } },
+    include: { plan: { select: { scopeUnitCode: true } } },
+  });
+  const pairs = new Set(targets.map((t) => `${t.indicatorCode}|${t.plan.scopeUnitCode}`));
+  const figures = [...pairs].flatMap((pair) => {
+    const [indicatorCode, unitCode] = pair.split('|') as [string, string];
+    return demoFigures(indicatorCode, unitCode, DEMO_SEED);
+  });
+  await prisma.indicatorValue.createMany({ data: figures.map((f) => ({ ...f, recordedBy: 'demo-seed' })) });
+  logger.info({ figures: figures.length }, 'demo indicator figures seeded');
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { unitKeyString, type UnitKey } from '@ecd/database';
-import type { AdministrativeUnit, Agency, Indicator, Plan, PrismaClient } from './generated/prisma/client.js';
+import { createIndicatorValueLoader, unitKeyString, type UnitKey } from '@ecd/database';
+import type { AdministrativeUnit, Agency, Indicator, Plan, PlanTarget, PrismaClient, TargetMilestone } from './generated/prisma/client.js';
 import { toIsoDate } from '@ecd/service-kit';
 
 const keyOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitKey => ({ code: unit.code, validFrom: toIsoDate(unit.validFrom) });
@@ -96,6 +96,12 @@ export function createLoaders(prisma: PrismaClient) {
     plansForUnit: new DataLoader<UnitKey, Plan[], string>((keys) => plansForUnits(prisma, keys), { cacheKeyFn: unitKeyString }),
     plan: byId((ids) => prisma.plan.findMany({ where: { id: { in: ids } } }), (p: Plan) => p.id),
     indicator: byId((codes) => prisma.indicator.findMany({ where: { code: { in: codes } } }), (i: Indicator) => i.code),
+    target: byId((ids) => prisma.planTarget.findMany({ where: { id: { in: ids } } }), (t: PlanTarget) => t.id),
+    milestones: new DataLoader<string, TargetMilestone[]>(async (targetIds) => {
+      const rows = await prisma.targetMilestone.findMany({ where: { targetId: { in: [...targetIds] } }, orderBy: [{ year: 'asc' }, { comparator: 'asc' }] });
+      return targetIds.map((id) => rows.filter((m) => m.targetId === id));
+    }),
+    indicatorValue: createIndicatorValueLoader(prisma),
   };
 }
 

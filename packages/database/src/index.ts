@@ -3,3 +3,4 @@ export * from './migrations.js';
 export * from './env.js';
 export * from './unit-rollup.js';
 export * from './start-subgraph.js';
+export * from './indicator-values.js';

@@ -1,2 +1,3 @@
 export * from './demo.js';
 export * from './random.js';
+export * from './demo-indicators.js';

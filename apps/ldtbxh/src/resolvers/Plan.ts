@@ -1,6 +1,7 @@
 import { toIsoDate } from '@ecd/service-kit';
 import type { PlanResolvers, PlanTargetResolvers, PlanTaskResolvers, ReportingRuleResolvers, TargetMilestoneResolvers } from '../generated/graphql.js';
 import { exportPlan } from '../plans/plan-import.js';
+import { planProgress, progressOf, unitAtYearEnd } from '../progress/target-progress.js';
 
 export const Plan: PlanResolvers = {
   __resolveReference(reference, { loaders }) {
@@ -18,12 +19,17 @@ export const Plan: PlanResolvers = {
   reportingRules: (plan, _args, { prisma }) => prisma.reportingRule.findMany({ where: { planId: plan.id }, orderBy: { ordinal: 'asc' } }),
   reportingPeriods: (plan, _args, { prisma }) => prisma.reportingPeriod.findMany({ where: { planId: plan.id }, orderBy: [{ year: 'asc' }, { frequency: 'asc' }] }),
   document: (plan, { format }, { prisma }) => exportPlan(prisma, plan.id, format ?? 'YAML'),
+  progress: (plan, { year, unitCode, byCommune }, { prisma }) => planProgress(prisma, plan, { year, unitCode, byCommune: byCommune ?? false }),
 };
 
 export const PlanTarget: PlanTargetResolvers = {
   indicator: (target, _args, { loaders }) => (target.indicatorCode ? loaders.indicator.load(target.indicatorCode) : null),
   qualitative: (target) => target.indicatorCode === null,
-  milestones: (target, _args, { prisma }) => prisma.targetMilestone.findMany({ where: { targetId: target.id }, orderBy: [{ year: 'asc' }, { comparator: 'asc' }] }),
+  milestones: (target, _args, { loaders }) => loaders.milestones.load(target.id),
+  async progress(target, { unitCode, year }, { prisma }) {
+    if (!target.indicatorCode) return null;
+    return progressOf(target, await unitAtYearEnd(prisma, unitCode, year), year);
+  },
 };
 
 const COMPARATOR_LABELS = { GTE: '≥', GT: '>', LTE: '≤', LT: '<', EQ: '=', MAINTAIN: 'duy trì' } as const;

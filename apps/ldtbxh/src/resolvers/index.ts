@@ -4,6 +4,7 @@ import { Mutation } from './Mutation.js';
 import { Plan, PlanTarget, PlanTask, ReportingRule, TargetMilestone } from './Plan.js';
 import { PlanImportResult } from './PlanImportResult.js';
 import { Query } from './Query.js';
+import { TargetProgress } from './TargetProgress.js';
 import { Agency, Indicator } from './Registry.js';
 import { ExpectedReport, ReaggregatedValue, ReportingPeriod, Submission, SubmissionTransition, SubmissionValue } from './Reporting.js';
 
@@ -26,4 +27,5 @@ export const resolvers: Resolvers = {
   SubmissionValue,
   SubmissionTransition,
   ReaggregatedValue,
+  TargetProgress,
 };
