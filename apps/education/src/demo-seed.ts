@@ -1,6 +1,7 @@
 import type { Logger } from '@ecd/service-kit';
 import { DEMO_SEED, SeededRandom, communeLocations, demoFigures } from '@ecd/synthetic-data';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { EDUCATION_INDICATORS } from './domain/indicators.js';
 
 /** Every commune of the demo province gets 1-2 preschools, 1-2 primary and 1 lower-secondary school. */
 export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<void> {
@@ -19,26 +20,11 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
   await seedDemoFigures(prisma, logger);
 }
 
-/** The indicators education records (its part of the indicator registry). */
-const EDUCATION_INDICATORS = [
-  'ECD_EDU_STAFF_CAREGIVERS_TRAINED',
-  'REFERRAL_NETWORK_EDU_FACILITIES',
-  'SCHOOLS_WITH_SANITATION',
-  'UNDER5_DEVELOPING_ON_TRACK',
-  'AGE5_PRESCHOOL_ENROLMENT',
-  'PRIMARY_COMPLETION',
-  'PRIMARY_DROPOUT',
-  'LOWER_SECONDARY_COMPLETION',
-  'LOWER_SECONDARY_DROPOUT',
-  'SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT',
-  'SCHOOLS_DISABILITY_ACCESSIBLE',
-  'DISABLED_CHILDREN_IN_SUITABLE_EDUCATION',
-];
 
 /** Figures for education's indicators in the units the seed plans cover (Ninh Bình, Bến Cát). */
 async function seedDemoFigures(prisma: PrismaClient, logger: Logger): Promise<void> {
   if ((await prisma.indicatorValue.count()) > 0) return;
-  const figures = ['37', '721'].flatMap((unit) => EDUCATION_INDICATORS.flatMap((code) => demoFigures(code, unit, DEMO_SEED)));
+  const figures = ['37', '721'].flatMap((unit) => [...EDUCATION_INDICATORS].flatMap((code) => demoFigures(code, unit, DEMO_SEED)));
   await prisma.indicatorValue.createMany({ data: figures.map((f) => ({ ...f, recordedBy: 'demo-seed' })) });
   logger.info({ figures: figures.length }, 'demo indicator figures seeded');
 }

@@ -221,6 +221,46 @@ describe('live progress against the seed plans, each value from the sector that 
   });
 });
 
+describe('figures reported in aggregate', () => {
+  const RECORD = `mutation($input: IndicatorValueInput!) { recordEducationIndicatorValue(input: $input) { id indicatorCode unitCode year numerator denominator } }`;
+  const PROGRESS = `{ plan(key: "ben-cat-pgddt-2021-cthd-tre-em") { progress(year: 2024) { indicatorCode figure { numerator denominator reported } } } }`;
+  const rows = async () => {
+    const client = (federation.subgraphs.education as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
+    return Number((await client.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM indicator_value'))[0]!.n);
+  };
+  const sanitation = async () => {
+    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; figure: { numerator: number; denominator: number; reported: boolean } }[] } }>(PROGRESS);
+    expect(errors).toBeUndefined();
+    return data!.plan.progress.find((p) => p.indicatorCode === 'SCHOOLS_WITH_SANITATION')!.figure;
+  };
+
+  it('records a figure through the gateway, and the owning sector’s progress includes it at once', async () => {
+    const before = await sanitation();
+    const { data, errors } = await federation.query(RECORD, {
+      input: { indicatorCode: 'SCHOOLS_WITH_SANITATION', unitCode: '721', year: 2024, numerator: 3, denominator: 4, source: 'Báo cáo 12/BC-PGDĐT' },
+    });
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({ recordEducationIndicatorValue: { unitCode: '721', numerator: 3, denominator: 4 } });
+    expect(await sanitation()).toEqual({ numerator: before.numerator + 3, denominator: before.denominator + 4, reported: true });
+  });
+
+  it('rejects impossible figures with every problem named, and writes nothing', async () => {
+    const count = await rows();
+    const { errors } = await federation.query(RECORD, {
+      input: { indicatorCode: 'ECD_SERVICE_ACCESS_0_8', unitCode: '99999', year: 2031, numerator: 11, denominator: 10, source: ' ' },
+    });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INDICATOR_VALUE' });
+    expect((errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason])).toEqual([
+      ['input.indicatorCode', 'INDICATOR_NOT_OWNED'],
+      ['input.year', 'YEAR_OUT_OF_RANGE'],
+      ['input.unitCode', 'UNKNOWN_UNIT_CODE'],
+      ['input.numerator', 'NUMERATOR_ABOVE_DENOMINATOR'],
+      ['input.source', 'SOURCE_REQUIRED'],
+    ]);
+    expect(await rows()).toBe(count);
+  });
+});
+
 describe('when a sector is down', () => {
   it('keeps answering the other sectors when one subgraph is down, naming the missing sector', async () => {
     await federation.stopSubgraph('education');

@@ -139,7 +139,8 @@ export interface UnitLocation {
 }
 
 const indexes = new Map<string, UnitIndex>();
-const indexFor = (list: UnitList) => indexes.get(list.id) ?? indexes.set(list.id, new UnitIndex(list)).get(list.id)!;
+/** The index of one list, read once per process. */
+export const unitIndexFor = (list: UnitList) => indexes.get(list.id) ?? indexes.set(list.id, new UnitIndex(list)).get(list.id)!;
 
 /**
  * Where a sector record lies, as the federation identifies units: the commune and its province,
@@ -147,7 +148,7 @@ const indexFor = (list: UnitList) => indexes.get(list.id) ?? indexes.set(list.id
  */
 export function locateCommune(communeCode: string, date: string): UnitLocation | undefined {
   const list = unitListFor(date);
-  const index = indexFor(list);
+  const index = unitIndexFor(list);
   const commune = index.byCode.get(communeCode);
   const province = index.provinceOf(communeCode);
   if (commune?.level !== 'commune' || !province) return undefined;
@@ -156,5 +157,5 @@ export function locateCommune(communeCode: string, date: string): UnitLocation |
 
 /** The communes of a province in the list valid on `date`. */
 export function communesOfProvince(provinceCode: string, date: string): AdminUnitRecord[] {
-  return indexFor(unitListFor(date)).communesOf(provinceCode);
+  return unitIndexFor(unitListFor(date)).communesOf(provinceCode);
 }

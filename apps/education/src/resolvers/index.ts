@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { AdministrativeUnit } from './AdministrativeUnit.js';
+import { Mutation } from './Mutation.js';
 import { TargetProgress } from './TargetProgress.js';
 
-export const resolvers: Resolvers = { AdministrativeUnit, TargetProgress };
+export const resolvers: Resolvers = { AdministrativeUnit, Mutation, TargetProgress };

@@ -1,3 +1,4 @@
+import { recordIndicatorValue } from '@ecd/database';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { importPlan } from '../plans/plan-import.js';
 import { closeReportingPeriod, openReportingPeriod } from '../reporting/periods.js';
@@ -16,4 +17,9 @@ export const Mutation: MutationResolvers = {
   submitReport: (_parent, { submissionId }, { prisma, identity }) => transition(prisma, { submissionId, action: 'SUBMIT', actor: identity.userId }),
   acceptReport: (_parent, { submissionId }, { prisma, identity }) => transition(prisma, { submissionId, action: 'ACCEPT', actor: identity.userId }),
   returnReport: (_parent, { submissionId, reason }, { prisma, identity }) => transition(prisma, { submissionId, action: 'RETURN', actor: identity.userId, reason }),
+  async recordSocialAffairsIndicatorValue(_parent, { input }, { prisma, identity }) {
+    const owned = await prisma.indicator.findMany({ where: { sector: 'SOCIAL_AFFAIRS' }, select: { code: true } });
+    const { id } = await recordIndicatorValue(prisma, input, { ownedIndicators: new Set(owned.map((i) => i.code)), actor: identity.userId });
+    return { id, ...input, denominator: input.denominator ?? null };
+  },
 };
