@@ -277,4 +277,14 @@ describe('when a sector is down', () => {
       expect(error.message).toContain('Giáo dục và Đào tạo');
     }
   });
+
+
+  it('keeps a plan’s progress answering when the owning sector is down: its values null, with an error naming it', async () => {
+    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; value: number | null; status: string }[] } }>(
+      `{ plan(key: "ben-cat-pgddt-2021-cthd-tre-em") { title progress(year: 2024) { indicatorCode value status } } }`,
+    );
+    expect(data!.plan.progress.length).toBeGreaterThan(0);
+    expect(data!.plan.progress.every((p) => p.value === null && (p.status === null || p.status === 'NO_DATA'))).toBe(true);
+    expect(errors!.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions.service === 'education')).toBe(true);
+  });
 });
