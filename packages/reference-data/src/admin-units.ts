@@ -138,6 +138,14 @@ export interface UnitLocation {
   provinceValidFrom: string;
 }
 
+/** The location columns every located sector table has (dates as PostgreSQL DATE values). */
+export interface LocationColumns {
+  communeCode: string;
+  communeValidFrom: Date;
+  provinceCode: string;
+  provinceValidFrom: Date;
+}
+
 const indexes = new Map<string, UnitIndex>();
 /** The index of one list, read once per process. */
 export const unitIndexFor = (list: UnitList) => indexes.get(list.id) ?? indexes.set(list.id, new UnitIndex(list)).get(list.id)!;

@@ -1,19 +1,11 @@
 import { fromIsoDate } from '@ecd/service-kit';
-import { communesOfProvince, locateCommune, type AdminUnitRecord } from '@ecd/reference-data';
+import { communesOfProvince, locateCommune, type AdminUnitRecord, type LocationColumns } from '@ecd/reference-data';
 
 /** The demo province: Lạng Sơn (code 20), whose provincial plan for Đề án 1437 is in the seeds. */
 export const DEMO_PROVINCE_CODE = '20';
 /** Sector records in the demo are located in the units valid on this day (after the 2025 reform). */
 export const DEMO_AS_OF = '2025-07-01';
 export const DEMO_SEED = 1437;
-
-/** The location columns every located sector table has (dates as PostgreSQL DATE values). */
-export interface LocationColumns {
-  communeCode: string;
-  communeValidFrom: Date;
-  provinceCode: string;
-  provinceValidFrom: Date;
-}
 
 export function locationColumns(communeCode: string, asOf: string): LocationColumns {
   const location = locateCommune(communeCode, asOf);

@@ -1,6 +1,5 @@
 import { badInput, fromIsoDate, isUuid, todayInVietnam, toIsoDate } from '@ecd/service-kit';
-import { UNIT_LISTS, locateCommune } from '@ecd/reference-data';
-import type { LocationColumns } from '@ecd/synthetic-data';
+import { UNIT_LISTS, locateCommune, type LocationColumns } from '@ecd/reference-data';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { growthScores, measurementProblems, type InputProblem, type MeasurementValues } from '../domain/growth-measurement.js';
 
