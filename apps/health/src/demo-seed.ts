@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bulkInsert } from '@ecd/database';
 import type { Logger } from '@ecd/service-kit';
 import { DEMO_AS_OF, DEMO_SEED, SeededRandom, communeLocations } from '@ecd/synthetic-data';
 import type { PrismaClient } from './generated/prisma/client.js';
@@ -34,6 +35,7 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
   const random = new SeededRandom(DEMO_SEED).fork('health');
   const asOf = new Date(`${DEMO_AS_OF}T00:00:00Z`).getTime();
   const stations = communes.map(({ commune, location }) => ({
+    id: randomUUID(),
     name: `Trạm Y tế ${commune.fullName}`,
     ...location,
     openedOn: new Date(Date.UTC(random.int(1985, 2015), random.int(0, 11), random.int(1, 28))),
@@ -55,9 +57,9 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
     return [{ ...values, ...growthScores(values), childRecordId: child.id, communeCode, communeValidFrom, provinceCode, provinceValidFrom, recordedBy: 'demo-seed' }];
   });
   await prisma.$transaction(async (tx) => {
-    await tx.healthStation.createMany({ data: stations });
-    for (let i = 0; i < children.length; i += 5000) await tx.childRecord.createMany({ data: children.slice(i, i + 5000) });
-    for (let i = 0; i < measurements.length; i += 5000) await tx.growthMeasurement.createMany({ data: measurements.slice(i, i + 5000) });
+    await bulkInsert(tx, 'health_station', stations);
+    await bulkInsert(tx, 'child_record', children);
+    await bulkInsert(tx, 'growth_measurement', measurements.map((m) => ({ id: randomUUID(), ...m })));
   });
   logger.info({ stations: stations.length, children: children.length, growthMeasurements: measurements.length }, 'demo health records seeded');
 }

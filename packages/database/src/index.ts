@@ -4,3 +4,4 @@ export * from './env.js';
 export * from './unit-rollup.js';
 export * from './start-subgraph.js';
 export * from './indicator-values.js';
+export * from './bulk-insert.js';

@@ -6,17 +6,12 @@ import {
   readUnitList,
   type UnitList,
 } from '@ecd/reference-data';
+import { bulkInsert } from '@ecd/database';
 import type { Logger } from '@ecd/service-kit';
 import type { PrismaClient, Prisma } from '../generated/prisma/client.js';
 import { fromIsoDate } from '@ecd/service-kit';
 
 const LEVEL_ORDER = { province: 0, district: 1, commune: 2 } as const;
-const BATCH = 2000;
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
 function unitRows(list: UnitList): Prisma.AdministrativeUnitCreateManyInput[] {
   const validFrom = fromIsoDate(list.validFrom);
   const validTo = list.validTo ? fromIsoDate(list.validTo) : null;
@@ -67,10 +62,10 @@ export async function loadReferenceUnits(prisma: PrismaClient, logger: Logger): 
   if (has(before) && has(after)) return;
   await prisma.$transaction(async (tx) => {
     for (const list of [before, after].filter((l) => !has(l))) {
-      await insertInBatches(unitRows(list), (data) => tx.administrativeUnit.createMany({ data }));
+      await bulkInsert(tx, 'administrative_unit', unitRows(list));
     }
     await tx.unitSuccession.deleteMany();
-    await insertInBatches(successionRows(before, after), (data) => tx.unitSuccession.createMany({ data }));
+    await bulkInsert(tx, 'unit_succession', successionRows(before, after));
   });
   logger.info('official administrative unit lists loaded');
 }
