@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { unitIndexFor, unitListFor } from '@ecd/reference-data';
+import { locateUnit } from '@ecd/reference-data';
 import { badInput } from '@ecd/service-kit';
 import { unitKeyString, type UnitKey } from './unit-rollup.js';
 
@@ -14,36 +14,67 @@ export interface IndicatorValueKey {
   unit: UnitKey;
 }
 
-/** What the sector holds for it: sums over its recorded values, never averaged percentages. */
+/** What the sector holds for it: sums over its records or recorded values, never averaged percentages. */
 export interface SectorValue {
   numerator: number;
   denominator: number | null;
   source: string;
-  /** Every figure is a reported aggregate so far; computed ones will say false. */
+  /** True for a figure reported in aggregate, false for one the sector computed from its records. */
   reported: boolean;
 }
 
+/**
+ * An indicator a sector computes from its own records. `sql(keys)` is a SELECT giving
+ * `(i, numerator, denominator, source)` per requested key of this indicator: `keys` is a subquery to
+ * use as `FROM ${keys} k`, with columns `i, indicator, year, code, valid_from`; `unitMatch('t')`
+ * matches a located row `t` to the requested unit at any level. Sum numerators and denominators
+ * (a commune's figure and its province's come from the same rows); a unit without rows gives no row.
+ */
+export interface ComputedIndicator {
+  sql: (keys: string) => string;
+}
+export type ComputedIndicators = Readonly<Record<string, ComputedIndicator>>;
+
 const keyString = (key: IndicatorValueKey) => `${key.indicatorCode}|${key.year}|${unitKeyString(key.unit)}`;
 
-// Every figure of a request in one statement: a row of the table counts for a unit when the unit is
-// its commune, its district or its province.
-const SUM_SQL = `
-  SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
-         count(t.denominator)::int AS with_denominator, count(*)::int AS values,
-         string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source
-    FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::date[]) AS k(i, indicator, year, code, valid_from)
-    JOIN indicator_value t ON t.indicator_code = k.indicator AND t.year = k.year
-     AND (   (t.commune_code = k.code AND t.commune_valid_from = k.valid_from)
-          OR (t.district_code = k.code AND t.district_valid_from = k.valid_from)
-          OR (t.province_code = k.code AND t.province_valid_from = k.valid_from))
-   GROUP BY k.i`;
+/** A located row (commune, district and province columns) lies in the requested unit `k`, whatever its level. */
+export const unitMatch = (alias: string) => `(
+       (${alias}.commune_code = k.code AND ${alias}.commune_valid_from = k.valid_from)
+    OR (${alias}.district_code = k.code AND ${alias}.district_valid_from = k.valid_from)
+    OR (${alias}.province_code = k.code AND ${alias}.province_valid_from = k.valid_from))`;
 
-/** Batches every figure asked in a request into one SQL statement on the sector's `indicator_value`. */
-export function createIndicatorValueLoader(db: RawQueryable) {
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+// Every figure of a request in one statement: the reported figures summed from `indicator_value`,
+// the computed ones from each indicator's own SQL, side by side.
+function sumSql(computed: ComputedIndicators): string {
+  const computedCodes = Object.keys(computed);
+  const reported = `
+    SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
+           count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
+           string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source, true AS reported
+      FROM k JOIN indicator_value t ON t.indicator_code = k.indicator AND t.year = k.year AND ${unitMatch('t')}
+     ${computedCodes.length ? `WHERE k.indicator NOT IN (${computedCodes.map(sqlString).join(', ')})` : ''}
+     GROUP BY k.i`;
+  const computedParts = Object.entries(computed).map(
+    ([code, { sql }]) => `
+    SELECT c.i, c.numerator::float8, c.denominator::float8, (c.denominator IS NOT NULL)::int, 1, c.source, false
+      FROM (${sql(`(SELECT * FROM k WHERE k.indicator = ${sqlString(code)})`)}) AS c`,
+  );
+  return `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::date[]) AS k(i, indicator, year, code, valid_from))
+    ${[reported, ...computedParts].join(' UNION ALL ')}`;
+}
+
+/**
+ * Batches every figure asked in a request into one SQL statement: reported figures from the sector's
+ * `indicator_value`, computed ones (`computed`) from its records.
+ */
+export function createIndicatorValueLoader(db: RawQueryable, computed: ComputedIndicators = {}) {
+  const sql = sumSql(computed);
   return new DataLoader<IndicatorValueKey, SectorValue | null, string>(
     async (keys) => {
-      const rows = await db.$queryRawUnsafe<{ i: number; numerator: number; denominator: number | null; with_denominator: number; values: number; source: string }[]>(
-        SUM_SQL,
+      const rows = await db.$queryRawUnsafe<{ i: number; numerator: number; denominator: number | null; with_denominator: number; values: number; source: string; reported: boolean }[]>(
+        sql,
         keys.map((_, i) => i),
         keys.map((k) => k.indicatorCode),
         keys.map((k) => k.year),
@@ -55,7 +86,7 @@ export function createIndicatorValueLoader(db: RawQueryable) {
         const row = byIndex.get(i);
         if (!row) return null;
         // A ratio needs every value's denominator; a count has none.
-        return { numerator: row.numerator, denominator: row.with_denominator === row.values ? row.denominator : null, source: row.source, reported: true };
+        return { numerator: row.numerator, denominator: row.with_denominator === row.values ? row.denominator : null, source: row.source, reported: row.reported };
       });
     },
     { cacheKeyFn: keyString },
@@ -77,24 +108,6 @@ interface Problem {
   message: string;
 }
 
-/** The location columns of a figure for a unit: the unit itself and the units above it, in the list of that year's end. */
-function locate(unitCode: string, year: number) {
-  const asOf = `${year}-12-31`;
-  let list;
-  try {
-    list = unitListFor(asOf);
-  } catch {
-    return undefined;
-  }
-  const index = unitIndexFor(list);
-  const unit = index.byCode.get(unitCode);
-  if (!unit) return undefined;
-  const chain = [unit];
-  while (chain.at(-1)!.parentCode) chain.push(index.byCode.get(chain.at(-1)!.parentCode!)!);
-  const at = (level: string) => chain.find((u) => u.level === level)?.code ?? null;
-  return { validFrom: list.validFrom, commune: at('commune'), district: at('district'), province: at('province')! };
-}
-
 /**
  * Records a figure reported in aggregate (e.g. caregivers trained: numerator, denominator, unit,
  * year, source), after checking every field; a rejected figure writes nothing.
@@ -102,14 +115,17 @@ function locate(unitCode: string, year: number) {
 export async function recordIndicatorValue(
   db: RawQueryable,
   input: IndicatorValueInput,
-  options: { ownedIndicators: ReadonlySet<string>; actor: string; now?: Date },
+  options: { ownedIndicators: ReadonlySet<string>; computed?: ComputedIndicators; actor: string; now?: Date },
 ): Promise<{ id: string }> {
   const problems: Problem[] = [];
   const add = (field: string, reason: string, message: string) => problems.push({ field: `input.${field}`, reason, message });
   if (!options.ownedIndicators.has(input.indicatorCode)) add('indicatorCode', 'INDICATOR_NOT_OWNED', `Chỉ số "${input.indicatorCode}" không do ngành này ghi nhận.`);
+  else if (options.computed?.[input.indicatorCode]) {
+    add('indicatorCode', 'INDICATOR_COMPUTED', `Chỉ số "${input.indicatorCode}" được tính từ dữ liệu gốc của ngành, không nhận số liệu tổng hợp.`);
+  }
   const currentYear = (options.now ?? new Date()).getUTCFullYear();
   if (!Number.isInteger(input.year) || input.year < 2019 || input.year > currentYear) add('year', 'YEAR_OUT_OF_RANGE', `Năm phải từ 2019 đến ${currentYear}.`);
-  const location = Number.isInteger(input.year) ? locate(input.unitCode, input.year) : undefined;
+  const location = Number.isInteger(input.year) ? locateUnit(input.unitCode, `${input.year}-12-31`) : undefined;
   if (!location) add('unitCode', 'UNKNOWN_UNIT_CODE', `Không có đơn vị hành chính mã ${input.unitCode} vào cuối năm ${input.year}.`);
   if (!Number.isFinite(input.numerator) || input.numerator < 0) add('numerator', 'NEGATIVE_VALUE', 'Tử số phải là số không âm.');
   const denominator = input.denominator ?? null;
@@ -119,7 +135,6 @@ export async function recordIndicatorValue(
   if (problems.length || !location) {
     throw badInput(`Số liệu có ${problems.length} lỗi; không có dữ liệu nào được ghi.`, { field: 'input', reason: 'INVALID_INDICATOR_VALUE', problems });
   }
-  const day = (code: string | null) => (code ? location.validFrom : null);
   const [row] = await db.$queryRawUnsafe<{ id: string }[]>(
     `INSERT INTO indicator_value (id, indicator_code, year, numerator, denominator, source,
        commune_code, commune_valid_from, district_code, district_valid_from, province_code, province_valid_from, recorded_by)
@@ -129,12 +144,12 @@ export async function recordIndicatorValue(
     input.numerator,
     denominator,
     input.source.trim(),
-    location.commune,
-    day(location.commune),
-    location.district,
-    day(location.district),
-    location.province,
-    location.validFrom,
+    location.communeCode,
+    location.communeValidFrom,
+    location.districtCode,
+    location.districtValidFrom,
+    location.provinceCode,
+    location.provinceValidFrom,
     options.actor,
   );
   return row!;

@@ -163,6 +163,46 @@ export function locateCommune(communeCode: string, date: string): UnitLocation |
   return { communeCode, communeValidFrom: list.validFrom, provinceCode: province.code, provinceValidFrom: list.validFrom };
 }
 
+/**
+ * The location columns of a unit of any level (commune, district or province) in the list valid on
+ * `date`: the unit itself and the units above it, each by code and first day of validity; the levels
+ * below it, and the district after the 2025 reform, are null. Tables whose rows may be reported at
+ * district or province level (aggregate figures, records of a 2024 district) carry all three.
+ */
+export interface UnitLevelLocation {
+  communeCode: string | null;
+  communeValidFrom: string | null;
+  districtCode: string | null;
+  districtValidFrom: string | null;
+  provinceCode: string;
+  provinceValidFrom: string;
+}
+
+export function locateUnit(unitCode: string, date: string): UnitLevelLocation | undefined {
+  let list;
+  try {
+    list = unitListFor(date);
+  } catch {
+    return undefined;
+  }
+  const index = unitIndexFor(list);
+  const unit = index.byCode.get(unitCode);
+  if (!unit) return undefined;
+  const chain = [unit];
+  while (chain.at(-1)!.parentCode) chain.push(index.byCode.get(chain.at(-1)!.parentCode!)!);
+  const at = (level: string) => chain.find((u) => u.level === level)?.code ?? null;
+  const validFrom = (code: string | null) => (code ? list.validFrom : null);
+  const [commune, district] = [at('commune'), at('district')];
+  return {
+    communeCode: commune,
+    communeValidFrom: validFrom(commune),
+    districtCode: district,
+    districtValidFrom: validFrom(district),
+    provinceCode: at('province')!,
+    provinceValidFrom: list.validFrom,
+  };
+}
+
 /** The communes of a province in the list valid on `date`. */
 export function communesOfProvince(provinceCode: string, date: string): AdminUnitRecord[] {
   return unitIndexFor(unitListFor(date)).communesOf(provinceCode);

@@ -6,3 +6,4 @@ export * from './logger.js';
 export * from './pagination.js';
 export * from './subgraph.js';
 export * from './dates.js';
+export * from './child-key.js';
