@@ -47,7 +47,7 @@ const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 // Every figure of a request in one statement: the reported figures summed from `indicator_value`,
 // the computed ones from each indicator's own SQL, side by side.
-function sumSql(computed: ComputedIndicators): string {
+function sumSql(computed: ComputedIndicators, withReported: boolean): string {
   const computedCodes = Object.keys(computed);
   const reported = `
     SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
@@ -62,15 +62,16 @@ function sumSql(computed: ComputedIndicators): string {
       FROM (${sql(`(SELECT * FROM k WHERE k.indicator = ${sqlString(code)})`)}) AS c`,
   );
   return `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::date[]) AS k(i, indicator, year, code, valid_from))
-    ${[reported, ...computedParts].join(' UNION ALL ')}`;
+    ${[...(withReported ? [reported] : []), ...computedParts].join(' UNION ALL ')}`;
 }
 
 /**
  * Batches every figure asked in a request into one SQL statement: reported figures from the sector's
- * `indicator_value`, computed ones (`computed`) from its records.
+ * `indicator_value` (unless `reported` is false: a sector that takes no aggregate figures has no such
+ * table), computed ones (`computed`) from its records.
  */
-export function createIndicatorValueLoader(db: RawQueryable, computed: ComputedIndicators = {}) {
-  const sql = sumSql(computed);
+export function createIndicatorValueLoader(db: RawQueryable, computed: ComputedIndicators = {}, { reported = true } = {}) {
+  const sql = sumSql(computed, reported);
   return new DataLoader<IndicatorValueKey, SectorValue | null, string>(
     async (keys) => {
       const rows = await db.$queryRawUnsafe<{ i: number; numerator: number; denominator: number | null; with_denominator: number; values: number; source: string; reported: boolean }[]>(
