@@ -15,6 +15,7 @@ export interface Service {
 }
 
 const STOP_GRACE_MS = 10_000;
+const BENCH_CHILD_KEY_SECRET = 'bench-only-child-key-secret-0123456789abcdef';
 
 /** Fails early with a clear message instead of letting a service die on EADDRINUSE. */
 export async function assertPortFree(port: number): Promise<void> {
@@ -31,7 +32,8 @@ export function startService(name: string, port: number, env: Record<string, str
   const child = spawn(process.execPath, [`${root}apps/${name}/dist/index.js`], {
     cwd: `${root}apps/${name}`,
     // Only HOST, PORT and the service's own variables differ from the caller's environment.
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    // Production mode refuses the public development child-key secret, so the bench brings its own.
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', CHILD_KEY_SECRET: BENCH_CHILD_KEY_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stream = createWriteStream(log);
