@@ -4,6 +4,14 @@ import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
 
 
 const NAME_ID_SEPARATOR = '\u0000';
+/** Years the unit lists cover, up to next year (pregnancies due next year are already followed). */
+const FIRST_YEAR = 2019;
+
+function checkedYear(year: number): number {
+  const last = todayInVietnam().getUTCFullYear() + 1;
+  if (year < FIRST_YEAR || year > last) throw badInput(`Năm phải từ ${FIRST_YEAR} đến ${last}.`, { field: 'year', reason: 'YEAR_OUT_OF_RANGE' });
+  return year;
+}
 
 export const AdministrativeUnit: AdministrativeUnitResolvers = {
   __resolveReference: (reference) => unitKeyFromReference(reference),
@@ -22,6 +30,10 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
     if (from && to && from > to) throw badInput('Ngày bắt đầu không được sau ngày kết thúc.', { field: 'from', reason: 'EMPTY_PERIOD' });
     return loaders.growthStatus({ from: from ?? null, to: to ?? null }).load(unit);
   },
+
+  fullyImmunisedUnder1: (unit, { year }, { loaders }) => loaders.unitFigure('fullyImmunisedUnder1', checkedYear(year)).load(unit),
+  antenatalCare4Visits: (unit, { year }, { loaders }) => loaders.unitFigure('antenatalCare4Visits', checkedYear(year)).load(unit),
+  childrenReachedByHealthServices: (unit, { year }, { loaders }) => loaders.unitFigure('childrenReachedByHealthServices', checkedYear(year)).load(unit),
 
   healthStations(unit, { first, after }, { prisma }) {
     const validFrom = fromIsoDate(unit.validFrom);

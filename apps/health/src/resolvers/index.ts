@@ -1,7 +1,19 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { AdministrativeUnit } from './AdministrativeUnit.js';
+import { Child } from './Child.js';
+import { ChildHealthRecord, HealthServiceContact, Immunisation, Pregnancy } from './ChildHealthRecord.js';
 import { GrowthMeasurement } from './GrowthMeasurement.js';
 import { HealthStation } from './HealthStation.js';
-import { Mutation } from './Mutation.js';
+import { createMutation } from './Mutation.js';
 
-export const resolvers: Resolvers = { AdministrativeUnit, GrowthMeasurement, HealthStation, Mutation };
+export const createResolvers = ({ childKeySecret }: { childKeySecret: string }): Resolvers => ({
+  AdministrativeUnit,
+  Child,
+  ChildHealthRecord,
+  GrowthMeasurement,
+  HealthServiceContact,
+  HealthStation,
+  Immunisation,
+  Mutation: createMutation(childKeySecret),
+  Pregnancy,
+});

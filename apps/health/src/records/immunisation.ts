@@ -1,0 +1,36 @@
+import { todayInVietnam } from '@ecd/service-kit';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { immunisationProblems, scheduledDose, type Vaccine } from '../domain/epi-schedule.js';
+import { childAndStation } from './child.js';
+import { isUniqueViolation, rejectInput } from './problems.js';
+
+export interface ImmunisationInput {
+  childRecordId: string;
+  vaccine: Vaccine;
+  givenOn: Date;
+  stationId: string;
+}
+
+/**
+ * Records one dose given to a registered child after checking the child, the station, the day (not
+ * before birth, not in the future, not younger than the vaccine's minimum age) and that the dose is new.
+ */
+export async function recordImmunisation(prisma: PrismaClient, input: ImmunisationInput, recordedBy: string) {
+  const { child, problems } = await childAndStation(prisma, input.childRecordId, input.stationId);
+  const today = todayInVietnam();
+  if (child) {
+    const recorded = await prisma.immunisation.findMany({ where: { childRecordId: child.id }, select: { vaccine: true } });
+    problems.push(...immunisationProblems(input, { birthDate: child.birthDate, recordedVaccines: recorded.map((r) => r.vaccine) }, today));
+  } else if (input.givenOn > today) {
+    problems.push(...immunisationProblems(input, { birthDate: input.givenOn, recordedVaccines: [] }, today));
+  }
+  const reject = () => rejectInput('Mũi tiêm', 'INVALID_IMMUNISATION', problems);
+  if (problems.length) throw reject();
+  try {
+    return await prisma.immunisation.create({ data: { ...input, recordedBy } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    problems.push({ field: 'vaccine', reason: 'DOSE_ALREADY_RECORDED', message: `${scheduledDose(input.vaccine).label} đã được ghi nhận cho trẻ này.` });
+    throw reject();
+  }
+}

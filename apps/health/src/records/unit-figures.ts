@@ -1,0 +1,78 @@
+import DataLoader from 'dataloader';
+import { aggregateByUnit, unitKeyString, type LocationLevel, type UnitKey } from '@ecd/database';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { DUE_BY_FIRST_BIRTHDAY } from '../domain/epi-schedule.js';
+
+export interface HealthRatio {
+  numerator: number;
+  denominator: number;
+}
+
+export type UnitFigure = 'fullyImmunisedUnder1' | 'antenatalCare4Visits' | 'childrenReachedByHealthServices';
+
+interface FigureSql {
+  /** Located table whose rows (alias `t`) form the denominator. */
+  table: string;
+  levels: readonly LocationLevel[];
+  /** Which of the table's rows are in the denominator for the year `$3`. */
+  denominator: string;
+  /** Which of those rows are in the numerator. */
+  numerator: string;
+}
+
+const YEAR_START = 'make_date($3::int, 1, 1)';
+const NEXT_YEAR_START = 'make_date($3::int + 1, 1, 1)';
+const dueVaccines = DUE_BY_FIRST_BIRTHDAY.map((v) => `'${v}'`).join(', ');
+
+/**
+ * Each figure as SQL over the health records. Numerators and denominators are counts of rows (children
+ * or pregnancies), so a province's figure is the sum of its communes'.
+ */
+export const UNIT_FIGURES: Record<UnitFigure, FigureSql> = {
+  // Children registered in the unit who turn 1 in the year; numerator: every dose due before the
+  // first birthday given before it (a dose is recorded at most once per child).
+  fullyImmunisedUnder1: {
+    table: 'child_record',
+    levels: ['commune', 'province'],
+    denominator: `t.birth_date >= make_date($3::int - 1, 1, 1) AND t.birth_date < ${YEAR_START}`,
+    numerator: `(SELECT count(*) FROM immunisation i
+                  WHERE i.child_record_id = t.id AND i.vaccine::text IN (${dueVaccines})
+                    AND i.given_on < t.birth_date + interval '1 year') = ${DUE_BY_FIRST_BIRTHDAY.length}`,
+  },
+  // Pregnancies followed in the unit due to deliver in the year; numerator: at least 4 antenatal visits.
+  antenatalCare4Visits: {
+    table: 'pregnancy',
+    levels: ['commune', 'district', 'province'],
+    denominator: `t.expected_delivery_date >= ${YEAR_START} AND t.expected_delivery_date < ${NEXT_YEAR_START}`,
+    numerator: `(SELECT count(*) FROM antenatal_visit v WHERE v.pregnancy_id = t.id) >= 4`,
+  },
+  // Children registered in the unit who are 0-8 at some time in the year (born by its end, 9th
+  // birthday after its start); numerator: at least one service in the year while 0-8.
+  childrenReachedByHealthServices: {
+    table: 'child_record',
+    levels: ['commune', 'province'],
+    denominator: `t.birth_date < ${NEXT_YEAR_START} AND t.birth_date + interval '9 years' > ${YEAR_START}`,
+    numerator: `EXISTS (SELECT 1 FROM health_service_contact c
+                         WHERE c.child_record_id = t.id AND c.served_on >= ${YEAR_START} AND c.served_on < ${NEXT_YEAR_START}
+                           AND c.served_on < t.birth_date + interval '9 years')`,
+  },
+};
+
+/** Batches one figure for one year over every unit of a request into one SQL statement. */
+export function createUnitFigureLoader(prisma: PrismaClient, figure: UnitFigure, year: number) {
+  const { table, levels, denominator, numerator } = UNIT_FIGURES[figure];
+  return new DataLoader<UnitKey, HealthRatio, string>(
+    async (keys) => {
+      const rows = await aggregateByUnit<{ unit: string; group: null } & HealthRatio>(prisma, table, keys, {
+        levels,
+        filter: { sql: denominator, params: [year] },
+        aggregates: { numerator: `count(*) FILTER (WHERE ${numerator})::int`, denominator: 'count(*)::int' },
+      });
+      return keys.map((k) => {
+        const [row] = rows.get(unitKeyString(k)) ?? [];
+        return { numerator: row?.numerator ?? 0, denominator: row?.denominator ?? 0 };
+      });
+    },
+    { cacheKeyFn: unitKeyString },
+  );
+}
