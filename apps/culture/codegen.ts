@@ -1,3 +1,8 @@
 import { subgraphCodegenConfig } from '@ecd/service-kit/codegen';
 
-export default subgraphCodegenConfig({ AdministrativeUnit: '@ecd/database#UnitKey' });
+export default subgraphCodegenConfig({
+  AdministrativeUnit: '@ecd/database#UnitKey',
+  CulturalFacility: '../generated/prisma/client.js#CulturalFacility',
+  ChildActivity: '../generated/prisma/client.js#ChildActivity',
+  Outreach: '../generated/prisma/client.js#Outreach',
+});
