@@ -115,8 +115,11 @@ describe('family-life education sessions and communication campaigns', () => {
     expect(district.data!.recordFamilyEducationSession).toMatchObject({ unit: { code: '178', validFrom: '2019-01-01' } });
     const campaign = await call(CAMPAIGN, { unitCode: '20', from: '2026-06-01', to: '2026-06-30', channel: 'TELEVISION', topic: 'Tháng hành động vì trẻ em', peopleReached: 50000, parentsReached: 12000 });
     expect(campaign.data!.recordCommunicationCampaign).toMatchObject({ kind: 'COMMUNICATION_CAMPAIGN', unit: { code: '20', validFrom: '2025-07-01' } });
+    // Across the new year: counted in the year it ends.
+    const acrossYears = await call(CAMPAIGN, { unitCode: '05977', from: '2025-12-15', to: '2026-01-15', channel: 'LOUDSPEAKER', topic: 'Phòng, chống đuối nước trẻ em', peopleReached: 2500, parentsReached: 700 });
+    expect(acrossYears.errors).toBeUndefined();
     const rows = await sql<{ n: number }>(`SELECT count(*) AS n FROM outreach WHERE recorded_by = 'test-officer' AND province_code = '20'`);
-    expect(rows.n).toBe(3);
+    expect(rows.n).toBe(4);
   });
 
   it('lists every problem and writes nothing', async () => {
