@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { bulkInsert } from '@ecd/database';
 import type { Logger } from '@ecd/service-kit';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { planFileSchema } from './domain/plan-file.js';
@@ -6,6 +8,8 @@ import { importPlan } from './plans/plan-import.js';
 import { parseDocumentText } from './plans/plan-documents.js';
 import { DEMO_PROGRESS_UNITS, DEMO_SEED, demoFigures } from '@ecd/synthetic-data';
 import { DATA_DIR } from './plans/registries.js';
+import { SOCIAL_AFFAIRS_COMPUTED } from './records/computed-indicators.js';
+import { seedDemoRecords } from './records/demo-records.js';
 
 export const PLANS_DIR = new URL('plans/', DATA_DIR);
 
@@ -32,7 +36,7 @@ export async function readPlanFiles(): Promise<{ file: string; key: string; text
 }
 
 /** Imports the seed plans (../shared/seeds, encoded in data/plans) that are not held yet. */
-export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<void> {
+export async function seedDemo(prisma: PrismaClient, logger: Logger, childKeySecret: string): Promise<void> {
   const held = new Set((await prisma.plan.findMany({ select: { key: true } })).map((p) => p.key));
   let imported = 0;
   for (const plan of await readPlanFiles()) {
@@ -42,13 +46,17 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
   }
   logger.info({ imported, held: held.size }, 'demo plans imported');
   await seedDemoFigures(prisma, logger);
+  await seedDemoRecords(prisma, logger, childKeySecret);
 }
 
-/** Figures for the social-affairs indicators of the seed plans' targets, in the units the plans cover. */
+/**
+ * Figures for the social-affairs indicators of the seed plans' targets that stay reported in aggregate,
+ * in the units the plans cover (the computed ones come from the demo records).
+ */
 async function seedDemoFigures(prisma: PrismaClient, logger: Logger): Promise<void> {
   if ((await prisma.indicatorValue.count()) > 0) return;
   const targets = await prisma.planTarget.findMany({
-    where: { indicator: { sector: 'SOCIAL_AFFAIRS' }, plan: { scopeUnitCode: { in: [...DEMO_PROGRESS_UNITS] } } },
+    where: { indicator: { sector: 'SOCIAL_AFFAIRS', code: { notIn: Object.keys(SOCIAL_AFFAIRS_COMPUTED) } }, plan: { scopeUnitCode: { in: [...DEMO_PROGRESS_UNITS] } } },
     include: { plan: { select: { scopeUnitCode: true } } },
   });
   const pairs = new Set(targets.map((t) => `${t.indicatorCode}|${t.plan.scopeUnitCode}`));
@@ -56,6 +64,6 @@ async function seedDemoFigures(prisma: PrismaClient, logger: Logger): Promise<vo
     const [indicatorCode, unitCode] = pair.split('|') as [string, string];
     return demoFigures(indicatorCode, unitCode, DEMO_SEED);
   });
-  await prisma.indicatorValue.createMany({ data: figures.map((f) => ({ ...f, recordedBy: 'demo-seed' })) });
+  await bulkInsert(prisma, 'indicator_value', figures.map((f) => ({ id: randomUUID(), ...f, recordedBy: 'demo-seed' })));
   logger.info({ figures: figures.length }, 'demo indicator figures seeded');
 }

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { createIndicatorValueLoader, unitKeyString, type UnitKey } from '@ecd/database';
-import type { AdministrativeUnit, Agency, Indicator, Plan, PlanTarget, PrismaClient, TargetMilestone } from './generated/prisma/client.js';
+import type { AdministrativeUnit, Agency, Indicator, Plan, PlanTarget, PrismaClient, ReferralEvent, TargetMilestone } from './generated/prisma/client.js';
+import { byChildKey } from './records/child.js';
+import { SOCIAL_AFFAIRS_COMPUTED } from './records/computed-indicators.js';
 import { toIsoDate } from '@ecd/service-kit';
 
 const keyOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitKey => ({ code: unit.code, validFrom: toIsoDate(unit.validFrom) });
@@ -80,7 +82,9 @@ function byId<Row>(fetch: (ids: string[]) => Promise<Row[]>, idOf: (row: Row) =>
   });
 }
 
-export function createLoaders(prisma: PrismaClient) {
+/** `childKeySecret`: the secret sectors share to derive a child's key (CHILD_KEY_SECRET). */
+export function createLoaders(prisma: PrismaClient, childKeySecret: string) {
+  const byKeys = (keys: string[]) => ({ where: { childKey: { in: keys } } });
   const agency = byId((codes) => prisma.agency.findMany({ where: { code: { in: codes } } }), (a: Agency) => a.code);
   return {
     agency,
@@ -101,7 +105,16 @@ export function createLoaders(prisma: PrismaClient) {
       const rows = await prisma.targetMilestone.findMany({ where: { targetId: { in: [...targetIds] } }, orderBy: [{ year: 'asc' }, { comparator: 'asc' }] });
       return targetIds.map((id) => rows.filter((m) => m.targetId === id));
     }),
-    indicatorValue: createIndicatorValueLoader(prisma),
+    indicatorValue: createIndicatorValueLoader(prisma, SOCIAL_AFFAIRS_COMPUTED),
+    childKeySecret,
+    referralsOfChild: byChildKey((keys) => prisma.referral.findMany({ ...byKeys(keys), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })),
+    specialCircumstancesOfChild: byChildKey((keys) => prisma.specialCircumstanceChild.findMany({ ...byKeys(keys), orderBy: [{ identifiedOn: 'asc' }, { id: 'asc' }] })),
+    protectionCasesOfChild: byChildKey((keys) => prisma.protectionCase.findMany({ ...byKeys(keys), orderBy: [{ reportedOn: 'asc' }, { id: 'asc' }] })),
+    socialSupportOfChild: byChildKey((keys) => prisma.socialSupport.findMany({ ...byKeys(keys), orderBy: [{ fromDate: 'asc' }, { id: 'asc' }] })),
+    referralEvents: new DataLoader<string, ReferralEvent[]>(async (ids) => {
+      const rows = await prisma.referralEvent.findMany({ where: { referralId: { in: [...ids] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+      return ids.map((id) => rows.filter((e) => e.referralId === id));
+    }),
   };
 }
 

@@ -15,12 +15,12 @@ export const startLdtbxhSubgraph = (env: Env = loadEnv()) =>
     appRoot: new URL('..', import.meta.url),
     resolvers,
     createClient: (options) => new PrismaClient(options),
-    createLoaders,
+    createLoaders: (prisma) => createLoaders(prisma, env.CHILD_KEY_SECRET),
     prepare: async (prisma, logger) => {
       await loadReferenceUnits(prisma, logger);
       await loadRegistries(prisma, logger);
     },
-    seedDemo,
+    seedDemo: (prisma, logger) => seedDemo(prisma, logger, env.CHILD_KEY_SECRET),
   });
 
 export { loadEnv };

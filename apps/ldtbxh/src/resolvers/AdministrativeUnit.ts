@@ -4,6 +4,7 @@ import type { AdministrativeUnit as AdministrativeUnitModel, Prisma, PrismaClien
 import { validOn } from '../units/validity.js';
 import { toIsoDate } from '@ecd/service-kit';
 import { unitKeyOf } from '../loaders.js';
+import { referralsInUnit } from '../records/referrals.js';
 
 const isoOf = (date: Date | string) => (typeof date === 'string' ? date : toIsoDate(date));
 
@@ -59,6 +60,19 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
 
   plans(unit, _args, { loaders }) {
     return loaders.plansForUnit.load(unitKeyOf(unit));
+  },
+
+  referrals: (unit, { status, first, after }, { prisma }) => referralsInUnit(prisma, unit, { status, first, after }),
+
+  referralNetworks(unit, { year }, { prisma }) {
+    const at = { code: unit.code, validFrom: unit.validFrom };
+    const where =
+      unit.level === 'COMMUNE'
+        ? { communeCode: at.code, communeValidFrom: at.validFrom }
+        : unit.level === 'DISTRICT'
+          ? { districtCode: at.code, districtValidFrom: at.validFrom }
+          : { provinceCode: at.code, provinceValidFrom: at.validFrom };
+    return prisma.referralNetwork.findMany({ where: { year, ...where }, orderBy: { unitCode: 'asc' } });
   },
 };
 

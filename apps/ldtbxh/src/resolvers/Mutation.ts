@@ -3,6 +3,17 @@ import type { MutationResolvers } from '../generated/graphql.js';
 import { importPlan } from '../plans/plan-import.js';
 import { closeReportingPeriod, openReportingPeriod } from '../reporting/periods.js';
 import { createSubmission, transition, updateDraft } from '../reporting/submissions.js';
+import { SOCIAL_AFFAIRS_COMPUTED } from '../records/computed-indicators.js';
+import {
+  advanceProtectionCase,
+  recordParentingSession,
+  recordPilotModel,
+  recordProtectionCase,
+  recordReferralNetwork,
+  recordSocialSupport,
+  recordSpecialCircumstance,
+} from '../records/records.js';
+import { sendReferral, transitionReferral } from '../records/referrals.js';
 
 export const Mutation: MutationResolvers = {
   async importPlan(_parent, { document, format, dryRun }, { prisma, identity }) {
@@ -19,7 +30,20 @@ export const Mutation: MutationResolvers = {
   returnReport: (_parent, { submissionId, reason }, { prisma, identity }) => transition(prisma, { submissionId, action: 'RETURN', actor: identity.userId, reason }),
   async recordSocialAffairsIndicatorValue(_parent, { input }, { prisma, identity }) {
     const owned = await prisma.indicator.findMany({ where: { sector: 'SOCIAL_AFFAIRS' }, select: { code: true } });
-    const { id } = await recordIndicatorValue(prisma, input, { ownedIndicators: new Set(owned.map((i) => i.code)), actor: identity.userId });
+    const { id } = await recordIndicatorValue(prisma, input, { ownedIndicators: new Set(owned.map((i) => i.code)), computed: SOCIAL_AFFAIRS_COMPUTED, actor: identity.userId });
     return { id, ...input, denominator: input.denominator ?? null };
   },
+  recordSpecialCircumstance: (_parent, { input }, { prisma, identity, loaders }) =>
+    recordSpecialCircumstance(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret }),
+  recordProtectionCase: (_parent, { input }, { prisma, identity, loaders }) => recordProtectionCase(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret }),
+  advanceProtectionCase: (_parent, { id, status, support }, { prisma }) => advanceProtectionCase(prisma, id, status, support),
+  recordSocialSupport: (_parent, { input }, { prisma, identity, loaders }) => recordSocialSupport(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret }),
+  recordParentingSession: (_parent, { input }, { prisma, identity }) => recordParentingSession(prisma, input, { actor: identity.userId }),
+  recordPilotModel: (_parent, { input }, { prisma, identity }) => recordPilotModel(prisma, input, { actor: identity.userId }),
+  recordReferralNetwork: (_parent, { input }, { prisma, identity }) => recordReferralNetwork(prisma, input, { actor: identity.userId }),
+  sendReferral: (_parent, { input }, { prisma, identity, loaders }) => sendReferral(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret }),
+  acceptReferral: (_parent, { id }, { prisma, identity }) => transitionReferral(prisma, { id, action: 'ACCEPT', actor: identity.userId }),
+  declineReferral: (_parent, { id, reason }, { prisma, identity }) => transitionReferral(prisma, { id, action: 'DECLINE', reason, actor: identity.userId }),
+  recordReferralOutcome: (_parent, { id, delivered, reason }, { prisma, identity }) =>
+    transitionReferral(prisma, { id, action: delivered ? 'DELIVER' : 'NOT_DELIVER', reason, actor: identity.userId }),
 };

@@ -1,4 +1,4 @@
-import { isUuid, keysetPage, notFound, todayInVietnam, toIsoDate } from '@ecd/service-kit';
+import { childKeyFromInput, isUuid, keysetPage, notFound, todayInVietnam, toIsoDate } from '@ecd/service-kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { assertUnitCode } from '../domain/unit-code.js';
@@ -7,6 +7,10 @@ import { reaggregatedValues } from '../reporting/reaggregation.js';
 import { validOn } from '../units/validity.js';
 
 export const Query: QueryResolvers = {
+  // Only derives the key: which sectors hold something for the child shows in the Child's fields.
+  childByPersonalId: (_parent, { personalId }, { loaders }) => ({ key: childKeyFromInput(personalId, loaders.childKeySecret, 'personalId') }),
+  referral: (_parent, { id }, { prisma }) => (isUuid(id) ? prisma.referral.findUnique({ where: { id } }) : null),
+
   async administrativeUnit(_parent, { code, asOf }, { prisma }) {
     const day = asOf ?? todayInVietnam();
     const unit = await prisma.administrativeUnit.findFirst({ where: { code: assertUnitCode(code), ...validOn(day) } });

@@ -4,6 +4,7 @@ import { Mutation } from './Mutation.js';
 import { Plan, PlanTarget, PlanTask, ReportingRule, TargetMilestone } from './Plan.js';
 import { PlanImportResult } from './PlanImportResult.js';
 import { Query } from './Query.js';
+import { Child, ParentingSession, PilotModel, ProtectionCase, Referral, ReferralEvent, ReferralNetworkAssessment, SocialSupport, SpecialCircumstanceRecord } from './Records.js';
 import { TargetProgress } from './TargetProgress.js';
 import { Agency, Indicator } from './Registry.js';
 import { ExpectedReport, ReaggregatedValue, ReportingPeriod, Submission, SubmissionTransition, SubmissionValue } from './Reporting.js';
@@ -28,4 +29,13 @@ export const resolvers: Resolvers = {
   SubmissionTransition,
   ReaggregatedValue,
   TargetProgress,
+  Child,
+  SpecialCircumstanceRecord,
+  ProtectionCase,
+  SocialSupport,
+  ParentingSession,
+  PilotModel,
+  ReferralNetworkAssessment,
+  Referral,
+  ReferralEvent,
 };

@@ -1,0 +1,53 @@
+import { unitMatch, type ComputedIndicators } from '@ecd/database';
+
+/**
+ * Units (of `level`) counted in the requested unit `k` from administrative_unit: the unit itself, its
+ * children, and its grandchildren (communes below a 2024 province lie under its districts).
+ */
+const unitsBelow = (level: 'COMMUNE' | 'DISTRICT') => `(
+    SELECT count(*) FROM administrative_unit u
+     WHERE u.level = '${level}' AND u.code = k.code AND u.valid_from = k.valid_from)
+  + (SELECT count(*) FROM administrative_unit u
+     WHERE u.level = '${level}' AND u.parent_code = k.code AND u.parent_valid_from = k.valid_from)
+  + (SELECT count(*) FROM administrative_unit p
+       JOIN administrative_unit u ON u.parent_code = p.code AND u.parent_valid_from = p.valid_from
+     WHERE u.level = '${level}' AND p.parent_code = k.code AND p.parent_valid_from = k.valid_from)`;
+
+/**
+ * Share of units with a working referral network: assessments of the unit's communes (or 2024
+ * districts) in the year over every commune (district) of the unit in administrative_unit. A unit
+ * where no such unit was assessed that year has no figure.
+ */
+const networkShare = (level: 'COMMUNE' | 'DISTRICT', source: string) => ({
+  sql: (keys: string) => `
+    SELECT k.i, n.working AS numerator, (${unitsBelow(level)}) AS denominator, ${`'${source}'`} AS source
+      FROM ${keys} k
+      JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE t.working) AS working, count(*) AS assessed
+          FROM referral_network t
+         WHERE t.year = k.year AND ${level === 'COMMUNE' ? 't.commune_code IS NOT NULL' : 't.commune_code IS NULL AND t.district_code IS NOT NULL'}
+           AND ${unitMatch('t')}
+      ) n ON n.assessed > 0`,
+});
+
+/** LĐTBXH's indicators computed from its records rather than reported in aggregate. */
+export const SOCIAL_AFFAIRS_COMPUTED: ComputedIndicators = {
+  // Sum of the participants of the sessions held in the unit in the year.
+  PARENTING_PROGRAMME_PARTICIPANTS: {
+    sql: (keys) => `
+      SELECT k.i, sum(t.participants) AS numerator, NULL::float8 AS denominator, 'Sổ buổi sinh hoạt chương trình giáo dục làm cha mẹ (LĐTBXH)' AS source
+        FROM ${keys} k
+        JOIN parenting_session t ON t.held_on >= make_date(k.year, 1, 1) AND t.held_on < make_date(k.year + 1, 1, 1) AND ${unitMatch('t')}
+       GROUP BY k.i`,
+  },
+  // Pilot models located in the unit and active at some time in the year (started by its end, not ended before its start).
+  ECD_PILOT_MODELS: {
+    sql: (keys) => `
+      SELECT k.i, count(*) AS numerator, NULL::float8 AS denominator, 'Sổ mô hình thí điểm (LĐTBXH)' AS source
+        FROM ${keys} k
+        JOIN pilot_model t ON t.started_on <= make_date(k.year, 12, 31) AND (t.ended_on IS NULL OR t.ended_on >= make_date(k.year, 1, 1)) AND ${unitMatch('t')}
+       GROUP BY k.i`,
+  },
+  REFERRAL_NETWORK_COMMUNES: networkShare('COMMUNE', 'Đánh giá mạng lưới kết nối và chuyển tuyến cấp xã (LĐTBXH)'),
+  REFERRAL_NETWORK_DISTRICTS: networkShare('DISTRICT', 'Đánh giá mạng lưới kết nối và chuyển tuyến cấp huyện (LĐTBXH)'),
+};

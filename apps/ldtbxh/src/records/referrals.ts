@@ -1,0 +1,101 @@
+import { badInput, childKeyOf, conflict, isUuid, keysetPage, notFound, todayInVietnam } from '@ecd/service-kit';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { ReferralStatus, Sector } from '../generated/prisma/enums.js';
+import { checkReason, checkSendReferral } from '../domain/record-validation.js';
+import { REASON_REQUIRED, referralTransition, type ReferralAction } from '../domain/referral-lifecycle.js';
+import { rejectIfProblems, type RecordOptions } from './records.js';
+
+export interface SendReferralInput {
+  personalId: string;
+  unitCode: string;
+  fromSector: Sector;
+  fromService: string;
+  toSector: Sector;
+  toService: string;
+  reason: string;
+}
+
+/** Sends a referral: the referral and its first event (SENT), in one transaction. */
+export async function sendReferral(prisma: PrismaClient, input: SendReferralInput, options: RecordOptions) {
+  const today = options.today ?? todayInVietnam();
+  const { problems, value } = checkSendReferral(input, today);
+  rejectIfProblems(problems, 'Yêu cầu chuyển tuyến', 'INVALID_REFERRAL');
+  const l = value!.location;
+  return prisma.$transaction(async (tx) => {
+    const referral = await tx.referral.create({
+      data: {
+        childKey: childKeyOf(input.personalId, options.childKeySecret),
+        fromSector: input.fromSector,
+        fromService: input.fromService.trim(),
+        toSector: input.toSector,
+        toService: input.toService.trim(),
+        reason: input.reason.trim(),
+        sentOn: today,
+        communeCode: l.communeCode,
+        communeValidFrom: l.communeValidFrom,
+        districtCode: l.districtCode,
+        districtValidFrom: l.districtValidFrom,
+        provinceCode: l.provinceCode,
+        provinceValidFrom: l.provinceValidFrom,
+        sentBy: options.actor,
+      },
+    });
+    await tx.referralEvent.create({ data: { referralId: referral.id, status: 'SENT', by: options.actor, reason: null } });
+    return referral;
+  });
+}
+
+/**
+ * Moves a referral on (accept, decline, delivered or not): checks the reason, then in one transaction
+ * changes the status only if it is still the one read (`UPDATE ... WHERE status = expected`) and adds
+ * the event. A refused or lost transition is a CONFLICT and writes nothing.
+ */
+export async function transitionReferral(prisma: PrismaClient, input: { id: string; action: ReferralAction; reason?: string | null | undefined; actor: string }) {
+  rejectIfProblems(checkReason(input.reason, REASON_REQUIRED.has(input.action)), 'Yêu cầu', 'INVALID_REFERRAL_TRANSITION', '');
+  if (!isUuid(input.id)) throw notFound('Không có yêu cầu chuyển tuyến này.', { field: 'id', reason: 'REFERRAL_NOT_FOUND' });
+  return prisma.$transaction(async (tx) => {
+    const referral = await tx.referral.findUnique({ where: { id: input.id } });
+    if (!referral) throw notFound('Không có yêu cầu chuyển tuyến này.', { field: 'id', reason: 'REFERRAL_NOT_FOUND' });
+    const step = referralTransition(referral.status, input.action);
+    if (!step.ok) throw conflict(step.message, { field: 'id', reason: 'REFERRAL_TRANSITION_NOT_ALLOWED', status: referral.status });
+    const { count } = await tx.referral.updateMany({ where: { id: input.id, status: step.from }, data: { status: step.to } });
+    if (count === 0) {
+      throw conflict('Yêu cầu chuyển tuyến vừa được người khác cập nhật; hãy tải lại.', { field: 'id', reason: 'REFERRAL_TRANSITION_NOT_ALLOWED' });
+    }
+    await tx.referralEvent.create({ data: { referralId: input.id, status: step.to, by: input.actor, reason: input.reason?.trim() || null } });
+    return { ...referral, status: step.to };
+  });
+}
+
+/** Referrals located in a unit (any level), newest first, optionally of one status, a page at a time. */
+export function referralsInUnit(
+  prisma: PrismaClient,
+  unit: { code: string; validFrom: Date; level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' },
+  options: { status?: ReferralStatus | null; first?: number | null; after?: string | null },
+) {
+  const at: Prisma.ReferralWhereInput =
+    unit.level === 'COMMUNE'
+      ? { communeCode: unit.code, communeValidFrom: unit.validFrom }
+      : unit.level === 'DISTRICT'
+        ? { districtCode: unit.code, districtValidFrom: unit.validFrom }
+        : { provinceCode: unit.code, provinceValidFrom: unit.validFrom };
+  const where: Prisma.ReferralWhereInput = { ...at, ...(options.status ? { status: options.status } : {}) };
+  // Newest first; the cursor is "<created_at ISO>|<id>".
+  return keysetPage({
+    first: options.first,
+    after: options.after,
+    defaultSize: 50,
+    fetch: (cursor, take) => {
+      let after: Prisma.ReferralWhereInput = {};
+      if (cursor) {
+        const [at_, id] = cursor.split('|');
+        const createdAt = new Date(at_ ?? '');
+        if (Number.isNaN(createdAt.getTime()) || !id || !isUuid(id)) throw badInput('Con trỏ phân trang (after) không hợp lệ.', { field: 'after', reason: 'INVALID_CURSOR' });
+        after = { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id! } }] };
+      }
+      return prisma.referral.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take });
+    },
+    count: () => prisma.referral.count({ where }),
+    sortKey: (r) => `${r.createdAt.toISOString()}|${r.id}`,
+  });
+}
