@@ -67,6 +67,38 @@ describe('registerCulturalFacility', () => {
     expect(reasons(problemsOf(duplicate))).toEqual(['input.name:DUPLICATE_FACILITY_NAME']);
     expect(await rowCount('cultural_facility')).toBe(before);
   });
+
+  it('registers one of two facilities with the same name sent at the same time, and refuses the other as a duplicate', async () => {
+    const input = { name: 'Nhà văn hóa khối 1', kind: 'CULTURAL_HOUSE', communeCode: '05977', servesChildren: false };
+    const responses = await Promise.all([call(REGISTER, input), call(REGISTER, input)]);
+    expect(responses.filter((r) => !r.errors)).toHaveLength(1);
+    expect(reasons(problemsOf(responses.find((r) => r.errors)!))).toEqual(['input.name:DUPLICATE_FACILITY_NAME']);
+    expect((await sql<{ n: number }>(`SELECT count(*) AS n FROM cultural_facility WHERE name = 'Nhà văn hóa khối 1'`)).n).toBe(1);
+  });
+
+  it('lists a unit’s facilities by name, page by page, as SQL selects them', async () => {
+    const LIST = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on AdministrativeUnit {
+      culturalFacilities(first: 3, after: $after, childFriendly: true) { totalCount nodes { id name servesChildren } pageInfo { hasNextPage endCursor } } } } }`;
+    type Page = { _entities: { culturalFacilities: { totalCount: number; nodes: { id: string; name: string; servesChildren: boolean }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }[] };
+    const reps = [{ __typename: 'AdministrativeUnit', code: '20', validFrom: '2025-07-01' }];
+    const names: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const page: Awaited<ReturnType<typeof graphql<Page>>> = await graphql<Page>(subgraph.service.graphqlUrl, LIST, { reps, after });
+      expect(page.errors).toBeUndefined();
+      const list = page.data!._entities[0]!.culturalFacilities;
+      expect(list.nodes.every((f) => f.servesChildren)).toBe(true);
+      names.push(...list.nodes.map((f) => f.name));
+      totalCount = list.totalCount;
+      after = list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null;
+    } while (after && names.length < 60);
+    const expectedNames = await subgraph.service.client.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT name FROM cultural_facility WHERE province_code = '20' AND province_valid_from = '2025-07-01' AND serves_children ORDER BY name, id LIMIT 60`,
+    );
+    expect(names).toEqual(expectedNames.map((r) => r.name));
+    expect(totalCount).toBe((await sql<{ n: number }>(`SELECT count(*) AS n FROM cultural_facility WHERE province_code = '20' AND province_valid_from = '2025-07-01' AND serves_children`)).n);
+  });
 });
 
 describe('recordChildActivity', () => {

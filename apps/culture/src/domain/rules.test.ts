@@ -73,11 +73,12 @@ describe('childCountProblems', () => {
 });
 
 describe('years', () => {
-  it('accepts 2019-2100 and no year', () => {
-    expect(yearProblems(2019)).toEqual([]);
-    expect(yearProblems(undefined)).toEqual([]);
-    expect(reasons(yearProblems(2018))).toEqual(['year:YEAR_OUT_OF_RANGE']);
-    expect(reasons(yearProblems(2101))).toEqual(['year:YEAR_OUT_OF_RANGE']);
+  it('accepts 2019 to next year, and no year', () => {
+    expect(yearProblems(2019, today)).toEqual([]);
+    expect(yearProblems(2027, today)).toEqual([]);
+    expect(yearProblems(undefined, today)).toEqual([]);
+    expect(reasons(yearProblems(2018, today))).toEqual(['year:YEAR_OUT_OF_RANGE']);
+    expect(yearProblems(2028, today)[0]).toEqual({ field: 'year', reason: 'YEAR_OUT_OF_RANGE', message: 'Năm phải từ 2019 đến 2027 (đã nhập 2028).' });
   });
   it('bounds a year by its first day and the first day of the next', () => {
     expect(yearBounds(2025)).toEqual({ start: fromIsoDate('2025-01-01'), end: fromIsoDate('2026-01-01') });

@@ -11,9 +11,8 @@ export interface InputProblem {
 export const MAX_COUNT = 20_000_000;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_TOPIC_LENGTH = 500;
-/** Years the per-unit figures answer for: the oldest unit list (2019) to far enough ahead for plans. */
+/** The first year the per-unit figures answer for: that of the oldest unit list. */
 export const FIRST_YEAR = 2019;
-export const LAST_YEAR = 2100;
 
 /** A head count: an integer from 0 up to MAX_COUNT. */
 export function countProblems(field: string, value: number | null | undefined, label: string): InputProblem[] {
@@ -98,10 +97,11 @@ export function childCountProblems(counts: ChildCounts): InputProblem[] {
   return problems;
 }
 
-/** The year a per-unit figure is asked for. */
-export function yearProblems(year: number | null | undefined): InputProblem[] {
-  if (year == null || (Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR)) return [];
-  return [{ field: 'year', reason: 'YEAR_OUT_OF_RANGE', message: `Năm ${year} nằm ngoài khoảng ${FIRST_YEAR}-${LAST_YEAR}.` }];
+/** The year a per-unit figure is asked for: from the oldest unit list to next year (plans look one year ahead). */
+export function yearProblems(year: number | null | undefined, today: Date): InputProblem[] {
+  const last = today.getUTCFullYear() + 1;
+  if (year == null || (Number.isInteger(year) && year >= FIRST_YEAR && year <= last)) return [];
+  return [{ field: 'year', reason: 'YEAR_OUT_OF_RANGE', message: `Năm phải từ ${FIRST_YEAR} đến ${last} (đã nhập ${year}).` }];
 }
 
 /** First day of a year and first day of the next, as UTC midnights (PostgreSQL DATE). */

@@ -1,5 +1,5 @@
 import { todayInVietnam } from '@ecd/service-kit';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { isProblem, locateCommuneOn } from '../domain/location.js';
 import { MAX_NAME_LENGTH, pastDayProblems, textProblems, type InputProblem } from '../domain/rules.js';
 import type { FacilityKind } from '../domain/labels.js';
@@ -33,10 +33,20 @@ export async function registerCulturalFacility(prisma: PrismaClient, input: Cult
       where: { communeCode: location.communeCode, communeValidFrom: location.communeValidFrom, name },
       select: { id: true },
     });
-    if (existing) problems.push({ field: 'name', reason: 'DUPLICATE_FACILITY_NAME', message: `Xã/phường này đã có thiết chế tên "${name}".` });
+    if (existing) problems.push(duplicateName(name));
   }
   if (problems.length || isProblem(location)) rejectInput('Thiết chế văn hóa, thể thao', 'INVALID_CULTURAL_FACILITY', problems);
-  return prisma.culturalFacility.create({
-    data: { name, kind: input.kind, servesChildren: input.servesChildren, openedOn: input.openedOn ?? null, ...location, recordedBy },
-  });
+  try {
+    return await prisma.culturalFacility.create({
+      data: { name, kind: input.kind, servesChildren: input.servesChildren, openedOn: input.openedOn ?? null, ...location, recordedBy },
+    });
+  } catch (error) {
+    // The same name registered concurrently in the same commune: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      rejectInput('Thiết chế văn hóa, thể thao', 'INVALID_CULTURAL_FACILITY', [duplicateName(name)]);
+    }
+    throw error;
+  }
 }
+
+const duplicateName = (name: string): InputProblem => ({ field: 'name', reason: 'DUPLICATE_FACILITY_NAME', message: `Xã/phường này đã có thiết chế tên "${name}".` });

@@ -1,14 +1,16 @@
-import { unitKeyFromReference } from '@ecd/database';
-import { badInput } from '@ecd/service-kit';
+import { unitKeyFromReference, type UnitKey } from '@ecd/database';
+import { badInput, fromIsoDate, keysetPage, todayInVietnam } from '@ecd/service-kit';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
 import { yearProblems } from '../domain/rules.js';
 import type { OutreachKind } from '../domain/labels.js';
 import type { Context } from '../context.js';
-import type { UnitKey } from '@ecd/database';
+
+const NAME_ID_SEPARATOR = '\u0000';
 
 /** A year argument out of range is a typed error (the field is then null). */
 function checkedYear<Y extends number | null | undefined>(year: Y): Y {
-  const [problem] = yearProblems(year);
+  const [problem] = yearProblems(year, todayInVietnam());
   if (problem) throw badInput(problem.message, { field: problem.field, reason: problem.reason });
   return year;
 }
@@ -44,4 +46,27 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
 
   familyEducationReach: (unit, { year }, context) => reach(unit, year, 'FAMILY_EDUCATION', context),
   communicationReach: (unit, { year }, context) => reach(unit, year, 'COMMUNICATION_CAMPAIGN', context),
+
+  culturalFacilities(unit, { first, after, childFriendly }, { prisma }) {
+    const validFrom = fromIsoDate(unit.validFrom);
+    const where: Prisma.CulturalFacilityWhereInput = {
+      OR: [
+        { communeCode: unit.code, communeValidFrom: validFrom },
+        { districtCode: unit.code, districtValidFrom: validFrom },
+        { provinceCode: unit.code, provinceValidFrom: validFrom },
+      ],
+      ...(childFriendly == null ? {} : { servesChildren: childFriendly }),
+    };
+    return keysetPage({
+      first,
+      after,
+      fetch(cursor, take) {
+        const [name, id] = cursor?.split(NAME_ID_SEPARATOR) ?? [];
+        const afterCursor = cursor ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {};
+        return prisma.culturalFacility.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take });
+      },
+      count: () => prisma.culturalFacility.count({ where }),
+      sortKey: (f) => `${f.name}${NAME_ID_SEPARATOR}${f.id}`,
+    });
+  },
 };
