@@ -1,10 +1,19 @@
 import { recordIndicatorValue } from '@ecd/database';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { EDUCATION_INDICATORS } from '../domain/indicators.js';
+import { EDUCATION_COMPUTED } from '../computed-indicators.js';
+import { recordChildPopulation, recordSchoolEnrolment, recordSchoolSurvey, registerSchool } from '../records.js';
 
 export const Mutation: MutationResolvers = {
   async recordEducationIndicatorValue(_parent, { input }, { prisma, identity }) {
-    const { id } = await recordIndicatorValue(prisma, input, { ownedIndicators: EDUCATION_INDICATORS, actor: identity.userId });
+    const { id } = await recordIndicatorValue(prisma, input, { ownedIndicators: EDUCATION_INDICATORS, computed: EDUCATION_COMPUTED, actor: identity.userId });
     return { id, ...input, denominator: input.denominator ?? null };
   },
+  registerSchool: (_parent, { input }, { prisma, identity }) => registerSchool(prisma, input, identity.userId),
+  async recordSchoolSurvey(_parent, { input }, { prisma, identity }) {
+    const survey = await recordSchoolSurvey(prisma, input, identity.userId);
+    return { ...survey, recordedAt: survey.createdAt.toISOString() };
+  },
+  recordSchoolEnrolment: (_parent, { input }, { prisma, identity }) => recordSchoolEnrolment(prisma, input, identity.userId),
+  recordChildPopulation: (_parent, { input }, { prisma, identity }) => recordChildPopulation(prisma, input, identity.userId),
 };

@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import { graphql, useTestSubgraph } from '@ecd/test-kit';
+import { UNIT_LISTS, locateUnit, unitIndexFor } from '@ecd/reference-data';
+import { loadEnv, startEducationSubgraph } from './server.js';
+import { EDUCATION_COMPUTED } from './computed-indicators.js';
+
+const subgraph = useTestSubgraph('education-records', (env) => startEducationSubgraph(loadEnv(env)));
+const USER = { 'x-ecd-user-id': 'can.bo.pgd' };
+const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>) =>
+  graphql<T>(subgraph.service.graphqlUrl, query, variables, USER);
+const rows = async (table: string) => Number((await subgraph.service.client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+const TABLES = ['school', 'school_survey', 'enrolment_report', 'enrolment_count', 'grade_flow', 'child_population_report', 'child_population_count', 'indicator_value'];
+const allRows = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rows(t)] as const)));
+
+// Bến Cát (721) in the 2024 units: two of its communes, and a commune of another district of its province.
+const LIST_2024 = UNIT_LISTS[0]!;
+const index = unitIndexFor(LIST_2024);
+const [communeA, communeB] = index.communesOf('721').map((c) => c.code) as [string, string, ...string[]];
+const PROVINCE = locateUnit('721', LIST_2024.validFrom)!.provinceCode;
+const otherCommune = index.communesOf(PROVINCE).find((c) => locateUnit(c.code, LIST_2024.validFrom)!.districtCode !== '721')!.code;
+const VALID_FROM = LIST_2024.validFrom;
+
+const REGISTER = `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) {
+  id name level levelLabel openedOn commune { code validFrom } district { code validFrom } province { code validFrom } } }`;
+const SURVEY = `mutation($input: SchoolSurveyInput!) { recordSchoolSurvey(input: $input) { id version year recordedBy staffTotal staffTrainedEcd cleanWaterSanitation } }`;
+const ENROLMENT = `mutation($input: SchoolEnrolmentInput!) { recordSchoolEnrolment(input: $input) { id version pupils pupilsWithDisabilities dropouts recordedBy } }`;
+const POPULATION = `mutation($input: ChildPopulationInput!) { recordChildPopulation(input: $input) { id version children commune { code validFrom } } }`;
+const PROGRESS = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+  ... on TargetProgress { indicatorCode unitCode education { numerator denominator source reported } } } }`;
+
+interface Problem {
+  field: string;
+  reason: string;
+  message: string;
+}
+const problemsOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => (response.errors?.[0]?.extensions?.problems ?? []) as Problem[];
+
+/**
+ * Each computed indicator written again, independently of the subgraph's SQL, over the raw tables:
+ * latest versions by DISTINCT ON, the unit matched at any level by its code and first day of validity.
+ */
+const inUnit = (alias: string) => `((${alias}.commune_code = $1 AND ${alias}.commune_valid_from = $2::date)
+  OR (${alias}.district_code = $1 AND ${alias}.district_valid_from = $2::date)
+  OR (${alias}.province_code = $1 AND ${alias}.province_valid_from = $2::date))`;
+const latestSurveys = `SELECT DISTINCT ON (school_id) * FROM school_survey WHERE year = $3 ORDER BY school_id, version DESC`;
+const latestReports = `SELECT DISTINCT ON (school_id) * FROM enrolment_report WHERE year = $3 ORDER BY school_id, version DESC`;
+const latestPopulation = `SELECT DISTINCT ON (commune_code, commune_valid_from) * FROM child_population_report WHERE year = $3 ORDER BY commune_code, commune_valid_from, version DESC`;
+const schoolShare = (column: string, levels: string) => `
+  SELECT count(*) FILTER (WHERE l.${column}) AS numerator, count(*) AS denominator
+    FROM (${latestSurveys}) l JOIN school s ON s.id = l.school_id WHERE s.level::text IN (${levels}) AND ${inUnit('s')}`;
+const dropout = (grades: string) => `
+  SELECT sum(f.dropping_out) AS numerator, sum(f.enrolled_at_start) AS denominator
+    FROM (${latestReports}) r JOIN school s ON s.id = r.school_id JOIN grade_flow f ON f.report_id = r.id
+   WHERE f.grade::text IN (${grades}) AND ${inUnit('s')}`;
+const completion = (column: string, ages: string) => `
+  SELECT sum(c.${column}) AS numerator, sum(c.children) AS denominator
+    FROM (${latestPopulation}) p JOIN child_population_count c ON c.report_id = p.id WHERE c.age BETWEEN ${ages} AND ${inUnit('p')}`;
+export const INDEPENDENT_SQL: Record<string, string> = {
+  SCHOOLS_WITH_SANITATION: schoolShare('clean_water_sanitation', `'PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'`),
+  SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: schoolShare('psychological_support', `'PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'`),
+  SCHOOLS_DISABILITY_ACCESSIBLE: schoolShare('disability_accessible', `'PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'`),
+  REFERRAL_NETWORK_EDU_FACILITIES: schoolShare('referral_network', `'PRESCHOOL', 'PRIMARY'`),
+  ECD_EDU_STAFF_CAREGIVERS_TRAINED: `
+    SELECT sum(l.staff_trained_ecd) AS numerator, sum(l.staff_total) AS denominator
+      FROM (${latestSurveys}) l JOIN school s ON s.id = l.school_id WHERE s.level::text IN ('PRESCHOOL', 'PRIMARY') AND ${inUnit('s')}`,
+  AGE5_PRESCHOOL_ENROLMENT: `
+    SELECT (SELECT coalesce(sum(e.pupils), 0) FROM (${latestReports}) r JOIN school s ON s.id = r.school_id JOIN enrolment_count e ON e.report_id = r.id
+             WHERE s.level = 'PRESCHOOL' AND e.age = 5 AND ${inUnit('s')}) AS numerator,
+           (SELECT sum(c.children) FROM (${latestPopulation}) p JOIN child_population_count c ON c.report_id = p.id
+             WHERE c.age = 5 AND ${inUnit('p')}) AS denominator`,
+  PRIMARY_COMPLETION: completion('completed_primary', '11 AND 11'),
+  LOWER_SECONDARY_COMPLETION: completion('completed_lower_secondary', '15 AND 18'),
+  PRIMARY_DROPOUT: dropout(`'GRADE_1', 'GRADE_2', 'GRADE_3', 'GRADE_4', 'GRADE_5'`),
+  LOWER_SECONDARY_DROPOUT: dropout(`'GRADE_6', 'GRADE_7', 'GRADE_8', 'GRADE_9'`),
+};
+
+const expected = async (code: string, unitCode: string) => {
+  const [row] = await subgraph.service.client.$queryRawUnsafe<{ numerator: unknown; denominator: unknown }[]>(INDEPENDENT_SQL[code]!, unitCode, VALID_FROM, 2024);
+  return { numerator: Number(row!.numerator ?? 0), denominator: row!.denominator === null ? null : Number(row!.denominator) };
+};
+
+const school = async (name: string, level: string, communeCode: string) => {
+  const response = await gql<{ registerSchool: { id: string } }>(REGISTER, { input: { name, level, communeCode, openedOn: '2010-09-05' } });
+  expect(response.errors).toBeUndefined();
+  return response.data!.registerSchool.id;
+};
+const survey = async (schoolId: string, values: { sanitation: boolean; psych: boolean; accessible: boolean; referral: boolean; staff: number; trained: number }) => {
+  const response = await gql<{ recordSchoolSurvey: { version: number } }>(SURVEY, {
+    input: {
+      schoolId,
+      year: 2024,
+      cleanWaterSanitation: values.sanitation,
+      psychologicalSupport: values.psych,
+      disabilityAccessible: values.accessible,
+      referralNetwork: values.referral,
+      staffTotal: values.staff,
+      staffTrainedEcd: values.trained,
+    },
+  });
+  expect(response.errors).toBeUndefined();
+  return response.data!.recordSchoolSurvey;
+};
+/** Enrolment of `grades` with `pupils` girls and boys of the grade's normal age each, and `dropouts` dropping out per grade. */
+const enrol = async (schoolId: string, grades: [string, number][], pupils: number, dropouts: number) => {
+  const enrolment = grades.flatMap(([grade, age]) => ['MALE', 'FEMALE'].map((sex) => ({ grade, age, sex, pupils, pupilsWithDisabilities: 1 })));
+  const gradeFlows = grades.map(([grade]) => ({ grade, enrolledAtStart: 2 * pupils, completing: 2 * pupils - dropouts, droppingOut: dropouts }));
+  const response = await gql<{ recordSchoolEnrolment: { version: number; pupils: number } }>(ENROLMENT, { input: { schoolId, year: 2024, enrolment, gradeFlows } });
+  expect(response.errors).toBeUndefined();
+  return response.data!.recordSchoolEnrolment;
+};
+const population = async (communeCode: string, children: number, completedPrimaryAt11: number, completedLowerSecondary: number) => {
+  const counts = Array.from({ length: 19 }, (_, age) =>
+    ['MALE', 'FEMALE'].map((sex) => ({
+      age,
+      sex,
+      children,
+      completedPrimary: age >= 11 ? (age === 11 ? completedPrimaryAt11 : children) : 0,
+      completedLowerSecondary: age >= 15 ? completedLowerSecondary : 0,
+    })),
+  ).flat();
+  const response = await gql<{ recordChildPopulation: { version: number; children: number } }>(POPULATION, { input: { communeCode, year: 2024, source: 'Báo cáo phổ cập 15/BC', counts } });
+  expect(response.errors).toBeUndefined();
+  return response.data!.recordChildPopulation;
+};
+
+describe('rejected input', () => {
+  it('registers no school with an unknown commune, an empty name or a future opening day, and lists every problem', async () => {
+    const response = await gql(REGISTER, { input: { name: ' ', level: 'PRIMARY', communeCode: '99999', openedOn: '2099-01-01' } });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_SCHOOL' });
+    expect(problemsOf(response).map((p) => [p.field, p.reason])).toEqual([
+      ['input.name', 'NAME_REQUIRED'],
+      ['input.openedOn', 'OPENED_IN_FUTURE'],
+      ['input.communeCode', 'UNKNOWN_COMMUNE_CODE'],
+    ]);
+    expect(await rows('school')).toBe(0);
+  });
+
+  it('records no survey for an unknown school, a year out of range, negative or fractional counts', async () => {
+    const response = await gql(SURVEY, {
+      input: { schoolId: 'khong-co', year: 2018, cleanWaterSanitation: true, psychologicalSupport: true, disabilityAccessible: true, referralNetwork: true, staffTotal: -3, staffTrainedEcd: 2.5 },
+    });
+    expect(response.errors?.[0]?.extensions?.reason).toBe('INVALID_SCHOOL_SURVEY');
+    expect(problemsOf(response).map((p) => [p.field, p.reason])).toEqual([
+      ['input.schoolId', 'UNKNOWN_SCHOOL'],
+      ['input.year', 'YEAR_OUT_OF_RANGE'],
+      ['input.staffTotal', 'NEGATIVE_COUNT'],
+      ['input.staffTrainedEcd', 'NOT_A_WHOLE_NUMBER'],
+    ]);
+    expect(problemsOf(response).every((p) => p.message.length > 0)).toBe(true);
+    expect(await rows('school_survey')).toBe(0);
+  });
+
+  it('records no enrolment when the counts do not add up, and nothing of the valid rows beside them', async () => {
+    const response = await gql(ENROLMENT, {
+      input: {
+        schoolId: '00000000-0000-4000-8000-000000000000',
+        year: 2030,
+        enrolment: [
+          { grade: 'GRADE_1', age: 6, sex: 'MALE', pupils: 20, pupilsWithDisabilities: 0 },
+          { grade: 'GRADE_1', age: 6, sex: 'MALE', pupils: 20, pupilsWithDisabilities: 0 },
+          { grade: 'GRADE_2', age: 3, sex: 'FEMALE', pupils: -1, pupilsWithDisabilities: 0 },
+        ],
+        gradeFlows: [{ grade: 'GRADE_1', enrolledAtStart: 40, completing: 39, droppingOut: 5 }],
+      },
+    });
+    expect(problemsOf(response).map((p) => [p.field, p.reason])).toEqual([
+      ['input.schoolId', 'UNKNOWN_SCHOOL'],
+      ['input.year', 'YEAR_OUT_OF_RANGE'],
+      ['input.enrolment[1].grade', 'DUPLICATE_ROW'],
+      ['input.enrolment[2].age', 'AGE_OUT_OF_RANGE'],
+      ['input.enrolment[2].pupils', 'NEGATIVE_COUNT'],
+      ['input.gradeFlows[0].completing', 'OUTCOMES_ABOVE_ENROLLED'],
+      ['input.gradeFlows', 'GRADE_FLOW_MISSING'],
+    ]);
+    expect(await allRows()).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+  });
+
+  it('records no population survey for an unknown commune or implausible completions', async () => {
+    const response = await gql(POPULATION, {
+      input: { communeCode: '00000', year: 2024, source: '', counts: [{ age: 11, sex: 'MALE', children: 10, completedPrimary: 11, completedLowerSecondary: 0 }] },
+    });
+    expect(problemsOf(response).map((p) => [p.field, p.reason])).toEqual([
+      ['input.communeCode', 'UNKNOWN_COMMUNE_CODE'],
+      ['input.source', 'SOURCE_REQUIRED'],
+      ['input.counts[0].completedPrimary', 'COMPLETED_ABOVE_CHILDREN'],
+    ]);
+    expect(await allRows()).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+  });
+});
+
+describe('indicators computed from the records', () => {
+  it('locates a 2024 school in its commune, district and province', async () => {
+    const response = await gql<{ registerSchool: Record<string, unknown> }>(REGISTER, { input: { name: 'Trường Mầm non Hoa Sen', level: 'PRESCHOOL', communeCode: communeA, openedOn: '2012-09-05' } });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.registerSchool).toMatchObject({
+      level: 'PRESCHOOL',
+      levelLabel: 'Mầm non',
+      openedOn: '2012-09-05',
+      commune: { code: communeA, validFrom: VALID_FROM },
+      district: { code: '721', validFrom: VALID_FROM },
+      province: { code: PROVINCE, validFrom: VALID_FROM },
+    });
+    const again = await gql(REGISTER, { input: { name: 'Trường Mầm non Hoa Sen', level: 'PRESCHOOL', communeCode: communeA, openedOn: '2012-09-05' } });
+    expect(problemsOf(again).map((p) => p.reason)).toEqual(['SCHOOL_ALREADY_REGISTERED']);
+  });
+
+  it('match an independent SQL query over the raw tables, for a commune, its district and its province', async () => {
+    const preschoolA = (await subgraph.service.client.school.findFirstOrThrow({ where: { name: 'Trường Mầm non Hoa Sen' } })).id;
+    const primaryA = await school('Trường Tiểu học Kim Đồng', 'PRIMARY', communeA);
+    const secondaryA = await school('Trường THCS Lê Quý Đôn', 'LOWER_SECONDARY', communeA);
+    const preschoolB = await school('Trường Mầm non Sơn Ca', 'PRESCHOOL', communeB);
+    const primaryB = await school('Trường Tiểu học Nguyễn Du', 'PRIMARY', communeB);
+    const secondaryOther = await school('Trường THCS Chu Văn An', 'LOWER_SECONDARY', otherCommune);
+
+    // Surveys; the primary school of commune A corrects its survey: the second version counts.
+    await survey(preschoolA, { sanitation: true, psych: false, accessible: true, referral: true, staff: 20, trained: 18 });
+    expect(await survey(primaryA, { sanitation: true, psych: true, accessible: true, referral: true, staff: 30, trained: 10 })).toMatchObject({ version: 1, recordedBy: 'can.bo.pgd' });
+    expect(await survey(primaryA, { sanitation: false, psych: true, accessible: false, referral: false, staff: 30, trained: 12 })).toMatchObject({ version: 2 });
+    await survey(secondaryA, { sanitation: true, psych: true, accessible: false, referral: false, staff: 40, trained: 5 });
+    await survey(preschoolB, { sanitation: false, psych: false, accessible: false, referral: true, staff: 12, trained: 12 });
+    await survey(primaryB, { sanitation: true, psych: false, accessible: true, referral: false, staff: 25, trained: 20 });
+    await survey(secondaryOther, { sanitation: true, psych: true, accessible: true, referral: true, staff: 50, trained: 30 });
+    expect(await rows('school_survey')).toBe(7);
+
+    const primaryGrades: [string, number][] = [['GRADE_1', 6], ['GRADE_2', 7], ['GRADE_3', 8], ['GRADE_4', 9], ['GRADE_5', 10]];
+    const secondaryGrades: [string, number][] = [['GRADE_6', 11], ['GRADE_7', 12], ['GRADE_8', 13], ['GRADE_9', 14]];
+    await enrol(preschoolA, [['KINDERGARTEN_MIDDLE', 4], ['KINDERGARTEN_OLDER', 5]], 25, 0);
+    await enrol(preschoolB, [['KINDERGARTEN_OLDER', 5]], 30, 0);
+    expect(await enrol(primaryA, primaryGrades, 20, 1)).toMatchObject({ version: 1, pupils: 200 });
+    expect(await enrol(primaryA, primaryGrades, 20, 0)).toMatchObject({ version: 2, pupils: 200 }); // a correction: no dropout after all
+    await enrol(primaryB, primaryGrades, 15, 1);
+    await enrol(secondaryA, secondaryGrades, 30, 2);
+    await enrol(secondaryOther, secondaryGrades, 40, 1);
+
+    await population(communeA, 27, 26, 20);
+    await population(communeB, 40, 38, 35);
+    expect(await population(communeB, 32, 30, 28)).toMatchObject({ version: 2, children: 32 * 38 }); // a correction
+    await population(otherCommune, 50, 50, 45);
+
+    // Hand-checked against the records above: commune A's schools after the corrections.
+    expect(await expected('SCHOOLS_WITH_SANITATION', communeA)).toEqual({ numerator: 2, denominator: 3 });
+    expect(await expected('PRIMARY_DROPOUT', communeA)).toEqual({ numerator: 0, denominator: 200 });
+    expect(await expected('AGE5_PRESCHOOL_ENROLMENT', communeB)).toEqual({ numerator: 60, denominator: 64 });
+
+    const units = [communeA, communeB, '721', PROVINCE];
+    const codes = Object.keys(EDUCATION_COMPUTED);
+    const representations = codes.flatMap((indicatorCode) =>
+      units.map((unitCode) => ({ __typename: 'TargetProgress', targetId: `t-${indicatorCode}`, indicatorCode, unitCode, unitValidFrom: VALID_FROM, year: 2024 })),
+    );
+    const response = await graphql<{ _entities: { indicatorCode: string; unitCode: string; education: { numerator: number; denominator: number | null; reported: boolean } | null }[] }>(
+      subgraph.service.graphqlUrl,
+      PROGRESS,
+      { representations },
+    );
+    expect(response.errors).toBeUndefined();
+    for (const entity of response.data!._entities) {
+      const sql = await expected(entity.indicatorCode, entity.unitCode);
+      const label = `${entity.indicatorCode} in ${entity.unitCode}`;
+      if (!sql.denominator) {
+        expect(entity.education, label).toBeNull();
+        continue;
+      }
+      expect(entity.education, label).toMatchObject({ numerator: sql.numerator, denominator: sql.denominator, reported: false });
+    }
+    // The province includes the other district's school; the district does not.
+    const figure = (code: string, unit: string) => response.data!._entities.find((e) => e.indicatorCode === code && e.unitCode === unit)!.education;
+    expect(figure('LOWER_SECONDARY_DROPOUT', '721')).toMatchObject({ numerator: 8, denominator: 240 });
+    expect(figure('LOWER_SECONDARY_DROPOUT', PROVINCE)).toMatchObject({ numerator: 12, denominator: 560 });
+    expect(figure('SCHOOLS_WITH_SANITATION', communeB)).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(figure('LOWER_SECONDARY_DROPOUT', communeB)).toBeNull(); // no lower-secondary school there
+  });
+
+  it('refuses aggregate figures for the computed indicators', async () => {
+    const response = await gql(`mutation($input: IndicatorValueInput!) { recordEducationIndicatorValue(input: $input) { id } }`, {
+      input: { indicatorCode: 'PRIMARY_DROPOUT', unitCode: '721', year: 2024, numerator: 1, denominator: 100, source: 'BC 1' },
+    });
+    expect(problemsOf(response).map((p) => p.reason)).toEqual(['INDICATOR_COMPUTED']);
+    expect(await rows('indicator_value')).toBe(0);
+  });
+
+  it('refuses grades of another level and more trained staff than staff for a known school, writing nothing', async () => {
+    const primaryA = (await subgraph.service.client.school.findFirstOrThrow({ where: { name: 'Trường Tiểu học Kim Đồng' } })).id;
+    const before = await allRows();
+    const enrolment = await gql(ENROLMENT, {
+      input: {
+        schoolId: primaryA,
+        year: 2024,
+        enrolment: [{ grade: 'KINDERGARTEN_OLDER', age: 5, sex: 'MALE', pupils: 10, pupilsWithDisabilities: 11 }],
+        gradeFlows: [{ grade: 'KINDERGARTEN_OLDER', enrolledAtStart: 9, completing: 9, droppingOut: 0 }],
+      },
+    });
+    expect(problemsOf(enrolment).map((p) => [p.field, p.reason])).toEqual([
+      ['input.enrolment[0].grade', 'GRADE_NOT_IN_LEVEL'],
+      ['input.enrolment[0].pupilsWithDisabilities', 'DISABLED_ABOVE_PUPILS'],
+      ['input.gradeFlows[0].grade', 'GRADE_NOT_IN_LEVEL'],
+      ['input.gradeFlows[0].enrolledAtStart', 'ENROLMENT_MISMATCH'],
+    ]);
+    const surveyResponse = await gql(SURVEY, {
+      input: { schoolId: primaryA, year: 2024, cleanWaterSanitation: true, psychologicalSupport: true, disabilityAccessible: true, referralNetwork: true, staffTotal: 10, staffTrainedEcd: 11 },
+    });
+    expect(problemsOf(surveyResponse).map((p) => [p.field, p.reason])).toEqual([['input.staffTrainedEcd', 'TRAINED_ABOVE_TOTAL']]);
+    expect(await allRows()).toEqual(before);
+  });
+});
