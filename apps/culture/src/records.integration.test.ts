@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphql, resolveUnitEntities, useTestSubgraph } from '@ecd/test-kit';
+import { createLoaders } from './loaders.js';
+import type { PrismaClient } from './generated/prisma/client.js';
 import { loadEnv, startCultureSubgraph } from './server.js';
 
 const subgraph = useTestSubgraph('culture-records', (env) => startCultureSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
@@ -226,6 +228,26 @@ describe('per-unit figures', () => {
     expect(district!.familyEducationReach).toEqual({ count: 1, peopleReached: 120, parentsReached: 90 });
     expect(commune!.familyEducationReach.count).toBe(0);
     expect(district!.childFriendlyFacilityCount).toBe(1);
+  });
+
+  it('costs one SQL statement per figure for a province and all its communes', async () => {
+    const client = subgraph.service.client as unknown as PrismaClient;
+    let statements = 0;
+    const counting = { $queryRawUnsafe: (...args: Parameters<PrismaClient['$queryRawUnsafe']>) => (statements++, client.$queryRawUnsafe(...args)) } as unknown as PrismaClient;
+    const loaders = createLoaders(counting);
+    const communes = await client.$queryRawUnsafe<{ code: string }[]>(`SELECT DISTINCT commune_code AS code FROM child_activity WHERE commune_valid_from = '2025-07-01'`);
+    const units = [{ code: '20', validFrom: '2025-07-01' }, ...communes.map(({ code }) => ({ code, validFrom: '2025-07-01' }))];
+    expect(units.length).toBeGreaterThan(50);
+    const [activities, outreach, facilities] = await Promise.all([
+      Promise.all(units.map((u) => loaders.childActivities(2026).load(u))),
+      Promise.all(units.map((u) => loaders.outreach(2026).load(u))),
+      Promise.all(units.map((u) => loaders.facilityCountsByChildService(2026).load(u))),
+    ]);
+    expect(statements).toBe(3);
+    const communeTotal = activities.slice(1).reduce((sum, [row]) => sum + (row?.child_participations ?? 0), 0);
+    expect(activities[0]![0]!.child_participations).toBe(communeTotal);
+    expect(outreach[0]!.length).toBe(2);
+    expect(facilities[0]!.length).toBeGreaterThan(0);
   });
 
   it('refuses a year out of range with a typed error', async () => {
