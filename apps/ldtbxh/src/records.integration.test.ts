@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import { graphql, useTestSubgraph } from '@ecd/test-kit';
+import { DEVELOPMENT_CHILD_KEY_SECRET, childKeyOf } from '@ecd/service-kit';
+import { loadEnv, startLdtbxhSubgraph } from './server.js';
+import { createLoaders } from './loaders.js';
+
+const subgraph = useTestSubgraph('ldtbxh_records', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
+const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
+const ok = async <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>): Promise<T> => {
+  const response = await query<T>(q, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+};
+const errorOf = async (q: string, variables?: Record<string, unknown>) => {
+  const response = await query(q, variables);
+  expect(response.errors, 'expected an error').toBeDefined();
+  return response.errors![0]!;
+};
+const sql = <T = Record<string, unknown>>(text: string, ...params: unknown[]) => subgraph.service.client.$queryRawUnsafe<T[]>(text, ...params);
+const count = async (table: string) => Number((await sql<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+type Problem = { field: string; reason: string; message: string };
+const problemsOf = (error: { extensions?: Record<string, unknown> }) => (error.extensions!.problems as Problem[]).map((p) => `${p.field}:${p.reason}`).sort();
+
+// Independent definitions of the computed indicators over the raw tables, for a 2024 province or
+// district code $1 and 2024: units found through the administrative_unit tree, not the location columns.
+const IN_UNIT_2024 = (alias: string) => `(
+  ${alias}.valid_from = DATE '2019-01-01'
+  AND ($1 IN (${alias}.code, ${alias}.parent_code)
+       OR $1 IN (SELECT p.parent_code FROM administrative_unit p WHERE p.code = ${alias}.parent_code AND p.valid_from = ${alias}.parent_valid_from)))`;
+const INDEPENDENT: Record<string, string> = {
+  PARENTING_PROGRAMME_PARTICIPANTS: `
+    SELECT sum(s.participants)::float8 AS numerator, NULL::float8 AS denominator
+      FROM parenting_session s JOIN administrative_unit u ON u.code = s.commune_code AND u.valid_from = s.commune_valid_from
+     WHERE ${IN_UNIT_2024('u')} AND s.held_on BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'`,
+  ECD_PILOT_MODELS: `
+    SELECT count(*)::float8 AS numerator, NULL::float8 AS denominator
+      FROM pilot_model m JOIN administrative_unit u ON u.code = m.unit_code AND u.valid_from = m.unit_valid_from
+     WHERE ${IN_UNIT_2024('u')} AND m.started_on <= DATE '2024-12-31' AND (m.ended_on IS NULL OR m.ended_on >= DATE '2024-01-01')`,
+  REFERRAL_NETWORK_COMMUNES: `
+    SELECT count(*) FILTER (WHERE n.working)::float8 AS numerator,
+           (SELECT count(*) FROM administrative_unit u WHERE u.level = 'COMMUNE' AND ${IN_UNIT_2024('u')})::float8 AS denominator
+      FROM referral_network n JOIN administrative_unit u ON u.code = n.unit_code AND u.valid_from = n.unit_valid_from
+     WHERE n.year = 2024 AND u.level = 'COMMUNE' AND ${IN_UNIT_2024('u')}`,
+  REFERRAL_NETWORK_DISTRICTS: `
+    SELECT count(*) FILTER (WHERE n.working)::float8 AS numerator,
+           (SELECT count(*) FROM administrative_unit u WHERE u.level = 'DISTRICT' AND ${IN_UNIT_2024('u')})::float8 AS denominator
+      FROM referral_network n JOIN administrative_unit u ON u.code = n.unit_code AND u.valid_from = n.unit_valid_from
+     WHERE n.year = 2024 AND u.level = 'DISTRICT' AND ${IN_UNIT_2024('u')}`,
+};
+const independent = async (indicator: string, unitCode: string) => (await sql<{ numerator: number | null; denominator: number | null }>(INDEPENDENT[indicator]!, unitCode))[0]!;
+
+const PROGRESS = `query($plan: String!, $unit: String) { plan(key: $plan) { progress(year: 2024, unitCode: $unit) {
+  indicatorCode unitCode value status figure { numerator denominator reported } } } }`;
+type Progress = { plan: { progress: { indicatorCode: string; unitCode: string; value: number | null; status: string; figure: { numerator: number; denominator: number | null; reported: boolean } | null }[] } };
+
+describe('computed indicators', () => {
+  it('shows the demo referral networks of 2024: Lạng Sơn’s districts behind, Dầu Tiếng’s communes reached, as the raw tables give them', async () => {
+    const langSon = (await ok<Progress>(PROGRESS, { plan: 'lang-son-2019-de-an-1437' })).plan.progress.find((p) => p.indicatorCode === 'REFERRAL_NETWORK_DISTRICTS')!;
+    const expectedLangSon = await independent('REFERRAL_NETWORK_DISTRICTS', '20');
+    expect(expectedLangSon).toEqual({ numerator: 4, denominator: 11 });
+    expect(langSon.figure).toEqual({ ...expectedLangSon, reported: false });
+    expect(langSon.status).toBe('BEHIND');
+
+    const dauTieng = (await ok<Progress>(PROGRESS, { plan: 'dau-tieng-2019-de-an-1437' })).plan.progress.find((p) => p.indicatorCode === 'REFERRAL_NETWORK_COMMUNES')!;
+    const expectedDauTieng = await independent('REFERRAL_NETWORK_COMMUNES', '720');
+    expect(expectedDauTieng).toEqual({ numerator: 12, denominator: 12 });
+    expect(dauTieng.figure).toEqual({ ...expectedDauTieng, reported: false });
+    expect(dauTieng).toMatchObject({ value: 100, status: 'REACHED' });
+    // The computed indicators no longer come from demo aggregates.
+    expect(await sql(`SELECT 1 FROM indicator_value WHERE indicator_code LIKE 'REFERRAL_NETWORK_%' AND indicator_code <> 'REFERRAL_NETWORK_EDU_FACILITIES'`)).toEqual([]);
+  });
+
+  it('computes what is recorded through GraphQL, at commune, district and province level, as the independent SQL', async () => {
+    const communes = (await sql<{ code: string }>(`SELECT code FROM administrative_unit WHERE parent_code = '721' AND valid_from = DATE '2019-01-01' ORDER BY code LIMIT 3`)).map((r) => r.code);
+    for (const [i, code] of communes.entries()) {
+      await ok(`mutation($i: ReferralNetworkInput!) { recordReferralNetwork(input: $i) { id } }`, { i: { unitCode: code, year: 2024, working: i !== 1, assessedOn: '2025-01-10' } });
+      await ok(`mutation($i: ParentingSessionInput!) { recordParentingSession(input: $i) { id participants } }`, { i: { communeCode: code, heldOn: `2024-0${i + 3}-15`, topic: 'Chơi cùng con', participants: 10 + i } });
+    }
+    // A second assessment of the same commune and year replaces the first.
+    await ok(`mutation($i: ReferralNetworkInput!) { recordReferralNetwork(input: $i) { working } }`, { i: { unitCode: communes[1], year: 2024, working: false, assessedOn: '2025-02-10', note: 'đánh giá lại' } });
+    // A session of another year and a model that ended before 2024 do not count in 2024.
+    await ok(`mutation($i: ParentingSessionInput!) { recordParentingSession(input: $i) { id } }`, { i: { communeCode: communes[0], heldOn: '2023-12-31', topic: 'Năm trước', participants: 99 } });
+    await ok(`mutation($i: PilotModelInput!) { recordPilotModel(input: $i) { id unit { code level } } }`, { i: { name: 'Mô hình huyện', kind: 'REFERRAL_CONNECTION', unitCode: '721', startedOn: '2023-05-01' } });
+    await ok(`mutation($i: PilotModelInput!) { recordPilotModel(input: $i) { id } }`, { i: { name: 'Mô hình xã', kind: 'PARENTING_CLUB', unitCode: communes[2], startedOn: '2024-06-01', endedOn: '2025-06-01' } });
+    await ok(`mutation($i: PilotModelInput!) { recordPilotModel(input: $i) { id } }`, { i: { name: 'Đã kết thúc', kind: 'OTHER', unitCode: communes[0], startedOn: '2021-06-01', endedOn: '2023-12-31' } });
+
+    const loaders = createLoaders(subgraph.service.client, DEVELOPMENT_CHILD_KEY_SECRET);
+    const province = (await sql<{ parent_code: string }>(`SELECT parent_code FROM administrative_unit WHERE code = '721' AND valid_from = DATE '2019-01-01'`))[0]!.parent_code;
+    const indicators = Object.keys(INDEPENDENT);
+    const units = ['721', province, '20', '720'];
+    const keys = indicators.flatMap((indicatorCode) => units.map((code) => ({ indicatorCode, year: 2024, unit: { code, validFrom: '2019-01-01' } })));
+    const figures = await loaders.indicatorValue.loadMany(keys);
+    for (const [i, key] of keys.entries()) {
+      const expected = await independent(key.indicatorCode, key.unit.code);
+      const figure = figures[i] as { numerator: number; denominator: number | null; reported: boolean } | null;
+      const label = `${key.indicatorCode} in ${key.unit.code}`;
+      // No located row gives no figure (count(*) over none is 0 in the independent SQL).
+      if (expected.numerator === null || (key.indicatorCode === 'ECD_PILOT_MODELS' && expected.numerator === 0) || (key.indicatorCode.startsWith('REFERRAL') && (await sql(`SELECT 1 FROM referral_network n JOIN administrative_unit u ON u.code = n.unit_code AND u.valid_from = n.unit_valid_from WHERE n.year = 2024 AND u.level = '${key.indicatorCode.endsWith('COMMUNES') ? 'COMMUNE' : 'DISTRICT'}' AND ${IN_UNIT_2024('u')}`, key.unit.code)).length === 0)) {
+        expect(figure, label).toBeNull();
+      } else {
+        expect(figure, label).toMatchObject({ numerator: expected.numerator, denominator: expected.denominator, reported: false });
+      }
+    }
+    // Hand-checked for Bến Cát: communes 2 of 3 assessed working after the re-assessment, over all its communes.
+    const benCat = figures[indicators.indexOf('REFERRAL_NETWORK_COMMUNES') * units.length] as { numerator: number; denominator: number };
+    expect(benCat.numerator).toBe(2);
+    expect(figures[indicators.indexOf('PARENTING_PROGRAMME_PARTICIPANTS') * units.length]).toMatchObject({ numerator: 10 + 11 + 12 });
+    expect(figures[indicators.indexOf('ECD_PILOT_MODELS') * units.length]).toMatchObject({ numerator: 2 });
+    // A commune's own figure: 1 of 1.
+    expect(await loaders.indicatorValue.load({ indicatorCode: 'REFERRAL_NETWORK_COMMUNES', year: 2024, unit: { code: communes[0]!, validFrom: '2019-01-01' } })).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  it('refuses aggregate figures for the computed indicators, and still takes them for the reported ones', async () => {
+    const RECORD = `mutation($i: IndicatorValueInput!) { recordSocialAffairsIndicatorValue(input: $i) { id } }`;
+    const error = await errorOf(RECORD, { i: { indicatorCode: 'ECD_PILOT_MODELS', unitCode: '20', year: 2024, numerator: 3, source: 'BC 1' } });
+    expect(problemsOf(error)).toEqual(['input.indicatorCode:INDICATOR_COMPUTED']);
+    await ok(RECORD, { i: { indicatorCode: 'ECD_NEEDS_MONITORING_IN_PLACE', unitCode: '720', year: 2024, numerator: 1, source: 'BC 2' } });
+  });
+});
+
+const SEND = `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id status child { key } unit { code validFrom } events { status by reason } } }`;
+const ACCEPT = `mutation($id: ID!) { acceptReferral(id: $id) { status } }`;
+const DECLINE = `mutation($id: ID!, $r: String!) { declineReferral(id: $id, reason: $r) { status } }`;
+const OUTCOME = `mutation($id: ID!, $d: Boolean!, $r: String) { recordReferralOutcome(id: $id, delivered: $d, reason: $r) { status events { status reason } } }`;
+const eventsOf = async (id: string) => (await sql<{ status: string; reason: string | null }>(`SELECT status::text, reason FROM referral_event WHERE referral_id = $1::uuid ORDER BY at, id`, id)).map((e) => e.status);
+const referral = (personalId: string) => ({ personalId, unitCode: '05977', fromSector: 'HEALTH', fromService: 'Trạm y tế: khám sàng lọc', toSector: 'SOCIAL_AFFAIRS', toService: 'Bảo vệ trẻ em', reason: 'Nghi bị bỏ mặc' });
+type Sent = { sendReferral: { id: string; status: string; child: { key: string }; unit: { code: string; validFrom: string }; events: { status: string; by: string }[] } };
+
+describe('referrals between sectors', () => {
+  it('goes SENT → ACCEPTED → DELIVERED, keeps every step, and refuses any other step without writing', async () => {
+    const sent = (await ok<Sent>(SEND, { i: referral('020111222333') })).sendReferral;
+    expect(sent).toMatchObject({ status: 'SENT', unit: { code: '05977', validFrom: '2025-07-01' }, events: [{ status: 'SENT', by: 'dev-user' }] });
+    expect(sent.child.key).toBe(childKeyOf('020111222333', DEVELOPMENT_CHILD_KEY_SECRET));
+    expect(JSON.stringify(await sql(`SELECT * FROM referral WHERE id = $1::uuid`, sent.id))).not.toContain('020111222333');
+
+    const early = await errorOf(OUTCOME, { id: sent.id, d: true });
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERRAL_TRANSITION_NOT_ALLOWED' });
+    expect(await eventsOf(sent.id)).toEqual(['SENT']);
+
+    expect((await ok<{ acceptReferral: { status: string } }>(ACCEPT, { id: sent.id })).acceptReferral.status).toBe('ACCEPTED');
+    for (const [q, v] of [[ACCEPT, { id: sent.id }], [DECLINE, { id: sent.id, r: 'muộn' }]] as const) {
+      expect((await errorOf(q, v)).extensions).toMatchObject({ code: 'CONFLICT' });
+    }
+    expect(await eventsOf(sent.id)).toEqual(['SENT', 'ACCEPTED']);
+    const done = (await ok<{ recordReferralOutcome: { status: string; events: { status: string }[] } }>(OUTCOME, { id: sent.id, d: true })).recordReferralOutcome;
+    expect(done.events.map((e) => e.status)).toEqual(['SENT', 'ACCEPTED', 'DELIVERED']);
+    expect((await errorOf(OUTCOME, { id: sent.id, d: false, r: 'x' })).extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(await eventsOf(sent.id)).toEqual(['SENT', 'ACCEPTED', 'DELIVERED']);
+    expect((await sql<{ status: string }>(`SELECT status::text FROM referral WHERE id = $1::uuid`, sent.id))[0]!.status).toBe('DELIVERED');
+  });
+
+  it('wants a reason to decline or to record a service not delivered, and writes nothing without it', async () => {
+    const { id } = (await ok<Sent>(SEND, { i: referral('020111222444') })).sendReferral;
+    expect((await errorOf(DECLINE, { id, r: '  ' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await eventsOf(id)).toEqual(['SENT']);
+    await ok(ACCEPT, { id });
+    expect((await errorOf(OUTCOME, { id, d: false })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const notDelivered = (await ok<{ recordReferralOutcome: { status: string; events: { status: string; reason: string | null }[] } }>(OUTCOME, { id, d: false, r: 'Gia đình chuyển đi' })).recordReferralOutcome;
+    expect(notDelivered.events.at(-1)).toEqual({ status: 'NOT_DELIVERED', reason: 'Gia đình chuyển đi' });
+  });
+
+  it('lets only one of two concurrent transitions win', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { id } = (await ok<Sent>(SEND, { i: referral(`02011122255${round}`) })).sendReferral;
+      const results = await Promise.all([query(ACCEPT, { id }), query(DECLINE, { id, r: 'Hết chỗ' }), query(ACCEPT, { id })]);
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
+      expect(await eventsOf(id)).toHaveLength(2);
+    }
+  });
+
+  it('shows a child’s referrals and records by key, and lists a unit’s referrals page by page and by status', async () => {
+    const child = await ok<{ childByPersonalId: { key: string; referrals: { status: string }[]; specialCircumstances: unknown[] } }>(
+      `{ childByPersonalId(personalId: "020111222333") { key referrals { status } specialCircumstances { id } } }`,
+    );
+    expect(child.childByPersonalId).toEqual({ key: childKeyOf('020111222333', DEVELOPMENT_CHILD_KEY_SECRET), referrals: [{ status: 'DELIVERED' }], specialCircumstances: [] });
+    const entities = await ok<{ _entities: { key: string; referrals: unknown[]; protectionCases: unknown[]; socialSupport: unknown[] }[] }>(
+      `{ _entities(representations: [{ __typename: "Child", key: "unknown-key" }]) { ... on Child { key referrals { id } protectionCases { id } socialSupport { id } } } }`,
+    );
+    expect(entities._entities).toEqual([{ key: 'unknown-key', referrals: [], protectionCases: [], socialSupport: [] }]);
+    expect((await errorOf(`{ childByPersonalId(personalId: "12345") { key } }`)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PERSONAL_ID' });
+
+    const PAGE = `query($after: String, $status: ReferralStatus) { administrativeUnit(code: "20", asOf: "2026-01-01") {
+      referrals(first: 7, after: $after, status: $status) { totalCount nodes { id status } pageInfo { hasNextPage endCursor } } } }`;
+    type Page = { administrativeUnit: { referrals: { totalCount: number; nodes: { id: string; status: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+    for (const status of [null, 'SENT']) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      let total = 0;
+      do {
+        const page: Page['administrativeUnit']['referrals'] = (await ok<Page>(PAGE, { after, status })).administrativeUnit.referrals;
+        total = page.totalCount;
+        seen.push(...page.nodes.map((n) => n.id));
+        if (status) expect(page.nodes.every((n) => n.status === status)).toBe(true);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      const expected = await sql<{ id: string }>(
+        `SELECT id::text FROM referral WHERE province_code = '20' AND province_valid_from = DATE '2025-07-01' AND ($1::text IS NULL OR status::text = $1) ORDER BY created_at DESC, id DESC`,
+        status,
+      );
+      expect(seen).toEqual(expected.map((r) => r.id));
+      expect(total).toBe(expected.length);
+      expect(total).toBeGreaterThan(status ? 1 : 20);
+    }
+  });
+});
+
+describe('bad input writes nothing and lists every problem', () => {
+  it('a child in special circumstances', async () => {
+    const before = await count('special_circumstance_child');
+    const error = await errorOf(`mutation($i: SpecialCircumstanceInput!) { recordSpecialCircumstance(input: $i) { id } }`, {
+      i: { personalId: '12-34', birthDate: '2014-01-01', sex: 'MALE', category: 'DISABLED', identifiedOn: '2099-01-01', communeCode: '99999' },
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_SPECIAL_CIRCUMSTANCE' });
+    expect(problemsOf(error)).toEqual(['input.birthDate:CHILD_OVER_8', 'input.communeCode:UNKNOWN_UNIT_CODE', 'input.identifiedOn:DATE_IN_FUTURE', 'input.personalId:INVALID_PERSONAL_ID']);
+    const tooOld = await errorOf(`mutation($i: SpecialCircumstanceInput!) { recordSpecialCircumstance(input: $i) { id } }`, {
+      i: { personalId: '020123456789', birthDate: '2016-01-01', sex: 'MALE', category: 'DISABLED', identifiedOn: '2025-09-01', communeCode: '25783' },
+    });
+    expect(problemsOf(tooOld)).toEqual(['input.birthDate:CHILD_OVER_8', 'input.communeCode:UNIT_NOT_VALID_ON_DATE']);
+    expect(await count('special_circumstance_child')).toBe(before);
+    const good = await ok<{ recordSpecialCircumstance: { categoryLabel: string; commune: { code: string }; child: { key: string } } }>(
+      `mutation($i: SpecialCircumstanceInput!) { recordSpecialCircumstance(input: $i) { categoryLabel commune { code } child { key } } }`,
+      { i: { personalId: '020123456789', birthDate: '2020-01-01', sex: 'FEMALE', category: 'DISABLED', identifiedOn: '2025-09-01', communeCode: '05977' } },
+    );
+    expect(good.recordSpecialCircumstance).toMatchObject({ categoryLabel: 'Trẻ em khuyết tật', commune: { code: '05977' } });
+    expect(await count('special_circumstance_child')).toBe(before + 1);
+  });
+
+  it('referrals, sessions, support, models, networks and cases', async () => {
+    const tables = ['referral', 'referral_event', 'parenting_session', 'social_support', 'pilot_model', 'referral_network', 'protection_case'];
+    const before = await Promise.all(tables.map(count));
+    const cases: [string, Record<string, unknown>, string[]][] = [
+      [`mutation($i: SendReferralInput!) { sendReferral(input: $i) { id } }`, { i: { ...referral('02011122233'), toSector: 'HEALTH', reason: '' } }, ['input.personalId:INVALID_PERSONAL_ID', 'input.reason:REQUIRED', 'input.toSector:SAME_SECTOR']],
+      [`mutation($i: ParentingSessionInput!) { recordParentingSession(input: $i) { id } }`, { i: { communeCode: '05977', heldOn: '2099-01-01', topic: 'x', participants: 0 } }, ['input.heldOn:DATE_IN_FUTURE', 'input.participants:PARTICIPANTS_NOT_POSITIVE']],
+      [`mutation($i: SocialSupportInput!) { recordSocialSupport(input: $i) { id } }`, { i: { personalId: '020123456789', kind: 'OTHER', monthlyAmount: -5, from: '2025-09-01', to: '2025-08-01', communeCode: '05977' } }, ['input.monthlyAmount:NEGATIVE_AMOUNT', 'input.to:ENDED_BEFORE_STARTED']],
+      [`mutation($i: PilotModelInput!) { recordPilotModel(input: $i) { id } }`, { i: { name: ' ', kind: 'OTHER', unitCode: '720', startedOn: '2025-08-01', endedOn: '2025-07-01' } }, ['input.endedOn:ENDED_BEFORE_STARTED', 'input.name:REQUIRED', 'input.unitCode:UNIT_NOT_VALID_ON_DATE']],
+      [`mutation($i: ReferralNetworkInput!) { recordReferralNetwork(input: $i) { id } }`, { i: { unitCode: '20', year: 2024, working: true, assessedOn: '2023-01-01' } }, ['input.assessedOn:ASSESSED_BEFORE_YEAR', 'input.unitCode:UNIT_LEVEL_NOT_ALLOWED']],
+      [`mutation($i: ProtectionCaseInput!) { recordProtectionCase(input: $i) { id } }`, { i: { personalId: '020123456789', birthDate: '2025-10-01', kind: 'NEGLECT', reportedOn: '2025-09-01', communeCode: '00000' } }, ['input.communeCode:UNKNOWN_UNIT_CODE', 'input.reportedOn:BEFORE_BIRTH']],
+    ];
+    for (const [mutation, variables, expected] of cases) {
+      const error = await errorOf(mutation, variables);
+      expect(error.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toMatch(/không có dữ liệu nào được ghi/);
+      expect(problemsOf(error)).toEqual(expected);
+    }
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+  });
+
+  it('a protection case goes open → supported (with the support) → closed, one step at a time', async () => {
+    const { recordProtectionCase: created } = await ok<{ recordProtectionCase: { id: string; status: string } }>(
+      `mutation($i: ProtectionCaseInput!) { recordProtectionCase(input: $i) { id status } }`,
+      { i: { personalId: '020123456789', kind: 'NEGLECT', reportedOn: '2025-09-01', communeCode: '05977' } },
+    );
+    expect(created.status).toBe('OPEN');
+    const ADVANCE = `mutation($id: ID!, $s: ProtectionCaseStatus!, $support: String) { advanceProtectionCase(id: $id, status: $s, support: $support) { status support } }`;
+    expect((await errorOf(ADVANCE, { id: created.id, s: 'CLOSED' })).extensions).toMatchObject({ code: 'CONFLICT' });
+    expect((await errorOf(ADVANCE, { id: created.id, s: 'SUPPORTED' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await ok<{ advanceProtectionCase: unknown }>(ADVANCE, { id: created.id, s: 'SUPPORTED', support: 'Tư vấn tâm lý' })).advanceProtectionCase).toEqual({ status: 'SUPPORTED', support: 'Tư vấn tâm lý' });
+    expect((await ok<{ advanceProtectionCase: unknown }>(ADVANCE, { id: created.id, s: 'CLOSED' })).advanceProtectionCase).toEqual({ status: 'CLOSED', support: 'Tư vấn tâm lý' });
+  });
+});
