@@ -301,4 +301,14 @@ describe('indicators computed from the records', () => {
     expect(problemsOf(surveyResponse).map((p) => [p.field, p.reason])).toEqual([['input.staffTrainedEcd', 'TRAINED_ABOVE_TOTAL']]);
     expect(await allRows()).toEqual(before);
   });
+
+  it('numbers simultaneous corrections without gaps: each is a version or a typed conflict, never a server error', async () => {
+    const primaryB = (await subgraph.service.client.school.findFirstOrThrow({ where: { name: 'Trường Tiểu học Nguyễn Du' } })).id;
+    const input = { schoolId: primaryB, year: 2023, cleanWaterSanitation: true, psychologicalSupport: true, disabilityAccessible: true, referralNetwork: true, staffTotal: 20, staffTrainedEcd: 10 };
+    const responses = await Promise.all(Array.from({ length: 5 }, () => gql<{ recordSchoolSurvey: { version: number } }>(SURVEY, { input })));
+    const versions = responses.filter((r) => !r.errors).map((r) => r.data!.recordSchoolSurvey.version);
+    expect(responses.filter((r) => r.errors).map((r) => r.errors![0]!.extensions?.reason)).toEqual(Array(5 - versions.length).fill('CONCURRENT_SUBMISSION'));
+    expect(versions.sort()).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+    expect(await rows('school_survey WHERE year = 2023')).toBe(versions.length);
+  });
 });

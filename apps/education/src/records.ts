@@ -1,13 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { bulkInsert } from '@ecd/database';
 import { UNIT_LISTS, locateUnit, type UnitLevelLocation } from '@ecd/reference-data';
-import { badInput, fromIsoDate, isUuid, todayInVietnam, toIsoDate } from '@ecd/service-kit';
+import { badInput, conflict, fromIsoDate, isUuid, todayInVietnam, toIsoDate } from '@ecd/service-kit';
 import type { PrismaClient, School } from './generated/prisma/client.js';
 import type { ChildPopulationInput, RegisterSchoolInput, SchoolEnrolmentInput, SchoolSurveyInput } from './generated/graphql.js';
 import { SCHOOL_LEVELS } from './domain/school-level.js';
 import { enrolmentProblems, populationProblems, schoolProblems, surveyProblems, yearProblems, type InputProblem } from './domain/records.js';
 
 const FIRST_UNIT_LIST_DAY = UNIT_LISTS[0]!.validFrom;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+
+/**
+ * Runs a versioned write; two submissions for the same school (or commune) and year at the same moment
+ * would take the same version number, and the unique index refuses the second: a typed conflict.
+ */
+async function versioned<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw conflict('Một bản khác của số liệu này vừa được ghi cùng lúc; không có dữ liệu nào được ghi, hãy gửi lại.', { field: 'input', reason: 'CONCURRENT_SUBMISSION' });
+  }
+}
 
 function reject(what: string, reason: string, problems: InputProblem[]): never {
   throw badInput(`${what} có ${problems.length} lỗi; không có dữ liệu nào được ghi.`, {
@@ -63,10 +78,16 @@ export async function registerSchool(prisma: PrismaClient, input: RegisterSchool
     if (existing) problems.push({ field: 'name', reason: 'SCHOOL_ALREADY_REGISTERED', message: `Xã/phường ${input.communeCode} đã có trường "${name}".` });
   }
   if (problems.length || 'reason' in location) reject('Thông tin trường', 'INVALID_SCHOOL', problems);
-  const school = await prisma.school.create({
-    data: { name: input.name.trim(), level: input.level, openedOn: input.openedOn, ...locationColumns(location), recordedBy },
-  });
-  return schoolView(school);
+  try {
+    const school = await prisma.school.create({
+      data: { name: input.name.trim(), level: input.level, openedOn: input.openedOn, ...locationColumns(location), recordedBy },
+    });
+    return schoolView(school);
+  } catch (error) {
+    // The same school registered at the same moment by someone else.
+    if (!isUniqueViolation(error)) throw error;
+    return reject('Thông tin trường', 'INVALID_SCHOOL', [{ field: 'name', reason: 'SCHOOL_ALREADY_REGISTERED', message: `Xã/phường ${input.communeCode} đã có trường "${input.name.trim()}".` }]);
+  }
 }
 
 /** The school an input names, or a problem. */
@@ -90,10 +111,10 @@ export async function recordSchoolSurvey(prisma: PrismaClient, input: SchoolSurv
     ...surveyProblems(input),
   ];
   if (problems.length) reject('Phiếu khảo sát trường học', 'INVALID_SCHOOL_SURVEY', problems);
-  return prisma.$transaction(async (tx) => {
+  return versioned(() => prisma.$transaction(async (tx) => {
     const latest = await tx.schoolSurvey.aggregate({ where: { schoolId: input.schoolId, year: input.year }, _max: { version: true } });
     return tx.schoolSurvey.create({ data: { ...input, version: (latest._max.version ?? 0) + 1, recordedBy } });
-  });
+  }));
 }
 
 export async function recordSchoolEnrolment(prisma: PrismaClient, input: SchoolEnrolmentInput, recordedBy: string) {
@@ -105,13 +126,13 @@ export async function recordSchoolEnrolment(prisma: PrismaClient, input: SchoolE
   ];
   if (problems.length) reject('Số liệu học sinh', 'INVALID_SCHOOL_ENROLMENT', problems);
   const id = randomUUID();
-  const report = await prisma.$transaction(async (tx) => {
+  const report = await versioned(() => prisma.$transaction(async (tx) => {
     const latest = await tx.enrolmentReport.aggregate({ where: { schoolId: input.schoolId, year: input.year }, _max: { version: true } });
     const created = await tx.enrolmentReport.create({ data: { id, schoolId: input.schoolId, year: input.year, version: (latest._max.version ?? 0) + 1, recordedBy } });
     await bulkInsert(tx, 'enrolment_count', input.enrolment.map((row) => ({ id: randomUUID(), reportId: id, ...row })));
     await bulkInsert(tx, 'grade_flow', input.gradeFlows.map((flow) => ({ id: randomUUID(), reportId: id, ...flow })));
     return created;
-  });
+  }));
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   return {
     id: report.id,
@@ -132,7 +153,7 @@ export async function recordChildPopulation(prisma: PrismaClient, input: ChildPo
   const problems = [...years, ...('reason' in location ? [location] : []), ...populationProblems(input.source, input.counts)];
   if (problems.length || 'reason' in location) reject('Số liệu điều tra phổ cập', 'INVALID_CHILD_POPULATION', problems);
   const id = randomUUID();
-  const report = await prisma.$transaction(async (tx) => {
+  const report = await versioned(() => prisma.$transaction(async (tx) => {
     const columns = locationColumns(location);
     const latest = await tx.childPopulationReport.aggregate({
       where: { communeCode: columns.communeCode, communeValidFrom: columns.communeValidFrom, year: input.year },
@@ -143,7 +164,7 @@ export async function recordChildPopulation(prisma: PrismaClient, input: ChildPo
     });
     await bulkInsert(tx, 'child_population_count', input.counts.map((row) => ({ id: randomUUID(), reportId: id, ...row })));
     return created;
-  });
+  }));
   return {
     id: report.id,
     commune: { code: report.communeCode, validFrom: toIsoDate(report.communeValidFrom) },
