@@ -30,22 +30,33 @@ const IN_UNIT_2024 = (alias: string) => `(
 const INDEPENDENT: Record<string, string> = {
   PARENTING_PROGRAMME_PARTICIPANTS: `
     SELECT sum(s.participants)::float8 AS numerator, NULL::float8 AS denominator
-      FROM parenting_session s JOIN administrative_unit u ON u.code = s.commune_code AND u.valid_from = s.commune_valid_from
-     WHERE ${IN_UNIT_2024('u')} AND s.held_on BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'`,
+      FROM parenting_session s
+      JOIN administrative_unit c ON c.code = s.commune_code AND c.valid_from = s.commune_valid_from
+      JOIN administrative_unit d ON d.code = c.parent_code AND d.valid_from = c.parent_valid_from
+     WHERE c.valid_from = DATE '2019-01-01' AND (d.code = $1 OR d.parent_code = $1)
+       AND s.held_on BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'`,
   ECD_PILOT_MODELS: `
     SELECT count(*)::float8 AS numerator, NULL::float8 AS denominator
-      FROM pilot_model m JOIN administrative_unit u ON u.code = m.unit_code AND u.valid_from = m.unit_valid_from
-     WHERE ${IN_UNIT_2024('u')} AND m.started_on <= DATE '2024-12-31' AND (m.ended_on IS NULL OR m.ended_on >= DATE '2024-01-01')`,
+      FROM pilot_model m
+      JOIN administrative_unit u ON u.code = m.unit_code AND u.valid_from = m.unit_valid_from
+      LEFT JOIN administrative_unit p ON p.code = u.parent_code AND p.valid_from = u.parent_valid_from
+     WHERE u.valid_from = DATE '2019-01-01' AND $1 IN (u.code, u.parent_code, p.parent_code)
+       AND m.started_on <= DATE '2024-12-31' AND (m.ended_on IS NULL OR m.ended_on >= DATE '2024-01-01')`,
   REFERRAL_NETWORK_COMMUNES: `
-    SELECT count(*) FILTER (WHERE n.working)::float8 AS numerator,
-           (SELECT count(*) FROM administrative_unit u WHERE u.level = 'COMMUNE' AND ${IN_UNIT_2024('u')})::float8 AS denominator
-      FROM referral_network n JOIN administrative_unit u ON u.code = n.unit_code AND u.valid_from = n.unit_valid_from
-     WHERE n.year = 2024 AND u.level = 'COMMUNE' AND ${IN_UNIT_2024('u')}`,
+    WITH communes AS (
+      SELECT c.code, c.valid_from FROM administrative_unit c
+        JOIN administrative_unit d ON d.code = c.parent_code AND d.valid_from = c.parent_valid_from
+       WHERE c.level = 'COMMUNE' AND c.valid_from = DATE '2019-01-01' AND (d.code = $1 OR d.parent_code = $1))
+    SELECT (SELECT count(*) FROM referral_network n JOIN communes c ON c.code = n.unit_code AND c.valid_from = n.unit_valid_from
+             WHERE n.year = 2024 AND n.working)::float8 AS numerator,
+           (SELECT count(*) FROM communes)::float8 AS denominator`,
   REFERRAL_NETWORK_DISTRICTS: `
     SELECT count(*) FILTER (WHERE n.working)::float8 AS numerator,
-           (SELECT count(*) FROM administrative_unit u WHERE u.level = 'DISTRICT' AND ${IN_UNIT_2024('u')})::float8 AS denominator
-      FROM referral_network n JOIN administrative_unit u ON u.code = n.unit_code AND u.valid_from = n.unit_valid_from
-     WHERE n.year = 2024 AND u.level = 'DISTRICT' AND ${IN_UNIT_2024('u')}`,
+           (SELECT count(*) FROM administrative_unit d
+             WHERE d.level = 'DISTRICT' AND d.valid_from = DATE '2019-01-01' AND (d.code = $1 OR d.parent_code = $1))::float8 AS denominator
+      FROM referral_network n
+      JOIN administrative_unit d ON d.code = n.unit_code AND d.valid_from = n.unit_valid_from
+     WHERE n.year = 2024 AND d.level = 'DISTRICT' AND d.valid_from = DATE '2019-01-01' AND (d.code = $1 OR d.parent_code = $1)`,
 };
 const independent = async (indicator: string, unitCode: string) => (await sql<{ numerator: number | null; denominator: number | null }>(INDEPENDENT[indicator]!, unitCode))[0]!;
 
