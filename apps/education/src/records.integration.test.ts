@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphql, useTestSubgraph } from '@ecd/test-kit';
+import { graphql, resolveUnitEntities, useTestSubgraph } from '@ecd/test-kit';
 import { UNIT_LISTS, locateUnit, unitIndexFor } from '@ecd/reference-data';
 import { loadEnv, startEducationSubgraph } from './server.js';
 import { EDUCATION_COMPUTED } from './computed-indicators.js';
@@ -310,5 +310,27 @@ describe('indicators computed from the records', () => {
     expect(responses.filter((r) => r.errors).map((r) => r.errors![0]!.extensions?.reason)).toEqual(Array(5 - versions.length).fill('CONCURRENT_SUBMISSION'));
     expect(versions.sort()).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
     expect(await rows('school_survey WHERE year = 2023')).toBe(versions.length);
+  });
+
+  it('lists the schools of a commune, a 2024 district and a province, by level then name', async () => {
+    const units = await resolveUnitEntities<{ schools: { name: string; level: string; district: { code: string } | null }[] }>(
+      subgraph.service.graphqlUrl,
+      [communeB, '721', PROVINCE].map((code) => ({ code, validFrom: VALID_FROM })),
+      'schools { name level district { code } }',
+    );
+    const names = units.map((u) => u.schools.map((s) => s.name));
+    expect(names[0]).toEqual(['Trường Mầm non Sơn Ca', 'Trường Tiểu học Nguyễn Du']);
+    expect(names[1]).toEqual(['Trường Mầm non Hoa Sen', 'Trường Mầm non Sơn Ca', 'Trường Tiểu học Kim Đồng', 'Trường Tiểu học Nguyễn Du', 'Trường THCS Lê Quý Đôn']);
+    expect(names[2]).toEqual([
+      'Trường Mầm non Hoa Sen',
+      'Trường Mầm non Sơn Ca',
+      'Trường Tiểu học Kim Đồng',
+      'Trường Tiểu học Nguyễn Du',
+      'Trường THCS Chu Văn An',
+      'Trường THCS Lê Quý Đôn',
+    ]);
+    expect(units[1]!.schools.every((s) => s.district?.code === '721')).toBe(true);
+    const [secondary] = await resolveUnitEntities<{ schools: { name: string }[] }>(subgraph.service.graphqlUrl, [{ code: PROVINCE, validFrom: VALID_FROM }], 'schools(level: LOWER_SECONDARY) { name }');
+    expect(secondary!.schools.map((s) => s.name).sort()).toEqual(['Trường THCS Chu Văn An', 'Trường THCS Lê Quý Đôn']);
   });
 });
