@@ -3,6 +3,7 @@ import { bulkInsert } from '@ecd/database';
 import type { Logger } from '@ecd/service-kit';
 import { DEMO_AS_OF, DEMO_SEED, SeededRandom, communeLocations } from '@ecd/synthetic-data';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { demoChildKeys, demoImmunisations, demoPregnancies, demoServiceContacts } from './demo-records.js';
 import { growthScores, type MeasurementValues } from './domain/growth-measurement.js';
 import { PLAUSIBLE_LIMITS, ageDaysBetween, checkPlausibility, zScore, type ZScoreResult } from './domain/who-growth.js';
 
@@ -27,9 +28,11 @@ const STANDING_FROM_AGE_DAYS = 731;
 
 /**
  * One trạm y tế per commune of the demo province, the children 0-8 its station follows, and one growth
- * measurement of each of them under 5. Runs once: a database that already has the demo stations is left as it is.
+ * measurement of each of them under 5; their immunisations and health services, some children's federation
+ * keys, and pregnancies with antenatal visits (demo-records.ts). Runs once: a database that already has the demo stations is left as it is.
  */
-export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<void> {
+export async function seedDemo(prisma: PrismaClient, logger: Logger, childKeySecret: string): Promise<void> {
+  const started = Date.now();
   const communes = communeLocations();
   if ((await prisma.healthStation.count({ where: { provinceCode: communes[0]!.location.provinceCode } })) > 0) return;
   const random = new SeededRandom(DEMO_SEED).fork('health');
@@ -56,12 +59,35 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
     const { communeCode, communeValidFrom, provinceCode, provinceValidFrom } = child;
     return [{ ...values, ...growthScores(values), childRecordId: child.id, communeCode, communeValidFrom, provinceCode, provinceValidFrom, recordedBy: 'demo-seed' }];
   });
+  const childKeys = demoChildKeys(random.fork('child-keys'), children, childKeySecret);
+  const stationByCommune = new Map(stations.map((s) => [s.communeCode, s.id]));
+  const stationOf = (communeCode: string) => stationByCommune.get(communeCode)!;
+  const immunisations = demoImmunisations(random.fork('immunisation'), children, stationOf);
+  const contacts = demoServiceContacts(random.fork('services'), children, stationOf);
+  const { pregnancies, visits } = demoPregnancies(random.fork('antenatal'));
   await prisma.$transaction(async (tx) => {
     await bulkInsert(tx, 'health_station', stations);
-    await bulkInsert(tx, 'child_record', children);
+    await bulkInsert(tx, 'child_record', children.map((c) => ({ ...c, childKey: childKeys.get(c.id) ?? null, recordedBy: 'demo-seed' })));
     await bulkInsert(tx, 'growth_measurement', measurements.map((m) => ({ id: randomUUID(), ...m })));
+    await bulkInsert(tx, 'immunisation', immunisations);
+    await bulkInsert(tx, 'health_service_contact', contacts);
+    await bulkInsert(tx, 'pregnancy', pregnancies);
+    await bulkInsert(tx, 'antenatal_visit', visits);
   });
-  logger.info({ stations: stations.length, children: children.length, growthMeasurements: measurements.length }, 'demo health records seeded');
+  logger.info(
+    {
+      stations: stations.length,
+      children: children.length,
+      childKeys: childKeys.size,
+      growthMeasurements: measurements.length,
+      immunisations: immunisations.length,
+      serviceContacts: contacts.length,
+      pregnancies: pregnancies.length,
+      antenatalVisits: visits.length,
+      ms: Date.now() - started,
+    },
+    'demo health records seeded',
+  );
 }
 
 /** A plausible measurement of a child under 5 on `measuredOn`, or null for an older child. */
@@ -86,7 +112,8 @@ function normal(random: SeededRandom, { mean, sd }: { mean: number; sd: number }
 
 /** The measurement whose z-score is `z`, by bisection: z-scores grow with the measurement. */
 function valueAtZ(score: (value: number) => ZScoreResult, z: number, [low, high]: readonly [number, number]): number {
-  for (let i = 0; i < 30; i++) {
+  // 20 halvings narrow the range a million-fold (under 0.001 mm and 0.1 g): far below the rounding that follows.
+  for (let i = 0; i < 20; i++) {
     const middle = (low + high) / 2;
     const result = score(middle);
     if (!result.ok) throw new Error(`demo measurement not scored: ${result.reason}`);

@@ -7,6 +7,6 @@ import { createResolvers } from './resolvers/index.js';
 
 /** Starts the health subgraph; tests call it with their own environment and port 0. */
 export const startHealthSubgraph = (env: Env = loadEnv()) =>
-  startDatabaseSubgraph({ name: 'health', env, appRoot: new URL('..', import.meta.url), resolvers: createResolvers({ childKeySecret: env.CHILD_KEY_SECRET }), createClient: (options) => new PrismaClient(options), createLoaders, seedDemo });
+  startDatabaseSubgraph({ name: 'health', env, appRoot: new URL('..', import.meta.url), resolvers: createResolvers({ childKeySecret: env.CHILD_KEY_SECRET }), createClient: (options) => new PrismaClient(options), createLoaders, seedDemo: (client, logger) => seedDemo(client, logger, env.CHILD_KEY_SECRET) });
 
 export { loadEnv };

@@ -80,7 +80,8 @@ export async function recordHealthServiceContact(prisma: PrismaClient, input: He
     const contacts = await prisma.healthServiceContact.findMany({ where: { childRecordId: child.id, servedOn: input.servedOn }, select: { kind: true, servedOn: true } });
     problems.push(...serviceContactProblems(input, { birthDate: child.birthDate, contacts }, today));
   } else if (input.servedOn > today) {
-    problems.push(...serviceContactProblems(input, { birthDate: input.servedOn, contacts: [] }, today));
+    // Without the child only the day itself can be checked.
+    problems.push(...serviceContactProblems(input, { birthDate: input.servedOn, contacts: [] }, today).filter((p) => p.reason === 'SERVED_IN_FUTURE'));
   }
   const reject = () => rejectInput('Dịch vụ y tế, dinh dưỡng', 'INVALID_HEALTH_SERVICE_CONTACT', problems);
   if (problems.length) throw reject();

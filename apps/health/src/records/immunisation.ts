@@ -22,7 +22,8 @@ export async function recordImmunisation(prisma: PrismaClient, input: Immunisati
     const recorded = await prisma.immunisation.findMany({ where: { childRecordId: child.id }, select: { vaccine: true } });
     problems.push(...immunisationProblems(input, { birthDate: child.birthDate, recordedVaccines: recorded.map((r) => r.vaccine) }, today));
   } else if (input.givenOn > today) {
-    problems.push(...immunisationProblems(input, { birthDate: input.givenOn, recordedVaccines: [] }, today));
+    // Without the child only the day itself can be checked.
+    problems.push(...immunisationProblems(input, { birthDate: input.givenOn, recordedVaccines: [] }, today).filter((p) => p.reason === 'GIVEN_IN_FUTURE'));
   }
   const reject = () => rejectInput('Mũi tiêm', 'INVALID_IMMUNISATION', problems);
   if (problems.length) throw reject();
