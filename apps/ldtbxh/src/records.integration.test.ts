@@ -234,6 +234,11 @@ describe('bad input writes nothing and lists every problem', () => {
       { i: { personalId: '020123456789', birthDate: '2020-01-01', sex: 'FEMALE', category: 'DISABLED', identifiedOn: '2025-09-01', communeCode: '05977' } },
     );
     expect(good.recordSpecialCircumstance).toMatchObject({ categoryLabel: 'Trẻ em khuyết tật', commune: { code: '05977' } });
+    const { id } = (await sql<{ id: string }>(`SELECT id::text FROM special_circumstance_child WHERE child_key = $1`, good.recordSpecialCircumstance.child.key))[0]!;
+    const ended = await ok<{ setSpecialCircumstanceStatus: { status: string } }>(`mutation($id: ID!) { setSpecialCircumstanceStatus(id: $id, status: NO_LONGER_MANAGED) { status } }`, { id });
+    expect(ended.setSpecialCircumstanceStatus.status).toBe('NO_LONGER_MANAGED');
+    const child = await ok<{ childByPersonalId: { specialCircumstances: { status: string; category: string }[] } }>(`{ childByPersonalId(personalId: "020123456789") { specialCircumstances { status category } } }`);
+    expect(child.childByPersonalId.specialCircumstances).toEqual([{ status: 'NO_LONGER_MANAGED', category: 'DISABLED' }]);
     expect(await count('special_circumstance_child')).toBe(before + 1);
   });
 

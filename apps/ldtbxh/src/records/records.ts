@@ -80,6 +80,13 @@ export async function recordSpecialCircumstance(
   });
 }
 
+/** Sets whether a child in special circumstances is still managed. */
+export async function setSpecialCircumstanceStatus(prisma: PrismaClient, id: string, status: 'MANAGED' | 'NO_LONGER_MANAGED') {
+  const found = isUuid(id) ? await prisma.specialCircumstanceChild.findUnique({ where: { id }, select: { id: true } }) : null;
+  if (!found) throw notFound('Không có hồ sơ trẻ em có hoàn cảnh đặc biệt này.', { field: 'id', reason: 'SPECIAL_CIRCUMSTANCE_NOT_FOUND' });
+  return prisma.specialCircumstanceChild.update({ where: { id }, data: { status } });
+}
+
 export async function recordProtectionCase(
   prisma: PrismaClient,
   input: { personalId: string; birthDate?: Date | null; kind: ProtectionCaseKind; reportedOn: Date; communeCode: string },

@@ -12,6 +12,7 @@ import {
   recordReferralNetwork,
   recordSocialSupport,
   recordSpecialCircumstance,
+  setSpecialCircumstanceStatus,
 } from '../records/records.js';
 import { sendReferral, transitionReferral } from '../records/referrals.js';
 
@@ -35,6 +36,7 @@ export const Mutation: MutationResolvers = {
   },
   recordSpecialCircumstance: (_parent, { input }, { prisma, identity, loaders }) =>
     recordSpecialCircumstance(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret }),
+  setSpecialCircumstanceStatus: (_parent, { id, status }, { prisma }) => setSpecialCircumstanceStatus(prisma, id, status),
   recordProtectionCase: (_parent, { input }, { prisma, identity, loaders }) => recordProtectionCase(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret }),
   advanceProtectionCase: (_parent, { id, status, support }, { prisma }) => advanceProtectionCase(prisma, id, status, support),
   recordSocialSupport: (_parent, { input }, { prisma, identity, loaders }) => recordSocialSupport(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret }),
