@@ -16,10 +16,12 @@ const addDays = (date: Date, days: number) => new Date(date.getTime() + days * D
 
 /** Demo records stop on this day, so that the same seed gives the same records whenever it runs. */
 export const DEMO_RECORDS_UNTIL = day('2025-12-31');
-/** Doses are recorded for the children born in these two years: the cohorts turning 1 in 2024 and 2025 (fewer rows, a faster seed). */
-const IMMUNISED_BORN = { from: day('2023-01-01'), before: day('2025-01-01') };
-/** Years with service contacts. */
-const SERVICE_YEARS = [2024, 2025];
+/**
+ * The demo's health services are those of 2025 (the year of its growth campaign), which keeps the seed
+ * fast: doses for the children turning 1 in 2025 (born in 2024), service contacts in 2025.
+ */
+const IMMUNISED_BORN = { from: day('2024-01-01'), before: day('2025-01-01') };
+const SERVICE_YEARS = [2025];
 const SHARE = { withKey: 0.35, doseMissed: 0.04, doseLate: 0.02, reachedInYear: 0.72 };
 /** The doses seeded: those due before the first birthday (the later ones are left out to keep the seed fast). */
 const SEEDED_DOSES = EPI_SCHEDULE.filter((d) => DUE_BY_FIRST_BIRTHDAY.includes(d.vaccine));
@@ -63,7 +65,7 @@ export function demoChildKeys(random: SeededRandom, children: readonly DemoChild
 }
 
 /**
- * The doses due before the first birthday of each child born in 2023 or 2024: most on time (a few days to three weeks after the due age),
+ * The doses due before the first birthday of each child born in 2024: most on time (a few days to three weeks after the due age),
  * a few missed, a few given late (after the first birthday for a dose due before it).
  */
 export function demoImmunisations(random: SeededRandom, children: readonly DemoChild[], stationOf: (communeCode: string) => string) {
@@ -81,7 +83,7 @@ export function demoImmunisations(random: SeededRandom, children: readonly DemoC
   });
 }
 
-/** One service in each demo year for about three children in four, while the child is 0-8. */
+/** One service in 2025 for about three children in four, while the child is 0-8. */
 export function demoServiceContacts(random: SeededRandom, children: readonly DemoChild[], stationOf: (communeCode: string) => string) {
   return children.flatMap((child) =>
     SERVICE_YEARS.flatMap((year) => {
