@@ -117,6 +117,9 @@ describe('computed indicators', () => {
     expect(benCat.numerator).toBe(2);
     expect(figures[indicators.indexOf('PARENTING_PROGRAMME_PARTICIPANTS') * units.length]).toMatchObject({ numerator: 10 + 11 + 12 });
     expect(figures[indicators.indexOf('ECD_PILOT_MODELS') * units.length]).toMatchObject({ numerator: 2 });
+    // After the reform communes lie directly below the province: 1 of Lạng Sơn's 65 communes.
+    await ok(`mutation($i: ReferralNetworkInput!) { recordReferralNetwork(input: $i) { id } }`, { i: { unitCode: '05977', year: 2025, working: true, assessedOn: '2025-12-15' } });
+    expect(await loaders.indicatorValue.load({ indicatorCode: 'REFERRAL_NETWORK_COMMUNES', year: 2025, unit: { code: '20', validFrom: '2025-07-01' } })).toMatchObject({ numerator: 1, denominator: 65 });
     // A commune's own figure: 1 of 1.
     expect(await loaders.indicatorValue.load({ indicatorCode: 'REFERRAL_NETWORK_COMMUNES', year: 2024, unit: { code: communes[0]!, validFrom: '2019-01-01' } })).toMatchObject({ numerator: 1, denominator: 1 });
   });
