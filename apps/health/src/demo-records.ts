@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 
-/** Demo records stop on this day, so that the same seed gives the same records whenever it runs. */
+/** Demo doses and services stop on this day (pregnancies are due by 30 June 2026), so the same seed gives the same records whenever it runs. */
 export const DEMO_RECORDS_UNTIL = day('2025-12-31');
 /**
  * The demo's health services are those of 2025 (the year of its growth campaign), which keeps the seed

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { childKeyOf } from '@ecd/service-kit';
 import { graphql, resolveUnitEntities, useTestSubgraph } from '@ecd/test-kit';
+import { communesOfProvince } from '@ecd/reference-data';
+import type { PrismaClient } from './generated/prisma/client.js';
+import { createLoaders } from './loaders.js';
 import { loadEnv, startHealthSubgraph } from './server.js';
 
 const SECRET = 'integration-test-child-key-secret-0123456789';
@@ -282,6 +285,26 @@ describe('per-unit health figures', () => {
       if (vaccine !== 'IPV') expect((await call(IMMUNISE, { input: { childRecordId: partial, vaccine, givenOn, stationId: station } })).errors).toBeUndefined();
     }
     expect(await figure()).toEqual({ numerator: before.numerator + 1, denominator: before.denominator + 2 });
+  });
+
+  it('costs one SQL statement per figure for a province and all its communes, whose figures add up to the province’s', async () => {
+    const statements: string[] = [];
+    const counting = {
+      $queryRawUnsafe: (sql: string, ...values: unknown[]) => {
+        statements.push(sql);
+        return db().$queryRawUnsafe(sql, ...values);
+      },
+    } as unknown as PrismaClient;
+    const loaders = createLoaders(counting);
+    const units = [{ code: '20', validFrom: '2025-07-01' }, ...communesOfProvince('20', '2025-07-01').map((c) => ({ code: c.code, validFrom: '2025-07-01' }))];
+    expect(units.length).toBeGreaterThan(60);
+    for (const figure of ['fullyImmunisedUnder1', 'antenatalCare4Visits', 'childrenReachedByHealthServices'] as const) {
+      const [province, ...communes] = await Promise.all(units.map((unit) => loaders.unitFigure(figure, 2025).load(unit)));
+      const sum = (key: 'numerator' | 'denominator') => communes.reduce((total, ratio) => total + ratio[key], 0);
+      expect({ numerator: sum('numerator'), denominator: sum('denominator') }).toEqual(province);
+      expect(province!.denominator).toBeGreaterThan(0);
+    }
+    expect(statements).toHaveLength(3);
   });
 
   it('gives 0 / 0 for a unit without records and refuses a year outside the unit lists', async () => {
