@@ -173,17 +173,72 @@ describe("the lead agency's core through the gateway", () => {
   });
 });
 
+/**
+ * Independent SQL for each seed-plan figure, written against the owning sector's raw tables (not
+ * through its loader), for a 2024 province or district `$1` in 2024: `n` and `d`.
+ */
+const UNIT_2024 = `DATE '2019-01-01'`;
+const inUnit = (alias: string) => `((${alias}.district_code = $1 AND ${alias}.district_valid_from = ${UNIT_2024}) OR (${alias}.province_code = $1 AND ${alias}.province_valid_from = ${UNIT_2024}))`;
+const latestSurvey = `(SELECT DISTINCT ON (school_id) * FROM school_survey WHERE year = 2024 ORDER BY school_id, version DESC)`;
+const latestEnrolment = `(SELECT DISTINCT ON (school_id) * FROM enrolment_report WHERE year = 2024 ORDER BY school_id, version DESC)`;
+const latestPopulation = `(SELECT DISTINCT ON (commune_code, commune_valid_from) * FROM child_population_report WHERE year = 2024
+                            ORDER BY commune_code, commune_valid_from, version DESC)`;
+const schoolsWith = (flag: string, levels = `('PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY')`) => `
+  SELECT count(*) FILTER (WHERE l.${flag})::float8 AS n, count(*)::float8 AS d
+    FROM ${latestSurvey} l JOIN school s ON s.id = l.school_id WHERE s.level IN ${levels} AND ${inUnit('s')}`;
+const cohort = (column: string, ages: string) => `
+  SELECT sum(c.${column})::float8 AS n, sum(c.children)::float8 AS d
+    FROM ${latestPopulation} p JOIN child_population_count c ON c.report_id = p.id WHERE c.age BETWEEN ${ages} AND ${inUnit('p')}`;
+const dropout = (grades: number[]) => `
+  SELECT sum(f.dropping_out)::float8 AS n, sum(f.enrolled_at_start)::float8 AS d
+    FROM ${latestEnrolment} r JOIN school s ON s.id = r.school_id JOIN grade_flow f ON f.report_id = r.id
+   WHERE f.grade IN (${grades.map((g) => `'GRADE_${g}'`).join(', ')}) AND ${inUnit('s')}`;
+const INDEPENDENT_SQL: Record<string, string> = {
+  SCHOOLS_WITH_SANITATION: schoolsWith('clean_water_sanitation'),
+  SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: schoolsWith('psychological_support'),
+  SCHOOLS_DISABILITY_ACCESSIBLE: schoolsWith('disability_accessible'),
+  REFERRAL_NETWORK_EDU_FACILITIES: schoolsWith('referral_network', `('PRESCHOOL', 'PRIMARY')`),
+  ECD_EDU_STAFF_CAREGIVERS_TRAINED: `
+    SELECT sum(l.staff_trained_ecd)::float8 AS n, sum(l.staff_total)::float8 AS d
+      FROM ${latestSurvey} l JOIN school s ON s.id = l.school_id WHERE s.level IN ('PRESCHOOL', 'PRIMARY') AND ${inUnit('s')}`,
+  AGE5_PRESCHOOL_ENROLMENT: `
+    SELECT (SELECT sum(e.pupils) FROM ${latestEnrolment} r JOIN school s ON s.id = r.school_id JOIN enrolment_count e ON e.report_id = r.id
+             WHERE s.level = 'PRESCHOOL' AND e.age = 5 AND ${inUnit('s')})::float8 AS n,
+           (SELECT sum(c.children) FROM ${latestPopulation} p JOIN child_population_count c ON c.report_id = p.id
+             WHERE c.age = 5 AND ${inUnit('p')})::float8 AS d`,
+  PRIMARY_COMPLETION: cohort('completed_primary', '11 AND 11'),
+  LOWER_SECONDARY_COMPLETION: cohort('completed_lower_secondary', '15 AND 18'),
+  PRIMARY_DROPOUT: dropout([1, 2, 3, 4, 5]),
+  LOWER_SECONDARY_DROPOUT: dropout([6, 7, 8, 9]),
+  REFERRAL_NETWORK_DISTRICTS: `
+    SELECT count(*) FILTER (WHERE n.working)::float8 AS n,
+           (SELECT count(*) FROM administrative_unit d WHERE d.level = 'DISTRICT' AND d.valid_from = ${UNIT_2024} AND (d.code = $1 OR d.parent_code = $1))::float8 AS d
+      FROM referral_network n JOIN administrative_unit d ON d.code = n.unit_code AND d.valid_from = n.unit_valid_from
+     WHERE n.year = 2024 AND d.level = 'DISTRICT' AND d.valid_from = ${UNIT_2024} AND (d.code = $1 OR d.parent_code = $1)`,
+  REFERRAL_NETWORK_COMMUNES: `
+    WITH communes AS (SELECT c.code, c.valid_from FROM administrative_unit c
+                        JOIN administrative_unit d ON d.code = c.parent_code AND d.valid_from = c.parent_valid_from
+                       WHERE c.level = 'COMMUNE' AND c.valid_from = ${UNIT_2024} AND (d.code = $1 OR d.parent_code = $1))
+    SELECT (SELECT count(*) FROM referral_network n JOIN communes c ON c.code = n.unit_code AND c.valid_from = n.unit_valid_from
+             WHERE n.year = 2024 AND n.working)::float8 AS n, (SELECT count(*) FROM communes)::float8 AS d`,
+};
+/** Figures the sectors report in aggregate: the sum of their recorded values. */
+const REPORTED_SQL = `
+  SELECT sum(numerator)::float8 AS n, sum(denominator)::float8 AS d FROM indicator_value
+   WHERE indicator_code = $2 AND year = 2024 AND (province_code = $1 OR district_code = $1)`;
+
 describe('live progress against the seed plans, each value from the sector that owns it', () => {
-  type Row = { indicatorCode: string; unit: { code: string }; indicator: { sector: string }; figure: { numerator: number; denominator: number } | null; value: number | null; milestone: { year: number; value: number } | null; gap: number | null; status: string };
+  type Row = { indicatorCode: string; unit: { code: string }; indicator: { sector: string }; figure: { numerator: number; denominator: number; reported: boolean } | null; value: number | null; milestone: { year: number; value: number } | null; gap: number | null; status: string };
   const sqlOf = (sector: string) => (federation.subgraphs[sector === 'EDUCATION' ? 'education' : 'ldtbxh'] as unknown as { client: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T> } }).client;
 
-  it('gives every numeric target of the five seed plans a value that matches an independent SQL sum', async () => {
+  it('gives every numeric target of the five seed plans a value that matches an independent SQL count', async () => {
     const statuses = new Set<string>();
+    const computed = new Set<string>();
     for (const key of ['lang-son-2019-de-an-1437', 'quang-ninh-2019-de-an-1437', 'ninh-binh-sgddt-2019-de-an-1437', 'dau-tieng-2019-de-an-1437', 'ben-cat-pgddt-2021-cthd-tre-em']) {
       const { data, errors } = await federation.query<{ plan: { scope: { code: string }; targets: { indicator: { code: string } | null }[]; progress: Row[] } }>(
         `query($key: String!) { plan(key: $key) {
           scope { code } targets { indicator { code } }
-          progress(year: 2024) { indicatorCode unit { code } indicator { sector } figure { numerator denominator } value milestone { year value } gap status }
+          progress(year: 2024) { indicatorCode unit { code } indicator { sector } figure { numerator denominator reported } value milestone { year value } gap status }
         } }`,
         { key },
       );
@@ -192,20 +247,21 @@ describe('live progress against the seed plans, each value from the sector that 
       expect(plan.progress.map((p) => p.indicatorCode)).toEqual(plan.targets.filter((t) => t.indicator).map((t) => t.indicator!.code));
       for (const row of plan.progress) {
         expect(row.unit.code).toBe(plan.scope.code);
-        const [expected] = await sqlOf(row.indicator.sector).$queryRawUnsafe<{ n: number; d: number }[]>(
-          `SELECT sum(numerator)::float8 AS n, sum(denominator)::float8 AS d FROM indicator_value
-            WHERE indicator_code = $1 AND year = 2024 AND (province_code = $2 OR district_code = $2)`,
-          row.indicatorCode,
-          plan.scope.code,
-        );
-        expect(expected!.d, `${key} ${row.indicatorCode} has demo figures`).toBeGreaterThan(0);
-        expect(row.figure).toEqual({ numerator: expected!.n, denominator: expected!.d });
+        const independent = INDEPENDENT_SQL[row.indicatorCode];
+        const [expected] = independent
+          ? await sqlOf(row.indicator.sector).$queryRawUnsafe<{ n: number; d: number }[]>(independent, plan.scope.code)
+          : await sqlOf(row.indicator.sector).$queryRawUnsafe<{ n: number; d: number }[]>(REPORTED_SQL, plan.scope.code, row.indicatorCode);
+        expect(expected!.d, `${key} ${row.indicatorCode} has demo data`).toBeGreaterThan(0);
+        expect(row.figure, `${key} ${row.indicatorCode}`).toEqual({ numerator: expected!.n, denominator: expected!.d, reported: !independent });
         expect(row.value).toBeCloseTo((expected!.n / expected!.d) * 100, 9);
         expect(row.gap).toBeCloseTo(row.value! - row.milestone!.value, 9);
         statuses.add(row.status);
+        if (independent) computed.add(row.indicatorCode);
       }
     }
     expect([...statuses].sort()).toEqual(expect.arrayContaining(['BEHIND', 'REACHED']));
+    // Every computed indicator of the seed plans was checked against its own independent SQL.
+    expect([...computed].sort()).toEqual(Object.keys(INDEPENDENT_SQL).sort());
   });
 
   it('breaks a plan’s progress down by commune, summing back to the province', async () => {
@@ -228,20 +284,29 @@ describe('figures reported in aggregate', () => {
     const client = (federation.subgraphs.education as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
     return Number((await client.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM indicator_value'))[0]!.n);
   };
-  const sanitation = async () => {
+  const developingOnTrack = async () => {
     const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; figure: { numerator: number; denominator: number; reported: boolean } }[] } }>(PROGRESS);
     expect(errors).toBeUndefined();
-    return data!.plan.progress.find((p) => p.indicatorCode === 'SCHOOLS_WITH_SANITATION')!.figure;
+    return data!.plan.progress.find((p) => p.indicatorCode === 'UNDER5_DEVELOPING_ON_TRACK')!.figure;
   };
 
   it('records a figure through the gateway, and the owning sector’s progress includes it at once', async () => {
-    const before = await sanitation();
+    const before = await developingOnTrack();
     const { data, errors } = await federation.query(RECORD, {
-      input: { indicatorCode: 'SCHOOLS_WITH_SANITATION', unitCode: '721', year: 2024, numerator: 3, denominator: 4, source: 'Báo cáo 12/BC-PGDĐT' },
+      input: { indicatorCode: 'UNDER5_DEVELOPING_ON_TRACK', unitCode: '721', year: 2024, numerator: 3, denominator: 4, source: 'Báo cáo 12/BC-PGDĐT' },
     });
     expect(errors).toBeUndefined();
     expect(data).toMatchObject({ recordEducationIndicatorValue: { unitCode: '721', numerator: 3, denominator: 4 } });
-    expect(await sanitation()).toEqual({ numerator: before.numerator + 3, denominator: before.denominator + 4, reported: true });
+    expect(await developingOnTrack()).toEqual({ numerator: before.numerator + 3, denominator: before.denominator + 4, reported: true });
+  });
+
+  it('refuses an aggregate figure for an indicator the sector computes from its records', async () => {
+    const count = await rows();
+    const { errors } = await federation.query(RECORD, {
+      input: { indicatorCode: 'SCHOOLS_WITH_SANITATION', unitCode: '721', year: 2024, numerator: 3, denominator: 4, source: 'Báo cáo 12/BC-PGDĐT' },
+    });
+    expect((errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason])).toEqual([['input.indicatorCode', 'INDICATOR_COMPUTED']]);
+    expect(await rows()).toBe(count);
   });
 
   it('rejects impossible figures with every problem named, and writes nothing', async () => {
@@ -258,6 +323,37 @@ describe('figures reported in aggregate', () => {
       ['input.source', 'SOURCE_REQUIRED'],
     ]);
     expect(await rows()).toBe(count);
+  });
+});
+
+describe('a child across sectors', () => {
+  it('joins a child’s health record and referrals by a key that never shows the personal identification number', async () => {
+    const personalId = '020224000123';
+    const registered = await federation.query<{ registerChild: { id: string } }>(
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      { input: { personalId, birthDate: '2024-03-01', sex: 'FEMALE', communeCode: '05977' } },
+    );
+    expect(registered.errors).toBeUndefined();
+    const referral = await federation.query<{ sendReferral: { id: string; child: { key: string } } }>(
+      `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id child { key } } }`,
+      {
+        input: { personalId, unitCode: '05977', fromSector: 'HEALTH', fromService: 'Trạm y tế: khám sàng lọc', toSector: 'SOCIAL_AFFAIRS', toService: 'Bảo vệ trẻ em', reason: 'Nghi trẻ bị bỏ mặc' },
+      },
+    );
+    expect(referral.errors).toBeUndefined();
+    await federation.query(`mutation($id: ID!) { acceptReferral(id: $id) { status } }`, { id: referral.data!.sendReferral.id });
+
+    const answer = await federation.query<{ childByPersonalId: { key: string; healthRecord: { id: string; birthDate: string }; referrals: { status: string; events: { status: string }[] }[] } }>(
+      `query($personalId: String!) { childByPersonalId(personalId: $personalId) {
+        key healthRecord { id birthDate } referrals { status events { status } } } }`,
+      { personalId },
+    );
+    expect(answer.errors).toBeUndefined();
+    const child = answer.data!.childByPersonalId;
+    expect(child.key).toBe(referral.data!.sendReferral.child.key);
+    expect(child.healthRecord).toEqual({ id: registered.data!.registerChild.id, birthDate: '2024-03-01' });
+    expect(child.referrals).toEqual([{ status: 'ACCEPTED', events: [{ status: 'SENT' }, { status: 'ACCEPTED' }] }]);
+    expect(JSON.stringify([registered, referral, answer])).not.toContain(personalId);
   });
 });
 
