@@ -277,6 +277,57 @@ describe('live progress against the seed plans, each value from the sector that 
   });
 });
 
+describe('progress on health targets, computed by health from its records', () => {
+  /** A plan a province would import with nutrition, immunisation and service targets (a test document, not a seed plan). */
+  const HEALTH_PLAN = {
+    key: 'lang-son-2025-health-test',
+    number: null,
+    title: 'Kế hoạch thử nghiệm (dữ liệu kiểm thử): dinh dưỡng, tiêm chủng và dịch vụ y tế cho trẻ em tỉnh Lạng Sơn',
+    issuedOn: '2025-07-15',
+    issuer: 'UBND-20',
+    level: 'PROVINCIAL',
+    parent: 'qd-1437-2018',
+    scope: { unit: '20', asOf: '2025-07-15' },
+    period: { start: 2025, end: 2030 },
+    targets: [
+      { code: '1', description: 'Tỷ lệ suy dinh dưỡng thấp còi trẻ em dưới 5 tuổi dưới 25%', indicator: 'UNDER5_STUNTING', milestones: [{ year: 2025, comparator: 'LT', value: 25 }] },
+      { code: '2', description: 'Trên 95% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ', indicator: 'UNDER1_FULLY_IMMUNISED', milestones: [{ year: 2025, comparator: 'GT', value: 95 }] },
+      { code: '3', description: '90% trẻ em đến 8 tuổi được tiếp cận dịch vụ y tế, dinh dưỡng', indicator: 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', milestones: [{ year: 2025, comparator: 'GTE', value: 90 }] },
+    ],
+  };
+  /** Independent counts over health's raw tables for province 20 (post-reform) in 2025. */
+  const HEALTH_SQL: Record<string, string> = {
+    UNDER5_STUNTING: `SELECT count(*) FILTER (WHERE stunting IN ('MODERATE', 'SEVERE'))::float8 AS n, count(stunting)::float8 AS d
+                        FROM growth_measurement WHERE province_code = '20' AND extract(year FROM measured_on) = 2025`,
+    UNDER1_FULLY_IMMUNISED: `SELECT count(*) FILTER (WHERE due = 10)::float8 AS n, count(*)::float8 AS d FROM (
+                               SELECT c.id, count(i.id) FILTER (WHERE i.vaccine::text NOT IN ('MR', 'DPT_BOOSTER', 'JE_1', 'JE_2', 'JE_3')
+                                                              AND i.given_on < c.birth_date + interval '1 year') AS due
+                                 FROM child_record c LEFT JOIN immunisation i ON i.child_record_id = c.id
+                                WHERE c.province_code = '20' AND extract(year FROM c.birth_date) = 2024 GROUP BY c.id) AS cohort`,
+    CHILDREN_0_8_REACHED_HEALTH_SERVICES: `SELECT count(DISTINCT c.id) FILTER (WHERE s.id IS NOT NULL)::float8 AS n, count(DISTINCT c.id)::float8 AS d
+                                             FROM child_record c LEFT JOIN health_service_contact s ON s.child_record_id = c.id
+                                              AND extract(year FROM s.served_on) = 2025 AND s.served_on < c.birth_date + interval '9 years'
+                                            WHERE c.province_code = '20' AND c.birth_date <= DATE '2025-12-31' AND c.birth_date + interval '9 years' > DATE '2025-01-01'`,
+  };
+
+  it('imports a plan with health targets and answers each with health’s figure, matching an independent count', async () => {
+    const imported = await federation.query(`mutation($d: String!) { importPlan(document: $d, format: JSON) { numericTargets } }`, { d: JSON.stringify(HEALTH_PLAN) });
+    expect(imported.errors).toBeUndefined();
+    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; indicator: { sector: string }; figure: { numerator: number; denominator: number; reported: boolean }; status: string }[] } }>(
+      `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025) { indicatorCode indicator { sector } figure { numerator denominator reported } status } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const health = (federation.subgraphs.health as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
+    expect(data!.plan.progress.map((p) => p.indicatorCode)).toEqual(Object.keys(HEALTH_SQL));
+    for (const row of data!.plan.progress) {
+      const [expected] = await health.$queryRawUnsafe<{ n: number; d: number }[]>(HEALTH_SQL[row.indicatorCode]!);
+      expect(expected!.d, row.indicatorCode).toBeGreaterThan(0);
+      expect(row).toMatchObject({ indicator: { sector: 'HEALTH' }, figure: { numerator: expected!.n, denominator: expected!.d, reported: false } });
+      expect(['REACHED', 'BEHIND']).toContain(row.status);
+    }
+  });
+});
+
 describe('figures reported in aggregate', () => {
   const RECORD = `mutation($input: IndicatorValueInput!) { recordEducationIndicatorValue(input: $input) { id indicatorCode unitCode year numerator denominator } }`;
   const PROGRESS = `{ plan(key: "ben-cat-pgddt-2021-cthd-tre-em") { progress(year: 2024) { indicatorCode figure { numerator denominator reported } } } }`;

@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
-import { createUnitCountLoader, type UnitCount, type UnitKey } from '@ecd/database';
+import { createIndicatorValueLoader, createUnitCountLoader, type UnitCount, type UnitKey } from '@ecd/database';
 import { toIsoDate } from '@ecd/service-kit';
 import type { ChildRecord, HealthStation, PrismaClient } from './generated/prisma/client.js';
 import { birthDateWindow } from './domain/age.js';
 import { createGrowthStatusLoader, type GrowthStatusSummary, type MeasuredBetween } from './growth/growth-status.js';
 import { rowsByParent } from './records/by-parent.js';
+import { HEALTH_COMPUTED } from './records/computed-indicators.js';
 import { createUnitFigureLoader, type HealthRatio, type UnitFigure } from './records/unit-figures.js';
 
 /** One loader per distinct argument in a request, so each distinct argument costs one batched statement. */
@@ -21,6 +22,8 @@ export function createLoaders(prisma: PrismaClient) {
   const byDate = <T extends 'givenOn' | 'measuredOn' | 'servedOn' | 'visitedOn'>(field: T) => [{ [field]: 'asc' }, { id: 'asc' }] as ({ [K in T]: 'asc' } | { id: 'asc' })[];
   return {
     stationCount: createUnitCountLoader(prisma, 'health_station'),
+    /** Health's figures for plan targets: every indicator it owns, computed from its records (it takes no aggregates). */
+    indicatorValue: createIndicatorValueLoader(prisma, HEALTH_COMPUTED, { reported: false }),
     /** Children aged 0-8 on a day. */
     childrenAged0To8: (asOf: Date) =>
       childrenByDay(day(asOf), () => {

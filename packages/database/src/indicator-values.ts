@@ -58,7 +58,8 @@ function sumSql(computed: ComputedIndicators, withReported: boolean): string {
      GROUP BY k.i`;
   const computedParts = Object.entries(computed).map(
     ([code, { sql }]) => `
-    SELECT c.i, c.numerator::float8, c.denominator::float8, (c.denominator IS NOT NULL)::int, 1, c.source, false
+    SELECT c.i, c.numerator::float8 AS numerator, c.denominator::float8 AS denominator,
+           (c.denominator IS NOT NULL)::int AS with_denominator, 1 AS "values", c.source, false AS reported
       FROM (${sql(`(SELECT * FROM k WHERE k.indicator = ${sqlString(code)})`)}) AS c`,
   );
   return `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::date[]) AS k(i, indicator, year, code, valid_from))

@@ -10,18 +10,18 @@ export interface HealthRatio {
 
 export type UnitFigure = 'fullyImmunisedUnder1' | 'antenatalCare4Visits' | 'childrenReachedByHealthServices';
 
-interface FigureSql {
+export interface FigureSql {
   /** Located table whose rows (alias `t`) form the denominator. */
   table: string;
   levels: readonly LocationLevel[];
-  /** Which of the table's rows are in the denominator for the year `$3`. */
-  denominator: string;
+  /** Which of the table's rows are in the denominator for the year given by the SQL expression `year`. */
+  denominator: (year: string) => string;
   /** Which of those rows are in the numerator. */
-  numerator: string;
+  numerator: (year: string) => string;
 }
 
-const YEAR_START = 'make_date($3::int, 1, 1)';
-const NEXT_YEAR_START = 'make_date($3::int + 1, 1, 1)';
+export const yearStart = (year: string) => `make_date(${year}, 1, 1)`;
+export const nextYearStart = (year: string) => `make_date(${year} + 1, 1, 1)`;
 const dueVaccines = DUE_BY_FIRST_BIRTHDAY.map((v) => `'${v}'`).join(', ');
 
 /**
@@ -34,8 +34,8 @@ export const UNIT_FIGURES: Record<UnitFigure, FigureSql> = {
   fullyImmunisedUnder1: {
     table: 'child_record',
     levels: ['commune', 'province'],
-    denominator: `t.birth_date >= make_date($3::int - 1, 1, 1) AND t.birth_date < ${YEAR_START}`,
-    numerator: `(SELECT count(*) FROM immunisation i
+    denominator: (year) => `t.birth_date >= make_date(${year} - 1, 1, 1) AND t.birth_date < ${yearStart(year)}`,
+    numerator: () => `(SELECT count(*) FROM immunisation i
                   WHERE i.child_record_id = t.id AND i.vaccine::text IN (${dueVaccines})
                     AND i.given_on < t.birth_date + interval '1 year') = ${DUE_BY_FIRST_BIRTHDAY.length}`,
   },
@@ -43,17 +43,17 @@ export const UNIT_FIGURES: Record<UnitFigure, FigureSql> = {
   antenatalCare4Visits: {
     table: 'pregnancy',
     levels: ['commune', 'district', 'province'],
-    denominator: `t.expected_delivery_date >= ${YEAR_START} AND t.expected_delivery_date < ${NEXT_YEAR_START}`,
-    numerator: `(SELECT count(*) FROM antenatal_visit v WHERE v.pregnancy_id = t.id) >= 4`,
+    denominator: (year) => `t.expected_delivery_date >= ${yearStart(year)} AND t.expected_delivery_date < ${nextYearStart(year)}`,
+    numerator: () => `(SELECT count(*) FROM antenatal_visit v WHERE v.pregnancy_id = t.id) >= 4`,
   },
   // Children registered in the unit who are 0-8 at some time in the year (born by its end, 9th
   // birthday after its start); numerator: at least one service in the year while 0-8.
   childrenReachedByHealthServices: {
     table: 'child_record',
     levels: ['commune', 'province'],
-    denominator: `t.birth_date < ${NEXT_YEAR_START} AND t.birth_date + interval '9 years' > ${YEAR_START}`,
-    numerator: `EXISTS (SELECT 1 FROM health_service_contact c
-                         WHERE c.child_record_id = t.id AND c.served_on >= ${YEAR_START} AND c.served_on < ${NEXT_YEAR_START}
+    denominator: (year) => `t.birth_date < ${nextYearStart(year)} AND t.birth_date + interval '9 years' > ${yearStart(year)}`,
+    numerator: (year) => `EXISTS (SELECT 1 FROM health_service_contact c
+                         WHERE c.child_record_id = t.id AND c.served_on >= ${yearStart(year)} AND c.served_on < ${nextYearStart(year)}
                            AND c.served_on < t.birth_date + interval '9 years')`,
   },
 };
@@ -65,8 +65,8 @@ export function createUnitFigureLoader(prisma: PrismaClient, figure: UnitFigure,
     async (keys) => {
       const rows = await aggregateByUnit<{ unit: string; group: null } & HealthRatio>(prisma, table, keys, {
         levels,
-        filter: { sql: denominator, params: [year] },
-        aggregates: { numerator: `count(*) FILTER (WHERE ${numerator})::int`, denominator: 'count(*)::int' },
+        filter: { sql: denominator('$3::int'), params: [year] },
+        aggregates: { numerator: `count(*) FILTER (WHERE ${numerator('$3::int')})::int`, denominator: 'count(*)::int' },
       });
       return keys.map((k) => {
         const [row] = rows.get(unitKeyString(k)) ?? [];

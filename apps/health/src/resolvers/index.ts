@@ -5,6 +5,7 @@ import { ChildHealthRecord, HealthServiceContact, Immunisation, Pregnancy } from
 import { GrowthMeasurement } from './GrowthMeasurement.js';
 import { HealthStation } from './HealthStation.js';
 import { createMutation } from './Mutation.js';
+import { TargetProgress } from './TargetProgress.js';
 
 export const createResolvers = ({ childKeySecret }: { childKeySecret: string }): Resolvers => ({
   AdministrativeUnit,
@@ -16,4 +17,5 @@ export const createResolvers = ({ childKeySecret }: { childKeySecret: string }):
   Immunisation,
   Mutation: createMutation(childKeySecret),
   Pregnancy,
+  TargetProgress,
 });

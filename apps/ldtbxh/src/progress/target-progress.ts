@@ -3,7 +3,7 @@ import type { SectorValue } from '@ecd/database';
 import type { AdministrativeUnit, Plan, PlanTarget, PrismaClient } from '../generated/prisma/client.js';
 import { validOn } from '../units/validity.js';
 
-/** A target's progress in a unit and year, as the entity key carries it (and, on the way back, education's figure). */
+/** A target's progress in a unit and year, as the entity key carries it (and, on the way back, education's and health's figures). */
 export interface TargetProgressParent {
   targetId: string;
   indicatorCode: string;
@@ -11,6 +11,7 @@ export interface TargetProgressParent {
   unitValidFrom: string | Date;
   year: number;
   education?: SectorValue | null;
+  health?: SectorValue | null;
 }
 
 const progressOf = (target: PlanTarget, unit: AdministrativeUnit, year: number): TargetProgressParent => ({

@@ -6,7 +6,7 @@ import type { TargetProgressParent } from '../progress/target-progress.js';
 
 const unitOf = (progress: TargetProgressParent) => unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom });
 
-/** The figure of the sector that owns the indicator: its own for LĐTBXH, education's from the gateway. */
+/** The figure of the sector that owns the indicator: its own for LĐTBXH, education's and health's from the gateway. */
 async function figureOf(progress: TargetProgressParent, { loaders }: Context) {
   const indicator = (await loaders.indicator.load(progress.indicatorCode))!;
   switch (indicator.sector) {
@@ -14,8 +14,10 @@ async function figureOf(progress: TargetProgressParent, { loaders }: Context) {
       return loaders.indicatorValue.load({ indicatorCode: progress.indicatorCode, year: progress.year, unit: unitOf(progress) });
     case 'EDUCATION':
       return progress.education ?? null;
+    case 'HEALTH':
+      return progress.health ?? null;
     default:
-      return null; // no other sector owns an indicator yet; its field joins the @requires when one does
+      return null; // culture owns no indicator yet; its field joins the @requires when it does
   }
 }
 

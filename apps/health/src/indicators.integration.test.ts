@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { communesOfProvince } from '@ecd/reference-data';
+import { graphql, useTestSubgraph } from '@ecd/test-kit';
+import type { PrismaClient } from './generated/prisma/client.js';
+import { createLoaders } from './loaders.js';
+import { loadEnv, startHealthSubgraph } from './server.js';
+
+const subgraph = useTestSubgraph('health-indicators', (env) => startHealthSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
+
+type Figure = { numerator: number; denominator: number | null; source: string; reported: boolean } | null;
+
+/** Health's figures for plan targets, asked the way the gateway asks: TargetProgress entities by key. */
+async function healthFigures(indicatorCode: string, units: { code: string; validFrom: string }[], year: number): Promise<Figure[]> {
+  const { data, errors } = await graphql<{ _entities: { health: Figure }[] }>(
+    subgraph.service.graphqlUrl,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on TargetProgress { health { numerator denominator source reported } } } }`,
+    { r: units.map((u) => ({ __typename: 'TargetProgress', targetId: 't', indicatorCode, unitCode: u.code, unitValidFrom: u.validFrom, year })) },
+  );
+  expect(errors).toBeUndefined();
+  return data!._entities.map((e) => e.health);
+}
+
+const AFTER_REFORM = '2025-07-01';
+const PROVINCE = { code: '20', validFrom: AFTER_REFORM };
+const COMMUNE = { code: '05977', validFrom: AFTER_REFORM };
+
+/**
+ * Written independently of the subgraph's SQL: each record's unit and year as plain columns, counted
+ * for a commune or a province.
+ */
+const INDEPENDENT: Record<string, (unitColumn: string) => string> = {
+  UNDER5_STUNTING: (unit) => `
+    SELECT count(*) FILTER (WHERE stunting IN ('MODERATE', 'SEVERE'))::float8 AS n, count(stunting)::float8 AS d
+      FROM growth_measurement WHERE ${unit} = $1 AND extract(year FROM measured_on) = 2025`,
+  UNDER1_FULLY_IMMUNISED: (unit) => `
+    WITH cohort AS (SELECT id, birth_date FROM child_record WHERE ${unit} = $1 AND extract(year FROM birth_date) = 2024),
+         doses AS (SELECT c.id, count(DISTINCT i.vaccine) FILTER (
+                     WHERE i.vaccine::text IN ('BCG', 'HEPB_BIRTH', 'DPT_HEPB_HIB_1', 'DPT_HEPB_HIB_2', 'DPT_HEPB_HIB_3', 'OPV_1', 'OPV_2', 'OPV_3', 'IPV', 'MEASLES_1')
+                       AND i.given_on < c.birth_date + interval '1 year') AS due_given
+                     FROM cohort c LEFT JOIN immunisation i ON i.child_record_id = c.id GROUP BY c.id)
+    SELECT count(*) FILTER (WHERE due_given = 10)::float8 AS n, count(*)::float8 AS d FROM doses`,
+  CHILDREN_0_8_REACHED_HEALTH_SERVICES: (unit) => `
+    SELECT count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM health_service_contact s WHERE s.child_record_id = c.id AND extract(year FROM s.served_on) = 2025
+                AND s.served_on < c.birth_date + interval '9 years'))::float8 AS n,
+           count(*)::float8 AS d
+      FROM child_record c WHERE ${unit} = $1 AND c.birth_date <= DATE '2025-12-31' AND c.birth_date + interval '9 years' > DATE '2025-01-01'`,
+};
+
+describe('the indicators health owns, computed from its records', () => {
+  it.each(Object.keys(INDEPENDENT))('%s for a province and a commune matches an independent count', async (code) => {
+    const [province, commune] = await healthFigures(code, [PROVINCE, COMMUNE], 2025);
+    for (const [figure, column, unit] of [
+      [province, 'province_code', PROVINCE.code],
+      [commune, 'commune_code', COMMUNE.code],
+    ] as const) {
+      const [expected] = await subgraph.service.client.$queryRawUnsafe<{ n: number; d: number }[]>(INDEPENDENT[code]!(column), unit);
+      expect(expected!.d, `${code} has demo records in ${unit}`).toBeGreaterThan(0);
+      expect(figure).toMatchObject({ numerator: expected!.n, denominator: expected!.d, reported: false });
+    }
+  });
+
+  it('answers null for an indicator health does not own, and for a year without records', async () => {
+    expect(await healthFigures('ECD_SERVICE_ACCESS_0_8', [PROVINCE], 2025)).toEqual([null]);
+    expect(await healthFigures('UNDER5_STUNTING', [PROVINCE], 2021)).toEqual([null]);
+  });
+
+  it('answers a province and all its communes, for all three indicators, in one SQL statement', async () => {
+    const statements: string[] = [];
+    const counting = {
+      $queryRawUnsafe: (sql: string, ...values: unknown[]) => {
+        statements.push(sql);
+        return subgraph.service.client.$queryRawUnsafe(sql, ...values);
+      },
+    } as unknown as PrismaClient;
+    const loaders = createLoaders(counting);
+    const units = [PROVINCE, ...communesOfProvince('20', AFTER_REFORM).map((c) => ({ code: c.code, validFrom: AFTER_REFORM }))];
+    const figures = await Promise.all(
+      Object.keys(INDEPENDENT).map((indicatorCode) => Promise.all(units.map((unit) => loaders.indicatorValue.load({ indicatorCode, year: 2025, unit })))),
+    );
+    expect(statements).toHaveLength(1);
+    for (const [province, ...communes] of figures) {
+      expect(communes.reduce((sum, f) => sum + (f?.numerator ?? 0), 0)).toBe(province!.numerator);
+      expect(communes.reduce((sum, f) => sum + (f?.denominator ?? 0), 0)).toBe(province!.denominator);
+    }
+  });
+});
