@@ -1,4 +1,4 @@
-import { unitMatch, type ComputedIndicators } from '@ecd/database';
+import { atUnit, locatedRows, type ComputedIndicators } from '@ecd/database';
 
 // Education's indicators computed from its own records (SQL per the registry definitions in
 // apps/ldtbxh/data/indicators.yaml). Each SELECT gives (i, numerator, denominator, source) per
@@ -24,7 +24,7 @@ const ECD_LEVELS = ['PRESCHOOL', 'PRIMARY'];
 const surveyedSchools = (column: string, schoolLevels: readonly string[]) => (keys: string) => `
   SELECT k.i, count(*) FILTER (WHERE sv.${column}) AS numerator, count(*) AS denominator, '${SURVEY_SOURCE}' AS source
     FROM ${keys} k
-    JOIN school t ON ${unitMatch('t')}
+    JOIN ${locatedRows('school')} t ON ${atUnit('t')}
     JOIN school_survey sv ON sv.school_id = t.id AND sv.year = k.year
    WHERE ${levels(schoolLevels)} AND ${latestSurvey}
    GROUP BY k.i`;
@@ -33,7 +33,7 @@ const surveyedSchools = (column: string, schoolLevels: readonly string[]) => (ke
 const dropout = (grades: readonly string[]) => (keys: string) => `
   SELECT k.i, sum(f.dropping_out) AS numerator, sum(f.enrolled_at_start) AS denominator, '${FLOW_SOURCE}' AS source
     FROM ${keys} k
-    JOIN school t ON ${unitMatch('t')}
+    JOIN ${locatedRows('school')} t ON ${atUnit('t')}
     JOIN enrolment_report r ON r.school_id = t.id AND r.year = k.year
     JOIN grade_flow f ON f.report_id = r.id
    WHERE f.grade IN (${grades.map((g) => `'${g}'::"SchoolGrade"`).join(', ')}) AND ${latestEnrolment}
@@ -44,7 +44,7 @@ const dropout = (grades: readonly string[]) => (keys: string) => `
 const cohortCompletion = (column: string, ages: readonly [number, number]) => (keys: string) => `
   SELECT k.i, sum(p.${column}) AS numerator, sum(p.children) AS denominator, '${POPULATION_SOURCE}' AS source
     FROM ${keys} k
-    JOIN child_population_report t ON t.year = k.year AND ${unitMatch('t')}
+    JOIN ${locatedRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
     JOIN child_population_count p ON p.report_id = t.id
    WHERE p.age BETWEEN ${ages[0]} AND ${ages[1]} AND ${latestPopulation}
    GROUP BY k.i
@@ -58,14 +58,14 @@ const age5Enrolment = (keys: string) => `
   SELECT d.i, coalesce(e.pupils, 0) AS numerator, d.children AS denominator, '${FLOW_SOURCE}; ${POPULATION_SOURCE}' AS source
     FROM (SELECT k.i, sum(p.children) AS children
             FROM ${keys} k
-            JOIN child_population_report t ON t.year = k.year AND ${unitMatch('t')}
+            JOIN ${locatedRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
             JOIN child_population_count p ON p.report_id = t.id
            WHERE p.age = 5 AND ${latestPopulation}
            GROUP BY k.i
           HAVING sum(p.children) > 0) d
     LEFT JOIN (SELECT k.i, sum(c.pupils) AS pupils
                  FROM ${keys} k
-                 JOIN school t ON ${unitMatch('t')}
+                 JOIN ${locatedRows('school')} t ON ${atUnit('t')}
                  JOIN enrolment_report r ON r.school_id = t.id AND r.year = k.year
                  JOIN enrolment_count c ON c.report_id = r.id
                 WHERE t.level = 'PRESCHOOL' AND c.age = 5 AND ${latestEnrolment}
@@ -80,7 +80,7 @@ export const EDUCATION_COMPUTED: ComputedIndicators = {
     sql: (keys) => `
       SELECT k.i, sum(sv.staff_trained_ecd) AS numerator, sum(sv.staff_total) AS denominator, '${SURVEY_SOURCE}' AS source
         FROM ${keys} k
-        JOIN school t ON ${unitMatch('t')}
+        JOIN ${locatedRows('school')} t ON ${atUnit('t')}
         JOIN school_survey sv ON sv.school_id = t.id AND sv.year = k.year
        WHERE ${levels(ECD_LEVELS)} AND ${latestSurvey}
        GROUP BY k.i

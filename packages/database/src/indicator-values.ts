@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { locateUnit } from '@ecd/reference-data';
 import { badInput } from '@ecd/service-kit';
-import { unitKeyString, type UnitKey } from './unit-rollup.js';
+import { unitKeyString, type LocationLevel, type UnitKey } from './unit-rollup.js';
 
 interface RawQueryable {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
@@ -26,8 +26,9 @@ export interface SectorValue {
 /**
  * An indicator a sector computes from its own records. `sql(keys)` is a SELECT giving
  * `(i, numerator, denominator, source)` per requested key of this indicator: `keys` is a subquery to
- * use as `FROM ${keys} k`, with columns `i, indicator, year, code, valid_from`; `unitMatch('t')`
- * matches a located row `t` to the requested unit at any level. Sum numerators and denominators
+ * use as `FROM ${keys} k`, with columns `i, indicator, year, code, valid_from`; join the sector's
+ * table as `${locatedRows('table')} t ON … AND ${atUnit('t')}` to match its rows to the requested unit
+ * at any level. Sum numerators and denominators
  * (a commune's figure and its province's come from the same rows); a unit without rows gives no row.
  */
 export interface ComputedIndicator {
@@ -37,11 +38,19 @@ export type ComputedIndicators = Readonly<Record<string, ComputedIndicator>>;
 
 const keyString = (key: IndicatorValueKey) => `${key.indicatorCode}|${key.year}|${unitKeyString(key.unit)}`;
 
-/** A located row (commune, district and province columns) lies in the requested unit `k`, whatever its level. */
-export const unitMatch = (alias: string) => `(
-       (${alias}.commune_code = k.code AND ${alias}.commune_valid_from = k.valid_from)
-    OR (${alias}.district_code = k.code AND ${alias}.district_valid_from = k.valid_from)
-    OR (${alias}.province_code = k.code AND ${alias}.province_valid_from = k.valid_from))`;
+/**
+ * The rows of a located table once per level they lie in (`located_code`, `located_valid_from`: their
+ * commune, district and province), so that `atUnit` matches a requested unit of any level with an
+ * equality the planner can hash: an OR across the levels made PostgreSQL compare every key with every
+ * row. Codes of different levels never collide (communes have 5 digits, districts 3, provinces 2).
+ */
+export const locatedRows = (table: string, levels: readonly LocationLevel[] = ['commune', 'district', 'province']) =>
+  `(${levels
+    .map((level) => `SELECT r.*, r.${level}_code AS located_code, r.${level}_valid_from AS located_valid_from FROM ${table} r WHERE r.${level}_code IS NOT NULL`)
+    .join(' UNION ALL ')})`;
+
+/** A row of `locatedRows` (alias `alias`) lies in the requested unit `k`. */
+export const atUnit = (alias: string) => `${alias}.located_code = k.code AND ${alias}.located_valid_from = k.valid_from`;
 
 const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -53,7 +62,7 @@ function sumSql(computed: ComputedIndicators, withReported: boolean): string {
     SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
            count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source, true AS reported
-      FROM k JOIN indicator_value t ON t.indicator_code = k.indicator AND t.year = k.year AND ${unitMatch('t')}
+      FROM k JOIN ${locatedRows('indicator_value')} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
      ${computedCodes.length ? `WHERE k.indicator NOT IN (${computedCodes.map(sqlString).join(', ')})` : ''}
      GROUP BY k.i`;
   const computedParts = Object.entries(computed).map(

@@ -1,12 +1,14 @@
-import { unitMatch, type ComputedIndicators } from '@ecd/database';
+import { atUnit, locatedRows, type ComputedIndicators } from '@ecd/database';
 
 /**
  * Units (of `level`) counted in the requested unit `k` from administrative_unit: the unit itself, its
  * children, and its grandchildren (communes below a 2024 province lie under its districts).
  */
+// The unit itself is found by its key; comparing the level as text keeps PostgreSQL from scanning
+// every unit of that level instead (0.3 ms a key, 90 ms for a province and its communes).
 const unitsBelow = (level: 'COMMUNE' | 'DISTRICT') => `(
     SELECT count(*) FROM administrative_unit u
-     WHERE u.level = '${level}' AND u.code = k.code AND u.valid_from = k.valid_from)
+     WHERE u.code = k.code AND u.valid_from = k.valid_from AND u.level::text = '${level}')
   + (SELECT count(*) FROM administrative_unit u
      WHERE u.level = '${level}' AND u.parent_code = k.code AND u.parent_valid_from = k.valid_from)
   + (SELECT count(*) FROM administrative_unit p
@@ -24,9 +26,9 @@ const networkShare = (level: 'COMMUNE' | 'DISTRICT', source: string) => ({
       FROM ${keys} k
       JOIN LATERAL (
         SELECT count(*) FILTER (WHERE t.working) AS working, count(*) AS assessed
-          FROM referral_network t
+          FROM ${locatedRows('referral_network')} t
          WHERE t.year = k.year AND ${level === 'COMMUNE' ? 't.commune_code IS NOT NULL' : 't.commune_code IS NULL AND t.district_code IS NOT NULL'}
-           AND ${unitMatch('t')}
+           AND ${atUnit('t')}
       ) n ON n.assessed > 0`,
 });
 
@@ -37,7 +39,7 @@ export const SOCIAL_AFFAIRS_COMPUTED: ComputedIndicators = {
     sql: (keys) => `
       SELECT k.i, sum(t.participants) AS numerator, NULL::float8 AS denominator, 'Sổ buổi sinh hoạt chương trình giáo dục làm cha mẹ (LĐTBXH)' AS source
         FROM ${keys} k
-        JOIN parenting_session t ON t.held_on >= make_date(k.year, 1, 1) AND t.held_on < make_date(k.year + 1, 1, 1) AND ${unitMatch('t')}
+        JOIN ${locatedRows('parenting_session')} t ON t.held_on >= make_date(k.year, 1, 1) AND t.held_on < make_date(k.year + 1, 1, 1) AND ${atUnit('t')}
        GROUP BY k.i`,
   },
   // Pilot models located in the unit and active at some time in the year (started by its end, not ended before its start).
@@ -45,7 +47,7 @@ export const SOCIAL_AFFAIRS_COMPUTED: ComputedIndicators = {
     sql: (keys) => `
       SELECT k.i, count(*) AS numerator, NULL::float8 AS denominator, 'Sổ mô hình thí điểm (LĐTBXH)' AS source
         FROM ${keys} k
-        JOIN pilot_model t ON t.started_on <= make_date(k.year, 12, 31) AND (t.ended_on IS NULL OR t.ended_on >= make_date(k.year, 1, 1)) AND ${unitMatch('t')}
+        JOIN ${locatedRows('pilot_model')} t ON t.started_on <= make_date(k.year, 12, 31) AND (t.ended_on IS NULL OR t.ended_on >= make_date(k.year, 1, 1)) AND ${atUnit('t')}
        GROUP BY k.i`,
   },
   REFERRAL_NETWORK_COMMUNES: networkShare('COMMUNE', 'Đánh giá mạng lưới kết nối và chuyển tuyến cấp xã (LĐTBXH)'),
