@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bulkInsert } from '@ecd/database';
+import { rebuildTallies } from './records/tallies.js';
 import type { Logger } from '@ecd/service-kit';
 import { DEMO_AS_OF, DEMO_SEED, SeededRandom, communeLocations } from '@ecd/synthetic-data';
 import type { PrismaClient } from './generated/prisma/client.js';
@@ -73,6 +74,7 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger, childKeySec
     await bulkInsert(tx, 'health_service_contact', contacts);
     await bulkInsert(tx, 'pregnancy', pregnancies);
     await bulkInsert(tx, 'antenatal_visit', visits);
+    await rebuildTallies(tx);
   });
   logger.info(
     {

@@ -5,7 +5,7 @@ import type { ChildRecord, HealthStation, PrismaClient } from './generated/prism
 import { birthDateWindow } from './domain/age.js';
 import { createGrowthStatusLoader, type GrowthStatusSummary, type MeasuredBetween } from './growth/growth-status.js';
 import { rowsByParent } from './records/by-parent.js';
-import { HEALTH_COMPUTED } from './records/computed-indicators.js';
+import { HEALTH_COMPUTED } from './records/tallies.js';
 import { createUnitFigureLoader, type HealthRatio, type UnitFigure } from './records/unit-figures.js';
 
 /** One loader per distinct argument in a request, so each distinct argument costs one batched statement. */
@@ -22,7 +22,7 @@ export function createLoaders(prisma: PrismaClient) {
   const byDate = <T extends 'givenOn' | 'measuredOn' | 'servedOn' | 'visitedOn'>(field: T) => [{ [field]: 'asc' }, { id: 'asc' }] as ({ [K in T]: 'asc' } | { id: 'asc' })[];
   return {
     stationCount: createUnitCountLoader(prisma, 'health_station'),
-    /** Health's figures for plan targets: every indicator it owns, computed from its records (it takes no aggregates). */
+    /** The indicators health owns, per unit and year, from the running totals of its records (it takes no aggregates). */
     indicatorValue: createIndicatorValueLoader(prisma, HEALTH_COMPUTED, { reported: false }),
     /** Children aged 0-8 on a day. */
     childrenAged0To8: (asOf: Date) =>
@@ -35,7 +35,7 @@ export function createLoaders(prisma: PrismaClient) {
     /** Growth status of the children under 5 measured in a period. */
     growthStatus: (period: MeasuredBetween) =>
       growthByPeriod(`${day(period.from)}..${day(period.to)}`, () => createGrowthStatusLoader(prisma, period)),
-    /** A per-unit health figure for a year (fullyImmunisedUnder1, antenatalCare4Visits, childrenReachedByHealthServices). */
+    /** A per-unit health figure for a year that no indicator reads (antenatalCare4Visits). */
     unitFigure: (figure: UnitFigure, year: number) => figures(`${figure}:${year}`, () => createUnitFigureLoader(prisma, figure, year)),
     /** The child record holding a federation key. */
     childRecordByKey: new DataLoader<string, ChildRecord | null>(async (keys) => {

@@ -2,6 +2,7 @@ import { badInput, fromIsoDate, isUuid, todayInVietnam, toIsoDate } from '@ecd/s
 import { UNIT_LISTS, locateCommune, type LocationColumns } from '@ecd/reference-data';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { growthScores, measurementProblems, type InputProblem, type MeasurementValues } from '../domain/growth-measurement.js';
+import { afterMeasurementRecorded } from '../records/tallies.js';
 
 export interface GrowthMeasurementInput extends Omit<MeasurementValues, 'oedema'> {
   childRecordId?: string | null | undefined;
@@ -62,19 +63,23 @@ export async function recordGrowthMeasurement(prisma: PrismaClient, input: Growt
       problems: problems.map((p) => ({ ...p, field: `input.${p.field}` })),
     });
   }
-  return prisma.growthMeasurement.create({
-    data: {
-      childRecordId: input.childRecordId ?? null,
-      sex: values.sex,
-      birthDate: values.birthDate,
-      measuredOn: values.measuredOn,
-      weightKg: values.weightKg,
-      lengthHeightCm: values.lengthHeightCm,
-      measured: values.measured,
-      oedema: values.oedema,
-      ...growthScores(values),
-      ...location,
-      recordedBy,
-    },
+  return prisma.$transaction(async (tx) => {
+    const measurement = await tx.growthMeasurement.create({
+      data: {
+        childRecordId: input.childRecordId ?? null,
+        sex: values.sex,
+        birthDate: values.birthDate,
+        measuredOn: values.measuredOn,
+        weightKg: values.weightKg,
+        lengthHeightCm: values.lengthHeightCm,
+        measured: values.measured,
+        oedema: values.oedema,
+        ...growthScores(values),
+        ...location,
+        recordedBy,
+      },
+    });
+    await afterMeasurementRecorded(tx, measurement.id);
+    return measurement;
   });
 }

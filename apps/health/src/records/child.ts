@@ -3,6 +3,7 @@ import type { PrismaClient, Sex } from '../generated/prisma/client.js';
 import { registrationProblems, serviceContactProblems } from '../domain/child-services.js';
 import type { InputProblem } from '../domain/epi-schedule.js';
 import { communeColumns, isProblem, isUniqueViolation, rejectInput } from './problems.js';
+import { afterChildRegistered, afterServiceRecorded } from './tallies.js';
 
 /** A Child entity as the gateway asks for it: its federation key only. */
 export interface ChildReference {
@@ -46,7 +47,11 @@ export async function registerChild(prisma: PrismaClient, input: RegisterChildIn
     if (existing) throw alreadyRegistered(existing.id);
   }
   try {
-    return await prisma.childRecord.create({ data: { birthDate: input.birthDate, sex: input.sex, childKey, ...location, recordedBy } });
+    return await prisma.$transaction(async (tx) => {
+      const child = await tx.childRecord.create({ data: { birthDate: input.birthDate, sex: input.sex, childKey, ...location, recordedBy } });
+      await afterChildRegistered(tx, child.id);
+      return child;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyRegistered();
     throw error;
@@ -86,7 +91,11 @@ export async function recordHealthServiceContact(prisma: PrismaClient, input: He
   const reject = () => rejectInput('Dịch vụ y tế, dinh dưỡng', 'INVALID_HEALTH_SERVICE_CONTACT', problems);
   if (problems.length) throw reject();
   try {
-    return await prisma.healthServiceContact.create({ data: { ...input, recordedBy } });
+    return await prisma.$transaction(async (tx) => {
+      const contact = await tx.healthServiceContact.create({ data: { ...input, recordedBy } });
+      await afterServiceRecorded(tx, contact.childRecordId, contact.id);
+      return contact;
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     problems.push({ field: 'kind', reason: 'CONTACT_ALREADY_RECORDED', message: 'Dịch vụ này đã được ghi nhận cho trẻ vào ngày này.' });

@@ -3,6 +3,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { immunisationProblems, scheduledDose, type Vaccine } from '../domain/epi-schedule.js';
 import { childAndStation } from './child.js';
 import { isUniqueViolation, rejectInput } from './problems.js';
+import { afterDoseRecorded } from './tallies.js';
 
 export interface ImmunisationInput {
   childRecordId: string;
@@ -28,7 +29,11 @@ export async function recordImmunisation(prisma: PrismaClient, input: Immunisati
   const reject = () => rejectInput('Mũi tiêm', 'INVALID_IMMUNISATION', problems);
   if (problems.length) throw reject();
   try {
-    return await prisma.immunisation.create({ data: { ...input, recordedBy } });
+    return await prisma.$transaction(async (tx) => {
+      const dose = await tx.immunisation.create({ data: { ...input, recordedBy } });
+      await afterDoseRecorded(tx, dose.childRecordId, dose.id);
+      return dose;
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     problems.push({ field: 'vaccine', reason: 'DOSE_ALREADY_RECORDED', message: `${scheduledDose(input.vaccine).label} đã được ghi nhận cho trẻ này.` });

@@ -1,7 +1,7 @@
 import { badInput, fromIsoDate, keysetPage, todayInVietnam } from '@ecd/service-kit';
-import { unitKeyFromReference } from '@ecd/database';
+import { unitKeyFromReference, type UnitKey } from '@ecd/database';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
-
+import type { Loaders } from '../loaders.js';
 
 const NAME_ID_SEPARATOR = '\u0000';
 /** Years the unit lists cover, up to next year (pregnancies due next year are already followed). */
@@ -11,6 +11,12 @@ function checkedYear(year: number): number {
   const last = todayInVietnam().getUTCFullYear() + 1;
   if (year < FIRST_YEAR || year > last) throw badInput(`Năm phải từ ${FIRST_YEAR} đến ${last}.`, { field: 'year', reason: 'YEAR_OUT_OF_RANGE' });
   return year;
+}
+
+/** An indicator health owns as the unit field shows it: 0 / 0 when the unit has no records that year. */
+async function indicatorRatio(loaders: Loaders, indicatorCode: string, unit: UnitKey, year: number) {
+  const figure = await loaders.indicatorValue.load({ indicatorCode, year, unit });
+  return { numerator: figure?.numerator ?? 0, denominator: figure?.denominator ?? 0 };
 }
 
 export const AdministrativeUnit: AdministrativeUnitResolvers = {
@@ -31,9 +37,9 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
     return loaders.growthStatus({ from: from ?? null, to: to ?? null }).load(unit);
   },
 
-  fullyImmunisedUnder1: (unit, { year }, { loaders }) => loaders.unitFigure('fullyImmunisedUnder1', checkedYear(year)).load(unit),
+  fullyImmunisedUnder1: (unit, { year }, { loaders }) => indicatorRatio(loaders, 'UNDER1_FULLY_IMMUNISED', unit, checkedYear(year)),
   antenatalCare4Visits: (unit, { year }, { loaders }) => loaders.unitFigure('antenatalCare4Visits', checkedYear(year)).load(unit),
-  childrenReachedByHealthServices: (unit, { year }, { loaders }) => loaders.unitFigure('childrenReachedByHealthServices', checkedYear(year)).load(unit),
+  childrenReachedByHealthServices: (unit, { year }, { loaders }) => indicatorRatio(loaders, 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', unit, checkedYear(year)),
 
   healthStations(unit, { first, after }, { prisma }) {
     const validFrom = fromIsoDate(unit.validFrom);
