@@ -2,7 +2,7 @@
  * Builds the benchmark's data: one province at realistic size in four fresh PostgreSQL databases,
  * one per subgraph, with the schemas the apps' own migrations create.
  *
- *   npx tsx infra/bench/generate.ts [--province 38] [--children 400000] [--seed 1437]
+ *   npx tsx infra/bench/generate.ts [--province 38] [--children 1500000] [--seed 1437]
  *
  * Needs the apps built (`npx turbo run build --filter=./apps/*`) and a PostgreSQL server
  * (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres).
@@ -27,6 +27,32 @@ import {
   type SubgraphName,
 } from './config.js';
 import { assertPortFree, startService, stopService, waitReady } from './services.js';
+import { benchIssuer, benchPlanDocument, benchPlanKey } from './bench-plan.js';
+import { postGraphQL } from './slice.js';
+import { REBUILD_SQL } from '../../apps/health/src/records/tallies.js';
+import {
+  Children,
+  ENROLMENT_COUNT_COLUMNS,
+  ENROLMENT_REPORT_COLUMNS,
+  GRADE_FLOW_COLUMNS,
+  GROWTH_COLUMNS,
+  IMMUNISATION_COLUMNS,
+  POPULATION_COUNT_COLUMNS,
+  POPULATION_REPORT_COLUMNS,
+  REFERRAL_NETWORK_COLUMNS,
+  REPORTED_FIGURE_COLUMNS,
+  SCHOOL_SURVEY_COLUMNS,
+  SERVICE_CONTACT_COLUMNS,
+  enrolmentRows,
+  growthRows,
+  immunisationRows,
+  populationRows,
+  referralNetworkRows,
+  reportedFigureRows,
+  schoolSurveyRows,
+  serviceContactRows,
+  type School,
+} from './sector-records.js';
 
 const DAY_MS = 86_400_000;
 /** Rows per chunk handed to COPY: large enough that per-chunk overhead vanishes, small enough to stream. */
@@ -35,7 +61,7 @@ const CHUNK_ROWS = 5_000;
 const { values: args } = parseArgs({
   options: {
     province: { type: 'string', default: DEFAULT_PROVINCE },
-    children: { type: 'string', default: '400000' },
+    children: { type: 'string', default: '1500000' },
     seed: { type: 'string', default: '1437' },
   },
 });
@@ -86,16 +112,26 @@ function childrenPerCommune(random: SeededRandom): number[] {
   return counts;
 }
 
+/** The rows generated so far that later tables refer to: children, each commune's station, schools. */
+const children = new Children();
+const stationOfCommune: string[] = [];
+const schools: School[] = [];
+let childrenInCommune: number[] = [];
+
 function* childRows(random: SeededRandom): Iterable<(string | null)[]> {
   // Born within the 9 years up to today, the window childrenAged0To8Count counts, uniformly by day.
   const today = todayInVietnam();
   const nineYearsAgo = new Date(Date.UTC(today.getUTCFullYear() - 9, today.getUTCMonth(), today.getUTCDate()));
   const days = Math.round((today.getTime() - nineYearsAgo.getTime()) / DAY_MS);
-  const counts = childrenPerCommune(random);
+  const todayDay = Math.round(today.getTime() / DAY_MS);
+  childrenInCommune = childrenPerCommune(random);
   for (const [i, { columns }] of locations.entries()) {
-    for (let n = 0; n < counts[i]!; n++) {
-      const birthDate = toIsoDate(new Date(today.getTime() - random.int(0, days - 1) * DAY_MS));
-      yield [seededUuid(random), birthDate, random.next() < 0.512 ? 'MALE' : 'FEMALE', ...columns];
+    for (let n = 0; n < childrenInCommune[i]!; n++) {
+      const birthDay = todayDay - random.int(0, days - 1);
+      const male = random.next() < 0.512;
+      const id = seededUuid(random);
+      children.add(id, birthDay, male, i);
+      yield [id, toIsoDate(new Date(birthDay * DAY_MS)), male ? 'MALE' : 'FEMALE', ...columns];
     }
   }
 }
@@ -103,7 +139,9 @@ function* childRows(random: SeededRandom): Iterable<(string | null)[]> {
 function* stationRows(random: SeededRandom): Iterable<(string | null)[]> {
   for (const { commune, columns } of locations) {
     const openedOn = toIsoDate(new Date(Date.UTC(random.int(1985, 2015), random.int(0, 11), random.int(1, 28))));
-    yield [seededUuid(random), `Trạm Y tế ${commune.fullName}`, openedOn, ...columns];
+    const id = seededUuid(random);
+    stationOfCommune.push(id);
+    yield [id, `Trạm Y tế ${commune.fullName}`, openedOn, ...columns];
   }
 }
 
@@ -111,14 +149,16 @@ const SCHOOL_PREFIX = { PRESCHOOL: 'Trường Mầm non', PRIMARY: 'Trường Ti
 
 /** Every commune has a school of each level and 0-2 more preschools or primary schools: 3-5 in all. */
 function* schoolRows(random: SeededRandom): Iterable<(string | null)[]> {
-  for (const { commune, columns } of locations) {
+  for (const [i, { commune, columns }] of locations.entries()) {
     const levels: (keyof typeof SCHOOL_PREFIX)[] = ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'];
     for (let extra = random.int(0, 2); extra > 0; extra--) levels.push(random.next() < 0.5 ? 'PRESCHOOL' : 'PRIMARY');
     const seen = new Map<string, number>();
     for (const level of levels) {
       const number = (seen.get(level) ?? 0) + 1;
       seen.set(level, number);
-      yield [seededUuid(random), `${SCHOOL_PREFIX[level]} ${commune.name} ${number}`, level, ...columns];
+      const id = seededUuid(random);
+      schools.push({ id, level, commune: i });
+      yield [id, `${SCHOOL_PREFIX[level]} ${commune.name} ${number}`, level, ...columns];
     }
   }
 }
@@ -144,6 +184,13 @@ function* facilityRows(random: SeededRandom): Iterable<(string | null)[]> {
 
 // Each table draws from its own fork, so changing one table's generator leaves the others' data as it was.
 const random = new SeededRandom(seed);
+const uuidFrom = (fork: SeededRandom) => () => seededUuid(fork);
+/** Children of one year of age in a commune, for the education surveys. */
+const cohort = (commune: number) => Math.round(childrenInCommune[commune]! / 9);
+let enrolment: ReturnType<typeof enrolmentRows> | undefined;
+const enrolmentOnce = () => (enrolment ??= enrolmentRows(schools, cohort, random.fork('enrolment'), uuidFrom(random.fork('enrolment-ids'))));
+let population: ReturnType<typeof populationRows> | undefined;
+const populationOnce = () => (population ??= populationRows(locations, cohort, random.fork('population'), uuidFrom(random.fork('population-ids'))));
 const loads: TableLoad[] = [
   { subgraph: 'health', table: 'health_station', columns: `id, name, opened_on, ${LOCATION_COLUMNS}`, rows: () => stationRows(random.fork('health_station')) },
   { subgraph: 'health', table: 'child_record', columns: `id, birth_date, sex, ${LOCATION_COLUMNS}`, rows: () => childRows(random.fork('child_record')) },
@@ -153,6 +200,38 @@ const loads: TableLoad[] = [
     table: 'cultural_facility',
     columns: `id, name, kind, serves_children, ${LOCATION_COLUMNS}`,
     rows: () => facilityRows(random.fork('cultural_facility')),
+  },
+  // The records behind the plan's figures, which refer to the rows above.
+  { subgraph: 'health', table: 'growth_measurement', columns: GROWTH_COLUMNS, rows: () => growthRows(children, locations, random.fork('growth'), uuidFrom(random.fork('growth-ids'))) },
+  {
+    subgraph: 'health',
+    table: 'immunisation',
+    columns: IMMUNISATION_COLUMNS,
+    rows: () => immunisationRows(children, stationOfCommune, random.fork('immunisation'), uuidFrom(random.fork('immunisation-ids'))),
+  },
+  {
+    subgraph: 'health',
+    table: 'health_service_contact',
+    columns: SERVICE_CONTACT_COLUMNS,
+    rows: () => serviceContactRows(children, stationOfCommune, random.fork('service'), uuidFrom(random.fork('service-ids'))),
+  },
+  { subgraph: 'education', table: 'school_survey', columns: SCHOOL_SURVEY_COLUMNS, rows: () => schoolSurveyRows(schools, random.fork('survey'), uuidFrom(random.fork('survey-ids'))) },
+  { subgraph: 'education', table: 'enrolment_report', columns: ENROLMENT_REPORT_COLUMNS, rows: () => enrolmentOnce().reports },
+  { subgraph: 'education', table: 'enrolment_count', columns: ENROLMENT_COUNT_COLUMNS, rows: () => enrolmentOnce().counts },
+  { subgraph: 'education', table: 'grade_flow', columns: GRADE_FLOW_COLUMNS, rows: () => enrolmentOnce().flows },
+  { subgraph: 'education', table: 'child_population_report', columns: POPULATION_REPORT_COLUMNS, rows: () => populationOnce().reports },
+  { subgraph: 'education', table: 'child_population_count', columns: POPULATION_COUNT_COLUMNS, rows: () => populationOnce().counts },
+  {
+    subgraph: 'ldtbxh',
+    table: 'referral_network',
+    columns: REFERRAL_NETWORK_COLUMNS,
+    rows: () => referralNetworkRows(locations, random.fork('referral_network'), uuidFrom(random.fork('referral_network-ids'))),
+  },
+  {
+    subgraph: 'ldtbxh',
+    table: 'indicator_value',
+    columns: REPORTED_FIGURE_COLUMNS,
+    rows: () => reportedFigureRows(locations, (i) => childrenInCommune[i]!, random.fork('indicator_value'), uuidFrom(random.fork('indicator_value-ids'))),
   },
 ];
 
@@ -178,13 +257,30 @@ async function recreateDatabases(): Promise<void> {
 
 /**
  * The unit lists (and the demo plans, among them the national scheme that applies to every unit)
- * are loaded by the ldtbxh subgraph itself on its first start, so the bench runs on what it loads.
+ * are loaded by the ldtbxh subgraph itself on its first start, so the bench runs on what it loads;
+ * the bench plan is then imported through its GraphQL API, as a province would, once its issuing
+ * People's Committee is in the agency registry.
  */
-async function loadUnits(): Promise<void> {
+async function loadUnitsAndPlan(): Promise<void> {
   await assertPortFree(SUBGRAPH_PORTS.ldtbxh);
   const service = startService('ldtbxh', SUBGRAPH_PORTS.ldtbxh, { DATABASE_URL: benchDatabaseUrl('ldtbxh'), SEED_DEMO: 'true' });
   try {
     await waitReady(service);
+    const provinceName = await withClient(benchDatabaseUrl('ldtbxh'), async (client) => {
+      const { rows } = await client.query<{ full_name: string }>('SELECT full_name FROM administrative_unit WHERE code = $1 AND valid_from = $2', [province, AS_OF]);
+      await client.query(
+        `INSERT INTO agency (code, name, kind, unit_code, unit_valid_from, valid_from, updated_at)
+         VALUES ($1, $2, 'PEOPLES_COMMITTEE', $3, $4, $4, now())`,
+        [benchIssuer(province), `Ủy ban nhân dân ${rows[0]!.full_name}`, province, AS_OF],
+      );
+      await client.query(`INSERT INTO agency_function (id, agency_code, function, valid_from) VALUES (gen_random_uuid(), $1, 'COORDINATION', $2)`, [benchIssuer(province), AS_OF]);
+      return rows[0]!.full_name;
+    });
+    await postGraphQL(
+      `http://127.0.0.1:${SUBGRAPH_PORTS.ldtbxh}/graphql`,
+      'mutation($d: String!) { importPlan(document: $d, format: JSON) { key numericTargets } }',
+      { d: benchPlanDocument(province, provinceName) },
+    );
   } finally {
     await stopService(service);
   }
@@ -257,14 +353,14 @@ console.log('Recreating the bench databases and applying each app\'s migrations.
 await recreateDatabases();
 for (const subgraph of SUBGRAPHS) await applyMigrations(benchDatabaseUrl(subgraph), migrationsDir(subgraph), logger);
 
-console.log('Loading the official unit lists through the ldtbxh subgraph...');
+console.log('Loading the official unit lists and importing the bench plan through the ldtbxh subgraph...');
 const unitsStarted = performance.now();
-await loadUnits();
+await loadUnitsAndPlan();
 const units = await unitCounts();
 if (units.communesInProvince !== communes.length) {
   throw new Error(`ldtbxh has ${units.communesInProvince} communes directly under province ${province}, the reference data ${communes.length}`);
 }
-console.log(`  ${units.units} units and ${units.plans} plans loaded in ${((performance.now() - unitsStarted) / 1000).toFixed(1)} s`);
+console.log(`  ${units.units} units and ${units.plans} plans (among them ${benchPlanKey(province)}) loaded in ${((performance.now() - unitsStarted) / 1000).toFixed(1)} s`);
 
 const results: LoadResult[] = [];
 for (const load of loads) {
@@ -272,6 +368,15 @@ for (const load of loads) {
   results.push(result);
   console.log(`  ${result.table.padEnd(18)} ${String(result.rows).padStart(8)} rows in ${result.copySeconds.toFixed(2)} s: ${Math.round(result.rows / result.copySeconds)} rows/s`);
 }
+
+// Health keeps running totals of its indicators as records are written; a bulk load rebuilds them once.
+const talliesStarted = performance.now();
+await withClient(benchDatabaseUrl('health'), async (client) => {
+  for (const statement of REBUILD_SQL) await client.query(statement);
+  await client.query('VACUUM ANALYZE health_figure_tally');
+});
+const talliesSeconds = (performance.now() - talliesStarted) / 1000;
+console.log(`  health_figure_tally rebuilt from the health records in ${talliesSeconds.toFixed(1)} s`);
 
 const sizes = await databaseSizes();
 const mib = (bytes: number | undefined) => ((bytes ?? 0) / 1024 / 1024).toFixed(1);
@@ -286,4 +391,7 @@ ${results
 | --- | ---: |
 ${SUBGRAPHS.map((s) => `| ${benchDatabaseName(s)} | ${mib(sizes.get(benchDatabaseName(s)))} |`).join('\n')}
 
+Rows loaded: ${results.reduce((n, r) => n + r.rows, 0)} in ${results.reduce((s, r) => s + r.copySeconds, 0).toFixed(1)} s of COPY (${Math.round(
+  results.reduce((n, r) => n + r.rows, 0) / results.reduce((s, r) => s + r.copySeconds, 0),
+)} rows/s); health's indicator totals rebuilt in ${talliesSeconds.toFixed(1)} s.
 Generated in ${((performance.now() - started) / 1000).toFixed(1)} s. Next: npm run bench`);

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: the cost of the gateway. Starts the four subgraphs and the gateway as separate
- * processes on the bench databases (made by infra/bench/generate.ts), then times the same slice of
- * data asked of the gateway and asked of the subgraphs directly, and prints markdown tables.
+ * processes on the bench databases (made by infra/bench/generate.ts), then times the same data asked
+ * of the gateway and asked of the subgraphs directly, and prints markdown tables: the slice of a
+ * province or a commune, or the progress of the bench plan in the province and each of its communes
+ * (with, for progress, each subgraph's hand-written SQL lower bound).
  *
- *   npm run bench -- [--requests 200] [--concurrency 1] [--warmup 20] [--query province|commune]
+ *   npm run bench -- [--requests 200] [--concurrency 1] [--warmup 20] [--query province|commune|progress]
  *                    [--province 38] [--commune <code>] [--max-seconds 900]
  *
  * --max-seconds bounds the whole warm-up and measurement; a path cut short reports fewer requests.
@@ -27,6 +29,10 @@ import {
 } from './config.js';
 import { assertPortFree, memoryOf, startService, stopService, waitReady, type Service } from './services.js';
 import { directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
+import { benchPlanKey } from './bench-plan.js';
+import { PROGRESS_QUERY, directProgress } from './progress.js';
+import { PROGRESS_YEAR } from './sector-records.js';
+import { LOWER_BOUND_SQL } from './sql-lower-bound.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,10 +55,10 @@ const requests = positiveInt('requests', args.requests);
 const concurrency = positiveInt('concurrency', args.concurrency);
 const warmup = positiveInt('warmup', args.warmup);
 const maxSeconds = positiveInt('max-seconds', args['max-seconds']);
-if (args.query !== 'province' && args.query !== 'commune') throw new Error('--query must be province or commune');
-const kind: QueryKind = args.query;
+if (!['province', 'commune', 'progress'].includes(args.query)) throw new Error('--query must be province, commune or progress');
+const kind = args.query as QueryKind | 'progress';
 function unitCode(): string {
-  if (kind === 'province') return args.province;
+  if (kind !== 'commune') return args.province;
   const commune = args.commune ?? communesOfProvince(args.province, AS_OF)[0]?.code;
   if (!commune) throw new Error(`province ${args.province} has no communes on ${AS_OF}`);
   return commune;
@@ -92,7 +98,7 @@ const BLOCK = 20;
  * (performance.now() time, shared by warm-up and measurement) so a slow system cannot hold the
  * benchmark indefinitely.
  */
-async function measure(count: number, deadline: number, request: () => Promise<unknown>): Promise<Measurement> {
+async function measure(count: number, deadline: number, request: () => Promise<unknown>, parallel = concurrency): Promise<Measurement> {
   const latenciesMs: number[] = [];
   let issued = 0;
   const started = performance.now();
@@ -104,7 +110,7 @@ async function measure(count: number, deadline: number, request: () => Promise<u
       latenciesMs.push(performance.now() - t0);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: parallel }, worker));
   return { latenciesMs, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -125,6 +131,25 @@ async function postgresVersion(): Promise<string> {
   }
 }
 
+/** Each subgraph's hand-written statement for the same figures, timed directly on its database. */
+async function sqlLowerBounds(province: string, count: number, deadline: number) {
+  const results = [];
+  for (const [subgraph, sql] of Object.entries(LOWER_BOUND_SQL)) {
+    const client = new pg.Client({ connectionString: benchDatabaseUrl(subgraph as SubgraphName) });
+    await client.connect();
+    try {
+      const run = () => client.query(sql, [province, AS_OF, PROGRESS_YEAR]);
+      // One connection runs one statement at a time: measured one after another.
+      await measure(Math.min(warmup, 5), deadline, run, 1);
+      const { latenciesMs } = await measure(count, deadline, run, 1);
+      results.push({ subgraph, count: latenciesMs.length, p50: percentile(latenciesMs, 50), p95: percentile(latenciesMs, 95) });
+    } finally {
+      await client.end();
+    }
+  }
+  return results;
+}
+
 async function stopAll(): Promise<void> {
   // The gateway first, so it does not log the subgraphs going away.
   await Promise.all([...services].reverse().map(stopService));
@@ -134,17 +159,31 @@ async function main(): Promise<string> {
   console.log(`Starting the four subgraphs and the gateway (logs in ${root}.data/bench/logs)...`);
   await startAll();
 
-  const viaGateway = async () => postGraphQL(gatewayUrl, gatewayQuery(kind), { code });
-  const direct = async () => directSlice(subgraphUrls, kind, code);
+  const planKey = benchPlanKey(code);
+  const viaGateway =
+    kind === 'progress'
+      ? async () => postGraphQL(gatewayUrl, PROGRESS_QUERY, { key: planKey, year: PROGRESS_YEAR })
+      : async () => postGraphQL(gatewayUrl, gatewayQuery(kind), { code });
+  const direct = kind === 'progress' ? async () => directProgress(subgraphUrls, planKey, PROGRESS_YEAR) : async () => directSlice(subgraphUrls, kind, code);
 
   // Both paths must return the same data, or the comparison would be of different work.
   const [gatewayData, directData] = [await viaGateway(), await direct()];
   if (!isDeepStrictEqual(gatewayData, directData)) throw new Error('the gateway and the direct sequence returned different data');
-  const unit = gatewayData.administrativeUnit as { fullName: string; childrenAged0To8Count: number; children?: { totalCount: number } };
-  console.log(
-    `Slice: ${unit.fullName} (${code})${unit.children ? ` with ${unit.children.totalCount} communes` : ''}, ${unit.childrenAged0To8Count} children 0-8; ` +
-      `response ${(JSON.stringify(gatewayData).length / 1024).toFixed(1)} KiB`,
-  );
+  const size = `response ${(JSON.stringify(gatewayData).length / 1024).toFixed(1)} KiB`;
+  let subject: string;
+  if (kind === 'progress') {
+    const rows = (gatewayData.plan as { progress: { unit: { code: string }; value: number | null }[] }).progress;
+    const units = new Set(rows.map((r) => r.unit.code)).size;
+    if (rows.some((r) => r.value === null)) throw new Error('a target of the bench plan has no value: is the bench data generated?');
+    subject = `progress of ${planKey} in ${PROGRESS_YEAR}, province ${code} and its communes (${units} units)`;
+    console.log(`Progress: ${rows.length} target values in ${units} units; ${size}`);
+  } else {
+    const unit = gatewayData.administrativeUnit as { fullName: string; childrenAged0To8Count: number; children?: { totalCount: number } };
+    subject = `${kind} slice, ${unit.fullName} (${code})`;
+    console.log(
+      `Slice: ${unit.fullName} (${code})${unit.children ? ` with ${unit.children.totalCount} communes` : ''}, ${unit.childrenAged0To8Count} children 0-8; ${size}`,
+    );
+  }
 
   const paths = [
     { path: 'gateway', request: viaGateway, m: { latenciesMs: [] as number[], seconds: 0 } },
@@ -167,6 +206,7 @@ async function main(): Promise<string> {
     console.log(`  ${path}: ${m.latenciesMs.length} requests in ${m.seconds.toFixed(1)} s`);
   }
 
+  const lowerBounds = kind === 'progress' ? await sqlLowerBounds(code, Math.min(requests, 50), deadline) : [];
   const memory = services.map((s) => ({ name: s.name, ...memoryOf(s.process.pid!) }));
   const stats = paths.map(({ path, m }) => ({
     path,
@@ -179,7 +219,7 @@ async function main(): Promise<string> {
   const ms = (x: number) => x.toFixed(1);
   const cpu = cpus();
 
-  return `## Benchmark: ${kind} slice, ${unit.fullName} (${code}), concurrency ${concurrency}
+  return `## Benchmark: ${subject}, concurrency ${concurrency}
 
 ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'} · ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM · Node ${process.version} · PostgreSQL ${await postgresVersion()}
 ${warmup} warm-up requests, then ${requests} measured, per path, in alternating blocks of ${BLOCK}.
@@ -188,6 +228,7 @@ ${warmup} warm-up requests, then ${requests} measured, per path, in alternating 
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${stats.map((s) => `| ${s.path} | ${s.count} | ${concurrency} | ${ms(s.p50)} | ${ms(s.p95)} | ${s.rps.toFixed(1)} |`).join('\n')}
 | gateway / direct | | | ${(gateway.p50 / directStats.p50).toFixed(2)}× | ${(gateway.p95 / directStats.p95).toFixed(2)}× | ${(gateway.rps / directStats.rps).toFixed(2)}× |
+${lowerBounds.map((b) => `| SQL lower bound: ${b.subgraph} | ${b.count} | 1 | ${ms(b.p50)} | ${ms(b.p95)} | |`).join('\n')}
 
 | process | peak RSS (VmHWM) MiB | RSS at end MiB |
 | --- | ---: | ---: |
