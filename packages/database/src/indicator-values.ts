@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { locateUnit } from '@ecd/reference-data';
 import { badInput } from '@ecd/service-kit';
-import { unitKeyString, type LocationLevel, type UnitKey } from './unit-rollup.js';
+import { unitKeyFromReference, unitKeyString, type LocationLevel, type UnitKey } from './unit-rollup.js';
 
 interface RawQueryable {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
@@ -13,6 +13,21 @@ export interface IndicatorValueKey {
   year: number;
   unit: UnitKey;
 }
+
+/** A TargetProgress entity as the gateway hands it to a sector: the indicator, year and unit of a figure. */
+export interface FigureReference {
+  indicatorCode: string;
+  year: number;
+  unitCode: string;
+  unitValidFrom: Date | string;
+}
+
+/** The figure a TargetProgress entity asks of its sector's indicator value loader. */
+export const figureKeyOf = (progress: FigureReference): IndicatorValueKey => ({
+  indicatorCode: progress.indicatorCode,
+  year: progress.year,
+  unit: unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom }),
+});
 
 /** What the sector holds for it: sums over its records or recorded values, never averaged percentages. */
 export interface SectorValue {

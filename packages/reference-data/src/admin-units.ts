@@ -178,6 +178,16 @@ export interface UnitLevelLocation {
   provinceValidFrom: string;
 }
 
+/** The same columns as a record stores them (dates as PostgreSQL DATE values). */
+export interface RecordLocation {
+  communeCode: string | null;
+  communeValidFrom: Date | null;
+  districtCode: string | null;
+  districtValidFrom: Date | null;
+  provinceCode: string;
+  provinceValidFrom: Date;
+}
+
 export function locateUnit(unitCode: string, date: string): UnitLevelLocation | undefined {
   let list;
   try {

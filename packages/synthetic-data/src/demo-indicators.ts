@@ -1,4 +1,4 @@
-import { UNIT_LISTS, UnitIndex, type UnitList } from '@ecd/reference-data';
+import { UNIT_LISTS, UnitIndex, type RecordLocation, type UnitList } from '@ecd/reference-data';
 import { fromIsoDate } from '@ecd/service-kit';
 import { SeededRandom } from './random.js';
 
@@ -19,17 +19,8 @@ const DEMO_RANGES: Record<string, { percent: [number, number]; spread: number; d
 };
 const DEFAULT_RANGE = { percent: [60, 99] as [number, number], spread: 4, denominator: [40, 1200] as [number, number] };
 
-/** The location columns of an indicator figure (district and commune are null above their level). */
-export interface FigureLocation {
-  communeCode: string | null;
-  communeValidFrom: Date | null;
-  districtCode: string | null;
-  districtValidFrom: Date | null;
-  provinceCode: string;
-  provinceValidFrom: Date;
-}
 
-export interface DemoFigure extends FigureLocation {
+export interface DemoFigure extends RecordLocation {
   indicatorCode: string;
   year: number;
   numerator: number;

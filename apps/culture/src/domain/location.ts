@@ -1,16 +1,9 @@
-import { UNIT_LISTS, locateUnit, unitIndexFor, unitListFor, type UnitLevel } from '@ecd/reference-data';
+import { UNIT_LISTS, locateUnit, unitIndexFor, unitListFor, type RecordLocation, type UnitLevel } from '@ecd/reference-data';
+
+export type { RecordLocation };
 import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
 import type { InputProblem } from './rules.js';
 
-/** The location columns of a record (dates as PostgreSQL DATE values); levels below the unit are null. */
-export interface RecordLocation {
-  communeCode: string | null;
-  communeValidFrom: Date | null;
-  districtCode: string | null;
-  districtValidFrom: Date | null;
-  provinceCode: string;
-  provinceValidFrom: Date;
-}
 
 export interface CommuneLocation extends RecordLocation {
   communeCode: string;

@@ -1,4 +1,4 @@
-import { UNIT_LISTS, locateUnit, unitIndexFor } from '@ecd/reference-data';
+import { UNIT_LISTS, locateUnit, unitIndexFor, type RecordLocation as UnitColumns } from '@ecd/reference-data';
 import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
 
 /** One problem of an input, its field relative to the input object. */
@@ -8,17 +8,11 @@ export interface InputProblem {
   message: string;
 }
 
-/** The location columns of a record (dates as PostgreSQL DATE values); levels below the unit are null. */
-export interface RecordLocation {
+/** The location columns of a record, with the unit it was recorded for (levels below the unit are null). */
+export interface RecordLocation extends UnitColumns {
   unitLevel: 'commune' | 'district' | 'province';
   unitCode: string;
   unitValidFrom: Date;
-  communeCode: string | null;
-  communeValidFrom: Date | null;
-  districtCode: string | null;
-  districtValidFrom: Date | null;
-  provinceCode: string;
-  provinceValidFrom: Date;
 }
 
 const LEVEL_LABELS = { commune: 'xã/phường', district: 'huyện (trước 01/07/2025)', province: 'tỉnh' } as const;

@@ -1,4 +1,4 @@
-import { unitKeyFromReference } from '@ecd/database';
+import { figureKeyOf, unitKeyFromReference } from '@ecd/database';
 import type { TargetProgressResolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
 import { assessProgress, indicatorValue } from '../domain/progress.js';
@@ -11,7 +11,7 @@ async function figureOf(progress: TargetProgressParent, { loaders }: Context) {
   const indicator = (await loaders.indicator.load(progress.indicatorCode))!;
   switch (indicator.sector) {
     case 'SOCIAL_AFFAIRS':
-      return loaders.indicatorValue.load({ indicatorCode: progress.indicatorCode, year: progress.year, unit: unitOf(progress) });
+      return loaders.indicatorValue.load(figureKeyOf(progress));
     case 'EDUCATION':
       return progress.education ?? null;
     case 'HEALTH':
@@ -37,7 +37,7 @@ export const TargetProgress: TargetProgressResolvers = {
   target: async (progress, _args, { loaders }) => (await loaders.target.load(progress.targetId))!,
   indicator: async (progress, _args, { loaders }) => (await loaders.indicator.load(progress.indicatorCode))!,
   unit: async (progress, _args, { loaders }) => (await loaders.unit.load(unitOf(progress)))!,
-  socialAffairs: (progress, _args, { loaders }) => loaders.indicatorValue.load({ indicatorCode: progress.indicatorCode, year: progress.year, unit: unitOf(progress) }),
+  socialAffairs: (progress, _args, { loaders }) => loaders.indicatorValue.load(figureKeyOf(progress)),
   figure: (progress, _args, context) => figureOf(progress, context),
   value: async (progress, _args, context) => (await assessed(progress, context)).value,
   async milestone(progress, _args, context) {
