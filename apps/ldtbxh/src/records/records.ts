@@ -38,19 +38,8 @@ export function rejectIfProblems(problems: readonly InputProblem[], what: string
   });
 }
 
-/** The columns of a record located in a commune (commune columns are then never null). */
-const communeColumns = (l: RecordLocation) => ({
-  communeCode: l.communeCode!,
-  communeValidFrom: l.communeValidFrom!,
-  districtCode: l.districtCode,
-  districtValidFrom: l.districtValidFrom,
-  provinceCode: l.provinceCode,
-  provinceValidFrom: l.provinceValidFrom,
-});
-
-const unitColumns = (l: RecordLocation) => ({
-  unitCode: l.unitCode,
-  unitValidFrom: l.unitValidFrom,
+/** The location columns every located record carries, for filtering at each level of the unit tree. */
+export const locationColumns = (l: RecordLocation) => ({
   communeCode: l.communeCode,
   communeValidFrom: l.communeValidFrom,
   districtCode: l.districtCode,
@@ -58,6 +47,11 @@ const unitColumns = (l: RecordLocation) => ({
   provinceCode: l.provinceCode,
   provinceValidFrom: l.provinceValidFrom,
 });
+
+/** The columns of a record located in a commune (commune columns are then never null). */
+const communeColumns = (l: RecordLocation) => ({ ...locationColumns(l), communeCode: l.communeCode!, communeValidFrom: l.communeValidFrom! });
+
+const unitColumns = (l: RecordLocation) => ({ unitCode: l.unitCode, unitValidFrom: l.unitValidFrom, ...locationColumns(l) });
 
 export async function recordSpecialCircumstance(
   prisma: PrismaClient,

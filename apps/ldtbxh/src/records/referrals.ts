@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { ReferralStatus, Sector } from '../generated/prisma/enums.js';
 import { checkReason, checkSendReferral } from '../domain/record-validation.js';
 import { REASON_REQUIRED, referralTransition, type ReferralAction } from '../domain/referral-lifecycle.js';
-import { rejectIfProblems, type RecordOptions } from './records.js';
+import { locationColumns, rejectIfProblems, type RecordOptions } from './records.js';
 
 export interface SendReferralInput {
   personalId: string;
@@ -20,7 +20,6 @@ export async function sendReferral(prisma: PrismaClient, input: SendReferralInpu
   const today = options.today ?? todayInVietnam();
   const { problems, value } = checkSendReferral(input, today);
   rejectIfProblems(problems, 'Yêu cầu chuyển tuyến', 'INVALID_REFERRAL');
-  const l = value!.location;
   return prisma.$transaction(async (tx) => {
     const referral = await tx.referral.create({
       data: {
@@ -31,12 +30,7 @@ export async function sendReferral(prisma: PrismaClient, input: SendReferralInpu
         toService: input.toService.trim(),
         reason: input.reason.trim(),
         sentOn: today,
-        communeCode: l.communeCode,
-        communeValidFrom: l.communeValidFrom,
-        districtCode: l.districtCode,
-        districtValidFrom: l.districtValidFrom,
-        provinceCode: l.provinceCode,
-        provinceValidFrom: l.provinceValidFrom,
+        ...locationColumns(value!.location),
         sentBy: options.actor,
       },
     });
