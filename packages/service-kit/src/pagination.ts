@@ -64,3 +64,31 @@ export async function keysetPage<T>(options: {
   const [rows, totalCount] = await Promise.all([options.fetch(cursor, size + 1), options.count()]);
   return toConnection(rows, size, totalCount, options.sortKey);
 }
+
+const NAME_ID_SEPARATOR = '\u0000';
+
+/** Where-filter for the rows after a cursor in (name, id) order, in Prisma's shape. */
+export type AfterNameCursor = { OR?: Array<{ name: { gt: string } } | { name: string; id: { gt: string } }> };
+
+/**
+ * A keyset page of named rows in (name, id) order: `fetch` applies the filter for the rows after the
+ * cursor and orders by name then id.
+ */
+export function pageByName<T extends { name: string; id: string }>(options: {
+  first: number | null | undefined;
+  after: string | null | undefined;
+  fetch(afterCursor: AfterNameCursor, take: number): Promise<T[]>;
+  count(): Promise<number>;
+}): Promise<Connection<T>> {
+  return keysetPage({
+    first: options.first,
+    after: options.after,
+    fetch(cursor, take) {
+      if (cursor === undefined) return options.fetch({}, take);
+      const [name = '', id = ''] = cursor.split(NAME_ID_SEPARATOR);
+      return options.fetch({ OR: [{ name: { gt: name } }, { name, id: { gt: id } }] }, take);
+    },
+    count: options.count,
+    sortKey: (row) => `${row.name}${NAME_ID_SEPARATOR}${row.id}`,
+  });
+}

@@ -1,12 +1,10 @@
 import { unitKeyFromReference, type UnitKey } from '@ecd/database';
-import { badInput, fromIsoDate, keysetPage, todayInVietnam } from '@ecd/service-kit';
+import { badInput, fromIsoDate, pageByName, todayInVietnam } from '@ecd/service-kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
 import { yearProblems } from '../domain/rules.js';
 import type { OutreachKind } from '../domain/labels.js';
 import type { Context } from '../context.js';
-
-const NAME_ID_SEPARATOR = '\u0000';
 
 /** A year argument out of range is a typed error (the field is then null). */
 function checkedYear<Y extends number | null | undefined>(year: Y): Y {
@@ -57,16 +55,11 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
       ],
       ...(childFriendly == null ? {} : { servesChildren: childFriendly }),
     };
-    return keysetPage({
+    return pageByName({
       first,
       after,
-      fetch(cursor, take) {
-        const [name, id] = cursor?.split(NAME_ID_SEPARATOR) ?? [];
-        const afterCursor = cursor ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {};
-        return prisma.culturalFacility.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take });
-      },
+      fetch: (afterCursor, take) => prisma.culturalFacility.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take }),
       count: () => prisma.culturalFacility.count({ where }),
-      sortKey: (f) => `${f.name}${NAME_ID_SEPARATOR}${f.id}`,
     });
   },
 };

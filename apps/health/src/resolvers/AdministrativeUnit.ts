@@ -1,9 +1,8 @@
-import { badInput, fromIsoDate, keysetPage, todayInVietnam } from '@ecd/service-kit';
+import { badInput, fromIsoDate, pageByName, todayInVietnam } from '@ecd/service-kit';
 import { unitKeyFromReference, type UnitKey } from '@ecd/database';
 import type { AdministrativeUnitResolvers } from '../generated/graphql.js';
 import type { Loaders } from '../loaders.js';
 
-const NAME_ID_SEPARATOR = '\u0000';
 /** Years the unit lists cover, up to next year (pregnancies due next year are already followed). */
 const FIRST_YEAR = 2019;
 
@@ -49,16 +48,11 @@ export const AdministrativeUnit: AdministrativeUnitResolvers = {
         { provinceCode: unit.code, provinceValidFrom: validFrom },
       ],
     };
-    return keysetPage({
+    return pageByName({
       first,
       after,
-      fetch(cursor, take) {
-        const [name, id] = cursor?.split(NAME_ID_SEPARATOR) ?? [];
-        const afterCursor = cursor ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {};
-        return prisma.healthStation.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take });
-      },
+      fetch: (afterCursor, take) => prisma.healthStation.findMany({ where: { AND: [where, afterCursor] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take }),
       count: () => prisma.healthStation.count({ where }),
-      sortKey: (s) => `${s.name}${NAME_ID_SEPARATOR}${s.id}`,
     });
   },
 };
