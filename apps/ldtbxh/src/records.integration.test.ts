@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { graphql, useTestSubgraph } from '@ecd/test-kit';
+import { graphqlClient, useTestSubgraph } from '@ecd/test-kit';
 import { DEVELOPMENT_CHILD_KEY_SECRET, childKeyOf } from '@ecd/service-kit';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 import { createLoaders } from './loaders.js';
 
 const subgraph = useTestSubgraph('ldtbxh_records', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
-const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
-const ok = async <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>): Promise<T> => {
-  const response = await query<T>(q, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
-const errorOf = async (q: string, variables?: Record<string, unknown>) => {
-  const response = await query(q, variables);
-  expect(response.errors, 'expected an error').toBeDefined();
-  return response.errors![0]!;
-};
+const { query, ok, errorOf } = graphqlClient(() => subgraph.service.graphqlUrl);
 const sql = <T = Record<string, unknown>>(text: string, ...params: unknown[]) => subgraph.service.client.$queryRawUnsafe<T[]>(text, ...params);
 const count = async (table: string) => Number((await sql<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
 type Problem = { field: string; reason: string; message: string };

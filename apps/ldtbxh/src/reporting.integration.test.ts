@@ -1,19 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphql, readFixture, useTestSubgraph } from '@ecd/test-kit';
+import { graphqlClient, readFixture, useTestSubgraph } from '@ecd/test-kit';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
 const subgraph = useTestSubgraph('ldtbxh_reporting', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
-const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
-const ok = async <T>(q: string, variables?: Record<string, unknown>): Promise<T> => {
-  const response = await query<T>(q, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
-const errorOf = async (q: string, variables?: Record<string, unknown>) => {
-  const response = await query(q, variables);
-  expect(response.errors, 'expected an error').toBeDefined();
-  return response.errors![0]!;
-};
+const { ok, errorOf } = graphqlClient(() => subgraph.service.graphqlUrl);
 
 const OPEN = `mutation($plan: String!, $year: Int!) { openReportingPeriod(planKey: $plan, frequency: ANNUAL, year: $year) { id dueOn recipient { code } expectedReports { reporter { code } } } }`;
 const CREATE = `mutation($period: ID!, $reporter: String!, $values: [SubmissionValueInput!]!) {

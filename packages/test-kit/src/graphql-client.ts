@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
   data?: TData | null;
@@ -33,4 +35,25 @@ export async function resolveUnitEntities<TEntity>(
   );
   if (response.errors?.length) throw new Error(`entity query failed: ${JSON.stringify(response.errors)}`);
   return response.data!._entities;
+}
+
+/**
+ * Helpers bound to one endpoint, read when called (a test's server starts after the file loads):
+ * `ok` fails the test on any error and returns the data, `errorOf` fails it unless there is one.
+ */
+export function graphqlClient(url: () => string) {
+  const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(url(), q, variables);
+  return {
+    query,
+    async ok<T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>): Promise<T> {
+      const response = await query<T>(q, variables);
+      expect(response.errors).toBeUndefined();
+      return response.data!;
+    },
+    async errorOf(q: string, variables?: Record<string, unknown>) {
+      const response = await query(q, variables);
+      expect(response.errors, 'expected an error').toBeDefined();
+      return response.errors![0]!;
+    },
+  };
 }
