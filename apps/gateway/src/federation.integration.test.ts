@@ -295,24 +295,31 @@ describe('progress on health targets, computed by health from its records', () =
       { code: '3', description: '90% trẻ em đến 8 tuổi được tiếp cận dịch vụ y tế, dinh dưỡng', indicator: 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', milestones: [{ year: 2025, comparator: 'GTE', value: 90 }] },
     ],
   };
-  /** Independent counts over health's raw tables for province 20 (post-reform) in 2025. */
-  const HEALTH_SQL: Record<string, string> = {
-    UNDER5_STUNTING: `SELECT count(*) FILTER (WHERE stunting IN ('MODERATE', 'SEVERE'))::float8 AS n, count(stunting)::float8 AS d
-                        FROM growth_measurement WHERE province_code = '20' AND extract(year FROM measured_on) = 2025`,
-    UNDER1_FULLY_IMMUNISED: `SELECT count(*) FILTER (WHERE due = 10)::float8 AS n, count(*)::float8 AS d FROM (
+  const sexIs = (alias: string, sex?: string) => (sex ? `AND ${alias}.sex = '${sex}'` : '');
+  /** Independent counts over health's raw tables for province 20 (post-reform) in 2025, of all children or one sex. */
+  const HEALTH_SQL: Record<string, (sex?: string) => string> = {
+    UNDER5_STUNTING: (sex) => `SELECT count(*) FILTER (WHERE stunting IN ('MODERATE', 'SEVERE'))::float8 AS n, count(stunting)::float8 AS d
+                        FROM growth_measurement g WHERE province_code = '20' AND extract(year FROM measured_on) = 2025 ${sexIs('g', sex)}`,
+    UNDER1_FULLY_IMMUNISED: (sex) => `SELECT count(*) FILTER (WHERE due = 10)::float8 AS n, count(*)::float8 AS d FROM (
                                SELECT c.id, count(i.id) FILTER (WHERE i.vaccine::text NOT IN ('MR', 'DPT_BOOSTER', 'JE_1', 'JE_2', 'JE_3')
                                                               AND i.given_on < c.birth_date + interval '1 year') AS due
                                  FROM child_record c LEFT JOIN immunisation i ON i.child_record_id = c.id
-                                WHERE c.province_code = '20' AND extract(year FROM c.birth_date) = 2024 GROUP BY c.id) AS cohort`,
-    CHILDREN_0_8_REACHED_HEALTH_SERVICES: `SELECT count(DISTINCT c.id) FILTER (WHERE s.id IS NOT NULL)::float8 AS n, count(DISTINCT c.id)::float8 AS d
+                                WHERE c.province_code = '20' AND extract(year FROM c.birth_date) = 2024 ${sexIs('c', sex)} GROUP BY c.id) AS cohort`,
+    CHILDREN_0_8_REACHED_HEALTH_SERVICES: (sex) => `SELECT count(DISTINCT c.id) FILTER (WHERE s.id IS NOT NULL)::float8 AS n, count(DISTINCT c.id)::float8 AS d
                                              FROM child_record c LEFT JOIN health_service_contact s ON s.child_record_id = c.id
                                               AND extract(year FROM s.served_on) = 2025 AND s.served_on < c.birth_date + interval '9 years'
-                                            WHERE c.province_code = '20' AND c.birth_date <= DATE '2025-12-31' AND c.birth_date + interval '9 years' > DATE '2025-01-01'`,
+                                            WHERE c.province_code = '20' AND c.birth_date <= DATE '2025-12-31' AND c.birth_date + interval '9 years' > DATE '2025-01-01' ${sexIs('c', sex)}`,
   };
 
-  it('imports a plan with health targets and answers each with health’s figure, matching an independent count', async () => {
-    const imported = await federation.query(`mutation($d: String!) { importPlan(document: $d, format: JSON) { numericTargets } }`, { d: JSON.stringify(HEALTH_PLAN) });
+  beforeAll(async () => {
+    const imported = await federation.query<{ importPlan: { numericTargets: number } }>(`mutation($d: String!) { importPlan(document: $d, format: JSON) { numericTargets } }`, {
+      d: JSON.stringify(HEALTH_PLAN),
+    });
     expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importPlan.numericTargets).toBe(3);
+  });
+
+  it('answers each target of an imported plan with health’s figure, matching an independent count', async () => {
     const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; indicator: { sector: string }; figure: { numerator: number; denominator: number; reported: boolean }; status: string }[] } }>(
       `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025) { indicatorCode indicator { sector } figure { numerator denominator reported } status } } }`,
     );
@@ -320,11 +327,37 @@ describe('progress on health targets, computed by health from its records', () =
     const health = (federation.subgraphs.health as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
     expect(data!.plan.progress.map((p) => p.indicatorCode)).toEqual(Object.keys(HEALTH_SQL));
     for (const row of data!.plan.progress) {
-      const [expected] = await health.$queryRawUnsafe<{ n: number; d: number }[]>(HEALTH_SQL[row.indicatorCode]!);
+      const [expected] = await health.$queryRawUnsafe<{ n: number; d: number }[]>(HEALTH_SQL[row.indicatorCode]!());
       expect(expected!.d, row.indicatorCode).toBeGreaterThan(0);
       expect(row).toMatchObject({ indicator: { sector: 'HEALTH' }, figure: { numerator: expected!.n, denominator: expected!.d, reported: false } });
       expect(['REACHED', 'BEHIND']).toContain(row.status);
     }
+  });
+
+  it('splits each health target by sex: boys and girls against the same milestone, matching independent counts', async () => {
+    type Group = { sex: string; label: string; numerator: number; denominator: number; value: number; gap: number; status: string };
+    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; figure: { numerator: number; denominator: number }; milestone: { value: number }; bySex: Group[] }[] } }>(
+      `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025) { indicatorCode figure { numerator denominator } milestone { value } bySex { sex label numerator denominator value gap status } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const health = (federation.subgraphs.health as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
+    for (const row of data!.plan.progress) {
+      expect(row.bySex.map((g) => [g.sex, g.label])).toEqual([['MALE', 'Nam'], ['FEMALE', 'Nữ']]);
+      for (const group of row.bySex) {
+        const [expected] = await health.$queryRawUnsafe<{ n: number; d: number }[]>(HEALTH_SQL[row.indicatorCode]!(group.sex));
+        expect(expected!.d, `${row.indicatorCode} ${group.sex}`).toBeGreaterThan(0);
+        expect(group).toMatchObject({ numerator: expected!.n, denominator: expected!.d });
+        expect(group.value).toBeCloseTo((100 * expected!.n) / expected!.d, 9);
+        expect(group.gap).toBeCloseTo(group.value - row.milestone.value, 9);
+        expect(['REACHED', 'BEHIND']).toContain(group.status);
+      }
+      expect(row.bySex[0]!.numerator + row.bySex[1]!.numerator).toBe(row.figure.numerator);
+      expect(row.bySex[0]!.denominator + row.bySex[1]!.denominator).toBe(row.figure.denominator);
+    }
+    // A sector that keeps no figures by sex answers none.
+    const education = await federation.query<{ plan: { progress: { bySex: unknown }[] } }>(`{ plan(key: "ben-cat-pgddt-2021-cthd-tre-em") { progress(year: 2024) { bySex { sex } } } }`);
+    expect(education.errors).toBeUndefined();
+    expect(education.data!.plan.progress.every((p) => p.bySex === null)).toBe(true);
   });
 });
 

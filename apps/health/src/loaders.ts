@@ -5,7 +5,7 @@ import type { ChildRecord, HealthStation, PrismaClient } from './generated/prism
 import { birthDateWindow } from './domain/age.js';
 import { createGrowthStatusLoader, type GrowthStatusSummary, type MeasuredBetween } from './growth/growth-status.js';
 import { rowsByParent } from './records/by-parent.js';
-import { HEALTH_COMPUTED } from './records/tallies.js';
+import { HEALTH_COMPUTED, createSexFigureLoader } from './records/tallies.js';
 import { createUnitFigureLoader, type HealthRatio, type UnitFigure } from './records/unit-figures.js';
 
 /** One loader per distinct argument in a request, so each distinct argument costs one batched statement. */
@@ -24,6 +24,8 @@ export function createLoaders(prisma: PrismaClient) {
     stationCount: createUnitCountLoader(prisma, 'health_station'),
     /** The indicators health owns, per unit and year, from the running totals of its records (it takes no aggregates). */
     indicatorValue: createIndicatorValueLoader(prisma, HEALTH_COMPUTED, { reported: false }),
+    /** The same figures split by the child's sex. */
+    indicatorValueBySex: createSexFigureLoader(prisma),
     /** Children aged 0-8 on a day. */
     childrenAged0To8: (asOf: Date) =>
       childrenByDay(day(asOf), () => {

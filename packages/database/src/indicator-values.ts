@@ -51,7 +51,7 @@ export interface ComputedIndicator {
 }
 export type ComputedIndicators = Readonly<Record<string, ComputedIndicator>>;
 
-const keyString = (key: IndicatorValueKey) => `${key.indicatorCode}|${key.year}|${unitKeyString(key.unit)}`;
+export const figureKeyString = (key: IndicatorValueKey) => `${key.indicatorCode}|${key.year}|${unitKeyString(key.unit)}`;
 
 /**
  * The rows of a located table once per level they lie in (`located_code`, `located_valid_from`: their
@@ -66,6 +66,18 @@ export const locatedRows = (table: string, levels: readonly LocationLevel[] = ['
 
 /** A row of `locatedRows` (alias `alias`) lies in the requested unit `k`. */
 export const atUnit = (alias: string) => `${alias}.located_code = k.code AND ${alias}.located_valid_from = k.valid_from`;
+
+/** A batch of figure keys as the CTE `k(i, indicator, year, code, valid_from)`, filled by `figureKeyParams`. */
+export const FIGURE_KEYS_CTE = 'k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::date[]) AS k(i, indicator, year, code, valid_from))';
+
+/** The parameters of `FIGURE_KEYS_CTE` for a batch: `i` is each key's index in it. */
+export const figureKeyParams = (keys: readonly IndicatorValueKey[]) => [
+  keys.map((_, i) => i),
+  keys.map((k) => k.indicatorCode),
+  keys.map((k) => k.year),
+  keys.map((k) => k.unit.code),
+  keys.map((k) => k.unit.validFrom),
+];
 
 const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -86,7 +98,7 @@ function sumSql(computed: ComputedIndicators, withReported: boolean): string {
            (c.denominator IS NOT NULL)::int AS with_denominator, 1 AS "values", c.source, false AS reported
       FROM (${sql(`(SELECT * FROM k WHERE k.indicator = ${sqlString(code)})`)}) AS c`,
   );
-  return `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::date[]) AS k(i, indicator, year, code, valid_from))
+  return `WITH ${FIGURE_KEYS_CTE}
     ${[...(withReported ? [reported] : []), ...computedParts].join(' UNION ALL ')}`;
 }
 
@@ -101,11 +113,7 @@ export function createIndicatorValueLoader(db: RawQueryable, computed: ComputedI
     async (keys) => {
       const rows = await db.$queryRawUnsafe<{ i: number; numerator: number; denominator: number | null; with_denominator: number; values: number; source: string; reported: boolean }[]>(
         sql,
-        keys.map((_, i) => i),
-        keys.map((k) => k.indicatorCode),
-        keys.map((k) => k.year),
-        keys.map((k) => k.unit.code),
-        keys.map((k) => k.unit.validFrom),
+        ...figureKeyParams(keys),
       );
       const byIndex = new Map(rows.map((r) => [r.i, r]));
       return keys.map((_, i) => {
@@ -115,7 +123,7 @@ export function createIndicatorValueLoader(db: RawQueryable, computed: ComputedI
         return { numerator: row.numerator, denominator: row.with_denominator === row.values ? row.denominator : null, source: row.source, reported: row.reported };
       });
     },
-    { cacheKeyFn: keyString },
+    { cacheKeyFn: figureKeyString },
   );
 }
 

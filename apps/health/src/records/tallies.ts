@@ -1,6 +1,8 @@
-import { atUnit, locatedRows, type ComputedIndicators } from '@ecd/database';
+import DataLoader from 'dataloader';
+import { FIGURE_KEYS_CTE, atUnit, figureKeyParams, figureKeyString, locatedRows, type ComputedIndicators, type IndicatorValueKey } from '@ecd/database';
 import type { Logger } from '@ecd/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Sex } from '../generated/prisma/enums.js';
 import { DUE_BY_FIRST_BIRTHDAY } from '../domain/epi-schedule.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -25,16 +27,18 @@ export const TALLIED_INDICATORS = {
 type TalliedIndicator = keyof typeof TALLIED_INDICATORS;
 
 const DUE = DUE_BY_FIRST_BIRTHDAY.map((v) => `'${v}'`).join(', ');
-const LOCATION = 'commune_code, commune_valid_from, province_code, province_valid_from';
+/** The columns a total is kept by besides indicator and year: the record's commune (and province) and the child's sex. */
+const TALLY_KEY = ['commune_code', 'commune_valid_from', 'province_code', 'province_valid_from', 'sex'];
+const tallyKey = (alias?: string) => TALLY_KEY.map((column) => (alias ? `${alias}.${column}` : column)).join(', ');
 const byFirstBirthday = (dose: string, child: string) => `${dose}.vaccine::text IN (${DUE}) AND ${dose}.given_on < ${child}.birth_date + interval '1 year'`;
 const beforeNinthBirthday = (day: string, child: string) => `${day} < ${child}.birth_date + interval '9 years'`;
 const birthYear = (child: string) => `extract(year FROM ${child}.birth_date)::int`;
 
-/** Adds the rows of `select` (indicator_code, year, location, numerator, denominator) to the totals. */
+/** Adds the rows of `select` (indicator_code, year, the tally key, numerator, denominator) to the totals. */
 const addTo = (select: string) => `
-  INSERT INTO health_figure_tally (indicator_code, year, ${LOCATION}, numerator, denominator)
+  INSERT INTO health_figure_tally (indicator_code, year, ${tallyKey()}, numerator, denominator)
   ${select}
-  ON CONFLICT (indicator_code, year, commune_code, commune_valid_from)
+  ON CONFLICT (indicator_code, year, commune_code, commune_valid_from, sex)
   DO UPDATE SET numerator = health_figure_tally.numerator + EXCLUDED.numerator,
                 denominator = health_figure_tally.denominator + EXCLUDED.denominator`;
 
@@ -45,26 +49,26 @@ const yearsAged0To8 = (child: string) =>
 export const REBUILD_SQL = [
   'DELETE FROM health_figure_tally',
   addTo(`
-    SELECT 'UNDER5_STUNTING', extract(year FROM measured_on)::int, ${LOCATION},
+    SELECT 'UNDER5_STUNTING', extract(year FROM measured_on)::int, ${tallyKey()},
            count(*) FILTER (WHERE stunting <> 'NONE'), count(*)
       FROM growth_measurement WHERE stunting IS NOT NULL
-     GROUP BY 2, 3, 4, 5, 6
+     GROUP BY 2, 3, 4, 5, 6, 7
     UNION ALL
-    SELECT 'UNDER1_FULLY_IMMUNISED', ${birthYear('c')} + 1, c.commune_code, c.commune_valid_from, c.province_code, c.province_valid_from,
+    SELECT 'UNDER1_FULLY_IMMUNISED', ${birthYear('c')} + 1, ${tallyKey('c')},
            count(*) FILTER (WHERE d.due = ${DUE_BY_FIRST_BIRTHDAY.length}), count(*)
       FROM child_record c
       LEFT JOIN (SELECT i.child_record_id, count(*) AS due FROM immunisation i JOIN child_record b ON b.id = i.child_record_id
                   WHERE ${byFirstBirthday('i', 'b')} GROUP BY i.child_record_id) d ON d.child_record_id = c.id
-     GROUP BY 2, 3, 4, 5, 6
+     GROUP BY 2, 3, 4, 5, 6, 7
     UNION ALL
-    SELECT 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', y.year, c.commune_code, c.commune_valid_from, c.province_code, c.province_valid_from,
+    SELECT 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', y.year, ${tallyKey('c')},
            count(*) FILTER (WHERE r.child_record_id IS NOT NULL), count(*)
       FROM child_record c
       CROSS JOIN LATERAL (SELECT year FROM ${yearsAged0To8('c')}) y
       LEFT JOIN (SELECT DISTINCT s.child_record_id, extract(year FROM s.served_on)::int AS year
                    FROM health_service_contact s JOIN child_record b ON b.id = s.child_record_id
                   WHERE ${beforeNinthBirthday('s.served_on', 'b')}) r ON r.child_record_id = c.id AND r.year = y.year
-     GROUP BY 2, 3, 4, 5, 6`),
+     GROUP BY 2, 3, 4, 5, 6, 7`),
 ];
 
 /** Recomputes every total from the records: after a bulk load, or on the first start after the table appeared. */
@@ -87,9 +91,9 @@ export async function ensureTallies(prisma: PrismaClient, logger: Logger): Promi
 export const afterChildRegistered = (db: Db, childRecordId: string) =>
   db.$executeRawUnsafe(
     addTo(`
-      SELECT 'UNDER1_FULLY_IMMUNISED', ${birthYear('c')} + 1, ${LOCATION}, 0, 1 FROM child_record c WHERE c.id = $1::uuid
+      SELECT 'UNDER1_FULLY_IMMUNISED', ${birthYear('c')} + 1, ${tallyKey()}, 0, 1 FROM child_record c WHERE c.id = $1::uuid
       UNION ALL
-      SELECT 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', y.year, ${LOCATION}, 0, 1
+      SELECT 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', y.year, ${tallyKey()}, 0, 1
         FROM child_record c CROSS JOIN LATERAL (SELECT year FROM ${yearsAged0To8('c')}) y WHERE c.id = $1::uuid`),
     childRecordId,
   );
@@ -98,7 +102,7 @@ export const afterChildRegistered = (db: Db, childRecordId: string) =>
 export const afterMeasurementRecorded = (db: Db, measurementId: string) =>
   db.$executeRawUnsafe(
     addTo(`
-      SELECT 'UNDER5_STUNTING', extract(year FROM measured_on)::int, ${LOCATION}, (stunting <> 'NONE')::int, 1
+      SELECT 'UNDER5_STUNTING', extract(year FROM measured_on)::int, ${tallyKey()}, (stunting <> 'NONE')::int, 1
         FROM growth_measurement WHERE id = $1::uuid AND stunting IS NOT NULL`),
     measurementId,
   );
@@ -111,7 +115,7 @@ export async function afterDoseRecorded(db: Db, childRecordId: string, doseId: s
   await db.$queryRawUnsafe('SELECT 1 FROM child_record WHERE id = $1::uuid FOR UPDATE', childRecordId);
   await db.$executeRawUnsafe(
     addTo(`
-      SELECT 'UNDER1_FULLY_IMMUNISED', ${birthYear('c')} + 1, c.commune_code, c.commune_valid_from, c.province_code, c.province_valid_from, 1, 0
+      SELECT 'UNDER1_FULLY_IMMUNISED', ${birthYear('c')} + 1, ${tallyKey('c')}, 1, 0
         FROM child_record c JOIN immunisation i ON i.id = $2::uuid AND i.child_record_id = c.id
        WHERE c.id = $1::uuid AND ${byFirstBirthday('i', 'c')}
          AND (SELECT count(*) FROM immunisation x WHERE x.child_record_id = c.id AND ${byFirstBirthday('x', 'c')}) = ${DUE_BY_FIRST_BIRTHDAY.length}`),
@@ -126,7 +130,7 @@ export async function afterServiceRecorded(db: Db, childRecordId: string, contac
   await db.$executeRawUnsafe(
     addTo(`
       SELECT 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', extract(year FROM s.served_on)::int,
-             c.commune_code, c.commune_valid_from, c.province_code, c.province_valid_from, 1, 0
+             ${tallyKey('c')}, 1, 0
         FROM child_record c JOIN health_service_contact s ON s.id = $2::uuid AND s.child_record_id = c.id
        WHERE c.id = $1::uuid AND ${beforeNinthBirthday('s.served_on', 'c')}
          AND NOT EXISTS (SELECT 1 FROM health_service_contact x
@@ -152,3 +156,35 @@ export const HEALTH_COMPUTED: ComputedIndicators = Object.fromEntries(
     },
   ]),
 );
+
+export interface SexFigure {
+  sex: Sex;
+  numerator: number;
+  denominator: number;
+}
+
+const SEXES: readonly Sex[] = ['MALE', 'FEMALE'];
+
+const BY_SEX_SQL = `WITH ${FIGURE_KEYS_CTE}
+  SELECT k.i, t.sex::text AS sex, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator
+    FROM k JOIN ${locatedRows('health_figure_tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
+   GROUP BY k.i, t.sex`;
+
+/**
+ * The tallied figures split by the child's sex, every key of a request in one statement: both sexes
+ * listed (a sex without records counts 0 of 0), or null where health has no figure.
+ */
+export function createSexFigureLoader(db: PrismaClient) {
+  return new DataLoader<IndicatorValueKey, SexFigure[] | null, string>(
+    async (keys) => {
+      const rows = await db.$queryRawUnsafe<{ i: number; sex: Sex; numerator: number; denominator: number }[]>(BY_SEX_SQL, ...figureKeyParams(keys));
+      const byKey = new Map(rows.map((row) => [`${row.i}|${row.sex}`, row]));
+      return keys.map((_, i) => {
+        const groups = SEXES.map((sex) => byKey.get(`${i}|${sex}`));
+        if (groups.every((row) => row === undefined)) return null;
+        return SEXES.map((sex, s) => ({ sex, numerator: groups[s]?.numerator ?? 0, denominator: groups[s]?.denominator ?? 0 }));
+      });
+    },
+    { cacheKeyFn: figureKeyString },
+  );
+}

@@ -12,6 +12,7 @@ export interface TargetProgressParent {
   year: number;
   education?: SectorValue | null;
   health?: SectorValue | null;
+  healthBySex?: { sex: 'MALE' | 'FEMALE'; numerator: number; denominator: number | null }[] | null;
 }
 
 const progressOf = (target: PlanTarget, unit: AdministrativeUnit, year: number): TargetProgressParent => ({

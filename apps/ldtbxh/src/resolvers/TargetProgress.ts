@@ -21,15 +21,28 @@ async function figureOf(progress: TargetProgressParent, { loaders }: Context) {
   }
 }
 
-async function assessed(progress: TargetProgressParent, context: Context) {
-  const [indicator, milestones, figure] = await Promise.all([
-    context.loaders.indicator.load(progress.indicatorCode),
-    context.loaders.milestones.load(progress.targetId),
-    figureOf(progress, context),
-  ]);
+/** Assesses a figure of this target (the whole, or one group of it) against the target's milestones. */
+async function assess(progress: TargetProgressParent, figure: { numerator: number; denominator: number | null } | null, { loaders }: Context) {
+  const [indicator, milestones] = await Promise.all([loaders.indicator.load(progress.indicatorCode), loaders.milestones.load(progress.targetId)]);
   const value = indicatorValue(figure, indicator!.kind, indicator!.factor.toNumber());
   const plain = milestones.map((m) => ({ year: m.year, comparator: m.comparator, value: m.value.toNumber() }));
-  return { figure, value, ...assessProgress(value, plain, progress.year), milestones };
+  return { value, ...assessProgress(value, plain, progress.year), milestones };
+}
+
+const assessed = async (progress: TargetProgressParent, context: Context) => assess(progress, await figureOf(progress, context), context);
+
+const SEX_LABELS = { MALE: 'Nam', FEMALE: 'Nữ' } as const;
+
+/** Only health keeps figures by sex; its groups are read for the indicators health owns. */
+async function bySex(progress: TargetProgressParent, context: Context) {
+  const indicator = (await context.loaders.indicator.load(progress.indicatorCode))!;
+  if (indicator.sector !== 'HEALTH' || !progress.healthBySex) return null;
+  return Promise.all(
+    progress.healthBySex.map(async (group) => {
+      const { value, gap, status } = await assess(progress, group, context);
+      return { ...group, label: SEX_LABELS[group.sex], value, gap, status };
+    }),
+  );
 }
 
 export const TargetProgress: TargetProgressResolvers = {
@@ -46,4 +59,5 @@ export const TargetProgress: TargetProgressResolvers = {
   },
   gap: async (progress, _args, context) => (await assessed(progress, context)).gap,
   status: async (progress, _args, context) => (await assessed(progress, context)).status,
+  bySex: (progress, _args, context) => bySex(progress, context),
 };
