@@ -8,17 +8,17 @@ import { postGraphQL } from './slice.js';
 
 type Json = Record<string, unknown>;
 
-/** The sectors whose figure LĐTBXH @requires on TargetProgress, in the supergraph's order. */
-export const REQUIRED_SECTORS = ['education', 'health'] as const;
-
 const SECTOR_VALUE = '{ numerator denominator source reported }';
 const ASSESSED = `figure ${SECTOR_VALUE} value gap status`;
 const KEY_FIELDS = 'targetId indicatorCode unitCode unitValidFrom year';
 
-export const PROGRESS_QUERY = `
+/** With `bySex`, each target is also split into boys and girls (health's indicators; null for the others). */
+const BY_SEX = 'bySex { sex label numerator denominator value gap status }';
+
+export const progressQuery = (bySex: boolean) => `
   query Progress($key: String!, $year: Int!) {
     plan(key: $key) {
-      progress(year: $year, byCommune: true) { indicatorCode unit { code } ${ASSESSED} }
+      progress(year: $year, byCommune: true) { indicatorCode unit { code } ${ASSESSED}${bySex ? ` ${BY_SEX}` : ''} }
     }
   }`;
 
@@ -29,31 +29,37 @@ const LDTBXH_QUERY = `
     }
   }`;
 
-const entities = (selection: string) => `
-  query Entities($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on TargetProgress { ${selection} } }
-  }`;
+async function entitiesOf(url: string, selection: string, representations: Json[]): Promise<Json[]> {
+  const query = `
+    query Entities($representations: [_Any!]!) {
+      _entities(representations: $representations) { ... on TargetProgress { ${selection} } }
+    }`;
+  return (await postGraphQL(url, query, { representations }))._entities as Json[];
+}
 
 /**
- * The gateway's plan for PROGRESS_QUERY: LĐTBXH lists the plan's progress entities; each sector that
- * LĐTBXH @requires gives its figure for all of them (in parallel); LĐTBXH assesses them with those
- * figures. Returns the answer in the gateway's shape.
+ * The gateway's plan for `progressQuery` (printed with @apollo/query-planner): LĐTBXH lists the
+ * plan's progress entities; education and health give their figures for all of them, in parallel;
+ * LĐTBXH assesses them with those figures. With `bySex`, LĐTBXH also assesses health's split as soon
+ * as health has answered, while education may still be working. Returns the answer in the gateway's shape.
  */
-export async function directProgress(urls: Record<SubgraphName, string>, key: string, year: number): Promise<Json> {
+export async function directProgress(urls: Record<SubgraphName, string>, key: string, year: number, bySex: boolean): Promise<Json> {
   const { plan } = await postGraphQL(urls.ldtbxh, LDTBXH_QUERY, { key, year });
   if (!plan) throw new Error(`ldtbxh has no plan ${key}`);
   const rows = (plan as { progress: Json[] }).progress;
-  const representations = rows.map((row) => ({
+  const keys = rows.map((row) => ({
     __typename: 'TargetProgress',
     ...Object.fromEntries(KEY_FIELDS.split(' ').map((field) => [field, row[field]])),
   })) as Json[];
-  await Promise.all(
-    REQUIRED_SECTORS.map(async (sector) => {
-      const data = await postGraphQL(urls[sector], entities(`${sector} ${SECTOR_VALUE}`), { representations });
-      (data._entities as Json[]).forEach((entity, i) => Object.assign(representations[i]!, entity));
-    }),
-  );
-  const assessed = await postGraphQL(urls.ldtbxh, entities(ASSESSED), { representations });
-  const progress = rows.map((row, i) => ({ indicatorCode: row.indicatorCode, unit: row.unit, ...(assessed._entities as Json[])[i] }));
+  const [[health, split], education] = await Promise.all([
+    (async () => {
+      const figures = await entitiesOf(urls.health, `health ${SECTOR_VALUE}${bySex ? ' healthBySex { sex numerator denominator }' : ''}`, keys);
+      if (!bySex) return [figures, []] as const;
+      return [figures, await entitiesOf(urls.ldtbxh, BY_SEX, keys.map((k, i) => ({ ...k, healthBySex: figures[i]!.healthBySex })))] as const;
+    })(),
+    entitiesOf(urls.education, `education ${SECTOR_VALUE}`, keys),
+  ]);
+  const assessed = await entitiesOf(urls.ldtbxh, ASSESSED, keys.map((k, i) => ({ ...k, education: education[i]!.education, health: health[i]!.health })));
+  const progress = rows.map((row, i) => ({ indicatorCode: row.indicatorCode, unit: row.unit, ...assessed[i], ...split[i] }));
   return { plan: { progress } };
 }

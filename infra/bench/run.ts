@@ -5,9 +5,10 @@
  * province or a commune, or the progress of the bench plan in the province and each of its communes
  * (with, for progress, each subgraph's hand-written SQL lower bound).
  *
- *   npm run bench -- [--requests 200] [--concurrency 1] [--warmup 20] [--query province|commune|progress]
+ *   npm run bench -- [--requests 200] [--concurrency 1] [--warmup 20] [--query province|commune|progress] [--by-sex]
  *                    [--province 38] [--commune <code>] [--max-seconds 900]
  *
+ * --by-sex adds each progress target's split by sex (health's figures, assessed by LĐTBXH).
  * --max-seconds bounds the whole warm-up and measurement; a path cut short reports fewer requests.
  * Needs the apps built (`npx turbo run build --filter=./apps/*`). Results are also written to
  * bench-results/ (not committed).
@@ -30,7 +31,7 @@ import {
 import { assertPortFree, memoryOf, startService, stopService, waitReady, type Service } from './services.js';
 import { directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
 import { benchPlanKey } from './bench-plan.js';
-import { PROGRESS_QUERY, directProgress } from './progress.js';
+import { directProgress, progressQuery } from './progress.js';
 import { PROGRESS_YEAR } from './sector-records.js';
 import { LOWER_BOUND_SQL } from './sql-lower-bound.js';
 
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     province: { type: 'string', default: DEFAULT_PROVINCE },
     commune: { type: 'string' },
     'max-seconds': { type: 'string', default: '900' },
+    'by-sex': { type: 'boolean', default: false },
   },
 });
 
@@ -57,6 +59,8 @@ const warmup = positiveInt('warmup', args.warmup);
 const maxSeconds = positiveInt('max-seconds', args['max-seconds']);
 if (!['province', 'commune', 'progress'].includes(args.query)) throw new Error('--query must be province, commune or progress');
 const kind = args.query as QueryKind | 'progress';
+const bySex = args['by-sex'];
+if (bySex && kind !== 'progress') throw new Error('--by-sex applies to --query progress');
 function unitCode(): string {
   if (kind !== 'commune') return args.province;
   const commune = args.commune ?? communesOfProvince(args.province, AS_OF)[0]?.code;
@@ -162,9 +166,9 @@ async function main(): Promise<string> {
   const planKey = benchPlanKey(code);
   const viaGateway =
     kind === 'progress'
-      ? async () => postGraphQL(gatewayUrl, PROGRESS_QUERY, { key: planKey, year: PROGRESS_YEAR })
+      ? async () => postGraphQL(gatewayUrl, progressQuery(bySex), { key: planKey, year: PROGRESS_YEAR })
       : async () => postGraphQL(gatewayUrl, gatewayQuery(kind), { code });
-  const direct = kind === 'progress' ? async () => directProgress(subgraphUrls, planKey, PROGRESS_YEAR) : async () => directSlice(subgraphUrls, kind, code);
+  const direct = kind === 'progress' ? async () => directProgress(subgraphUrls, planKey, PROGRESS_YEAR, bySex) : async () => directSlice(subgraphUrls, kind, code);
 
   // Both paths must return the same data, or the comparison would be of different work.
   const [gatewayData, directData] = [await viaGateway(), await direct()];
@@ -175,7 +179,7 @@ async function main(): Promise<string> {
     const rows = (gatewayData.plan as { progress: { unit: { code: string }; value: number | null }[] }).progress;
     const units = new Set(rows.map((r) => r.unit.code)).size;
     if (rows.some((r) => r.value === null)) throw new Error('a target of the bench plan has no value: is the bench data generated?');
-    subject = `progress of ${planKey} in ${PROGRESS_YEAR}, province ${code} and its communes (${units} units)`;
+    subject = `progress of ${planKey} in ${PROGRESS_YEAR}${bySex ? ' split by sex' : ''}, province ${code} and its communes (${units} units)`;
     console.log(`Progress: ${rows.length} target values in ${units} units; ${size}`);
   } else {
     const unit = gatewayData.administrativeUnit as { fullName: string; childrenAged0To8Count: number; children?: { totalCount: number } };
