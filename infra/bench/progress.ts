@@ -37,11 +37,15 @@ async function entitiesOf(url: string, selection: string, representations: Json[
   return (await postGraphQL(url, query, { representations }))._entities as Json[];
 }
 
+/** The sectors whose figures LĐTBXH @requires on TargetProgress. */
+const REQUIRED_SECTORS = ['education', 'health'] as const;
+
 /**
  * The gateway's plan for `progressQuery` (printed with @apollo/query-planner): LĐTBXH lists the
- * plan's progress entities; education and health give their figures for all of them, in parallel;
- * LĐTBXH assesses them with those figures. With `bySex`, LĐTBXH also assesses health's split as soon
- * as health has answered, while education may still be working. Returns the answer in the gateway's shape.
+ * plan's progress entities; education and health give their figures (and with `bySex` their split by
+ * sex) for all of them, in parallel; LĐTBXH assesses them with those figures, and with `bySex` assesses
+ * the split in a second fetch beside the first (the planner does not merge fields whose @requires
+ * differ). Returns the answer in the gateway's shape.
  */
 export async function directProgress(urls: Record<SubgraphName, string>, key: string, year: number, bySex: boolean): Promise<Json> {
   const { plan } = await postGraphQL(urls.ldtbxh, LDTBXH_QUERY, { key, year });
@@ -51,15 +55,21 @@ export async function directProgress(urls: Record<SubgraphName, string>, key: st
     __typename: 'TargetProgress',
     ...Object.fromEntries(KEY_FIELDS.split(' ').map((field) => [field, row[field]])),
   })) as Json[];
-  const [[health, split], education] = await Promise.all([
-    (async () => {
-      const figures = await entitiesOf(urls.health, `health ${SECTOR_VALUE}${bySex ? ' healthBySex { sex numerator denominator }' : ''}`, keys);
-      if (!bySex) return [figures, []] as const;
-      return [figures, await entitiesOf(urls.ldtbxh, BY_SEX, keys.map((k, i) => ({ ...k, healthBySex: figures[i]!.healthBySex })))] as const;
-    })(),
-    entitiesOf(urls.education, `education ${SECTOR_VALUE}`, keys),
+  const figures = keys.map(() => ({}) as Json);
+  const splits = keys.map(() => ({}) as Json);
+  await Promise.all(
+    REQUIRED_SECTORS.map(async (sector) => {
+      const selection = `${sector} ${SECTOR_VALUE}${bySex ? ` ${sector}BySex { sex numerator denominator }` : ''}`;
+      (await entitiesOf(urls[sector], selection, keys)).forEach(({ [`${sector}BySex`]: split, ...figure }, i) => {
+        Object.assign(figures[i]!, figure);
+        if (bySex) splits[i]![`${sector}BySex`] = split;
+      });
+    }),
+  );
+  const [assessed, split] = await Promise.all([
+    entitiesOf(urls.ldtbxh, ASSESSED, keys.map((k, i) => ({ ...k, ...figures[i] }))),
+    bySex ? entitiesOf(urls.ldtbxh, BY_SEX, keys.map((k, i) => ({ ...k, ...splits[i] }))) : [],
   ]);
-  const assessed = await entitiesOf(urls.ldtbxh, ASSESSED, keys.map((k, i) => ({ ...k, education: education[i]!.education, health: health[i]!.health })));
   const progress = rows.map((row, i) => ({ indicatorCode: row.indicatorCode, unit: row.unit, ...assessed[i], ...split[i] }));
   return { plan: { progress } };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createIndicatorValueLoader, createUnitCountLoader, unitKeyString, type UnitKey } from '@ecd/database';
+import { createIndicatorValueLoader, createSexFigureLoader, createUnitCountLoader, unitKeyString, type UnitKey } from '@ecd/database';
 import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
 import type { PrismaClient, School } from './generated/prisma/client.js';
 import { EDUCATION_COMPUTED } from './computed-indicators.js';
@@ -7,6 +7,7 @@ import { EDUCATION_COMPUTED } from './computed-indicators.js';
 export const createLoaders = (prisma: PrismaClient) => ({
   schoolCountsByLevel: createUnitCountLoader(prisma, 'school', { groupBy: 'level', levels: ['commune', 'district', 'province'] }),
   indicatorValue: createIndicatorValueLoader(prisma, EDUCATION_COMPUTED),
+  indicatorValueBySex: createSexFigureLoader(prisma, EDUCATION_COMPUTED),
   schools: new DataLoader<UnitKey, School[], string>((keys) => schoolsIn(prisma, keys), { cacheKeyFn: unitKeyString }),
 });
 

@@ -333,4 +333,58 @@ describe('indicators computed from the records', () => {
     const [secondary] = await resolveUnitEntities<{ schools: { name: string }[] }>(subgraph.service.graphqlUrl, [{ code: PROVINCE, validFrom: VALID_FROM }], 'schools(level: LOWER_SECONDARY) { name }');
     expect(secondary!.schools.map((s) => s.name).sort()).toEqual(['Trường THCS Chu Văn An', 'Trường THCS Lê Quý Đôn']);
   });
+
+  it('splits the figures over children counted by sex into boys and girls, and no other', async () => {
+    const communeC = index.communesOf('721')[2]!.code;
+    const preschool = await school('Trường Mầm non Họa Mi', 'PRESCHOOL', communeC);
+    const enrolment = [
+      { grade: 'KINDERGARTEN_OLDER', age: 5, sex: 'MALE', pupils: 10, pupilsWithDisabilities: 0 },
+      { grade: 'KINDERGARTEN_OLDER', age: 5, sex: 'FEMALE', pupils: 14, pupilsWithDisabilities: 0 },
+    ];
+    const gradeFlows = [{ grade: 'KINDERGARTEN_OLDER', enrolledAtStart: 24, completing: 24, droppingOut: 0 }];
+    expect((await gql(ENROLMENT, { input: { schoolId: preschool, year: 2024, enrolment, gradeFlows } })).errors).toBeUndefined();
+    // Boys and girls in different numbers, so a split that swapped or merged them would show.
+    const plan = { MALE: { age5: 12, at11: 10, primaryAt11: 9, completedLowerSecondary: 4 }, FEMALE: { age5: 20, at11: 10, primaryAt11: 10, completedLowerSecondary: 6 } };
+    const counts = Array.from({ length: 19 }, (_, age) =>
+      (['MALE', 'FEMALE'] as const).map((sex) => {
+        const children = age === 5 ? plan[sex].age5 : age === 11 ? plan[sex].at11 : 8;
+        return {
+          age,
+          sex,
+          children,
+          completedPrimary: age < 11 ? 0 : age === 11 ? plan[sex].primaryAt11 : children,
+          completedLowerSecondary: age >= 15 ? plan[sex].completedLowerSecondary : 0,
+        };
+      }),
+    ).flat();
+    expect((await gql(POPULATION, { input: { communeCode: communeC, year: 2024, source: 'Báo cáo phổ cập 15/BC', counts } })).errors).toBeUndefined();
+
+    type Split = { sex: string; numerator: number; denominator: number }[] | null;
+    const codes = ['AGE5_PRESCHOOL_ENROLMENT', 'PRIMARY_COMPLETION', 'LOWER_SECONDARY_COMPLETION', 'PRIMARY_DROPOUT', 'SCHOOLS_WITH_SANITATION'];
+    const response = await graphql<{ _entities: { education: { numerator: number; denominator: number } | null; educationBySex: Split }[] }>(
+      subgraph.service.graphqlUrl,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on TargetProgress { education { numerator denominator } educationBySex { sex numerator denominator } } } }`,
+      { r: codes.map((indicatorCode) => ({ __typename: 'TargetProgress', targetId: 't', indicatorCode, unitCode: communeC, unitValidFrom: VALID_FROM, year: 2024 })) },
+    );
+    expect(response.errors).toBeUndefined();
+    const [age5, primary, lowerSecondary, dropout, sanitation] = response.data!._entities;
+    expect(age5!.educationBySex).toEqual([
+      { sex: 'MALE', numerator: 10, denominator: 12 },
+      { sex: 'FEMALE', numerator: 14, denominator: 20 },
+    ]);
+    expect(primary!.educationBySex).toEqual([
+      { sex: 'MALE', numerator: 9, denominator: 10 },
+      { sex: 'FEMALE', numerator: 10, denominator: 10 },
+    ]);
+    expect(lowerSecondary!.educationBySex).toEqual([
+      { sex: 'MALE', numerator: 16, denominator: 32 },
+      { sex: 'FEMALE', numerator: 24, denominator: 32 },
+    ]);
+    for (const entity of [age5!, primary!, lowerSecondary!]) {
+      expect(entity.educationBySex!.reduce((sum, g) => sum + g.numerator, 0)).toBe(entity.education!.numerator);
+      expect(entity.educationBySex!.reduce((sum, g) => sum + g.denominator, 0)).toBe(entity.education!.denominator);
+    }
+    // Grade flows and school surveys carry no sex: those figures are not split.
+    expect([dropout!.educationBySex, sanitation!.educationBySex]).toEqual([null, null]);
+  });
 });

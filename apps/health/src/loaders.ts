@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { createIndicatorValueLoader, createUnitCountLoader, type UnitCount, type UnitKey } from '@ecd/database';
+import { createIndicatorValueLoader, createSexFigureLoader, createUnitCountLoader, type UnitCount, type UnitKey } from '@ecd/database';
 import { toIsoDate } from '@ecd/service-kit';
 import type { ChildRecord, HealthStation, PrismaClient } from './generated/prisma/client.js';
 import { birthDateWindow } from './domain/age.js';
 import { createGrowthStatusLoader, type GrowthStatusSummary, type MeasuredBetween } from './growth/growth-status.js';
 import { rowsByParent } from './records/by-parent.js';
-import { HEALTH_COMPUTED, createSexFigureLoader } from './records/tallies.js';
+import { HEALTH_COMPUTED } from './records/tallies.js';
 import { createUnitFigureLoader, type HealthRatio, type UnitFigure } from './records/unit-figures.js';
 
 /** One loader per distinct argument in a request, so each distinct argument costs one batched statement. */
@@ -25,7 +25,7 @@ export function createLoaders(prisma: PrismaClient) {
     /** The indicators health owns, per unit and year, from the running totals of its records (it takes no aggregates). */
     indicatorValue: createIndicatorValueLoader(prisma, HEALTH_COMPUTED, { reported: false }),
     /** The same figures split by the child's sex. */
-    indicatorValueBySex: createSexFigureLoader(prisma),
+    indicatorValueBySex: createSexFigureLoader(prisma, HEALTH_COMPUTED),
     /** Children aged 0-8 on a day. */
     childrenAged0To8: (asOf: Date) =>
       childrenByDay(day(asOf), () => {

@@ -48,6 +48,11 @@ export interface SectorValue {
  */
 export interface ComputedIndicator {
   sql: (keys: string) => string;
+  /**
+   * The same figure split by the child's sex, where the records carry it: `(i, sex, numerator,
+   * denominator)` per requested key and sex.
+   */
+  bySexSql?: (keys: string) => string;
 }
 export type ComputedIndicators = Readonly<Record<string, ComputedIndicator>>;
 
@@ -187,4 +192,41 @@ export async function recordIndicatorValue(
     options.actor,
   );
   return row!;
+}
+
+export type Sex = 'MALE' | 'FEMALE';
+const SEXES: readonly Sex[] = ['MALE', 'FEMALE'];
+
+export interface SexFigure {
+  sex: Sex;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * The computed figures split by sex (the indicators with `bySexSql`), every key of a request in one
+ * statement: both sexes listed (a sex without records counts 0 of 0), or null where the sector has no
+ * figure by sex.
+ */
+export function createSexFigureLoader(db: RawQueryable, computed: ComputedIndicators) {
+  const parts = Object.entries(computed).flatMap(([code, { bySexSql }]) =>
+    bySexSql
+      ? [`SELECT c.i, c.sex::text AS sex, c.numerator::float8 AS numerator, c.denominator::float8 AS denominator
+            FROM (${bySexSql(`(SELECT * FROM k WHERE k.indicator = ${sqlString(code)})`)}) AS c`]
+      : [],
+  );
+  const sql = `WITH ${FIGURE_KEYS_CTE} ${parts.join(' UNION ALL ')}`;
+  return new DataLoader<IndicatorValueKey, SexFigure[] | null, string>(
+    async (keys) => {
+      if (!parts.length) return keys.map(() => null);
+      const rows = await db.$queryRawUnsafe<{ i: number; sex: Sex; numerator: number; denominator: number }[]>(sql, ...figureKeyParams(keys));
+      const byKey = new Map(rows.map((row) => [`${row.i}|${row.sex}`, row]));
+      return keys.map((_, i) => {
+        const groups = SEXES.map((sex) => byKey.get(`${i}|${sex}`));
+        if (groups.every((row) => row === undefined)) return null;
+        return SEXES.map((sex, s) => ({ sex, numerator: groups[s]?.numerator ?? 0, denominator: groups[s]?.denominator ?? 0 }));
+      });
+    },
+    { cacheKeyFn: figureKeyString },
+  );
 }

@@ -1,8 +1,6 @@
-import DataLoader from 'dataloader';
-import { FIGURE_KEYS_CTE, atUnit, figureKeyParams, figureKeyString, locatedRows, type ComputedIndicators, type IndicatorValueKey } from '@ecd/database';
+import { atUnit, locatedRows, type ComputedIndicators } from '@ecd/database';
 import type { Logger } from '@ecd/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import type { Sex } from '../generated/prisma/enums.js';
 import { DUE_BY_FIRST_BIRTHDAY } from '../domain/epi-schedule.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -143,7 +141,9 @@ export async function afterServiceRecorded(db: Db, childRecordId: string, contac
 
 const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** Each tallied indicator for any set of units: the sum of the totals of the communes in each unit. */
+const TALLY_AT_UNIT = `${locatedRows('health_figure_tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}`;
+
+/** Each tallied indicator for any set of units, and split by sex: the sum of the totals of the communes in each unit. */
 export const HEALTH_COMPUTED: ComputedIndicators = Object.fromEntries(
   (Object.entries(TALLIED_INDICATORS) as [TalliedIndicator, string][]).map(([code, source]) => [
     code,
@@ -151,40 +151,14 @@ export const HEALTH_COMPUTED: ComputedIndicators = Object.fromEntries(
       sql: (keys: string) => `
         SELECT k.i, sum(t.numerator) AS numerator, sum(t.denominator) AS denominator, ${sqlString(source)} AS source
           FROM ${keys} k
-          JOIN ${locatedRows('health_figure_tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
+          JOIN ${TALLY_AT_UNIT}
          GROUP BY k.i`,
+      bySexSql: (keys: string) => `
+        SELECT k.i, t.sex, sum(t.numerator) AS numerator, sum(t.denominator) AS denominator
+          FROM ${keys} k
+          JOIN ${TALLY_AT_UNIT}
+         GROUP BY k.i, t.sex`,
     },
   ]),
 );
 
-export interface SexFigure {
-  sex: Sex;
-  numerator: number;
-  denominator: number;
-}
-
-const SEXES: readonly Sex[] = ['MALE', 'FEMALE'];
-
-const BY_SEX_SQL = `WITH ${FIGURE_KEYS_CTE}
-  SELECT k.i, t.sex::text AS sex, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator
-    FROM k JOIN ${locatedRows('health_figure_tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
-   GROUP BY k.i, t.sex`;
-
-/**
- * The tallied figures split by the child's sex, every key of a request in one statement: both sexes
- * listed (a sex without records counts 0 of 0), or null where health has no figure.
- */
-export function createSexFigureLoader(db: PrismaClient) {
-  return new DataLoader<IndicatorValueKey, SexFigure[] | null, string>(
-    async (keys) => {
-      const rows = await db.$queryRawUnsafe<{ i: number; sex: Sex; numerator: number; denominator: number }[]>(BY_SEX_SQL, ...figureKeyParams(keys));
-      const byKey = new Map(rows.map((row) => [`${row.i}|${row.sex}`, row]));
-      return keys.map((_, i) => {
-        const groups = SEXES.map((sex) => byKey.get(`${i}|${sex}`));
-        if (groups.every((row) => row === undefined)) return null;
-        return SEXES.map((sex, s) => ({ sex, numerator: groups[s]?.numerator ?? 0, denominator: groups[s]?.denominator ?? 0 }));
-      });
-    },
-    { cacheKeyFn: figureKeyString },
-  );
-}

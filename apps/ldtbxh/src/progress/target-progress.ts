@@ -1,5 +1,5 @@
 import { notFound, toIsoDate, fromIsoDate } from '@ecd/service-kit';
-import type { SectorValue } from '@ecd/database';
+import type { SectorValue, SexFigure } from '@ecd/database';
 import type { AdministrativeUnit, Plan, PlanTarget, PrismaClient } from '../generated/prisma/client.js';
 import { validOn } from '../units/validity.js';
 
@@ -12,7 +12,8 @@ export interface TargetProgressParent {
   year: number;
   education?: SectorValue | null;
   health?: SectorValue | null;
-  healthBySex?: { sex: 'MALE' | 'FEMALE'; numerator: number; denominator: number | null }[] | null;
+  educationBySex?: SexFigure[] | null;
+  healthBySex?: SexFigure[] | null;
 }
 
 const progressOf = (target: PlanTarget, unit: AdministrativeUnit, year: number): TargetProgressParent => ({

@@ -33,12 +33,13 @@ const assessed = async (progress: TargetProgressParent, context: Context) => ass
 
 const SEX_LABELS = { MALE: 'Nam', FEMALE: 'Nữ' } as const;
 
-/** Only health keeps figures by sex; its groups are read for the indicators health owns. */
+/** The owning sector's figure split by sex, where it computes one (education and health). */
 async function bySex(progress: TargetProgressParent, context: Context) {
   const indicator = (await context.loaders.indicator.load(progress.indicatorCode))!;
-  if (indicator.sector !== 'HEALTH' || !progress.healthBySex) return null;
+  const groups = indicator.sector === 'EDUCATION' ? progress.educationBySex : indicator.sector === 'HEALTH' ? progress.healthBySex : null;
+  if (!groups) return null;
   return Promise.all(
-    progress.healthBySex.map(async (group) => {
+    groups.map(async (group) => {
       const { value, gap, status } = await assess(progress, group, context);
       return { ...group, label: SEX_LABELS[group.sex], value, gap, status };
     }),
