@@ -1,4 +1,4 @@
-import { figureKeyOf, unitKeyFromReference } from '@ecd/database';
+import { figureKeyOf, unitKeyFromReference, type SectorValue, type SexFigure } from '@ecd/database';
 import type { TargetProgressResolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
 import { assessProgress, indicatorValue } from '../domain/progress.js';
@@ -6,19 +6,20 @@ import type { TargetProgressParent } from '../progress/target-progress.js';
 
 const unitOf = (progress: TargetProgressParent) => unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom });
 
+/**
+ * What the gateway brought from the sector that owns the indicator (its @requires fields): the figure
+ * and its split by sex. Culture owns no indicator yet; its fields join the @requires when it does.
+ */
+const FROM_OTHER_SECTORS: Partial<Record<string, (progress: TargetProgressParent) => { figure?: SectorValue | null; bySex?: SexFigure[] | null }>> = {
+  EDUCATION: (progress) => ({ figure: progress.education, bySex: progress.educationBySex }),
+  HEALTH: (progress) => ({ figure: progress.health, bySex: progress.healthBySex }),
+};
+
 /** The figure of the sector that owns the indicator: its own for LĐTBXH, education's and health's from the gateway. */
 async function figureOf(progress: TargetProgressParent, { loaders }: Context) {
   const indicator = (await loaders.indicator.load(progress.indicatorCode))!;
-  switch (indicator.sector) {
-    case 'SOCIAL_AFFAIRS':
-      return loaders.indicatorValue.load(figureKeyOf(progress));
-    case 'EDUCATION':
-      return progress.education ?? null;
-    case 'HEALTH':
-      return progress.health ?? null;
-    default:
-      return null; // culture owns no indicator yet; its field joins the @requires when it does
-  }
+  if (indicator.sector === 'SOCIAL_AFFAIRS') return loaders.indicatorValue.load(figureKeyOf(progress));
+  return FROM_OTHER_SECTORS[indicator.sector]?.(progress).figure ?? null;
 }
 
 /** Assesses a figure of this target (the whole, or one group of it) against the target's milestones. */
@@ -33,10 +34,10 @@ const assessed = async (progress: TargetProgressParent, context: Context) => ass
 
 const SEX_LABELS = { MALE: 'Nam', FEMALE: 'Nữ' } as const;
 
-/** The owning sector's figure split by sex, where it computes one (education and health). */
+/** The owning sector's figure split by sex, where it computes one (education and health), each group assessed. */
 async function bySex(progress: TargetProgressParent, context: Context) {
   const indicator = (await context.loaders.indicator.load(progress.indicatorCode))!;
-  const groups = indicator.sector === 'EDUCATION' ? progress.educationBySex : indicator.sector === 'HEALTH' ? progress.healthBySex : null;
+  const groups = FROM_OTHER_SECTORS[indicator.sector]?.(progress).bySex;
   if (!groups) return null;
   return Promise.all(
     groups.map(async (group) => {
