@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * (`*.integration.test.ts`, real databases and servers, hence the longer timeouts) beside the code.
  */
 export default defineConfig({
+  // One graphql-js for everything: Apollo's CommonJS packages load its CommonJS build, so the tests must too.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     include: ['src/**/*.test.ts'],
     testTimeout: 60_000,

@@ -6,11 +6,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { developmentKeys } from '@ecd/service-kit/development';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = process.env.ECD_DATA_DIR ?? `${root}.data`;
 const logDir = `${dataDir}/logs`;
 mkdirSync(logDir, { recursive: true });
+// The development issuer's and the gateway's keys, made once per data folder (see docs/SECURITY.md).
+const keysDir = `${dataDir}/keys`;
+developmentKeys(keysDir);
 
 const services = [
   { name: 'ldtbxh', port: 4001 },
@@ -24,7 +28,7 @@ const children: ChildProcess[] = [];
 function start(name: string, port: number, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [`${root}apps/${name}/dist/index.js`], {
     cwd: `${root}apps/${name}`,
-    env: { ...process.env, PORT: String(port), ...env },
+    env: { ...process.env, PORT: String(port), ECD_KEYS_DIR: keysDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(`${logDir}/${name}.log`, { flags: 'a' });
@@ -81,11 +85,12 @@ try {
 console.log(`
 ECD Federation is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s).
   Gateway (GraphQL):      http://127.0.0.1:${gatewayPort}/graphql
-  GraphQL explorer:       open http://127.0.0.1:${gatewayPort}/graphql in a browser (Apollo Sandbox)
   Health / readiness:     http://127.0.0.1:${gatewayPort}/health, /ready
+  Sign in:                every request needs a bearer token; \`npm run token\` lists the demo users
 
-Try the demo province, Lạng Sơn, with fields from all four sectors:
-  curl -s http://127.0.0.1:${gatewayPort}/graphql -H 'content-type: application/json' \\
+Try the demo province, Lạng Sơn, with fields from all four sectors, as its lead agency:
+  TOKEN=$(npm run -s token -- lead.langson)
+  curl -s http://127.0.0.1:${gatewayPort}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
     -d '{"query":"{ administrativeUnit(code: \\"20\\") { fullName healthStationCount schoolCounts { label count } culturalFacilityCount plans { title } children(first: 3) { totalCount nodes { fullName healthStationCount } } } }"}'
 
 Press Ctrl+C to stop.`);

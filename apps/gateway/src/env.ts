@@ -1,22 +1,68 @@
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { baseEnvSchema, parseEnv, portSchema } from '@ecd/service-kit';
+import {
+  DEFAULT_CLAIMS,
+  DEFAULT_KEYS_DIR,
+  DEVELOPMENT_ISSUER,
+  DEVELOPMENT_KEY_PREFIX,
+  EnvError,
+  FEDERATION_AUDIENCE,
+  baseEnvSchema,
+  parseEnv,
+  portSchema,
+  readJson,
+  type OidcConfig,
+} from '@ecd/service-kit';
 
 const optionalUrl = z.url().optional().or(z.literal('').transform(() => undefined));
 
-export const gatewayEnvSchema = baseEnvSchema.extend({
-  PORT: portSchema(4000),
-  /** `file` serves the committed supergraph; `introspect` composes from the running subgraphs (development). */
-  SUPERGRAPH_MODE: z.enum(['file', 'introspect']).default('file'),
-  SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../../infra/supergraph.graphql', import.meta.url))),
-  /** Override the URLs baked into the supergraph, e.g. when a sector runs its subgraph elsewhere. */
-  LDTBXH_URL: optionalUrl,
-  HEALTH_URL: optionalUrl,
-  EDUCATION_URL: optionalUrl,
-  CULTURE_URL: optionalUrl,
-  /** How long a subgraph may take to answer before its fields fail, in milliseconds. */
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-});
+export const gatewayEnvSchema = baseEnvSchema
+  .extend({
+    PORT: portSchema(4000),
+    /** `file` serves the committed supergraph; `introspect` composes from the running subgraphs (development). */
+    SUPERGRAPH_MODE: z.enum(['file', 'introspect']).default('file'),
+    SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../../infra/supergraph.graphql', import.meta.url))),
+    /** Override the URLs baked into the supergraph, e.g. when a sector runs its subgraph elsewhere. */
+    LDTBXH_URL: optionalUrl,
+    HEALTH_URL: optionalUrl,
+    EDUCATION_URL: optionalUrl,
+    CULTURE_URL: optionalUrl,
+    /** How long a subgraph may take to answer before its fields fail, in milliseconds. */
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** The OpenID Connect provider whose bearer tokens people sign in with (the development issuer by default). */
+    OIDC_ISSUER: z.string().min(1).default(DEVELOPMENT_ISSUER),
+    OIDC_AUDIENCE: z.string().min(1).default(FEDERATION_AUDIENCE),
+    /** The provider's JWKS endpoint, e.g. Keycloak's `…/realms/<realm>/protocol/openid-connect/certs`. */
+    OIDC_JWKS_URL: optionalUrl,
+    /** Or its keys as a JWKS file or inline JSON (the development issuer's are in the keys folder). */
+    OIDC_JWKS: z.string().optional(),
+    OIDC_ALGORITHMS: z
+      .string()
+      .default('RS256,ES256,EdDSA')
+      .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)),
+    OIDC_ROLES_CLAIM: z.string().default(DEFAULT_CLAIMS.roles),
+    OIDC_SECTOR_CLAIM: z.string().default(DEFAULT_CLAIMS.sector),
+    OIDC_UNIT_CLAIM: z.string().default(DEFAULT_CLAIMS.unit),
+    OIDC_AGENCY_CLAIM: z.string().default(DEFAULT_CLAIMS.agency),
+    OIDC_NAME_CLAIM: z.string().default(DEFAULT_CLAIMS.name),
+    /** The gateway's private Ed25519 key (JWK file or inline JSON) signing its calls to the subgraphs. */
+    GATEWAY_SIGNING_KEY: z.string().optional(),
+    /** Where the embedded default keeps the development keys. */
+    ECD_KEYS_DIR: z.string().default(DEFAULT_KEYS_DIR),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.OIDC_ISSUER !== DEVELOPMENT_ISSUER, {
+    path: ['OIDC_ISSUER'],
+    message: 'production refuses the development issuer: set the identity provider',
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.GATEWAY_SIGNING_KEY !== undefined, {
+    path: ['GATEWAY_SIGNING_KEY'],
+    message: 'must be set in production',
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.OIDC_JWKS_URL !== undefined || env.OIDC_JWKS !== undefined, {
+    path: ['OIDC_JWKS_URL'],
+    message: 'must be set in production (or OIDC_JWKS)',
+  });
 
 export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => parseEnv(gatewayEnvSchema, source);
 export type Env = ReturnType<typeof loadEnv>;
@@ -25,4 +71,34 @@ export type Env = ReturnType<typeof loadEnv>;
 export function subgraphUrlOverrides(env: Env): Record<string, string> {
   const entries = Object.entries({ ldtbxh: env.LDTBXH_URL, health: env.HEALTH_URL, education: env.EDUCATION_URL, culture: env.CULTURE_URL });
   return Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+function readKey(name: string, source: string): unknown {
+  try {
+    return readJson(source);
+  } catch (error) {
+    throw new EnvError(`${name}: cannot read ${source} (${(error as Error).message}); \`npm start\` or \`npm run token\` creates development keys`);
+  }
+}
+
+/** How people's tokens are checked: the configured provider, or the development issuer's keys. */
+export function oidcConfig(env: Env): OidcConfig {
+  const jwks = env.OIDC_JWKS_URL ? undefined : readKey('OIDC_JWKS', env.OIDC_JWKS ?? join(env.ECD_KEYS_DIR, 'dev-issuer.jwks.json'));
+  return {
+    issuer: env.OIDC_ISSUER,
+    audience: env.OIDC_AUDIENCE,
+    jwksUrl: env.OIDC_JWKS_URL,
+    jwks,
+    algorithms: env.OIDC_ALGORITHMS,
+    claims: { roles: env.OIDC_ROLES_CLAIM, sector: env.OIDC_SECTOR_CLAIM, unit: env.OIDC_UNIT_CLAIM, agency: env.OIDC_AGENCY_CLAIM, name: env.OIDC_NAME_CLAIM },
+  };
+}
+
+/** The gateway's signing key; production refuses a development one. */
+export function gatewaySigningKey(env: Env): unknown {
+  const key = readKey('GATEWAY_SIGNING_KEY', env.GATEWAY_SIGNING_KEY ?? join(env.ECD_KEYS_DIR, 'gateway.private.jwk.json'));
+  if (env.NODE_ENV === 'production' && String((key as { kid?: unknown }).kid).startsWith(DEVELOPMENT_KEY_PREFIX)) {
+    throw new EnvError('GATEWAY_SIGNING_KEY: production refuses the development key');
+  }
+  return key;
 }

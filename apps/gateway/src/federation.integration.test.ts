@@ -3,7 +3,7 @@ import { startCultureSubgraph, loadEnv as cultureEnv } from '@ecd/culture-subgra
 import { startEducationSubgraph, loadEnv as educationEnv } from '@ecd/education-subgraph';
 import { startHealthSubgraph, loadEnv as healthEnv } from '@ecd/health-subgraph';
 import { startLdtbxhSubgraph, loadEnv as ldtbxhEnv } from '@ecd/ldtbxh-subgraph';
-import { startFederation, type Federation } from '@ecd/test-kit';
+import { gatewayTestEnv, startFederation, type Federation } from '@ecd/test-kit';
 import { loadEnv } from './env.js';
 import { startGateway } from './server.js';
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
       education: (env) => startEducationSubgraph(educationEnv(env)),
       culture: (env) => startCultureSubgraph(cultureEnv(env)),
     },
-    gateway: (subgraphUrls) => startGateway({ env: loadEnv({ PORT: '0', LOG_LEVEL: 'silent' }), subgraphUrls }),
+    gateway: (subgraphUrls) => startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls }),
   });
 });
 

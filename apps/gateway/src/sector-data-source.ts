@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { contextToHeaders, ErrorCode, type RequestContext } from '@ecd/service-kit';
+import { ErrorCode, REQUEST_ID_HEADER, type GatewaySigner, type Identity, type RequestContext } from '@ecd/service-kit';
 import { GraphQLError } from 'graphql';
 
 /** Vietnamese names of the sectors behind each subgraph, for error messages people read. */
@@ -10,27 +10,46 @@ export const SECTOR_LABELS: Record<string, string> = {
   culture: 'Văn hóa, Thể thao và Du lịch',
 };
 
+export interface GatewayContext extends RequestContext {
+  /** The gateway's signed token for each subgraph this request calls, signed once per request. */
+  subgraphTokens: Map<string, Promise<string>>;
+}
+
+const GATEWAY_SELF: Identity = { userId: 'gateway', name: null, roles: [], sector: null, unitCode: null, agency: null };
+
 // Gateway-internal requests (health checks, introspection) carry no request context.
-const hasRequestContext = (context: object): context is RequestContext => 'requestId' in context && 'identity' in context;
+const hasRequestContext = (context: object): context is GatewayContext => 'requestId' in context && 'identity' in context;
 
 /**
- * Calls one sector's subgraph: forwards the request context (request id, identity) as headers, and
- * turns a subgraph that cannot be reached into a typed error naming the sector, so the fields of the
- * other sectors still arrive.
+ * Calls one sector's subgraph: sends only the request id and the gateway's own signed statement of
+ * the verified identity (no header a client sent is forwarded), and turns a subgraph that cannot be
+ * reached into a typed error naming the sector, so the fields of the other sectors still arrive.
  */
-export class SectorDataSource extends RemoteGraphQLDataSource<RequestContext> {
+export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly sector: string,
     url: string,
     private readonly timeoutMs: number,
+    private readonly signer: GatewaySigner,
   ) {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
-    if (!hasRequestContext(context)) return;
-    for (const [name, value] of Object.entries(contextToHeaders(context))) request.http?.headers.set(name, value);
-    if (request.http) (request.http as { timeout?: number }).timeout = this.timeoutMs;
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (!request.http) return;
+    if (!hasRequestContext(context)) {
+      // The gateway's own calls (composition in `introspect` mode) read `_service`, which no policy opens to anyone.
+      request.http.headers.set('authorization', `Bearer ${await this.signer.sign(GATEWAY_SELF, this.sector, 'gateway')}`);
+      return;
+    }
+    let token = context.subgraphTokens.get(this.sector);
+    if (!token) {
+      token = this.signer.sign(context.identity, this.sector, context.requestId);
+      context.subgraphTokens.set(this.sector, token);
+    }
+    request.http.headers.set('authorization', `Bearer ${await token}`);
+    request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    (request.http as { timeout?: number }).timeout = this.timeoutMs;
   }
 
   /** A subgraph that answered with GraphQL errors (e.g. a 400 for an invalid literal): pass its first error on. */
@@ -44,7 +63,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<RequestContext> {
   }
 
   /** A subgraph that cannot be reached (refused, timed out, not JSON): a typed error naming the sector. */
-  override async process(options: GraphQLDataSourceProcessOptions<RequestContext>) {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
       return await super.process(options);
     } catch (error) {

@@ -1,9 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createErrorFormatter, createLogger, drainPlugin, operationLogPlugin, startHttpService, type RequestContext } from '@ecd/service-kit';
-import { loadEnv, subgraphUrlOverrides, type Env } from './env.js';
-import { SectorDataSource } from './sector-data-source.js';
+import {
+  createErrorFormatter,
+  createGatewaySigner,
+  createLogger,
+  createUserTokenVerifier,
+  drainPlugin,
+  operationLogPlugin,
+  readHeader,
+  safeRequestId,
+  startHttpService,
+} from '@ecd/service-kit';
+import { gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
+import { SectorDataSource, type GatewayContext } from './sector-data-source.js';
 
 export interface GatewayOptions {
   env?: Env;
@@ -16,6 +26,8 @@ export async function startGateway(options: GatewayOptions = {}) {
   const env = options.env ?? loadEnv();
   const logger = createLogger('gateway', env.LOG_LEVEL);
   const overrides = { ...subgraphUrlOverrides(env), ...options.subgraphUrls };
+  const verifyUserToken = createUserTokenVerifier(oidcConfig(env));
+  const signer = await createGatewaySigner(gatewaySigningKey(env));
   const gateway = new ApolloGateway({
     logger,
     ...(env.SUPERGRAPH_MODE === 'file'
@@ -25,15 +37,20 @@ export async function startGateway(options: GatewayOptions = {}) {
             subgraphs: Object.entries(overrides).map(([name, url]) => ({ name, url })),
           }),
         }),
-    buildService: ({ name, url }) => new SectorDataSource(name, overrides[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => new SectorDataSource(name, overrides[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS, signer),
   });
-  const service = await startHttpService<RequestContext>({
+  const service = await startHttpService<GatewayContext>({
     name: 'gateway',
+    landingPage: true,
+    authenticate: async (req) => ({
+      identity: await verifyUserToken(readHeader(req.headers, 'authorization')),
+      requestId: safeRequestId(readHeader(req.headers, 'x-request-id')),
+    }),
     logger,
     host: env.HOST,
     port: env.PORT,
     apollo: (httpServer) =>
-      new ApolloServer<RequestContext>({
+      new ApolloServer<GatewayContext>({
         gateway,
         logger,
         introspection: true,
@@ -41,7 +58,7 @@ export async function startGateway(options: GatewayOptions = {}) {
         formatError: createErrorFormatter(logger),
         plugins: [operationLogPlugin, drainPlugin(httpServer)],
       }),
-    context: (base) => base,
+    context: (base) => ({ ...base, subgraphTokens: new Map() }),
   });
   return { ...service, logger };
 }

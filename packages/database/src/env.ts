@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEVELOPMENT_CHILD_KEY_SECRET, baseEnvSchema, portSchema } from '@ecd/service-kit';
+import { DEVELOPMENT_CHILD_KEY_SECRET, baseEnvSchema, gatewayKeyEnv, portSchema } from '@ecd/service-kit';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', ''])
@@ -23,6 +23,7 @@ export const subgraphEnvSchema = (sector: string, defaultPort: number) =>
       DATA_DIR: z.string().default(`.data/${sector}`),
       SEED_DEMO: booleanish,
       CHILD_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_CHILD_KEY_SECRET),
+      ...gatewayKeyEnv,
     })
     .refine((env) => env.NODE_ENV !== 'production' || env.CHILD_KEY_SECRET !== DEVELOPMENT_CHILD_KEY_SECRET, {
       path: ['CHILD_KEY_SECRET'],

@@ -2,12 +2,19 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import {
+  Access,
+  AuthenticationError,
+  createGatewayTokenVerifier,
   createLogger,
   createSubgraphApollo,
+  gatewayPublicKeys,
+  readHeader,
+  safeRequestId,
   startHttpService,
   type Logger,
   type RequestContext,
   type RunningService,
+  type Sector,
 } from '@ecd/service-kit';
 import { openDatabase } from './open-database.js';
 import type { SubgraphEnv } from './env.js';
@@ -55,6 +62,8 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
 ): Promise<RunningSubgraph<Client>> {
   const { env } = options;
   const logger = createLogger(options.name, env.LOG_LEVEL);
+  const verifyGatewayToken = createGatewayTokenVerifier(gatewayPublicKeys(env), options.name);
+  const sector = options.name.toUpperCase() as Sector;
   const database = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
@@ -69,14 +78,23 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
   try {
     await options.prepare?.(client, logger);
     if (env.SEED_DEMO) await options.seedDemo?.(client, logger);
-    const service = await startHttpService<RequestContext & { prisma: Client; loaders: Loaders }>({
+    const service = await startHttpService<RequestContext & { prisma: Client; loaders: Loaders; access: Access }>({
       name: options.name,
+      // Only the gateway may call: every request carries its signed token, `_service` and `_entities` included.
+      authenticate: async (req) => {
+        const token = /^Bearer (\S+)$/i.exec(readHeader(req.headers, 'authorization') ?? '')?.[1];
+        if (!token) throw new AuthenticationError('GATEWAY_TOKEN_REQUIRED');
+        const call = await verifyGatewayToken(token).catch(() => {
+          throw new AuthenticationError('GATEWAY_TOKEN_INVALID');
+        });
+        return { identity: call.identity, requestId: safeRequestId(call.requestId) };
+      },
       logger,
       host: env.HOST,
       port: env.PORT,
       apollo: (httpServer) =>
         createSubgraphApollo({ typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'), resolvers: options.resolvers, logger, httpServer }),
-      context: (base) => ({ ...base, prisma: client, loaders: options.createLoaders(client) }),
+      context: (base) => ({ ...base, prisma: client, loaders: options.createLoaders(client), access: new Access(base.identity, sector) }),
       readiness: async () => {
         await client.$queryRawUnsafe('SELECT 1');
       },

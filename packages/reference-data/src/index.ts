@@ -1,1 +1,2 @@
 export * from './admin-units.js';
+export * from './territory.js';

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { AuthenticationError } from './auth/user-token.js';
+import type { Identity } from './auth/identity.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Logger } from './logger.js';
 
@@ -14,6 +17,13 @@ export interface HttpServiceOptions<TContext extends RequestContext> {
   port: number;
   /** Builds the Apollo server; it receives the HTTP server so draining can close it cleanly. */
   apollo: (httpServer: Server) => ApolloServer<TContext>;
+  /**
+   * Verifies who is calling, for every `/graphql` request (throws AuthenticationError → 401 and no
+   * data): the bearer token at the gateway, the gateway's signed token in a subgraph.
+   */
+  authenticate: (req: express.Request) => Promise<Caller>;
+  /** Lets a browser's plain GET of `/graphql` reach the landing page (it carries no data) unauthenticated. */
+  landingPage?: boolean;
   /** Adds service resources (database client, loaders...) to the request context. */
   context: (base: RequestContext) => TContext | Promise<TContext>;
   /** Throws when the service cannot serve (e.g. its database is unreachable). */
@@ -22,7 +32,14 @@ export interface HttpServiceOptions<TContext extends RequestContext> {
   onClose?: () => Promise<void>;
 }
 
+export interface Caller {
+  identity: Identity;
+  requestId: string;
+}
+
 export interface RunningService {
+  /** The service's name: `gateway` or the subgraph's (the audience of the gateway's tokens to it). */
+  name: string;
   url: string;
   graphqlUrl: string;
   port: number;
@@ -57,8 +74,25 @@ export async function startHttpService<TContext extends RequestContext>(
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),
+    async (req, res, next) => {
+      if (options.landingPage && req.method === 'GET' && req.query.query === undefined && req.accepts('html')) return next();
+      try {
+        res.locals.caller = await options.authenticate(req);
+        next();
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) return next(error);
+        res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.reason } }] });
+      }
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.context(createRequestContext(req.headers, options.logger)),
+      context: async ({ res }) => {
+        const caller = res.locals.caller as Caller | undefined;
+        if (!caller) {
+          const { message, reason } = new AuthenticationError('TOKEN_REQUIRED');
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401 } } });
+        }
+        return options.context(createRequestContext(caller.requestId, caller.identity, options.logger));
+      },
     }),
   );
 
@@ -79,7 +113,7 @@ export async function startHttpService<TContext extends RequestContext>(
     })();
     return closing;
   };
-  return { url, graphqlUrl: `${url}/graphql`, port, close };
+  return { name: options.name, url, graphqlUrl: `${url}/graphql`, port, close };
 }
 
 /** The Apollo plugin that lets in-flight requests finish before the HTTP server closes. */

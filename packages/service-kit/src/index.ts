@@ -7,3 +7,4 @@ export * from './pagination.js';
 export * from './subgraph.js';
 export * from './dates.js';
 export * from './child-key.js';
+export * from './auth/index.js';

@@ -1,9 +1,11 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
 import { DateResolver } from 'graphql-scalars';
+import { enforcePolicies } from './auth/policy.js';
 import type { RequestContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
 import { drainPlugin } from './http.js';
@@ -15,6 +17,16 @@ export interface SubgraphServerOptions {
   resolvers: object;
   logger: Logger;
   httpServer?: Server;
+}
+
+/** Builds a subgraph's schema with every field guarded by its `@policy` (see auth/policy.ts). */
+export function buildGuardedSubgraphSchema(typeDefs: string, resolvers: object) {
+  return enforcePolicies(
+    buildSubgraphSchema({
+      typeDefs: parse(typeDefs),
+      resolvers: { ...sharedScalars, ...resolvers } as GraphQLResolverMap<unknown>,
+    }),
+  );
 }
 
 /** Scalars every subgraph declares in its SDL, resolved the same way everywhere. */
@@ -36,16 +48,16 @@ export const operationLogPlugin: ApolloServerPlugin<RequestContext> = {
 };
 
 export function createSubgraphApollo<TContext extends RequestContext>(options: SubgraphServerOptions): ApolloServer<TContext> {
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(options.typeDefs),
-    resolvers: { ...sharedScalars, ...options.resolvers } as GraphQLResolverMap<unknown>,
-  });
   return new ApolloServer<TContext>({
-    schema,
+    schema: buildGuardedSubgraphSchema(options.typeDefs, options.resolvers),
     logger: options.logger,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(options.logger),
-    plugins: [operationLogPlugin as ApolloServerPlugin<TContext>, ...(options.httpServer ? [drainPlugin(options.httpServer)] : [])],
+    plugins: [
+      operationLogPlugin as ApolloServerPlugin<TContext>,
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.httpServer ? [drainPlugin(options.httpServer)] : []),
+    ],
   });
 }

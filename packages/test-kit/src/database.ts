@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { TEST_KEYS_DIR } from './identity.js';
 
 export interface TestDatabase {
   /** Set when the test runs on real PostgreSQL (TEST_DATABASE_URL); otherwise the subgraph uses `dataDir`. */
@@ -56,6 +57,7 @@ export function subgraphTestEnv(database: TestDatabase, extra: Record<string, st
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url ?? '',
     DATA_DIR: database.dataDir,
+    ECD_KEYS_DIR: TEST_KEYS_DIR,
     ...extra,
   };
 }

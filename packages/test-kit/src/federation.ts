@@ -1,6 +1,7 @@
 import type { RunningService } from '@ecd/service-kit';
 import { createTestDatabase, subgraphTestEnv, type TestDatabase } from './database.js';
 import { graphql } from './graphql-client.js';
+import { registerService } from './identity.js';
 
 export type SubgraphStarter = (env: NodeJS.ProcessEnv) => Promise<RunningService>;
 export type GatewayStarter = (subgraphUrls: Record<string, string>) => Promise<RunningService>;
@@ -32,9 +33,11 @@ export async function startFederation(options: {
         const database = await createTestDatabase(name);
         databases.push(database);
         subgraphs[name] = await start(subgraphTestEnv(database, options.env));
+        registerService(subgraphs[name]);
       }),
     );
     const gateway = await options.gateway(Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.graphqlUrl])));
+    registerService(gateway);
     return {
       gateway,
       subgraphs,

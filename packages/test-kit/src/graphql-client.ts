@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { defaultAuthorization } from './identity.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -6,16 +7,22 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** POSTs one GraphQL operation, as any client would. */
+/**
+ * POSTs one GraphQL operation, as any client would. A service the test kit started is called as the
+ * admin unless `headers` has an `authorization` of its own (`''` sends none).
+ */
 export async function graphql<TData = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<TData>> {
+  const given = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
+  const authorization = given ? undefined : await defaultAuthorization(url);
+  const sent = Object.fromEntries(Object.entries(headers).filter(([name, value]) => name.toLowerCase() !== 'authorization' || value !== ''));
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...sent },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
@@ -27,11 +34,13 @@ export async function resolveUnitEntities<TEntity>(
   subgraphUrl: string,
   keys: { code: string; validFrom: string }[],
   selection: string,
+  headers: Record<string, string> = {},
 ): Promise<TEntity[]> {
   const response = await graphql<{ _entities: TEntity[] }>(
     subgraphUrl,
     `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on AdministrativeUnit { ${selection} } } }`,
     { representations: keys.map((key) => ({ __typename: 'AdministrativeUnit', ...key })) },
+    headers,
   );
   if (response.errors?.length) throw new Error(`entity query failed: ${JSON.stringify(response.errors)}`);
   return response.data!._entities;

@@ -3,3 +3,4 @@ export * from './federation.js';
 export * from './graphql-client.js';
 export * from './fixtures.js';
 export * from './subgraph.js';
+export * from './identity.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { RunningService } from '@ecd/service-kit';
 import { createTestDatabase, subgraphTestEnv, type TestDatabase } from './database.js';
+import { registerService } from './identity.js';
 
 export interface TestSubgraph<S extends RunningService> {
   /** The running subgraph (set once `beforeAll` ran). */
@@ -19,12 +20,14 @@ export function useTestSubgraph<S extends RunningService>(label: string, start: 
     async restart() {
       await handle.service.close();
       handle.service = await start(subgraphTestEnv(handle.database, extraEnv));
+      registerService(handle.service);
       return handle.service;
     },
   } as TestSubgraph<S>;
   beforeAll(async () => {
     handle.database = await createTestDatabase(label);
     handle.service = await start(subgraphTestEnv(handle.database, extraEnv));
+    registerService(handle.service);
   });
   afterAll(async () => {
     await handle.service?.close();

@@ -1,0 +1,105 @@
+import { fileURLToPath } from 'node:url';
+import { territoryOf } from '@ecd/reference-data';
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JSONWebKeySet } from 'jose';
+import { ROLES, SECTORS, identitySchema, type Identity, type Role, type Sector } from './identity.js';
+
+/** The built-in development issuer of the embedded default; production refuses it. */
+export const DEVELOPMENT_ISSUER = 'urn:ecd:development-issuer';
+/** The audience tokens for the federation's API are issued for, unless configured otherwise. */
+export const FEDERATION_AUDIENCE = 'ecd-federation';
+
+/** The claims carrying a person's roles, sector, unit, agency and name, unless configured otherwise. */
+export const DEFAULT_CLAIMS = { roles: 'ecd_roles', sector: 'ecd_sector', unit: 'ecd_unit', agency: 'ecd_agency', name: 'name' };
+
+/** Where the embedded default keeps its keys: `.data/keys` at the top of the repository. */
+export const DEFAULT_KEYS_DIR = fileURLToPath(new URL('../../../../.data/keys', import.meta.url));
+
+/**
+ * How the gateway checks a person's bearer token: any OpenID Connect provider (Keycloak, the national
+ * identity service) plugs in by configuration — issuer, audience, where its keys are, which
+ * algorithms it signs with, and which claims carry the roles, sector, unit and agency.
+ */
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** The provider's JWKS endpoint (fetched and cached, refetched when an unknown key id appears)… */
+  jwksUrl?: string | undefined;
+  /** …or a JWKS given directly (the development issuer). */
+  jwks?: unknown;
+  algorithms: string[];
+  claims: { roles: string; sector: string; unit: string; agency: string; name: string };
+  clockToleranceSeconds?: number;
+}
+
+/** Vietnamese messages for people, one per reason a request is not authenticated (HTTP 401). */
+export const AUTHENTICATION_MESSAGES = {
+  TOKEN_REQUIRED: 'Cần đăng nhập: yêu cầu phải có mã truy cập (Authorization: Bearer …).',
+  TOKEN_EXPIRED: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
+  TOKEN_INVALID: 'Mã truy cập không hợp lệ.',
+  CLAIMS_INVALID: 'Mã truy cập không ghi đủ vai trò, ngành hoặc đơn vị của người dùng.',
+  UNKNOWN_SCOPE_UNIT: 'Đơn vị phụ trách ghi trong mã truy cập không phải đơn vị hành chính hiện hành.',
+  GATEWAY_TOKEN_REQUIRED: 'Dịch vụ ngành chỉ trả lời yêu cầu do cổng liên thông (gateway) ký.',
+  GATEWAY_TOKEN_INVALID: 'Chữ ký của cổng liên thông (gateway) không hợp lệ hoặc đã hết hạn.',
+} as const;
+export type AuthenticationReason = keyof typeof AUTHENTICATION_MESSAGES;
+
+export class AuthenticationError extends Error {
+  constructor(readonly reason: AuthenticationReason) {
+    super(AUTHENTICATION_MESSAGES[reason]);
+  }
+}
+
+const authError = (reason: AuthenticationReason) => new AuthenticationError(reason);
+
+/** A claim at a dotted path, e.g. Keycloak's `realm_access.roles`. */
+function claimAt(payload: JWTPayload, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+}
+
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+
+/** Turns a verified token's claims into an identity; roles the federation does not know are ignored. */
+export function identityFromClaims(payload: JWTPayload, claims: OidcConfig['claims']): Identity {
+  const roles = asList(claimAt(payload, claims.roles)).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const sectorClaim = claimAt(payload, claims.sector);
+  const sector = typeof sectorClaim === 'string' ? sectorClaim.toUpperCase() : null;
+  const unitCode = claimAt(payload, claims.unit) ?? null;
+  if (sector !== null && !(SECTORS as readonly string[]).includes(sector)) throw authError('CLAIMS_INVALID');
+  const parsed = identitySchema.safeParse({
+    userId: payload.sub,
+    name: claimAt(payload, claims.name) ?? null,
+    roles,
+    sector: sector as Sector | null,
+    unitCode,
+    agency: claimAt(payload, claims.agency) ?? null,
+  });
+  if (!parsed.success) throw authError('CLAIMS_INVALID');
+  if (parsed.data.unitCode !== null && !territoryOf(parsed.data.unitCode)) throw authError('UNKNOWN_SCOPE_UNIT');
+  return parsed.data;
+}
+
+export type UserTokenVerifier = (authorization: string | undefined) => Promise<Identity>;
+
+export function createUserTokenVerifier(config: OidcConfig): UserTokenVerifier {
+  const keys = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : createLocalJWKSet(config.jwks as JSONWebKeySet);
+  return async (authorization) => {
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization?.trim() ?? '');
+    if (!authorization) throw authError('TOKEN_REQUIRED');
+    if (!match) throw authError('TOKEN_INVALID');
+    try {
+      const { payload } = await jwtVerify(match[1]!, keys, {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms: config.algorithms,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: config.clockToleranceSeconds ?? 30,
+      });
+      return identityFromClaims(payload, config.claims);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw authError('TOKEN_EXPIRED');
+      throw authError('TOKEN_INVALID');
+    }
+  };
+}
