@@ -1,4 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { chmod, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -13,11 +17,18 @@ export interface DatabaseOptions {
   logger: Logger;
   /** Connections in the pool (PostgreSQL only; the embedded database serves one at a time). */
   poolSize?: number;
+  /**
+   * Longest a statement of `adapter` may run, in ms (PostgreSQL's `statement_timeout`, set on every
+   * connection); unset or 0: no limit. The embedded PGlite ignores it (see README, Configuration).
+   */
+  statementTimeoutMs?: number;
 }
 
 export interface Database {
-  /** What Prisma's client is built with. */
+  /** What Prisma's client for requests is built with: each statement is cut after `statementTimeoutMs`. */
   adapter: PrismaPg;
+  /** For start-up work (reference data, demo seeding, rebuilding totals), whose statements may run long: no limit. */
+  startupAdapter: PrismaPg;
   connectionString: string;
   embedded: boolean;
   close(): Promise<void>;
@@ -34,17 +45,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!connectionString) {
     await mkdir(options.dataDir, { recursive: true });
+    // PGlite's server asks no password, so it listens on no TCP port: only on a Unix socket in a
+    // folder only this user may enter, whose permissions are the credential.
+    const socket = await privateSocketDir(options.dataDir);
+    const socketPath = join(socket.dir, SOCKET_FILE);
+    // The folder beside the data stays on failure: another process may be serving from it.
+    const dropTemporary = () => (socket.temporary ? rm(socket.dir, { recursive: true, force: true }) : Promise.resolve());
+    // Before PGlite opens the folder: a second process on it (the plan CLI while the subgraph runs) would corrupt it.
+    await removeStaleSocket(socketPath).catch(async (error: unknown) => {
+      await dropTemporary();
+      throw error;
+    });
     const pglite = await PGlite.create(options.dataDir);
-    // One session serves every connection; pg-pool reconnects after each SQL error while the old
-    // connection is still being released, so the server must accept more than one.
-    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 100 });
-    await server.start();
-    connectionString = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-    logger.info({ dataDir: options.dataDir }, 'embedded PostgreSQL (PGlite) started');
-    stopEmbedded = async () => {
-      await server.stop();
+    try {
+      // One session serves every connection; pg-pool reconnects after each SQL error while the old
+      // connection is still being released, so the server must accept more than one.
+      const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 100 });
+      await server.start();
+      connectionString = socketConnectionString(socket.dir);
+      logger.info({ dataDir: options.dataDir, socketDir: socket.dir }, 'embedded PostgreSQL (PGlite) started');
+      stopEmbedded = async () => {
+        await server.stop();
+        await pglite.close();
+        await rm(socket.dir, { recursive: true, force: true });
+      };
+    } catch (error) {
       await pglite.close();
-    };
+      await dropTemporary();
+      throw error;
+    }
   }
   const embedded = stopEmbedded !== undefined;
   try {
@@ -53,9 +82,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await stopEmbedded?.();
     throw error;
   }
-  const adapter = new PrismaPg({ connectionString, max: embedded ? 1 : (options.poolSize ?? 10) });
+  const max = embedded ? 1 : (options.poolSize ?? 10);
+  // pg sends statement_timeout when it opens each connection, so no request can run SQL without it.
+  const limit = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
+  const adapter = new PrismaPg({ connectionString, max, ...limit });
   return {
     adapter,
+    startupAdapter: new PrismaPg({ connectionString, max }),
     connectionString,
     embedded,
     close: async () => {
@@ -63,3 +96,49 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
 }
+
+/** The name pg (like libpq) looks for in a socket folder given as `host`, for the default port 5432. */
+const SOCKET_FILE = '.s.PGSQL.5432';
+// sun_path holds 108 bytes on Linux and 104 on macOS, the terminating NUL included.
+const MAX_SOCKET_PATH_BYTES = 103;
+
+/**
+ * `<dataDir>.socket/` beside the data folder (kept out of PGlite's own folder), made 0700 and checked
+ * to be this user's; when that path is too long for a socket, a fresh private folder in the temp dir.
+ */
+async function privateSocketDir(dataDir: string): Promise<{ dir: string; temporary: boolean }> {
+  const beside = `${resolve(dataDir)}.socket`;
+  if (Buffer.byteLength(join(beside, SOCKET_FILE)) > MAX_SOCKET_PATH_BYTES) {
+    // mkdtemp makes it 0700.
+    return { dir: await mkdtemp(join(tmpdir(), 'ecd-pg-')), temporary: true };
+  }
+  await mkdir(beside, { recursive: true, mode: 0o700 });
+  const stats = await lstat(beside);
+  // Another user's folder (or a link to one) would let that user connect.
+  if (!stats.isDirectory() || (process.getuid && stats.uid !== process.getuid())) {
+    throw new Error(`${beside} must be a folder owned by this user: it holds the embedded database's socket`);
+  }
+  await chmod(beside, 0o700);
+  return { dir: beside, temporary: false };
+}
+
+/**
+ * A socket file left by a process that died (kill -9, power loss) would make listening fail; one that
+ * still answers means another process serves this data folder, and two would corrupt it.
+ */
+async function removeStaleSocket(socketPath: string): Promise<void> {
+  const answers = await new Promise<boolean>((done) => {
+    const probe = connect(socketPath);
+    probe.once('connect', () => {
+      probe.destroy();
+      done(true);
+    });
+    probe.once('error', () => done(false));
+  });
+  if (answers) throw new Error(`${socketPath} is served by another process: is this subgraph already running on the same DATA_DIR?`);
+  await rm(socketPath, { force: true });
+}
+
+/** pg and pg-connection-string take a socket folder as the `host` parameter; the URL's host is then ignored. */
+const socketConnectionString = (socketDir: string) =>
+  `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&sslmode=disable`;

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { badInput, createErrorFormatter } from './errors.js';
 import { createLogger } from './logger.js';
@@ -12,6 +12,28 @@ describe('createErrorFormatter', () => {
     expect(formatted).toEqual({
       message: 'Mã không hợp lệ.',
       extensions: { code: 'BAD_USER_INPUT', field: 'code', reason: 'MALFORMED_UNIT_CODE' },
+    });
+  });
+
+  it('keeps the code and message of a typed input error raised while validating a literal (the Date scalar)', () => {
+    const typed = badInput('Ngày "0000-01-01" không hợp lệ.', { reason: 'INVALID_DATE' });
+    // What Apollo makes of it: graphql-js wraps it, Apollo sets GRAPHQL_VALIDATION_FAILED over its code.
+    const wrapped = new GraphQLError('Expected value of type "Date!", found "0000-01-01"; Ngày "0000-01-01" không hợp lệ.', {
+      originalError: typed,
+      extensions: { ...typed.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(format({ message: wrapped.message, extensions: wrapped.extensions }, wrapped)).toEqual({
+      message: 'Ngày "0000-01-01" không hợp lệ.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE' },
+    });
+  });
+
+  it('reports graphql-js refusing a number literal beyond floating point (an Int of 1e309) as NUMBER_OUT_OF_RANGE', () => {
+    const literal: ValueNode = { kind: Kind.FLOAT, value: '1e309' };
+    const refused = new GraphQLError('Int cannot represent non-integer value: 1e309', { nodes: [literal], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(format({ message: refused.message, extensions: refused.extensions }, refused)).toEqual({
+      message: 'Giá trị 1e309 là một số quá lớn, không biểu diễn được.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'NUMBER_OUT_OF_RANGE' },
     });
   });
 

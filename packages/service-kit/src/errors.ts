@@ -1,6 +1,7 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, print, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger.js';
+import { unsafeInputMessage, unsafeNumberLiteral } from './unsafe-input.js';
 
 /**
  * Error codes clients can rely on (extensions.code). Messages are Vietnamese, for the people
@@ -12,6 +13,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   Forbidden: 'FORBIDDEN',
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  /** Too many requests of a limited kind (e.g. lookups by personal number): `retryAfterSeconds` says when to try again. */
+  RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -50,12 +53,34 @@ const VIETNAMESE_PREFIX: Record<string, string> = {
   BAD_USER_INPUT: 'Dữ liệu đầu vào không hợp lệ',
 };
 
+/** What a client is told of an error it cannot act on. */
+export const UNEXPECTED_ERROR_MESSAGE = 'Lỗi hệ thống, vui lòng thử lại sau hoặc liên hệ quản trị viên.';
+
+/**
+ * Input errors graphql-js validation raises on literals before the input-safety plugin sees the
+ * operation, made the BAD_USER_INPUT they are when the value comes as a variable: a scalar's own typed
+ * error (the Date scalar's INVALID_DATE), and a number overflowing to Infinity (an Int of `1e309`,
+ * which graphql-js refuses as a bare validation failure).
+ */
+function inputErrorOfValidation(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || !(error instanceof GraphQLError)) return undefined;
+  const original = error.originalError;
+  if (original instanceof GraphQLError && original.extensions.code === ErrorCode.BadUserInput) {
+    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+  }
+  const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
+  const reason = node ? unsafeNumberLiteral(node) : undefined;
+  if (!node || !reason) return undefined;
+  return { ...formatted, message: unsafeInputMessage(reason, { literal: print(node) }), extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput, reason } };
+}
+
 /**
  * Apollo formatError: typed errors pass through; graphql-js validation messages get a Vietnamese
  * lead; anything unexpected is logged in full and answered with a generic message, never a stack.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    formatted = inputErrorOfValidation(formatted, error) ?? formatted;
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : ErrorCode.Internal;
     if (PASSED_THROUGH.has(code)) {
       const ours = typeof formatted.extensions?.reason === 'string';
@@ -67,7 +92,7 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error);
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
-      message: 'Lỗi hệ thống, vui lòng thử lại sau hoặc liên hệ quản trị viên.',
+      message: UNEXPECTED_ERROR_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: { code: ErrorCode.Internal, reason: 'UNEXPECTED_ERROR' },

@@ -8,7 +8,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { AuthenticationError } from './auth/user-token.js';
 import type { Identity } from './auth/identity.js';
 import { createRequestContext, type RequestContext } from './context.js';
+import { BODY_LIMIT, jsonErrorHandler, notFoundHandler } from './http-errors.js';
 import type { Logger } from './logger.js';
+import { RateLimitedError, type RateLimit } from './rate-limit.js';
 
 export interface HttpServiceOptions<TContext extends RequestContext> {
   name: string;
@@ -24,8 +26,13 @@ export interface HttpServiceOptions<TContext extends RequestContext> {
   authenticate: (req: express.Request) => Promise<Caller>;
   /** Lets a browser's plain GET of `/graphql` reach the landing page (it carries no data) unauthenticated. */
   landingPage?: boolean;
-  /** Adds service resources (database client, loaders...) to the request context. */
-  context: (base: RequestContext) => TContext | Promise<TContext>;
+  /**
+   * Counts each authenticated request against its caller's verified user id (see rate-limit.ts);
+   * a caller over the limit gets HTTP 429 with `Retry-After` and a JSON error, before any GraphQL work.
+   */
+  rateLimit?: RateLimit | undefined;
+  /** Adds service resources (database client, loaders...) to the request context; `http` is this request's. */
+  context: (base: RequestContext, http: { req: express.Request; res: express.Response }) => TContext | Promise<TContext>;
   /** Throws when the service cannot serve (e.g. its database is unreachable). */
   readiness?: () => Promise<void>;
   /** Releases resources after the HTTP server stopped. */
@@ -73,28 +80,41 @@ export async function startHttpService<TContext extends RequestContext>(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    express.json({ limit: BODY_LIMIT }),
     async (req, res, next) => {
       if (options.landingPage && req.method === 'GET' && req.query.query === undefined && req.accepts('html')) return next();
       try {
         res.locals.caller = await options.authenticate(req);
+        await options.rateLimit?.((res.locals.caller as Caller).identity.userId);
         next();
       } catch (error) {
+        if (error instanceof RateLimitedError) {
+          res
+            .status(429)
+            .set('retry-after', String(error.retryAfterSeconds))
+            .json({ errors: [{ message: error.message, extensions: { code: error.code, reason: error.reason, limit: error.limit, retryAfterSeconds: error.retryAfterSeconds } }] });
+          return;
+        }
         if (!(error instanceof AuthenticationError)) return next(error);
         res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.reason } }] });
       }
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const caller = res.locals.caller as Caller | undefined;
         if (!caller) {
           const { message, reason } = new AuthenticationError('TOKEN_REQUIRED');
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401 } } });
         }
-        return options.context(createRequestContext(caller.requestId, caller.identity, options.logger));
+        return options.context(createRequestContext(caller.requestId, caller.identity, options.logger), { req, res });
       },
     }),
   );
+
+  // Every other path, and every error reaching Express (a body too large or not JSON...), answered as a
+  // GraphQL JSON error: never Express's HTML page with a stack trace, nor its print of the error to stderr.
+  app.use(notFoundHandler);
+  app.use(jsonErrorHandler(options.logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

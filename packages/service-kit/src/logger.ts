@@ -1,14 +1,33 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 export type { Logger };
 
-/** Structured JSON logs on stdout, one line an event, tagged with the service name. */
-export function createLogger(service: string, level: LevelWithSilent = 'info'): Logger {
-  return pino({
+const CENSOR = '[redacted]';
+
+// A 12-digit personal identification number standing alone: not part of a longer number, a hex key
+// or an id's last group; a JSON escape (`\n`, `\t`, `\r`) before it is not a letter of a word.
+const PERSONAL_NUMBER = /(?:(?<=\\[nrt])|(?<![\w-]))\d{12}(?![\w-])/g;
+
+/** Masks personal identification numbers in text (a log line, an error message quoting its input). */
+export const maskPersonalNumbers = (text: string) => text.replace(PERSONAL_NUMBER, CENSOR);
+
+/**
+ * Structured JSON logs on stdout (or `destination`, for tests), one line an event, tagged with the
+ * service name. Request bodies and variables are never logged; personal numbers are masked wherever
+ * they appear, including in error messages that quote the input they failed on.
+ */
+export function createLogger(service: string, level: LevelWithSilent = 'info', destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', '*.personalId'], censor: '[redacted]' },
-  });
+    redact: {
+      paths: ['req.headers.authorization', 'personalId', '*.personalId', 'body', '*.body', 'variables', '*.variables'],
+      censor: CENSOR,
+    },
+    // The last line of defence, over the whole line: whatever field a number hides in.
+    hooks: { streamWrite: maskPersonalNumbers },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInputDate } from '@ecd/service-kit';
 
 /**
  * The plan file format: how a province onboards a plan (đề án, kế hoạch) as data, without code.
@@ -6,7 +7,12 @@ import { z } from 'zod';
  * Identifiers are English; texts people read are Vietnamese, as the plan states them.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z
+  .string()
+  .regex(ISO_DATE, 'must be a date YYYY-MM-DD')
+  // A day PostgreSQL stores as written: not 2021-02-30 (Date rolls it over to 2 March), not year 0.
+  .refine((value) => !ISO_DATE.test(value) || parseInputDate(value) !== undefined, 'must be a real calendar day between 1900 and 2100');
 const year = z.number().int().min(1990).max(2100);
 const agencyCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, 'must be an agency code such as SYT-20');
 const unitCode = z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, 'must be an official unit code of 2, 3 or 5 digits');

@@ -1,0 +1,62 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayTestEnv, graphql, registerService } from '@ecd/test-kit';
+import { loadEnv } from './env.js';
+import { startGateway } from './server.js';
+
+/**
+ * The gateway refuses hostile literals before planning, as every subgraph does: a Float of 1e309 made
+ * its planner throw (HTTP 500), and the supergraph's Date passed any string on. No subgraph runs here:
+ * one that is asked anything fails the test.
+ */
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+let subgraphCalls = 0;
+let subgraph: Server;
+
+beforeAll(async () => {
+  subgraph = createServer((_req, res) => {
+    subgraphCalls += 1;
+    res.writeHead(503).end();
+  });
+  await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
+  gateway = await startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls: { ldtbxh: url, health: url, education: url, culture: url } });
+  registerService(gateway);
+});
+afterAll(async () => {
+  await gateway?.close();
+  await new Promise((resolve) => subgraph?.close(resolve));
+});
+
+const ask = (query: string, variables: Record<string, unknown> = {}) => graphql(gateway.graphqlUrl, query, variables);
+const figure = (numerator: string) =>
+  `mutation { recordEducationIndicatorValue(input: { indicatorCode: "UNDER5_DEVELOPING_ON_TRACK", unitCode: "20", year: 2024, numerator: ${numerator}, denominator: 10, source: "x" }) { numerator } }`;
+const facility = (fields: string) => `mutation { registerCulturalFacility(input: { kind: LIBRARY, communeCode: "05977", servesChildren: true, ${fields} }) { id } }`;
+
+describe('hostile input at the gateway', () => {
+  it.each([
+    ['a Float literal of 1e309', figure('1e309'), {}, 'NUMBER_OUT_OF_RANGE', 'input.numerator'],
+    ['an Int literal of 1e309', 'mutation { openReportingPeriod(planKey: "p", frequency: ANNUAL, year: 1e309) { id } }', {}, 'NUMBER_OUT_OF_RANGE', undefined],
+    ['a Date of year 0', facility('name: "x", openedOn: "0000-01-01"'), {}, 'INVALID_DATE', 'input.openedOn'],
+    ['a 30 February', facility('name: "x", openedOn: "2021-02-30"'), {}, 'INVALID_DATE', 'input.openedOn'],
+    ['a NUL character', facility('name: "a\\u0000b"'), {}, 'NUL_CHARACTER', 'input.name'],
+    ['a NUL character in a variable', 'mutation($n: String!) { registerCulturalFacility(input: { name: $n, kind: LIBRARY, communeCode: "05977", servesChildren: true }) { id } }', { n: '\u0000' }, 'NUL_CHARACTER', 'n'],
+    ['a Date variable of year 0', 'query($d: Date) { administrativeUnit(code: "20", asOf: $d) { code } }', { d: '0000-01-01' }, 'INVALID_DATE', 'd'],
+  ])('refuses %s as BAD_USER_INPUT (HTTP 400) without asking a subgraph', async (_label, query, variables, reason, field) => {
+    const before = subgraphCalls;
+    const response = await ask(query, variables);
+    expect(response.status).toBe(400);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    expect(response.errors![0]!.extensions!.field).toBe(field);
+    expect(subgraphCalls).toBe(before);
+  });
+
+  it('answers a malformed body with a JSON error, as every service does', async () => {
+    const response = await fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST', reason: 'MALFORMED_JSON' } }] });
+  });
+});
