@@ -84,6 +84,9 @@ async function startAll(): Promise<void> {
     HEALTH_URL: subgraphUrls.health,
     EDUCATION_URL: subgraphUrls.education,
     CULTURE_URL: subgraphUrls.culture,
+    // One bench user sends far more than a person may (600 a minute by default): keep the per-person
+    // limit in the measured path, out of reach.
+    RATE_LIMIT_PER_MINUTE: '1000000',
   });
   services.push(gateway);
   await waitReady(gateway);

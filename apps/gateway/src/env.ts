@@ -28,8 +28,14 @@ export const gatewayEnvSchema = baseEnvSchema
     HEALTH_URL: optionalUrl,
     EDUCATION_URL: optionalUrl,
     CULTURE_URL: optionalUrl,
-    /** How long a subgraph may take to answer before its fields fail, in milliseconds. */
+    /** How long a subgraph may take to answer before its fields fail, in milliseconds (the call is aborted). */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** How long one request may take in all, in milliseconds: then every subgraph call it still waits for is aborted. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** Requests one person (verified user id) may send per minute; 0 turns the limit off. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    /** A Redis shared by the gateway instances for the rate limit (needs the `ioredis` package, not installed yet). */
+    REDIS_URL: optionalUrl,
     /** The OpenID Connect provider whose bearer tokens people sign in with (the development issuer by default). */
     OIDC_ISSUER: z.string().min(1).default(DEVELOPMENT_ISSUER),
     OIDC_AUDIENCE: z.string().min(1).default(FEDERATION_AUDIENCE),

@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ErrorCode, REQUEST_ID_HEADER, type GatewaySigner, type Identity, type RequestContext } from '@ecd/service-kit';
 import { GraphQLError } from 'graphql';
@@ -13,7 +16,47 @@ export const SECTOR_LABELS: Record<string, string> = {
 export interface GatewayContext extends RequestContext {
   /** The gateway's signed token for each subgraph this request calls, signed once per request. */
   subgraphTokens: Map<string, Promise<string>>;
+  /** Aborted when the client goes away or the request's deadline passes: every subgraph call still running is cancelled. */
+  signal: AbortSignal;
 }
+
+/** Why a request's signal was aborted (its `reason`). */
+export class RequestAborted extends Error {
+  override name = 'RequestAborted';
+  constructor(
+    readonly reason: 'REQUEST_TIMEOUT' | 'CLIENT_CLOSED_REQUEST',
+    readonly timeoutMs?: number,
+  ) {
+    super(reason === 'REQUEST_TIMEOUT' ? `request deadline of ${timeoutMs} ms passed` : 'client closed the request');
+  }
+}
+
+/**
+ * The signal of one request: aborted `timeoutMs` after it started, or as soon as the client closes the
+ * connection before the answer is sent (an answered request's `close` aborts nothing).
+ */
+export function requestSignal(res: ServerResponse, timeoutMs: number): AbortSignal {
+  const controller = new AbortController();
+  // Each subgraph call of the request listens (a plan may run dozens in parallel): no leak warning.
+  setMaxListeners(0, controller.signal);
+  const deadline = setTimeout(() => controller.abort(new RequestAborted('REQUEST_TIMEOUT', timeoutMs)), timeoutMs).unref();
+  res.once('close', () => {
+    clearTimeout(deadline);
+    if (!res.writableFinished) controller.abort(new RequestAborted('CLIENT_CLOSED_REQUEST'));
+  });
+  return controller.signal;
+}
+
+/** A subgraph call that passed SUBGRAPH_TIMEOUT_MS (its signal's `reason`). */
+class SubgraphTimeout extends Error {
+  override name = 'SubgraphTimeout';
+}
+
+/**
+ * The signal of the subgraph call in progress, read by the fetcher: RemoteGraphQLDataSource hands its
+ * fetcher only the method, headers and body (and ignores `request.http.timeout`).
+ */
+const callSignal = new AsyncLocalStorage<AbortSignal>();
 
 const GATEWAY_SELF: Identity = { userId: 'gateway', name: null, roles: [], sector: null, unitCode: null, agency: null };
 
@@ -33,6 +76,8 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly signer: GatewaySigner,
   ) {
     super({ url });
+    const fetch = this.fetcher;
+    this.fetcher = (target, init) => fetch(target, { ...init, signal: callSignal.getStore() });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -49,7 +94,6 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     request.http.headers.set('authorization', `Bearer ${await token}`);
     request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
-    (request.http as { timeout?: number }).timeout = this.timeoutMs;
   }
 
   /** A subgraph that answered with GraphQL errors (e.g. a 400 for an invalid literal): pass its first error on. */
@@ -62,19 +106,53 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
-  /** A subgraph that cannot be reached (refused, timed out, not JSON): a typed error naming the sector. */
+  /**
+   * One call, aborted (its socket closed) when it passes SUBGRAPH_TIMEOUT_MS, when the request's
+   * deadline passes or when the client goes away. A subgraph that cannot be reached (refused, timed
+   * out, not JSON): a typed error naming the sector.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const request = hasRequestContext(options.context) ? options.context.signal : undefined;
+    const call = new AbortController();
+    const timer = setTimeout(() => call.abort(new SubgraphTimeout()), this.timeoutMs);
+    const cancel = () => call.abort(request?.reason);
+    if (request?.aborted) cancel();
+    else request?.addEventListener('abort', cancel, { once: true });
     try {
-      return await super.process(options);
+      if (call.signal.aborted) throw call.signal.reason;
+      return await callSignal.run(call.signal, () => super.process(options));
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
-      if (hasRequestContext(options.context)) {
-        options.context.logger.warn({ sector: this.sector, err: error }, 'subgraph unavailable');
-      }
-      throw new GraphQLError(`Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành hiện không phản hồi.`, {
-        extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_UNREACHABLE', service: this.sector },
+      throw this.unavailable(call.signal.aborted ? call.signal.reason : error, options.context);
+    } finally {
+      clearTimeout(timer);
+      request?.removeEventListener('abort', cancel);
+    }
+  }
+
+  private unavailable(cause: unknown, context: GatewayContext | object): GraphQLError {
+    const logger = hasRequestContext(context) ? context.logger : undefined;
+    const service = this.sector;
+    if (cause instanceof SubgraphTimeout) {
+      logger?.warn({ sector: service, timeoutMs: this.timeoutMs }, 'subgraph timed out; call aborted');
+      return new GraphQLError(`Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành không trả lời trong ${this.timeoutMs / 1000} giây, yêu cầu đã bị hủy.`, {
+        extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_TIMEOUT', service, timeoutMs: this.timeoutMs },
       });
     }
+    if (cause instanceof RequestAborted) {
+      logger?.info({ sector: service, reason: cause.reason }, 'request aborted; subgraph call cancelled');
+      const message =
+        cause.reason === 'REQUEST_TIMEOUT'
+          ? `Không lấy được dữ liệu ngành ${this.label}: yêu cầu vượt quá thời hạn ${cause.timeoutMs! / 1000} giây và đã bị hủy.`
+          : `Không lấy được dữ liệu ngành ${this.label}: người gửi đã đóng kết nối.`;
+      return new GraphQLError(message, {
+        extensions: { code: ErrorCode.SubgraphUnavailable, reason: cause.reason, service, ...(cause.timeoutMs ? { timeoutMs: cause.timeoutMs } : {}) },
+      });
+    }
+    logger?.warn({ sector: service, err: cause }, 'subgraph unavailable');
+    return new GraphQLError(`Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành hiện không phản hồi.`, {
+      extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_UNREACHABLE', service },
+    });
   }
 
   private get label() {

@@ -5,15 +5,21 @@ import {
   createErrorFormatter,
   createGatewaySigner,
   createLogger,
+  createRateLimit,
   createUserTokenVerifier,
   drainPlugin,
+  GATEWAY_QUERY_LIMITS,
+  inputSafetyPlugin,
+  oneLookupPerRequestRule,
   operationLogPlugin,
+  queryLimitOptions,
+  queryLimitsFromEnv,
   readHeader,
   safeRequestId,
   startHttpService,
 } from '@ecd/service-kit';
 import { gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
-import { SectorDataSource, type GatewayContext } from './sector-data-source.js';
+import { SectorDataSource, requestSignal, type GatewayContext } from './sector-data-source.js';
 
 export interface GatewayOptions {
   env?: Env;
@@ -28,6 +34,8 @@ export async function startGateway(options: GatewayOptions = {}) {
   const overrides = { ...subgraphUrlOverrides(env), ...options.subgraphUrls };
   const verifyUserToken = createUserTokenVerifier(oidcConfig(env));
   const signer = await createGatewaySigner(gatewaySigningKey(env));
+  const limits = queryLimitOptions(queryLimitsFromEnv(GATEWAY_QUERY_LIMITS, env));
+  const rateLimit = createRateLimit({ perMinute: env.RATE_LIMIT_PER_MINUTE, redisUrl: env.REDIS_URL, logger });
   const gateway = new ApolloGateway({
     logger,
     ...(env.SUPERGRAPH_MODE === 'file'
@@ -46,6 +54,7 @@ export async function startGateway(options: GatewayOptions = {}) {
       identity: await verifyUserToken(readHeader(req.headers, 'authorization')),
       requestId: safeRequestId(readHeader(req.headers, 'x-request-id')),
     }),
+    rateLimit,
     logger,
     host: env.HOST,
     port: env.PORT,
@@ -56,9 +65,14 @@ export async function startGateway(options: GatewayOptions = {}) {
         introspection: true,
         includeStacktraceInErrorResponses: false,
         formatError: createErrorFormatter(logger),
-        plugins: [operationLogPlugin, drainPlugin(httpServer)],
+        // Depth, aliases, tokens, directives and cost are checked before the query is planned.
+        // One lookup by personal number per request, refused here before planning (each subgraph checks again by policy).
+        validationRules: [...limits.validationRules, oneLookupPerRequestRule({ coordinates: ['Query.childByPersonalId'] })],
+        parseOptions: limits.parseOptions,
+        // inputSafetyPlugin: the same refusal of NUL characters, 1e309 and impossible dates as every subgraph, before planning.
+        plugins: [...limits.plugins, operationLogPlugin, inputSafetyPlugin, drainPlugin(httpServer)],
       }),
-    context: (base) => ({ ...base, subgraphTokens: new Map() }),
+    context: (base, { res }) => ({ ...base, subgraphTokens: new Map(), signal: requestSignal(res, env.REQUEST_TIMEOUT_MS) }),
   });
   return { ...service, logger };
 }

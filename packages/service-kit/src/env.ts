@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { queryLimitsEnv } from './limits.js';
 
 /** Variables every service reads; a service extends this with its own. */
 export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Overrides of the limits one GraphQL request must stay within (QUERY_MAX_DEPTH, _ALIASES, _TOKENS, _DIRECTIVES, _COST; see limits.ts). */
+  ...queryLimitsEnv,
 });
 
 export class EnvError extends Error {

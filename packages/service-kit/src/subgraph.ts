@@ -4,11 +4,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
-import { DateResolver } from 'graphql-scalars';
+import { oneLookupPerRequestRule } from './auth/personal-lookup.js';
 import { enforcePolicies } from './auth/policy.js';
 import type { RequestContext } from './context.js';
+import { DateScalar } from './date-scalar.js';
 import { createErrorFormatter } from './errors.js';
 import { drainPlugin } from './http.js';
+import { inputSafetyPlugin } from './input-safety.js';
+import { SUBGRAPH_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from './limits.js';
 import type { Logger } from './logger.js';
 
 export interface SubgraphServerOptions {
@@ -17,6 +20,8 @@ export interface SubgraphServerOptions {
   resolvers: object;
   logger: Logger;
   httpServer?: Server;
+  /** What one request may ask (SUBGRAPH_QUERY_LIMITS unless overridden, e.g. by `queryLimitsFromEnv`). */
+  limits?: QueryLimits;
 }
 
 /** Builds a subgraph's schema with every field guarded by its `@policy` (see auth/policy.ts). */
@@ -29,8 +34,8 @@ export function buildGuardedSubgraphSchema(typeDefs: string, resolvers: object) 
   );
 }
 
-/** Scalars every subgraph declares in its SDL, resolved the same way everywhere. */
-export const sharedScalars = { Date: DateResolver };
+/** Scalars every subgraph declares in its SDL, resolved the same way everywhere (Date: real days of 1900-2100 only). */
+export const sharedScalars = { Date: DateScalar };
 
 /** Logs one line per operation with its duration and error count, tagged with the request id. */
 export const operationLogPlugin: ApolloServerPlugin<RequestContext> = {
@@ -47,15 +52,26 @@ export const operationLogPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export function createSubgraphApollo<TContext extends RequestContext>(options: SubgraphServerOptions): ApolloServer<TContext> {
+/**
+ * A subgraph's Apollo server. Besides the limits, every subgraph refuses an operation that asks a
+ * lookup by personal number (`@access(policy: "personal-id:lookup")`) more than once; `plugins` are
+ * the service's own (e.g. the audit log's).
+ */
+export function createSubgraphApollo<TContext extends RequestContext>(options: SubgraphServerOptions & { plugins?: ApolloServerPlugin<TContext>[] }): ApolloServer<TContext> {
+  const limits = queryLimitOptions(options.limits ?? SUBGRAPH_QUERY_LIMITS);
   return new ApolloServer<TContext>({
     schema: buildGuardedSubgraphSchema(options.typeDefs, options.resolvers),
     logger: options.logger,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(options.logger),
+    validationRules: [...limits.validationRules, oneLookupPerRequestRule()],
+    parseOptions: limits.parseOptions,
     plugins: [
+      ...(limits.plugins as ApolloServerPlugin<TContext>[]),
       operationLogPlugin as ApolloServerPlugin<TContext>,
+      inputSafetyPlugin as ApolloServerPlugin<TContext>,
+      ...(options.plugins ?? []),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.httpServer ? [drainPlugin(options.httpServer)] : []),
     ],

@@ -1,0 +1,276 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCultureSubgraph, loadEnv as cultureEnv } from '@ecd/culture-subgraph';
+import { startEducationSubgraph, loadEnv as educationEnv } from '@ecd/education-subgraph';
+import { startHealthSubgraph, loadEnv as healthEnv } from '@ecd/health-subgraph';
+import { startLdtbxhSubgraph, loadEnv as ldtbxhEnv } from '@ecd/ldtbxh-subgraph';
+import type { RunningService } from '@ecd/service-kit';
+import { gatewayTestEnv, graphql, startFederation, userToken, type Federation } from '@ecd/test-kit';
+import { loadEnv } from './env.js';
+import { startGateway } from './server.js';
+
+/**
+ * A subgraph URL that forwards to the real subgraph and counts the calls: how the tests see that a
+ * refused query never reached a subgraph.
+ */
+interface CountingProxy {
+  url: string;
+  calls: number;
+  server: Server;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+const readBody = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+async function countingProxy(target: string): Promise<CountingProxy> {
+  const proxy: CountingProxy = { url: '', calls: 0, server: createServer() };
+  proxy.server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
+    proxy.calls++;
+    const body = await readBody(req);
+    const headers = Object.fromEntries(['content-type', 'authorization', 'x-request-id'].flatMap((h) => (req.headers[h] ? [[h, String(req.headers[h])]] : [])));
+    const answer = await fetch(target, { method: 'POST', headers, body });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  proxy.url = await listen(proxy.server);
+  return proxy;
+}
+
+/** What the slow stand-in subgraph saw of one call: when it came, and whether the gateway hung up before an answer. */
+interface SlowCall {
+  closedBeforeAnswer: Promise<boolean>;
+}
+
+/**
+ * A subgraph that takes `delayMs` to answer (with an empty `_entities`): for the gateway's deadlines.
+ * Each call is recorded as it arrives; its `closedBeforeAnswer` resolves when the connection closes.
+ */
+async function slowSubgraph(delayMs: number) {
+  const calls: SlowCall[] = [];
+  const waiting: ((call: SlowCall) => void)[] = [];
+  const server = createServer((req, res) => {
+    const timer = setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { _entities: [] } }));
+    }, delayMs);
+    const call: SlowCall = {
+      closedBeforeAnswer: new Promise((resolve) =>
+        res.once('close', () => {
+          clearTimeout(timer);
+          resolve(!res.writableFinished);
+        }),
+      ),
+    };
+    calls.push(call);
+    waiting.shift()?.(call);
+  });
+  const url = await listen(server);
+  return {
+    url,
+    calls,
+    /** The next call to arrive (or the one already waiting). */
+    nextCall: (already = 0) => (calls.length > already ? Promise.resolve(calls[already]!) : new Promise<SlowCall>((resolve) => waiting.push(resolve))),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+let federation: Federation;
+const proxies: Record<string, CountingProxy> = {};
+const realUrls: Record<string, string> = {};
+const extraGateways: RunningService[] = [];
+const totalCalls = () => Object.values(proxies).reduce((sum, p) => sum + p.calls, 0);
+
+beforeAll(async () => {
+  federation = await startFederation({
+    env: { SEED_DEMO: 'true' },
+    subgraphs: {
+      ldtbxh: (env) => startLdtbxhSubgraph(ldtbxhEnv(env)),
+      health: (env) => startHealthSubgraph(healthEnv(env)),
+      education: (env) => startEducationSubgraph(educationEnv(env)),
+      culture: (env) => startCultureSubgraph(cultureEnv(env)),
+    },
+    // The gateway under test calls each subgraph through a counting proxy.
+    gateway: async (subgraphUrls) => {
+      for (const [name, url] of Object.entries(subgraphUrls)) {
+        realUrls[name] = url;
+        proxies[name] = await countingProxy(url);
+      }
+      const proxied = Object.fromEntries(Object.entries(proxies).map(([name, p]) => [name, p.url]));
+      return startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls: proxied });
+    },
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(extraGateways.map((g) => g.close()));
+  await federation?.close();
+  await Promise.all(Object.values(proxies).map((p) => new Promise((resolve) => p.server.close(resolve))));
+});
+
+/** Another gateway over the same subgraphs, with its own environment. */
+async function gatewayWith(env: Record<string, string>, subgraphUrls: Record<string, string> = realUrls) {
+  const gateway = await startGateway({ env: loadEnv(gatewayTestEnv(env)), subgraphUrls });
+  extraGateways.push(gateway);
+  return gateway;
+}
+
+const PLAN = 'lang-son-2019-de-an-1437';
+
+describe('limits no single request can break', () => {
+  it('still answers the README query, the benchmark’s province of 500 communes and introspection', async () => {
+    const before = totalCalls();
+    const readme = await federation.query<{ administrativeUnit: { children: { totalCount: number } } }>(`{
+      administrativeUnit(code: "20") {
+        fullName healthStationCount childrenAged0To8Count schoolCounts { label count } culturalFacilityCount plans { number title }
+        children(first: 100) { totalCount nodes { code fullName healthStationCount schoolCounts { count } culturalFacilityCount } }
+      }
+    }`);
+    expect(readme.errors).toBeUndefined();
+    expect(readme.data!.administrativeUnit.children.totalCount).toBe(65);
+    expect(totalCalls()).toBeGreaterThan(before);
+
+    const fields = 'code validFrom fullName plans { title } healthStationCount childrenAged0To8Count schoolCounts { level count } culturalFacilityCount';
+    const bench = await federation.query(`query($code: String!) { administrativeUnit(code: $code) { ${fields} children(first: 500) { totalCount nodes { ${fields} } } } }`, { code: '20' });
+    expect(bench.errors).toBeUndefined();
+
+    const introspection = await federation.query(getIntrospectionQuery());
+    expect(introspection.errors).toBeUndefined();
+  });
+
+  it('refuses 200 aliases of a plan’s progress by commune before any subgraph call', async () => {
+    const before = totalCalls();
+    const started = performance.now();
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: plan(key: "${PLAN}") { progress(year: 2024, byCommune: true) { value } }`).join(' ');
+    const attack = await federation.query(`{ ${aliases(200)} }`);
+    expect(attack.status).toBe(400);
+    expect(attack.data).toBeUndefined();
+    // 200 aliases are 4,402 tokens: the parser stops at 2,000.
+    expect(attack.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_TOKENS', limit: 2000 } });
+    expect(attack.errors![0]!.message).toMatch(/^Truy vấn quá dài/);
+
+    const fewer = await federation.query(`{ ${aliases(16)} }`);
+    expect(fewer.status).toBe(400);
+    expect(fewer.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', limit: 15, found: 16 } });
+    expect(fewer.errors![0]!.message).toMatch(/bí danh/);
+
+    expect(totalCalls()).toBe(before);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses the children → parent → children cycle, and pages multiplying past the cost limit, before any subgraph call', async () => {
+    const before = totalCalls();
+    const cycle = await federation.query(`{ administrativeUnit(code: "20") { children { nodes { parent { children { nodes { parent { children { nodes { code fullName } } } } } } } } } }`);
+    expect(cycle.status).toBe(400);
+    expect(cycle.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP', limit: 8, found: 10 } });
+    expect(cycle.errors![0]!.message).toMatch(/^Truy vấn lồng quá sâu/);
+
+    // Depth 7 fits, but 500 units × 500 siblings each, asked through a variable, is too costly.
+    const pages = await federation.query(`query($n: Int) { administrativeUnits(first: $n) { nodes { parent { children(first: $n) { nodes { code healthStationCount } } } } } }`, { n: 500 });
+    expect(pages.status).toBe(400);
+    expect(pages.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', limit: 50_000 } });
+    expect(pages.errors![0]!.message).toMatch(/^Truy vấn quá lớn/);
+    expect(totalCalls()).toBe(before);
+  });
+});
+
+describe('rate limit per person', () => {
+  it('answers a person over the limit with 429, Retry-After and a JSON error, while another person still passes', async () => {
+    const gateway = await gatewayWith({ RATE_LIMIT_PER_MINUTE: '3' });
+    const query = '{ administrativeUnit(code: "20") { code } }';
+    const send = async (user: string) =>
+      fetch(gateway.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await userToken(user)}` },
+        body: JSON.stringify({ query }),
+      });
+    for (let i = 0; i < 3; i++) expect((await send('lead.langson')).status).toBe(200);
+    const refused = await send('lead.langson');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const body = (await refused.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', limit: 3, retryAfterSeconds: retryAfter } });
+    expect(body.errors[0]!.message).toMatch(/^Quá nhiều yêu cầu/);
+
+    expect((await send('health.langson')).status).toBe(200);
+  });
+
+  it('is off at 0 and generous by default', async () => {
+    expect(loadEnv(gatewayTestEnv()).RATE_LIMIT_PER_MINUTE).toBe(600);
+    const gateway = await gatewayWith({ RATE_LIMIT_PER_MINUTE: '0' });
+    for (let i = 0; i < 5; i++) expect((await graphql(gateway.graphqlUrl, '{ __typename }', {}, { authorization: `Bearer ${await userToken('lead.langson')}` })).status).toBe(200);
+  });
+});
+
+describe('deadlines that cancel', () => {
+  const QUERY = '{ administrativeUnit(code: "20") { fullName healthStationCount schoolCounts { label count } } }';
+  type Answer = { administrativeUnit: { fullName: string; healthStationCount: number; schoolCounts: unknown } };
+  let slow: Awaited<ReturnType<typeof slowSubgraph>>;
+
+  beforeAll(async () => {
+    slow = await slowSubgraph(20_000);
+  });
+  afterAll(() => slow?.close());
+
+  it('aborts a subgraph slower than SUBGRAPH_TIMEOUT_MS: a typed error naming the sector, the other sectors answered', async () => {
+    const gateway = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '500' }, { ...realUrls, education: slow.url });
+    const seen = slow.calls.length;
+    const started = performance.now();
+    const { data, errors } = await graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(3_000);
+    expect(data!.administrativeUnit).toMatchObject({ fullName: 'Tỉnh Lạng Sơn', healthStationCount: 65, schoolCounts: null });
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'SUBGRAPH_TIMEOUT', service: 'education', timeoutMs: 500 } });
+    expect(errors![0]!.message).toContain('Giáo dục và Đào tạo');
+    // The gateway closed the call's connection instead of leaving it to the subgraph.
+    const call = await slow.nextCall(seen);
+    expect(await call.closedBeforeAnswer).toBe(true);
+  });
+
+  it('aborts what is still running at the request’s deadline (REQUEST_TIMEOUT_MS)', async () => {
+    const gateway = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '10000', REQUEST_TIMEOUT_MS: '1500' }, { ...realUrls, education: slow.url });
+    const seen = slow.calls.length;
+    const started = performance.now();
+    const { data, errors } = await graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(data!.administrativeUnit.fullName).toBe('Tỉnh Lạng Sơn');
+    expect(errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'REQUEST_TIMEOUT', service: 'education', timeoutMs: 1500 } });
+    expect(await (await slow.nextCall(seen)).closedBeforeAnswer).toBe(true);
+  });
+
+  it('cancels the outstanding subgraph call when the client goes away', async () => {
+    const gateway = await gatewayWith({}, { ...realUrls, education: slow.url });
+    const seen = slow.calls.length;
+    const client = new AbortController();
+    const request = fetch(gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await userToken('admin')}` },
+      body: JSON.stringify({ query: QUERY }),
+      signal: client.signal,
+    }).catch((error: unknown) => error);
+    const call = await slow.nextCall(seen);
+    client.abort();
+    expect(await request).toMatchObject({ name: 'AbortError' });
+    const started = performance.now();
+    // With SUBGRAPH_TIMEOUT_MS at 10 s and the stand-in answering after 20 s, only the client's leaving closes the call.
+    expect(await call.closedBeforeAnswer).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
