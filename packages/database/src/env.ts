@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEVELOPMENT_CHILD_KEY_SECRET, baseEnvSchema, gatewayKeyEnv, portSchema } from '@ecd/service-kit';
+import { DEVELOPMENT_CHILD_KEY_SECRET, baseEnvSchema, gatewayKeyEnv, lookupLimitsEnv, portSchema } from '@ecd/service-kit';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', ''])
@@ -21,9 +21,14 @@ export const subgraphEnvSchema = (sector: string, defaultPort: number) =>
         .optional()
         .or(z.literal('').transform(() => undefined)),
       DATA_DIR: z.string().default(`.data/${sector}`),
+      // Longest one SQL statement of a request may run (ms; 0: no limit), so no query holds a
+      // connection forever; above the gateway's SUBGRAPH_TIMEOUT_MS, after which nobody waits anyway.
+      STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
       SEED_DEMO: booleanish,
       CHILD_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_CHILD_KEY_SECRET),
       ...gatewayKeyEnv,
+      // Lookups by personal identification number one person may make per window (default 10 per 600 s).
+      ...lookupLimitsEnv,
     })
     .refine((env) => env.NODE_ENV !== 'production' || env.CHILD_KEY_SECRET !== DEVELOPMENT_CHILD_KEY_SECRET, {
       path: ['CHILD_KEY_SECRET'],

@@ -5,3 +5,4 @@ export * from './unit-rollup.js';
 export * from './start-subgraph.js';
 export * from './indicator-values.js';
 export * from './bulk-insert.js';
+export * from './audit.js';

@@ -4,10 +4,17 @@ import type { PrismaPg } from '@prisma/adapter-pg';
 import {
   Access,
   AuthenticationError,
+  LookupLimiter,
+  RequestAudit,
+  SUBGRAPH_QUERY_LIMITS,
+  auditPlugin,
+  childKeyOf,
   createGatewayTokenVerifier,
   createLogger,
   createSubgraphApollo,
   gatewayPublicKeys,
+  lookupLimitsFromEnv,
+  queryLimitsFromEnv,
   readHeader,
   safeRequestId,
   startHttpService,
@@ -16,13 +23,17 @@ import {
   type RunningService,
   type Sector,
 } from '@ecd/service-kit';
+import { createAuditStore, type AuditDatabase } from './audit.js';
 import { openDatabase } from './open-database.js';
 import type { SubgraphEnv } from './env.js';
 
-interface PrismaLike {
+interface PrismaLike extends AuditDatabase {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
   $disconnect(): Promise<void>;
 }
+
+/** What every request's context holds besides the caller: the database, loaders, rights and audit log. */
+export type DatabaseSubgraphContext<Client, Loaders> = RequestContext & { prisma: Client; loaders: Loaders; access: Access; audit: RequestAudit };
 
 export interface ClientOptions {
   adapter: PrismaPg;
@@ -43,7 +54,7 @@ export interface DatabaseSubgraphOptions<Client extends PrismaLike, Loaders> {
   resolvers: object;
   /** `(options) => new PrismaClient(options)`: the options carry the adapter and transaction limits. */
   createClient(options: ClientOptions): Client;
-  /** Fresh DataLoaders for each request; the context gets `{ prisma, loaders }`. */
+  /** Fresh DataLoaders for each request; the context gets `{ prisma, loaders, access, audit }`. */
   createLoaders(client: Client): Loaders;
   /** Runs at every start after migrations and before serving: reference data. */
   prepare?(client: Client, logger: Logger): Promise<void>;
@@ -69,6 +80,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
     dataDir: env.DATA_DIR,
     migrationsDir: fileURLToPath(new URL('prisma/migrations', options.appRoot)),
     logger,
+    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
   });
   const client = options.createClient({ adapter: database.adapter, transactionOptions: TRANSACTION_LIMITS });
   const release = async () => {
@@ -76,9 +88,12 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
     await database.close();
   };
   try {
-    await options.prepare?.(client, logger);
-    if (env.SEED_DEMO) await options.seedDemo?.(client, logger);
-    const service = await startHttpService<RequestContext & { prisma: Client; loaders: Loaders; access: Access }>({
+    await prepareAndSeed(options, database.startupAdapter, logger);
+    // The audit log (audit_event, append-only) and the per-person limit of lookups by personal number.
+    const auditStore = createAuditStore(client, options.name);
+    const lookupLimiter = new LookupLimiter(lookupLimitsFromEnv(env));
+    const subjectKeyOf = (personalId: string) => (/^\d{12}$/.test(personalId) ? childKeyOf(personalId, env.CHILD_KEY_SECRET) : null);
+    const service = await startHttpService<DatabaseSubgraphContext<Client, Loaders>>({
       name: options.name,
       // Only the gateway may call: every request carries its signed token, `_service` and `_entities` included.
       authenticate: async (req) => {
@@ -93,8 +108,12 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
       host: env.HOST,
       port: env.PORT,
       apollo: (httpServer) =>
-        createSubgraphApollo({ typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'), resolvers: options.resolvers, logger, httpServer }),
-      context: (base) => ({ ...base, prisma: client, loaders: options.createLoaders(client), access: new Access(base.identity, sector) }),
+        createSubgraphApollo({ typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'), resolvers: options.resolvers, logger, httpServer, limits: queryLimitsFromEnv(SUBGRAPH_QUERY_LIMITS, env), plugins: [auditPlugin()] }),
+      context: (base) => {
+        const access = new Access(base.identity, sector);
+        const audit = new RequestAudit({ access, requestId: base.requestId, store: auditStore, limiter: lookupLimiter, logger: base.logger, subjectKeyOf });
+        return { ...base, prisma: client, loaders: options.createLoaders(client), access, audit };
+      },
       readiness: async () => {
         await client.$queryRawUnsafe('SELECT 1');
       },
@@ -104,5 +123,24 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
   } catch (error) {
     await release();
     throw error;
+  }
+}
+
+/**
+ * Start-up work on a client of its own without the requests' statement timeout: loading the unit lists,
+ * seeding the demo or rebuilding running totals may take minutes on a large database.
+ */
+async function prepareAndSeed<Client extends PrismaLike, Loaders>(
+  options: DatabaseSubgraphOptions<Client, Loaders>,
+  adapter: PrismaPg,
+  logger: Logger,
+): Promise<void> {
+  if (!options.prepare && !(options.env.SEED_DEMO && options.seedDemo)) return;
+  const client = options.createClient({ adapter, transactionOptions: TRANSACTION_LIMITS });
+  try {
+    await options.prepare?.(client, logger);
+    if (options.env.SEED_DEMO) await options.seedDemo?.(client, logger);
+  } finally {
+    await client.$disconnect();
   }
 }

@@ -1,0 +1,152 @@
+import { GraphQLError, getNullableType, isListType, isObjectType, type ValidationRule } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import { ErrorCode, badInput } from '../errors.js';
+import { POLICIES, policyOfField } from './policy.js';
+
+/**
+ * Looking a child up by personal identification number (số định danh cá nhân) is the one way from a
+ * number to a child's records, so Luật Bảo vệ dữ liệu cá nhân (91/2025/QH15) rules apply to it: only
+ * roles that need it (policy `personal-id:lookup`), one number per request, a stated purpose, a limit
+ * per person, and an audit row for every lookup (see audit.ts).
+ */
+export const PERSONAL_LOOKUP_POLICY = 'personal-id:lookup';
+
+/** Whether a field is a lookup by personal number: its policy is `personal-id:lookup`. */
+export const isLookupField = (type: Parameters<typeof policyOfField>[0], field: Parameters<typeof policyOfField>[1]) => {
+  try {
+    return policyOfField(type, field)?.some((all) => all.includes(POLICIES[PERSONAL_LOOKUP_POLICY])) ?? false;
+  } catch {
+    return false; // an unknown policy is the schema build's error, not this rule's
+  }
+};
+
+/**
+ * A validation rule refusing an operation document that asks a lookup field more than once (aliases
+ * and fragments included, whatever the operation a request runs), or asks it below a list (once per
+ * item). The lookup fields are those whose policy is `personal-id:lookup` (in a subgraph, whose SDL
+ * carries `@access`) and the `Type.field` coordinates given (at the gateway, whose supergraph has none).
+ * Batched HTTP requests (an array of operations) are refused by Apollo Server, whose
+ * `allowBatchedHttpRequests` stays false.
+ */
+export function oneLookupPerRequestRule(options: { coordinates?: readonly string[] } = {}): ValidationRule {
+  const listed = new Set(options.coordinates ?? []);
+  return (context) => {
+    const seen = new Map<string, number>();
+    // Field nodes entered and not yet left whose type is a list: a lookup below one runs per item.
+    const lists: boolean[] = [];
+    return {
+      Field: {
+        enter(node) {
+          const parent = context.getParentType();
+          const field = context.getFieldDef();
+          const type = context.getType();
+          lists.push(type ? isListType(getNullableType(type)) : false);
+          if (!parent || !field || !isObjectType(parent)) return;
+          const coordinate = `${parent.name}.${field.name}`;
+          if (!listed.has(coordinate) && !isLookupField(parent, field)) return;
+          const count = (seen.get(coordinate) ?? 0) + 1;
+          seen.set(coordinate, count);
+          if (count === 2) {
+            context.reportError(
+              new GraphQLError(`Mỗi yêu cầu chỉ được tra cứu một số định danh cá nhân: trường ${field.name} chỉ được xuất hiện một lần (kể cả bí danh, fragment).`, {
+                nodes: [node],
+                extensions: { reason: 'ONE_LOOKUP_PER_REQUEST', field: coordinate },
+              }),
+            );
+          }
+          if (lists.slice(0, -1).some(Boolean)) {
+            context.reportError(
+              new GraphQLError(`Không được tra cứu số định danh cá nhân trong một danh sách: trường ${field.name} chỉ được hỏi một lần cho mỗi yêu cầu.`, {
+                nodes: [node],
+                extensions: { reason: 'LOOKUP_IN_LIST', field: coordinate },
+              }),
+            );
+          }
+        },
+        leave() {
+          lists.pop();
+        },
+      },
+    };
+  };
+}
+
+export const PURPOSE_MAX_LENGTH = 500;
+
+/** The purpose a lookup states (mục đích xử lý): required, at most 500 characters; returned trimmed. */
+export function checkPurpose(purpose: string | null | undefined, field = 'purpose'): string {
+  const trimmed = (purpose ?? '').trim();
+  if (!trimmed) {
+    throw badInput('Cần nêu mục đích tra cứu theo số định danh cá nhân (ví dụ: xác minh hồ sơ chuyển tuyến số …).', { field, reason: 'PURPOSE_REQUIRED' });
+  }
+  if ([...trimmed].length > PURPOSE_MAX_LENGTH) {
+    throw badInput(`Mục đích tra cứu dài quá ${PURPOSE_MAX_LENGTH} ký tự.`, { field, reason: 'PURPOSE_TOO_LONG', max: PURPOSE_MAX_LENGTH });
+  }
+  return trimmed;
+}
+
+export interface LookupLimits {
+  /** Lookups one person may make in a window. */
+  points: number;
+  /** The window, in seconds. */
+  windowSeconds: number;
+}
+
+/** 10 lookups per person per 10 minutes, unless configured otherwise. */
+export const DEFAULT_LOOKUP_LIMITS: LookupLimits = { points: 10, windowSeconds: 600 };
+
+/** The variables that set the lookup limits of a service holding personal data. */
+export const lookupLimitsEnv = {
+  PERSONAL_ID_LOOKUPS_PER_WINDOW: z.coerce.number().int().positive().default(DEFAULT_LOOKUP_LIMITS.points),
+  PERSONAL_ID_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_LOOKUP_LIMITS.windowSeconds),
+};
+
+export const lookupLimitsFromEnv = (env: { PERSONAL_ID_LOOKUPS_PER_WINDOW: number; PERSONAL_ID_LOOKUP_WINDOW_SECONDS: number }): LookupLimits => ({
+  points: env.PERSONAL_ID_LOOKUPS_PER_WINDOW,
+  windowSeconds: env.PERSONAL_ID_LOOKUP_WINDOW_SECONDS,
+});
+
+/** The typed answer to a person who used up their lookups: retry after `retryAfterSeconds`. */
+export function rateLimited(limits: LookupLimits, msBeforeNext: number): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  const minutes = Math.round(limits.windowSeconds / 60);
+  return new GraphQLError(
+    `Bạn đã tra cứu theo số định danh cá nhân ${limits.points} lần trong ${minutes >= 1 ? `${minutes} phút` : `${limits.windowSeconds} giây`}, là mức tối đa cho phép; vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+    { extensions: { code: ErrorCode.RateLimited, reason: 'LOOKUP_RATE_LIMITED', retryAfterSeconds, limit: limits.points, windowSeconds: limits.windowSeconds } },
+  );
+}
+
+/**
+ * Lookups per person (by verified user id), in this process's memory: a person who used up the
+ * window's lookups is refused until it ends. Several instances of a service each count on their own;
+ * a shared store (RateLimiterPostgres, RateLimiterRedis) takes the same interface.
+ */
+export class LookupLimiter {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(readonly limits: LookupLimits = DEFAULT_LOOKUP_LIMITS) {
+    this.limiter = new RateLimiterMemory({ keyPrefix: 'personal-id-lookup', points: limits.points, duration: limits.windowSeconds });
+  }
+
+  /** Counts one lookup by the person; refuses it (RATE_LIMITED) when none is left in the window. */
+  async consume(userId: string): Promise<void> {
+    try {
+      await this.limiter.consume(userId);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw rateLimited(this.limits, rejection.msBeforeNext);
+      throw rejection;
+    }
+  }
+
+  /** Refuses (RATE_LIMITED) when the person has no lookup left, without counting one. */
+  async assertRemaining(userId: string): Promise<void> {
+    const state = await this.limiter.get(userId);
+    if (state && state.consumedPoints >= this.limits.points && state.msBeforeNext > 0) throw rateLimited(this.limits, state.msBeforeNext);
+  }
+
+  /** Counts one use without refusing it: for an answer that revealed whether a number is known. */
+  async count(userId: string): Promise<void> {
+    await this.limiter.penalty(userId, 1);
+  }
+}
