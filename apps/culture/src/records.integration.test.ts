@@ -55,7 +55,7 @@ describe('registerCulturalFacility', () => {
     const old = await call(REGISTER, { name: 'Khu vui chơi Vĩnh Trại', kind: 'CHILDREN_PLAYGROUND', communeCode: '05977', communeAsOf: '2024-06-01', servesChildren: true });
     expect(old.errors).toBeUndefined();
     expect(old.data!.registerCulturalFacility).toMatchObject({ commune: { code: '05977', validFrom: '2019-01-01' }, district: { code: '178', validFrom: '2019-01-01' } });
-    const stored = await sql<{ n: number }>(`SELECT count(*) AS n FROM cultural_facility WHERE district_code = '178' AND recorded_by = 'test-officer'`);
+    const stored = await sql<{ n: number }>(`SELECT count(*) AS n FROM cultural_facility WHERE district_code = '178' AND recorded_by = 'admin'`);
     expect(stored.n).toBe(1);
   });
 
@@ -152,7 +152,7 @@ describe('family-life education sessions and communication campaigns', () => {
     // Across the new year: counted in the year it ends.
     const acrossYears = await call(CAMPAIGN, { unitCode: '05977', from: '2025-12-15', to: '2026-01-15', channel: 'LOUDSPEAKER', topic: 'Phòng, chống đuối nước trẻ em', peopleReached: 2500, parentsReached: 700 });
     expect(acrossYears.errors).toBeUndefined();
-    const rows = await sql<{ n: number }>(`SELECT count(*) AS n FROM outreach WHERE recorded_by = 'test-officer' AND province_code = '20'`);
+    const rows = await sql<{ n: number }>(`SELECT count(*) AS n FROM outreach WHERE recorded_by = 'admin' AND province_code = '20'`);
     expect(rows.n).toBe(4);
   });
 

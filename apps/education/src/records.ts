@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { bulkInsert } from '@ecd/database';
 import { UNIT_LISTS, locateUnit, type UnitLevelLocation } from '@ecd/reference-data';
-import { badInput, conflict, fromIsoDate, isUuid, todayInVietnam, toIsoDate } from '@ecd/service-kit';
+import { badInput, conflict, fromIsoDate, isUuid, todayInVietnam, toIsoDate, type ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient, School } from './generated/prisma/client.js';
 import type { ChildPopulationInput, RegisterSchoolInput, SchoolEnrolmentInput, SchoolSurveyInput } from './generated/graphql.js';
 import { SCHOOL_LEVELS } from './domain/school-level.js';
@@ -51,10 +51,18 @@ const locationColumns = (l: UnitLevelLocation) => ({
   provinceValidFrom: fromIsoDate(l.provinceValidFrom),
 });
 
-/** The School type's fields from a row. */
+/** The commune a location lies in, as the access checks take it. */
+const communeOf = (l: UnitLevelLocation) => ({ code: l.communeCode!, validFrom: l.communeValidFrom! });
+
+/**
+ * The School type's fields from a row. The location columns stay on the object: the access guard of
+ * School's fields reads the commune from them (see locationOf in @ecd/service-kit).
+ */
 export function schoolView(school: School) {
   const key = (code: string, validFrom: Date) => ({ code, validFrom: toIsoDate(validFrom) });
   return {
+    communeCode: school.communeCode,
+    communeValidFrom: school.communeValidFrom,
     id: school.id,
     name: school.name,
     level: school.level,
@@ -66,13 +74,15 @@ export function schoolView(school: School) {
   };
 }
 
-export async function registerSchool(prisma: PrismaClient, input: RegisterSchoolInput, recordedBy: string) {
+/** Registers a school in a commune of the person's territory. */
+export async function registerSchool(prisma: PrismaClient, input: RegisterSchoolInput, recordedBy: string, scope: ScopeGuard) {
   const today = todayInVietnam();
   const problems = schoolProblems(input, today);
   const openedDay = Number.isNaN(input.openedOn.getTime()) ? FIRST_UNIT_LIST_DAY : toIsoDate(input.openedOn);
   const location = locateCommuneOn(input.communeCode, openedDay, 'ngày thành lập');
   if ('reason' in location) problems.push(location);
   else {
+    scope.assertCovers(communeOf(location), 'input.communeCode');
     const name = input.name.trim();
     const existing = await prisma.school.findFirst({ where: { name, communeCode: location.communeCode!, communeValidFrom: fromIsoDate(location.communeValidFrom!) } });
     if (existing) problems.push({ field: 'name', reason: 'SCHOOL_ALREADY_REGISTERED', message: `Xã/phường ${input.communeCode} đã có trường "${name}".` });
@@ -90,9 +100,10 @@ export async function registerSchool(prisma: PrismaClient, input: RegisterSchool
   }
 }
 
-/** The school an input names, or a problem. */
-async function findSchool(prisma: PrismaClient, schoolId: string): Promise<School | InputProblem> {
+/** The school an input names, or a problem; a school outside the person's territory is refused (FORBIDDEN). */
+async function findSchool(prisma: PrismaClient, schoolId: string, scope: ScopeGuard): Promise<School | InputProblem> {
   const school = isUuid(schoolId) ? await prisma.school.findUnique({ where: { id: schoolId } }) : null;
+  if (school) scope.assertCovers({ code: school.communeCode, validFrom: school.communeValidFrom }, 'input.schoolId');
   return school ?? { field: 'schoolId', reason: 'UNKNOWN_SCHOOL', message: `Không có trường mã "${schoolId}".` };
 }
 
@@ -103,8 +114,8 @@ function openedProblems(school: School, year: number): InputProblem[] {
     : [];
 }
 
-export async function recordSchoolSurvey(prisma: PrismaClient, input: SchoolSurveyInput, recordedBy: string) {
-  const school = await findSchool(prisma, input.schoolId);
+export async function recordSchoolSurvey(prisma: PrismaClient, input: SchoolSurveyInput, recordedBy: string, scope: ScopeGuard) {
+  const school = await findSchool(prisma, input.schoolId, scope);
   const problems = [
     ...('reason' in school ? [school] : openedProblems(school, input.year)),
     ...yearProblems(input.year, todayInVietnam()),
@@ -117,8 +128,8 @@ export async function recordSchoolSurvey(prisma: PrismaClient, input: SchoolSurv
   }));
 }
 
-export async function recordSchoolEnrolment(prisma: PrismaClient, input: SchoolEnrolmentInput, recordedBy: string) {
-  const school = await findSchool(prisma, input.schoolId);
+export async function recordSchoolEnrolment(prisma: PrismaClient, input: SchoolEnrolmentInput, recordedBy: string, scope: ScopeGuard) {
+  const school = await findSchool(prisma, input.schoolId, scope);
   const problems = [
     ...('reason' in school ? [school] : openedProblems(school, input.year)),
     ...yearProblems(input.year, todayInVietnam()),
@@ -147,9 +158,10 @@ export async function recordSchoolEnrolment(prisma: PrismaClient, input: SchoolE
   };
 }
 
-export async function recordChildPopulation(prisma: PrismaClient, input: ChildPopulationInput, recordedBy: string) {
+export async function recordChildPopulation(prisma: PrismaClient, input: ChildPopulationInput, recordedBy: string, scope: ScopeGuard) {
   const years = yearProblems(input.year, todayInVietnam());
   const location = locateCommuneOn(input.communeCode, years.length ? FIRST_UNIT_LIST_DAY : `${input.year - 1}-09-05`, 'khai giảng năm học');
+  if (!('reason' in location)) scope.assertCovers(communeOf(location), 'input.communeCode');
   const problems = [...years, ...('reason' in location ? [location] : []), ...populationProblems(input.source, input.counts)];
   if (problems.length || 'reason' in location) reject('Số liệu điều tra phổ cập', 'INVALID_CHILD_POPULATION', problems);
   const id = randomUUID();
@@ -166,6 +178,9 @@ export async function recordChildPopulation(prisma: PrismaClient, input: ChildPo
     return created;
   }));
   return {
+    // Kept for the access guard of the report's fields (locationOf), beside the commune entity.
+    communeCode: report.communeCode,
+    communeValidFrom: report.communeValidFrom,
     id: report.id,
     commune: { code: report.communeCode, validFrom: toIsoDate(report.communeValidFrom) },
     year: report.year,

@@ -103,7 +103,8 @@ describe('the federated slice through the gateway', () => {
     expect(wrongType.errors![0]!.message).toMatch(/^Dữ liệu đầu vào không hợp lệ/);
 
     const badDate = await federation.query('{ administrativeUnit(code: "20", asOf: "31/12/2024") { code } }');
-    expect(badDate.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(badDate.status).toBe(400);
+    expect(badDate.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf', reason: 'INVALID_DATE' });
     for (const response of [malformed, wrongType, badDate]) expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 });
@@ -466,7 +467,7 @@ describe('a child across sectors', () => {
     await federation.query(`mutation($id: ID!) { acceptReferral(id: $id) { status } }`, { id: referral.data!.sendReferral.id });
 
     const answer = await federation.query<{ childByPersonalId: { key: string; healthRecord: { id: string; birthDate: string }; referrals: { status: string; events: { status: string }[] }[] } }>(
-      `query($personalId: String!) { childByPersonalId(personalId: $personalId) {
+      `query($personalId: String!) { childByPersonalId(personalId: $personalId, purpose: "Xác minh hồ sơ chuyển tuyến") {
         key healthRecord { id birthDate } referrals { status events { status } } } }`,
       { personalId },
     );

@@ -60,7 +60,7 @@ describe('registerChild and the Child entity', () => {
     expect(record.missingVaccines).toContain('BCG');
     const stored = await db().$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(c)::text AS row FROM child_record c WHERE id = '${record.id}'`);
     expect(stored[0]!.row).not.toContain(PERSONAL_ID);
-    expect(stored[0]!.row).toContain('"recorded_by":"dev-user"');
+    expect(stored[0]!.row).toContain('"recorded_by":"admin"');
   });
 
   it('answers a personal identification number already registered with a CONFLICT and writes nothing', async () => {
@@ -147,7 +147,7 @@ describe('antenatal care and health services', () => {
   it('follows a pregnancy in the commune valid on its expected delivery date, with its 2024 district before the reform', async () => {
     const before = await call<{ registerPregnancy: { commune: { validFrom: string } } }>(PREGNANCY, { input: { communeCode: COMMUNE, expectedDeliveryDate: '2025-03-01', motherBirthYear: 1995 } });
     expect(before.data!.registerPregnancy.commune).toEqual({ code: COMMUNE, validFrom: '2019-01-01' });
-    const [row] = await db().$queryRawUnsafe<{ district_code: string | null }[]>(`SELECT district_code FROM pregnancy WHERE recorded_by = 'dev-user' LIMIT 1`);
+    const [row] = await db().$queryRawUnsafe<{ district_code: string | null }[]>(`SELECT district_code FROM pregnancy WHERE recorded_by = 'admin' LIMIT 1`);
     expect(row!.district_code).toMatch(/^\d{3}$/);
   });
 

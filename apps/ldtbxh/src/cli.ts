@@ -7,7 +7,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { GraphQLError } from 'graphql';
-import { createLogger } from '@ecd/service-kit';
+import { SYSTEM_SCOPE, createLogger } from '@ecd/service-kit';
 import { TRANSACTION_LIMITS, openDatabase } from '@ecd/database';
 import { PrismaClient } from './generated/prisma/client.js';
 import { planFileJsonSchema } from './domain/plan-file.js';
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       const text = await readFile(argument, 'utf8');
       const dryRun = flags.includes('--dry-run');
       try {
-        const { summary } = await withDatabase((prisma) => importPlan(prisma, text, { format, dryRun, actor: `cli:${process.env.USER ?? 'unknown'}` }));
+        const { summary } = await withDatabase((prisma) => importPlan(prisma, text, { format, dryRun, actor: `cli:${process.env.USER ?? 'unknown'}`, scope: SYSTEM_SCOPE }));
         console.log(`${dryRun ? 'checked (nothing written)' : 'imported'}: ${JSON.stringify(summary)}`);
         return 0;
       } catch (error) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { bulkInsert } from '@ecd/database';
-import type { Logger } from '@ecd/service-kit';
+import { SYSTEM_SCOPE, type Logger } from '@ecd/service-kit';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { planFileSchema } from './domain/plan-file.js';
 import { importPlan } from './plans/plan-import.js';
@@ -41,7 +41,7 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger, childKeySec
   let imported = 0;
   for (const plan of await readPlanFiles()) {
     if (held.has(plan.key)) continue;
-    await importPlan(prisma, plan.text, { format: 'YAML', dryRun: false, actor: 'demo-seed' });
+    await importPlan(prisma, plan.text, { format: 'YAML', dryRun: false, actor: 'demo-seed', scope: SYSTEM_SCOPE });
     imported++;
   }
   logger.info({ imported, held: held.size }, 'demo plans imported');

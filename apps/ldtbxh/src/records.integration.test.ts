@@ -133,7 +133,7 @@ type Sent = { sendReferral: { id: string; status: string; child: { key: string }
 describe('referrals between sectors', () => {
   it('goes SENT → ACCEPTED → DELIVERED, keeps every step, and refuses any other step without writing', async () => {
     const sent = (await ok<Sent>(SEND, { i: referral('020111222333') })).sendReferral;
-    expect(sent).toMatchObject({ status: 'SENT', unit: { code: '05977', validFrom: '2025-07-01' }, events: [{ status: 'SENT', by: 'dev-user' }] });
+    expect(sent).toMatchObject({ status: 'SENT', unit: { code: '05977', validFrom: '2025-07-01' }, events: [{ status: 'SENT', by: 'admin' }] });
     expect(sent.child.key).toBe(childKeyOf('020111222333', DEVELOPMENT_CHILD_KEY_SECRET));
     expect(JSON.stringify(await sql(`SELECT * FROM referral WHERE id = $1::uuid`, sent.id))).not.toContain('020111222333');
 
@@ -175,14 +175,14 @@ describe('referrals between sectors', () => {
 
   it('shows a child’s referrals and records by key, and lists a unit’s referrals page by page and by status', async () => {
     const child = await ok<{ childByPersonalId: { key: string; referrals: { status: string }[]; specialCircumstances: unknown[] } }>(
-      `{ childByPersonalId(personalId: "020111222333") { key referrals { status } specialCircumstances { id } } }`,
+      `{ childByPersonalId(personalId: "020111222333", purpose: "Kiểm tra chuyển tuyến") { key referrals { status } specialCircumstances { id } } }`,
     );
     expect(child.childByPersonalId).toEqual({ key: childKeyOf('020111222333', DEVELOPMENT_CHILD_KEY_SECRET), referrals: [{ status: 'DELIVERED' }], specialCircumstances: [] });
     const entities = await ok<{ _entities: { key: string; referrals: unknown[]; protectionCases: unknown[]; socialSupport: unknown[] }[] }>(
       `{ _entities(representations: [{ __typename: "Child", key: "unknown-key" }]) { ... on Child { key referrals { id } protectionCases { id } socialSupport { id } } } }`,
     );
     expect(entities._entities).toEqual([{ key: 'unknown-key', referrals: [], protectionCases: [], socialSupport: [] }]);
-    expect((await errorOf(`{ childByPersonalId(personalId: "12345") { key } }`)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PERSONAL_ID' });
+    expect((await errorOf(`{ childByPersonalId(personalId: "12345", purpose: "Kiểm tra") { key } }`)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PERSONAL_ID' });
 
     const PAGE = `query($after: String, $status: ReferralStatus) { administrativeUnit(code: "20", asOf: "2026-01-01") {
       referrals(first: 7, after: $after, status: $status) { totalCount nodes { id status } pageInfo { hasNextPage endCursor } } } }`;
@@ -230,7 +230,7 @@ describe('bad input writes nothing and lists every problem', () => {
     const { id } = (await sql<{ id: string }>(`SELECT id::text FROM special_circumstance_child WHERE child_key = $1`, good.recordSpecialCircumstance.child.key))[0]!;
     const ended = await ok<{ setSpecialCircumstanceStatus: { status: string } }>(`mutation($id: ID!) { setSpecialCircumstanceStatus(id: $id, status: NO_LONGER_MANAGED) { status } }`, { id });
     expect(ended.setSpecialCircumstanceStatus.status).toBe('NO_LONGER_MANAGED');
-    const child = await ok<{ childByPersonalId: { specialCircumstances: { status: string; category: string }[] } }>(`{ childByPersonalId(personalId: "020123456789") { specialCircumstances { status category } } }`);
+    const child = await ok<{ childByPersonalId: { specialCircumstances: { status: string; category: string }[] } }>(`{ childByPersonalId(personalId: "020123456789", purpose: "Kiểm tra hồ sơ") { specialCircumstances { status category } } }`);
     expect(child.childByPersonalId.specialCircumstances).toEqual([{ status: 'NO_LONGER_MANAGED', category: 'DISABLED' }]);
     expect(await count('special_circumstance_child')).toBe(before + 1);
   });

@@ -71,9 +71,9 @@ describe('the submission lifecycle', () => {
     expect(syt.onTime).toBe(true);
     expect(syt.versions[0]!.values).toEqual([{ numerator: 910, value: 91 }]);
     expect(syt.versions[0]!.history.map((h) => [h.from, h.to, h.actor])).toEqual([
-      [null, 'DRAFT', 'dev-user'],
-      ['DRAFT', 'SUBMITTED', 'dev-user'],
-      ['SUBMITTED', 'ACCEPTED', 'dev-user'],
+      [null, 'DRAFT', 'admin'],
+      ['DRAFT', 'SUBMITTED', 'admin'],
+      ['SUBMITTED', 'ACCEPTED', 'admin'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { locateUnit } from '@ecd/reference-data';
-import { badInput } from '@ecd/service-kit';
+import { badInput, type ScopeGuard } from '@ecd/service-kit';
 import { unitKeyFromReference, unitKeyString, type LocationLevel, type UnitKey } from './unit-rollup.js';
 
 interface RawQueryable {
@@ -149,12 +149,13 @@ interface Problem {
 
 /**
  * Records a figure reported in aggregate (e.g. caregivers trained: numerator, denominator, unit,
- * year, source), after checking every field; a rejected figure writes nothing.
+ * year, source), after checking every field; a rejected figure writes nothing. `scope` (the request's
+ * access) refuses a unit outside the person's territory before anything is written.
  */
 export async function recordIndicatorValue(
   db: RawQueryable,
   input: IndicatorValueInput,
-  options: { ownedIndicators: ReadonlySet<string>; computed?: ComputedIndicators; actor: string; now?: Date },
+  options: { ownedIndicators: ReadonlySet<string>; computed?: ComputedIndicators; actor: string; scope: ScopeGuard; now?: Date },
 ): Promise<{ id: string }> {
   const problems: Problem[] = [];
   const add = (field: string, reason: string, message: string) => problems.push({ field: `input.${field}`, reason, message });
@@ -166,6 +167,8 @@ export async function recordIndicatorValue(
   if (!Number.isInteger(input.year) || input.year < 2019 || input.year > currentYear) add('year', 'YEAR_OUT_OF_RANGE', `Năm phải từ 2019 đến ${currentYear}.`);
   const location = Number.isInteger(input.year) ? locateUnit(input.unitCode, `${input.year}-12-31`) : undefined;
   if (!location) add('unitCode', 'UNKNOWN_UNIT_CODE', `Không có đơn vị hành chính mã ${input.unitCode} vào cuối năm ${input.year}.`);
+  // The unit itself, in the list valid at the end of the year (every level of a location shares its first day).
+  else options.scope.assertCovers({ code: input.unitCode, validFrom: location.provinceValidFrom }, 'input.unitCode');
   if (!Number.isFinite(input.numerator) || input.numerator < 0) add('numerator', 'NEGATIVE_VALUE', 'Tử số phải là số không âm.');
   const denominator = input.denominator ?? null;
   if (denominator !== null && !(denominator > 0)) add('denominator', 'DENOMINATOR_NOT_POSITIVE', 'Mẫu số phải lớn hơn 0.');

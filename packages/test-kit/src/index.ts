@@ -4,3 +4,4 @@ export * from './graphql-client.js';
 export * from './fixtures.js';
 export * from './subgraph.js';
 export * from './identity.js';
+export * from './policies.js';

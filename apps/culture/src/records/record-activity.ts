@@ -1,4 +1,4 @@
-import { isUuid, toIsoDate, todayInVietnam } from '@ecd/service-kit';
+import { isUuid, toIsoDate, todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import type { CulturalFacility, PrismaClient } from '../generated/prisma/client.js';
 import { isProblem, locateCommuneOn, unitListStart, type CommuneLocation } from '../domain/location.js';
 import { MAX_NAME_LENGTH, childCountProblems, pastDayProblems, textProblems, type InputProblem } from '../domain/rules.js';
@@ -52,8 +52,11 @@ function activityLocation(input: ChildActivityInput, facility: CulturalFacility 
   return facilityLocation(facility);
 }
 
-/** Checks the whole input, then records the activity in the commune where it was held. */
-export async function recordChildActivity(prisma: PrismaClient, input: ChildActivityInput, recordedBy: string, today = todayInVietnam()) {
+/**
+ * Checks the whole input, then records the activity in the commune where it was held. The facility and
+ * the commune must lie in the person's territory (`scope`).
+ */
+export async function recordChildActivity(prisma: PrismaClient, input: ChildActivityInput, recordedBy: string, scope: ScopeGuard, today = todayInVietnam()) {
   const problems: InputProblem[] = [
     ...textProblems('title', input.title, 'Tên hoạt động', MAX_NAME_LENGTH),
     ...pastDayProblems('heldOn', input.heldOn, today, 'Ngày tổ chức'),
@@ -62,6 +65,7 @@ export async function recordChildActivity(prisma: PrismaClient, input: ChildActi
   let facility: CulturalFacility | null = null;
   if (input.facilityId != null) {
     facility = isUuid(input.facilityId) ? await prisma.culturalFacility.findUnique({ where: { id: input.facilityId } }) : null;
+    if (facility) scope.assertCovers({ code: facility.communeCode, validFrom: facility.communeValidFrom }, 'input.facilityId');
     if (!facility) problems.push({ field: 'facilityId', reason: 'UNKNOWN_FACILITY', message: 'Không có thiết chế văn hóa, thể thao này.' });
     else if (facility.openedOn && facility.openedOn.getTime() > input.heldOn.getTime()) {
       problems.push({
@@ -74,6 +78,7 @@ export async function recordChildActivity(prisma: PrismaClient, input: ChildActi
   // Without the facility that was asked for, its location cannot be checked; the unknown facility is the problem.
   const location = input.facilityId != null && !facility && input.communeCode == null ? null : activityLocation(input, facility);
   if (location && isProblem(location)) problems.push(location);
+  else if (location) scope.assertCovers({ code: location.communeCode, validFrom: location.communeValidFrom }, 'input.communeCode');
   if (problems.length || !location || isProblem(location)) rejectInput('Hoạt động cho trẻ em', 'INVALID_CHILD_ACTIVITY', problems);
   return prisma.childActivity.create({
     data: {

@@ -1,4 +1,4 @@
-import { todayInVietnam } from '@ecd/service-kit';
+import { locationOf, todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { isProblem, locate, unitListStart } from '../domain/location.js';
 import { MAX_TOPIC_LENGTH, periodProblems, reachProblems, textProblems, type InputProblem } from '../domain/rules.js';
@@ -17,10 +17,13 @@ export interface OutreachInput {
 
 /**
  * Checks the whole input, then records a family-life education session or a communication campaign at the
- * unit that ran it (commune, 2024 district or province, as valid on `from`).
+ * unit that ran it (commune, 2024 district or province, as valid on `from`), which must lie in the
+ * person's territory (`scope`).
  */
-export async function recordOutreach(prisma: PrismaClient, kind: OutreachKind, input: OutreachInput, recordedBy: string, today = todayInVietnam()) {
+export async function recordOutreach(prisma: PrismaClient, kind: OutreachKind, input: OutreachInput, recordedBy: string, scope: ScopeGuard, today = todayInVietnam()) {
   const location = locate(input.unitCode, input.from, ['commune', 'district', 'province'], 'unitCode');
+  // The finest of its commune, district and province columns: the unit itself.
+  if (!isProblem(location)) scope.assertCovers(locationOf(location, 'Outreach'), 'input.unitCode');
   const problems: InputProblem[] = [
     ...textProblems('topic', input.topic, 'Chủ đề', MAX_TOPIC_LENGTH),
     ...periodProblems(input.from, input.to, today),

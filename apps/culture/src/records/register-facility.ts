@@ -1,4 +1,4 @@
-import { todayInVietnam } from '@ecd/service-kit';
+import { todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { isProblem, locateCommuneOn } from '../domain/location.js';
 import { MAX_NAME_LENGTH, pastDayProblems, textProblems, type InputProblem } from '../domain/rules.js';
@@ -16,12 +16,14 @@ export interface CulturalFacilityInput {
 
 /**
  * Checks the whole input (name, the commune on `communeAsOf`, dates, a name already used in the commune),
- * then registers the facility with its commune, district (2024 units) and province.
+ * then registers the facility with its commune, district (2024 units) and province. The commune must lie
+ * in the person's territory (`scope`), checked before anything is looked up or written.
  */
-export async function registerCulturalFacility(prisma: PrismaClient, input: CulturalFacilityInput, recordedBy: string, today = todayInVietnam()) {
+export async function registerCulturalFacility(prisma: PrismaClient, input: CulturalFacilityInput, recordedBy: string, scope: ScopeGuard, today = todayInVietnam()) {
   const asOf = input.communeAsOf ?? today;
   const name = input.name.trim();
   const location = locateCommuneOn(input.communeCode, asOf, 'communeCode');
+  if (!isProblem(location)) scope.assertCovers({ code: location.communeCode, validFrom: location.communeValidFrom }, 'input.communeCode');
   const problems: InputProblem[] = [
     ...textProblems('name', input.name, 'Tên thiết chế', MAX_NAME_LENGTH),
     ...pastDayProblems('openedOn', input.openedOn, today, 'Ngày đưa vào sử dụng'),

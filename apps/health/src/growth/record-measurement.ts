@@ -1,4 +1,4 @@
-import { badInput, fromIsoDate, isUuid, todayInVietnam, toIsoDate } from '@ecd/service-kit';
+import { badInput, fromIsoDate, isUuid, todayInVietnam, toIsoDate, type ScopeGuard } from '@ecd/service-kit';
 import { UNIT_LISTS, locateCommune, type LocationColumns } from '@ecd/reference-data';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { growthScores, measurementProblems, type InputProblem, type MeasurementValues } from '../domain/growth-measurement.js';
@@ -28,10 +28,14 @@ function locate(communeCode: string, measuredOn: Date): LocationColumns | InputP
   };
 }
 
-/** A linked child record must exist and be the same child: the z-scores depend on its sex and birth date. */
-async function childRecordProblems(prisma: PrismaClient, input: GrowthMeasurementInput): Promise<InputProblem[]> {
+/**
+ * A linked child record must exist and be the same child: the z-scores depend on its sex and birth date.
+ * It must be registered in the person's territory (refused before its sex and birth date are compared).
+ */
+async function childRecordProblems(prisma: PrismaClient, input: GrowthMeasurementInput, scope: ScopeGuard): Promise<InputProblem[]> {
   if (input.childRecordId == null) return [];
   const child = isUuid(input.childRecordId) ? await prisma.childRecord.findUnique({ where: { id: input.childRecordId } }) : null;
+  if (child) scope.assertCovers({ code: child.communeCode, validFrom: child.communeValidFrom }, 'input.childRecordId');
   if (!child) return [{ field: 'childRecordId', reason: 'UNKNOWN_CHILD_RECORD', message: 'Không có trẻ này trong sổ quản lý trẻ em.' }];
   const problems: InputProblem[] = [];
   if (child.sex !== input.sex) {
@@ -45,15 +49,17 @@ async function childRecordProblems(prisma: PrismaClient, input: GrowthMeasuremen
 
 /**
  * Checks the whole input, then stores the measurement with its z-scores and statuses. All problems are
- * reported at once; nothing is written if there is one.
+ * reported at once; nothing is written if there is one. The commune of the measurement and the linked
+ * child's must lie in the person's territory.
  */
-export async function recordGrowthMeasurement(prisma: PrismaClient, input: GrowthMeasurementInput, recordedBy: string) {
+export async function recordGrowthMeasurement(prisma: PrismaClient, input: GrowthMeasurementInput, recordedBy: string, scope: ScopeGuard) {
   const values: MeasurementValues = { ...input, oedema: input.oedema ?? false };
   const location = locate(input.communeCode, input.measuredOn);
+  if (!('reason' in location)) scope.assertCovers({ code: location.communeCode, validFrom: location.communeValidFrom }, 'input.communeCode');
   const problems = [
     ...measurementProblems(values, todayInVietnam()),
     ...('reason' in location ? [location] : []),
-    ...(await childRecordProblems(prisma, input)),
+    ...(await childRecordProblems(prisma, input, scope)),
   ];
   // A location that is a problem is in `problems`; testing it again tells TypeScript the rest is a location.
   if (problems.length || 'reason' in location) {

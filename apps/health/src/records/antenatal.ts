@@ -1,4 +1,4 @@
-import { isUuid, todayInVietnam } from '@ecd/service-kit';
+import { isUuid, todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { antenatalVisitProblems, pregnancyProblems } from '../domain/antenatal.js';
 import type { InputProblem } from '../domain/epi-schedule.js';
@@ -10,11 +10,12 @@ export interface PregnancyInput {
   motherBirthYear: number;
 }
 
-/** Starts following a pregnancy, located in the commune valid on its expected delivery date. */
-export async function registerPregnancy(prisma: PrismaClient, input: PregnancyInput, recordedBy: string) {
+/** Starts following a pregnancy, located in the commune valid on its expected delivery date (in the person's territory). */
+export async function registerPregnancy(prisma: PrismaClient, input: PregnancyInput, recordedBy: string, scope: ScopeGuard) {
   const problems: InputProblem[] = pregnancyProblems(input, todayInVietnam());
   const location = communeDistrictColumns(input.communeCode, input.expectedDeliveryDate);
   if (isProblem(location)) problems.push(location);
+  else scope.assertCovers({ code: location.communeCode, validFrom: location.communeValidFrom }, 'input.communeCode');
   if (problems.length || isProblem(location)) throw rejectInput('Thông tin quản lý thai', 'INVALID_PREGNANCY', problems);
   return prisma.pregnancy.create({ data: { expectedDeliveryDate: input.expectedDeliveryDate, motherBirthYear: input.motherBirthYear, ...location, recordedBy } });
 }
@@ -25,11 +26,12 @@ export interface AntenatalVisitInput {
   gestationalWeek: number;
 }
 
-/** Records one antenatal visit of a followed pregnancy. */
-export async function recordAntenatalVisit(prisma: PrismaClient, input: AntenatalVisitInput, recordedBy: string) {
+/** Records one antenatal visit of a followed pregnancy (followed in the person's territory). */
+export async function recordAntenatalVisit(prisma: PrismaClient, input: AntenatalVisitInput, recordedBy: string, scope: ScopeGuard) {
   const pregnancy = isUuid(input.pregnancyId)
     ? await prisma.pregnancy.findUnique({ where: { id: input.pregnancyId }, include: { visits: { select: { visitedOn: true } } } })
     : null;
+  if (pregnancy) scope.assertCovers({ code: pregnancy.communeCode, validFrom: pregnancy.communeValidFrom }, 'input.pregnancyId');
   const today = todayInVietnam();
   const problems: InputProblem[] = pregnancy
     ? antenatalVisitProblems(input, { expectedDeliveryDate: pregnancy.expectedDeliveryDate, visitDays: pregnancy.visits.map((v) => v.visitedOn) }, today)

@@ -1,4 +1,4 @@
-import { childKeyFromInput, conflict, isUuid, todayInVietnam } from '@ecd/service-kit';
+import { childKeyFromInput, conflict, isUuid, todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient, Sex } from '../generated/prisma/client.js';
 import { registrationProblems, serviceContactProblems } from '../domain/child-services.js';
 import type { InputProblem } from '../domain/epi-schedule.js';
@@ -24,11 +24,22 @@ const alreadyRegistered = (childRecordId?: string) =>
     ...(childRecordId ? { childRecordId } : {}),
   });
 
+/** Whether a unit lies in the person's territory. */
+function inScope(scope: ScopeGuard, unit: { code: string; validFrom: Date }): boolean {
+  try {
+    scope.assertCovers(unit);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Registers a child 0-8 in the commune valid today. Only the HMAC key of the personal identification
  * number is stored. Every input problem is reported at once; a number already registered is a CONFLICT.
+ * The commune must lie in the person's territory (checked before anything is looked up or written).
  */
-export async function registerChild(prisma: PrismaClient, input: RegisterChildInput, secret: string, recordedBy: string) {
+export async function registerChild(prisma: PrismaClient, input: RegisterChildInput, secret: string, recordedBy: string, scope: ScopeGuard) {
   const today = todayInVietnam();
   const problems: InputProblem[] = [...registrationProblems(input, today)];
   let childKey: string | null = null;
@@ -41,10 +52,12 @@ export async function registerChild(prisma: PrismaClient, input: RegisterChildIn
   }
   const location = communeColumns(input.communeCode, today);
   if (isProblem(location)) problems.push(location);
+  else scope.assertCovers({ code: location.communeCode, validFrom: location.communeValidFrom }, 'input.communeCode');
   if (problems.length || isProblem(location)) throw rejectInput('Thông tin đăng ký trẻ', 'INVALID_CHILD_REGISTRATION', problems);
   if (childKey) {
-    const existing = await prisma.childRecord.findUnique({ where: { childKey }, select: { id: true } });
-    if (existing) throw alreadyRegistered(existing.id);
+    const existing = await prisma.childRecord.findUnique({ where: { childKey }, select: { id: true, communeCode: true, communeValidFrom: true } });
+    // The existing record's id only to whom may see it; to others the CONFLICT says no more than that the number is registered.
+    if (existing) throw alreadyRegistered(inScope(scope, { code: existing.communeCode, validFrom: existing.communeValidFrom }) ? existing.id : undefined);
   }
   try {
     return await prisma.$transaction(async (tx) => {
@@ -58,12 +71,16 @@ export async function registerChild(prisma: PrismaClient, input: RegisterChildIn
   }
 }
 
-/** The registered child and the station named by an input, or the problems of not finding them. */
-export async function childAndStation(prisma: PrismaClient, childRecordId: string, stationId: string) {
+/**
+ * The registered child and the station named by an input, or the problems of not finding them. A child
+ * registered outside the person's territory is refused (FORBIDDEN) before anything else is checked.
+ */
+export async function childAndStation(prisma: PrismaClient, childRecordId: string, stationId: string, scope: ScopeGuard) {
   const [child, station] = await Promise.all([
     isUuid(childRecordId) ? prisma.childRecord.findUnique({ where: { id: childRecordId } }) : null,
     isUuid(stationId) ? prisma.healthStation.findUnique({ where: { id: stationId }, select: { id: true } }) : null,
   ]);
+  if (child) scope.assertCovers({ code: child.communeCode, validFrom: child.communeValidFrom }, 'input.childRecordId');
   const problems: InputProblem[] = [];
   if (!child) problems.push({ field: 'childRecordId', reason: 'UNKNOWN_CHILD_RECORD', message: 'Không có trẻ này trong sổ quản lý trẻ em.' });
   if (!station) problems.push({ field: 'stationId', reason: 'UNKNOWN_STATION', message: 'Không có trạm y tế này.' });
@@ -78,8 +95,8 @@ export interface HealthServiceContactInput {
 }
 
 /** Records one health or nutrition service given to a registered child 0-8. */
-export async function recordHealthServiceContact(prisma: PrismaClient, input: HealthServiceContactInput, recordedBy: string) {
-  const { child, problems } = await childAndStation(prisma, input.childRecordId, input.stationId);
+export async function recordHealthServiceContact(prisma: PrismaClient, input: HealthServiceContactInput, recordedBy: string, scope: ScopeGuard) {
+  const { child, problems } = await childAndStation(prisma, input.childRecordId, input.stationId, scope);
   const today = todayInVietnam();
   if (child) {
     const contacts = await prisma.healthServiceContact.findMany({ where: { childRecordId: child.id, servedOn: input.servedOn }, select: { kind: true, servedOn: true } });

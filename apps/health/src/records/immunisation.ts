@@ -1,4 +1,4 @@
-import { todayInVietnam } from '@ecd/service-kit';
+import { todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { immunisationProblems, scheduledDose, type Vaccine } from '../domain/epi-schedule.js';
 import { childAndStation } from './child.js';
@@ -15,9 +15,10 @@ export interface ImmunisationInput {
 /**
  * Records one dose given to a registered child after checking the child, the station, the day (not
  * before birth, not in the future, not younger than the vaccine's minimum age) and that the dose is new.
+ * The child must be registered in the person's territory.
  */
-export async function recordImmunisation(prisma: PrismaClient, input: ImmunisationInput, recordedBy: string) {
-  const { child, problems } = await childAndStation(prisma, input.childRecordId, input.stationId);
+export async function recordImmunisation(prisma: PrismaClient, input: ImmunisationInput, recordedBy: string, scope: ScopeGuard) {
+  const { child, problems } = await childAndStation(prisma, input.childRecordId, input.stationId, scope);
   const today = todayInVietnam();
   if (child) {
     const recorded = await prisma.immunisation.findMany({ where: { childRecordId: child.id }, select: { vaccine: true } });

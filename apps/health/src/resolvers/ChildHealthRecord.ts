@@ -11,7 +11,9 @@ export const ChildHealthRecord: ChildHealthRecordResolvers = {
     const given = new Set((await loaders.immunisationsOfChild.load(record.id)).map((i) => i.vaccine));
     return EPI_SCHEDULE.map((d) => d.vaccine).filter((v) => !given.has(v));
   },
-  growthMeasurements: (record, _args, { loaders }) => loaders.growthOfChild.load(record.id),
+  // A child measured in a commune outside the person's territory: that measurement is left out.
+  growthMeasurements: async (record, _args, { loaders, access }) =>
+    (await loaders.growthOfChild.load(record.id)).filter((m) => access.covers({ code: m.communeCode, validFrom: m.communeValidFrom })),
   healthServiceContacts: (record, _args, { loaders }) => loaders.serviceContactsOfChild.load(record.id),
 };
 

@@ -1,3 +1,4 @@
+import { resolveAuditEvents } from '@ecd/database';
 import type { Resolvers } from '../generated/graphql.js';
 import { AdministrativeUnit } from './AdministrativeUnit.js';
 import { Child } from './Child.js';
@@ -17,5 +18,6 @@ export const createResolvers = ({ childKeySecret }: { childKeySecret: string }):
   Immunisation,
   Mutation: createMutation(childKeySecret),
   Pregnancy,
+  Query: { healthAuditEvents: resolveAuditEvents },
   TargetProgress,
 });

@@ -1,4 +1,4 @@
-import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
+import { fromIsoDate, toIsoDate, type ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { planFileSchema, type PlanFile } from '../domain/plan-file.js';
 import { problemsFromZod, validatePlan, type PlanContext } from '../domain/plan-validation.js';
@@ -60,9 +60,11 @@ export function summarise(plan: PlanFile): ImportSummary {
 export async function importPlan(
   prisma: PrismaClient,
   text: string,
-  options: { format: DocumentFormat; dryRun: boolean; actor: string },
+  /** `scope`: the unit the plan covers must lie in the person's territory; a national scheme needs a national role. */
+  options: { format: DocumentFormat; dryRun: boolean; actor: string; scope: ScopeGuard },
 ): Promise<{ summary: ImportSummary; planId: string | null }> {
   const { plan, scopeValidFrom } = await checkPlanDocument(prisma, text, options.format);
+  options.scope.assertCoversScope(plan.scope && scopeValidFrom ? { code: plan.scope.unit, validFrom: scopeValidFrom } : null, 'document.scope');
   if (options.dryRun) return { summary: summarise(plan), planId: null };
   const created = await prisma.$transaction(async (tx) => {
     const parent = plan.parent ? await tx.plan.findUniqueOrThrow({ where: { key: plan.parent }, select: { id: true } }) : null;

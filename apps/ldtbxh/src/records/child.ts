@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { PrismaClient } from '../generated/prisma/client.js';
 
 /** A child as the federation references it: by key only. */
 export interface ChildParent {
@@ -13,4 +14,14 @@ export function byChildKey<Row extends { childKey: string }>(fetch: (keys: strin
     for (const row of rows) grouped.get(row.childKey)?.push(row);
     return keys.map((k) => grouped.get(k)!);
   });
+}
+
+/** Whether LĐTBXH holds any record of the child (referral, special circumstance, protection case, social support). */
+export async function holdsRecordsOf(prisma: PrismaClient, childKey: string): Promise<boolean> {
+  const [row] = await prisma.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM referral WHERE child_key = ${childKey})
+        OR EXISTS (SELECT 1 FROM special_circumstance_child WHERE child_key = ${childKey})
+        OR EXISTS (SELECT 1 FROM protection_case WHERE child_key = ${childKey})
+        OR EXISTS (SELECT 1 FROM social_support WHERE child_key = ${childKey}) AS found`;
+  return row?.found ?? false;
 }

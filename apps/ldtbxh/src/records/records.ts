@@ -1,4 +1,4 @@
-import { badInput, childKeyOf, conflict, isUuid, notFound, todayInVietnam } from '@ecd/service-kit';
+import { badInput, childKeyOf, conflict, isUuid, locationOf, notFound, todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type {
   ChildSex,
@@ -21,12 +21,17 @@ import {
 } from '../domain/record-validation.js';
 import { protectionCaseTransition } from '../domain/referral-lifecycle.js';
 
-/** What every write needs besides its input: who records, the shared child-key secret, and today. */
+/** What every write needs besides its input: who records, the shared child-key secret, the person's scope, and today. */
 export interface RecordOptions {
   actor: string;
   childKeySecret: string;
+  /** The request's access: the unit written to must lie in the person's territory. */
+  scope: ScopeGuard;
   today?: Date;
 }
+
+/** The unit a checked location names (commune, district or province), refused outside the person's territory. */
+const assertInScope = (scope: ScopeGuard, location: RecordLocation, field: string) => scope.assertCovers({ code: location.unitCode, validFrom: location.unitValidFrom }, field);
 
 /** Throws one BAD_USER_INPUT error listing every problem (fields as `input.<field>`). */
 export function rejectIfProblems(problems: readonly InputProblem[], what: string, reason: string, prefix = 'input.'): void {
@@ -60,6 +65,7 @@ export async function recordSpecialCircumstance(
 ) {
   const { problems, value } = checkSpecialCircumstance(input, options.today ?? todayInVietnam());
   rejectIfProblems(problems, 'Hồ sơ trẻ em có hoàn cảnh đặc biệt', 'INVALID_SPECIAL_CIRCUMSTANCE');
+  assertInScope(options.scope, value!.location, 'input.communeCode');
   return prisma.specialCircumstanceChild.create({
     data: {
       childKey: childKeyOf(input.personalId, options.childKeySecret),
@@ -74,10 +80,13 @@ export async function recordSpecialCircumstance(
   });
 }
 
-/** Sets whether a child in special circumstances is still managed. */
-export async function setSpecialCircumstanceStatus(prisma: PrismaClient, id: string, status: 'MANAGED' | 'NO_LONGER_MANAGED') {
-  const found = isUuid(id) ? await prisma.specialCircumstanceChild.findUnique({ where: { id }, select: { id: true } }) : null;
+/** Sets whether a child in special circumstances (identified in the person's territory) is still managed. */
+export async function setSpecialCircumstanceStatus(prisma: PrismaClient, id: string, status: 'MANAGED' | 'NO_LONGER_MANAGED', scope: ScopeGuard) {
+  const found = isUuid(id)
+    ? await prisma.specialCircumstanceChild.findUnique({ where: { id }, select: { id: true, communeCode: true, communeValidFrom: true } })
+    : null;
   if (!found) throw notFound('Không có hồ sơ trẻ em có hoàn cảnh đặc biệt này.', { field: 'id', reason: 'SPECIAL_CIRCUMSTANCE_NOT_FOUND' });
+  scope.assertCovers({ code: found.communeCode, validFrom: found.communeValidFrom }, 'id');
   return prisma.specialCircumstanceChild.update({ where: { id }, data: { status } });
 }
 
@@ -88,6 +97,7 @@ export async function recordProtectionCase(
 ) {
   const { problems, value } = checkProtectionCase(input, options.today ?? todayInVietnam());
   rejectIfProblems(problems, 'Vụ việc', 'INVALID_PROTECTION_CASE');
+  assertInScope(options.scope, value!.location, 'input.communeCode');
   return prisma.protectionCase.create({
     data: {
       childKey: childKeyOf(input.personalId, options.childKeySecret),
@@ -99,10 +109,11 @@ export async function recordProtectionCase(
   });
 }
 
-/** Moves a case one step (open → supported, with the support given → closed); a concurrent change loses. */
-export async function advanceProtectionCase(prisma: PrismaClient, id: string, to: ProtectionCaseStatus, support: string | null | undefined) {
+/** Moves a case (of the person's territory) one step (open → supported, with the support given → closed); a concurrent change loses. */
+export async function advanceProtectionCase(prisma: PrismaClient, id: string, to: ProtectionCaseStatus, support: string | null | undefined, scope: ScopeGuard) {
   const found = isUuid(id) ? await prisma.protectionCase.findUnique({ where: { id } }) : null;
   if (!found) throw notFound('Không có vụ việc này.', { field: 'id', reason: 'PROTECTION_CASE_NOT_FOUND' });
+  scope.assertCovers(locationOf(found, 'ProtectionCase'), 'id');
   const problems: InputProblem[] = [];
   if (to === 'SUPPORTED' && !support?.trim()) problems.push({ field: 'support', reason: 'SUPPORT_REQUIRED', message: 'Cần ghi các hỗ trợ đã cung cấp.' });
   else problems.push(...checkReason(support, false).map((p) => ({ ...p, field: 'support' })));
@@ -124,6 +135,7 @@ export async function recordSocialSupport(
 ) {
   const { problems, value } = checkSocialSupport(input, options.today ?? todayInVietnam());
   rejectIfProblems(problems, 'Trợ giúp xã hội', 'INVALID_SOCIAL_SUPPORT');
+  assertInScope(options.scope, value!.location, 'input.communeCode');
   return prisma.socialSupport.create({
     data: {
       childKey: childKeyOf(input.personalId, options.childKeySecret),
@@ -144,6 +156,7 @@ export async function recordParentingSession(
 ) {
   const { problems, value } = checkParentingSession(input, options.today ?? todayInVietnam());
   rejectIfProblems(problems, 'Buổi sinh hoạt', 'INVALID_PARENTING_SESSION');
+  assertInScope(options.scope, value!.location, 'input.communeCode');
   return prisma.parentingSession.create({
     data: { heldOn: input.heldOn, topic: input.topic.trim(), participants: input.participants, ...communeColumns(value!.location), recordedBy: options.actor },
   });
@@ -156,6 +169,7 @@ export async function recordPilotModel(
 ) {
   const { problems, value } = checkPilotModel(input, options.today ?? todayInVietnam());
   rejectIfProblems(problems, 'Mô hình thí điểm', 'INVALID_PILOT_MODEL');
+  assertInScope(options.scope, value!.location, 'input.unitCode');
   return prisma.pilotModel.create({
     data: { name: input.name.trim(), kind: input.kind, startedOn: input.startedOn, endedOn: input.endedOn ?? null, ...unitColumns(value!.location), recordedBy: options.actor },
   });
@@ -169,6 +183,7 @@ export async function recordReferralNetwork(
 ) {
   const { problems, value } = checkReferralNetwork(input, options.today ?? todayInVietnam());
   rejectIfProblems(problems, 'Đánh giá mạng lưới chuyển tuyến', 'INVALID_REFERRAL_NETWORK');
+  assertInScope(options.scope, value!.location, 'input.unitCode');
   const columns = unitColumns(value!.location);
   const data = { working: input.working, assessedOn: input.assessedOn, note: input.note?.trim() || null, recordedBy: options.actor };
   return prisma.referralNetwork.upsert({

@@ -1,4 +1,4 @@
-import { badInput, childKeyOf, conflict, isUuid, keysetPage, notFound, todayInVietnam } from '@ecd/service-kit';
+import { badInput, childKeyOf, conflict, isUuid, keysetPage, locationOf, notFound, todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { ReferralStatus, Sector } from '../generated/prisma/enums.js';
 import { checkReason, checkSendReferral } from '../domain/record-validation.js';
@@ -15,11 +15,12 @@ export interface SendReferralInput {
   reason: string;
 }
 
-/** Sends a referral: the referral and its first event (SENT), in one transaction. */
+/** Sends a referral (of a child in the person's territory): the referral and its first event (SENT), in one transaction. */
 export async function sendReferral(prisma: PrismaClient, input: SendReferralInput, options: RecordOptions) {
   const today = options.today ?? todayInVietnam();
   const { problems, value } = checkSendReferral(input, today);
   rejectIfProblems(problems, 'Yêu cầu chuyển tuyến', 'INVALID_REFERRAL');
+  options.scope.assertCovers({ code: value!.location.unitCode, validFrom: value!.location.unitValidFrom }, 'input.unitCode');
   return prisma.$transaction(async (tx) => {
     const referral = await tx.referral.create({
       data: {
@@ -42,14 +43,19 @@ export async function sendReferral(prisma: PrismaClient, input: SendReferralInpu
 /**
  * Moves a referral on (accept, decline, delivered or not): checks the reason, then in one transaction
  * changes the status only if it is still the one read (`UPDATE ... WHERE status = expected`) and adds
- * the event. A refused or lost transition is a CONFLICT and writes nothing.
+ * the event. A refused or lost transition is a CONFLICT and writes nothing; so is a referral located
+ * outside the person's territory (FORBIDDEN), checked on the row read in the transaction.
  */
-export async function transitionReferral(prisma: PrismaClient, input: { id: string; action: ReferralAction; reason?: string | null | undefined; actor: string }) {
+export async function transitionReferral(
+  prisma: PrismaClient,
+  input: { id: string; action: ReferralAction; reason?: string | null | undefined; actor: string; scope: ScopeGuard },
+) {
   rejectIfProblems(checkReason(input.reason, REASON_REQUIRED.has(input.action)), 'Yêu cầu', 'INVALID_REFERRAL_TRANSITION', '');
   if (!isUuid(input.id)) throw notFound('Không có yêu cầu chuyển tuyến này.', { field: 'id', reason: 'REFERRAL_NOT_FOUND' });
   return prisma.$transaction(async (tx) => {
     const referral = await tx.referral.findUnique({ where: { id: input.id } });
     if (!referral) throw notFound('Không có yêu cầu chuyển tuyến này.', { field: 'id', reason: 'REFERRAL_NOT_FOUND' });
+    input.scope.assertCovers(locationOf(referral, 'Referral'), 'id');
     const step = referralTransition(referral.status, input.action);
     if (!step.ok) throw conflict(step.message, { field: 'id', reason: 'REFERRAL_TRANSITION_NOT_ALLOWED', status: referral.status });
     const { count } = await tx.referral.updateMany({ where: { id: input.id, status: step.from }, data: { status: step.to } });

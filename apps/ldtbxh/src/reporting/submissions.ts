@@ -1,8 +1,8 @@
-import { badInput, conflict, type ErrorDetails, isUuid, notFound } from '@ecd/service-kit';
+import { badInput, conflict, type ErrorDetails, isUuid, notFound, type ScopeGuard } from '@ecd/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { canStartVersion, nextStatus, type SubmissionAction } from '../domain/submission-lifecycle.js';
 import { validOn } from '../units/validity.js';
-import { findPeriod } from './periods.js';
+import { findPeriod, planScope } from './periods.js';
 
 export interface ValueInput {
   indicatorCode: string;
@@ -65,12 +65,28 @@ async function checkValues(prisma: PrismaClient, planId: string, dueOn: Date, va
   }));
 }
 
+/**
+ * A report is the reporting agency's: its unit (null for a national body) must lie in the person's
+ * territory, and so must every unit the report gives a value for.
+ */
+async function assertReporterInScope(prisma: PrismaClient, scope: ScopeGuard, reporterCode: string, field: string) {
+  const agency = await prisma.agency.findUnique({ where: { code: reporterCode }, select: { unitCode: true, unitValidFrom: true } });
+  scope.assertCoversScope(agency?.unitCode && agency.unitValidFrom ? { code: agency.unitCode, validFrom: agency.unitValidFrom } : null, field);
+}
+
+function assertValuesInScope(scope: ScopeGuard, rows: readonly { unitCode: string; unitValidFrom: Date }[]) {
+  rows.forEach((row, i) => scope.assertCovers({ code: row.unitCode, validFrom: row.unitValidFrom }, `values[${i}].unitCode`));
+}
+
 function assertOpen(period: { open: boolean }, details: ErrorDetails) {
   if (!period.open) throw conflict('Kỳ báo cáo đã đóng; không thể nộp hoặc sửa báo cáo.', details);
 }
 
-/** Starts version n+1 of an agency's report as a draft, with its values, in one transaction. */
-export async function createSubmission(prisma: PrismaClient, input: { periodId: string; reporterCode: string; values: ValueInput[]; note?: string | null | undefined; actor: string }) {
+/** Starts version n+1 of an agency's report (of the person's territory) as a draft, with its values, in one transaction. */
+export async function createSubmission(
+  prisma: PrismaClient,
+  input: { periodId: string; reporterCode: string; values: ValueInput[]; note?: string | null | undefined; actor: string; scope: ScopeGuard },
+) {
   const period = await findPeriod(prisma, input.periodId);
   assertOpen(period, { field: 'periodId', reason: 'PERIOD_CLOSED' });
   const expected = await prisma.expectedReport.findUnique({
@@ -78,6 +94,7 @@ export async function createSubmission(prisma: PrismaClient, input: { periodId: 
     include: { submissions: { orderBy: { version: 'desc' }, take: 1 } },
   });
   if (!expected) throw badInput(`Cơ quan "${input.reporterCode}" không phải báo cáo trong kỳ này.`, { field: 'reporterCode', reason: 'NOT_AN_EXPECTED_REPORTER' });
+  await assertReporterInScope(prisma, input.scope, expected.reporterCode, 'reporterCode');
   const latest = expected.submissions[0];
   if (!canStartVersion(latest?.status)) {
     throw conflict(`Phiên bản ${latest!.version} đang ở trạng thái ${latest!.status}: hãy sửa bản nháp hoặc chờ duyệt trước khi tạo phiên bản mới.`, {
@@ -87,6 +104,7 @@ export async function createSubmission(prisma: PrismaClient, input: { periodId: 
     });
   }
   const rows = await checkValues(prisma, period.planId, period.dueOn, input.values);
+  assertValuesInScope(input.scope, rows);
   return prisma.$transaction(async (tx) =>
     tx.submission.create({
       data: {
@@ -104,21 +122,23 @@ export async function createSubmission(prisma: PrismaClient, input: { periodId: 
 
 async function findSubmission(prisma: PrismaClient, submissionId: string) {
   const submission = isUuid(submissionId)
-    ? await prisma.submission.findUnique({ where: { id: submissionId }, include: { expectedReport: { include: { period: true } } } })
+    ? await prisma.submission.findUnique({ where: { id: submissionId }, include: { expectedReport: { include: { period: { include: { plan: true } } } } } })
     : null;
   if (!submission) throw notFound('Không có báo cáo này.', { field: 'submissionId', reason: 'UNKNOWN_SUBMISSION' });
   return submission;
 }
 
 /** Replaces a draft's values. A submitted version is frozen (also enforced by a database trigger). */
-export async function updateDraft(prisma: PrismaClient, input: { submissionId: string; values: ValueInput[]; note?: string | null | undefined }) {
+export async function updateDraft(prisma: PrismaClient, input: { submissionId: string; values: ValueInput[]; note?: string | null | undefined; scope: ScopeGuard }) {
   const submission = await findSubmission(prisma, input.submissionId);
+  await assertReporterInScope(prisma, input.scope, submission.expectedReport.reporterCode, 'submissionId');
   const period = submission.expectedReport.period;
   assertOpen(period, { field: 'submissionId', reason: 'PERIOD_CLOSED' });
   if (submission.status !== 'DRAFT') {
     throw conflict('Báo cáo đã nộp không thể sửa; hãy tạo phiên bản mới để đính chính.', { field: 'submissionId', reason: 'SUBMISSION_FROZEN' });
   }
   const rows = await checkValues(prisma, period.planId, period.dueOn, input.values);
+  assertValuesInScope(input.scope, rows);
   return prisma.$transaction(async (tx) => {
     await tx.submissionValue.deleteMany({ where: { submissionId: submission.id } });
     return tx.submission.update({
@@ -128,9 +148,15 @@ export async function updateDraft(prisma: PrismaClient, input: { submissionId: s
   });
 }
 
-/** Moves a report along its lifecycle and records who did it, when, and why, in one transaction. */
-export async function transition(prisma: PrismaClient, input: { submissionId: string; action: SubmissionAction; actor: string; reason?: string }) {
+/**
+ * Moves a report along its lifecycle and records who did it, when, and why, in one transaction. The
+ * reporting agency submits (its unit must lie in the person's territory); the plan's lead agency accepts
+ * or returns (the plan's unit must, and a national scheme's reports need a national role).
+ */
+export async function transition(prisma: PrismaClient, input: { submissionId: string; action: SubmissionAction; actor: string; reason?: string; scope: ScopeGuard }) {
   const submission = await findSubmission(prisma, input.submissionId);
+  if (input.action === 'SUBMIT') await assertReporterInScope(prisma, input.scope, submission.expectedReport.reporterCode, 'submissionId');
+  else input.scope.assertCoversScope(planScope(submission.expectedReport.period.plan), 'submissionId');
   const to = nextStatus(submission.status, input.action);
   if (input.action === 'SUBMIT') assertOpen(submission.expectedReport.period, { field: 'submissionId', reason: 'PERIOD_CLOSED' });
   if (input.action === 'RETURN' && !input.reason?.trim()) {

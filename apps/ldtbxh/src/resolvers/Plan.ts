@@ -2,6 +2,7 @@ import { toIsoDate } from '@ecd/service-kit';
 import type { PlanResolvers, PlanTargetResolvers, PlanTaskResolvers, ReportingRuleResolvers, TargetMilestoneResolvers } from '../generated/graphql.js';
 import { exportPlan } from '../plans/plan-import.js';
 import { planProgress, progressOf, unitAtYearEnd } from '../progress/target-progress.js';
+import { withPlanScope } from '../reporting/periods.js';
 
 export const Plan: PlanResolvers = {
   __resolveReference(reference, { loaders }) {
@@ -17,7 +18,9 @@ export const Plan: PlanResolvers = {
   targets: (plan, _args, { prisma }) => prisma.planTarget.findMany({ where: { planId: plan.id }, orderBy: { ordinal: 'asc' } }),
   tasks: (plan, _args, { prisma }) => prisma.planTask.findMany({ where: { planId: plan.id }, orderBy: { ordinal: 'asc' } }),
   reportingRules: (plan, _args, { prisma }) => prisma.reportingRule.findMany({ where: { planId: plan.id }, orderBy: { ordinal: 'asc' } }),
-  reportingPeriods: (plan, _args, { prisma }) => prisma.reportingPeriod.findMany({ where: { planId: plan.id }, orderBy: [{ year: 'asc' }, { frequency: 'asc' }] }),
+  // Each period carries the plan's unit: its fields (report:read) are read only within the person's territory.
+  reportingPeriods: async (plan, _args, { prisma }) =>
+    (await prisma.reportingPeriod.findMany({ where: { planId: plan.id }, orderBy: [{ year: 'asc' }, { frequency: 'asc' }] })).map((period) => withPlanScope(period, plan)),
   document: (plan, { format }, { prisma }) => exportPlan(prisma, plan.id, format ?? 'YAML'),
   progress: (plan, { year, unitCode, byCommune }, { prisma }) => planProgress(prisma, plan, { year, unitCode, byCommune: byCommune ?? false }),
 };

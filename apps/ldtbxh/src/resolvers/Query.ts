@@ -1,15 +1,33 @@
-import { childKeyFromInput, isUuid, keysetPage, notFound, todayInVietnam, toIsoDate } from '@ecd/service-kit';
+import { childKeyFromInput, isUuid, keysetPage, locationOf, notFound, todayInVietnam, toIsoDate } from '@ecd/service-kit';
+import { resolveAuditEvents } from '@ecd/database';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { assertUnitCode } from '../domain/unit-code.js';
-import { findPeriod } from '../reporting/periods.js';
+import { holdsRecordsOf } from '../records/child.js';
+import { findPeriod, planScope, withPlanScope } from '../reporting/periods.js';
 import { reaggregatedValues } from '../reporting/reaggregation.js';
 import { validOn } from '../units/validity.js';
 
 export const Query: QueryResolvers = {
-  // Only derives the key: which sectors hold something for the child shows in the Child's fields.
-  childByPersonalId: (_parent, { personalId }, { loaders }) => ({ key: childKeyFromInput(personalId, loaders.childKeySecret, 'personalId') }),
-  referral: (_parent, { id }, { prisma }) => (isUuid(id) ? prisma.referral.findUnique({ where: { id } }) : null),
+  // Derives the key (which sectors hold something for the child shows in the Child's fields), within the
+  // lookup rules: a purpose, the person's limit, and a LOOKUP row in the audit log before anything is answered.
+  childByPersonalId: (_parent, { personalId, purpose }, { loaders, prisma, audit }) =>
+    audit.lookup({
+      field: 'childByPersonalId',
+      purpose,
+      entityType: 'Child',
+      async find() {
+        const key = childKeyFromInput(personalId, loaders.childKeySecret, 'personalId');
+        return { key, found: await holdsRecordsOf(prisma, key), result: { key } };
+      },
+    }),
+  socialAffairsAuditEvents: resolveAuditEvents,
+  // A lookup by id: a referral outside the person's territory is refused outright (its fields would be too).
+  async referral(_parent, { id }, { prisma, access }) {
+    const referral = isUuid(id) ? await prisma.referral.findUnique({ where: { id } }) : null;
+    if (referral) access.assertCovers(locationOf(referral, 'Referral'), 'id');
+    return referral;
+  },
 
   async administrativeUnit(_parent, { code, asOf }, { prisma }) {
     const day = asOf ?? todayInVietnam();
@@ -81,9 +99,19 @@ export const Query: QueryResolvers = {
     });
   },
 
-  reportingPeriod: (_parent, { id }, { prisma }) => (isUuid(id) ? prisma.reportingPeriod.findUnique({ where: { id } }) : null),
+  // The period of a plan whose unit lies outside the person's territory is refused; a national scheme's is not.
+  async reportingPeriod(_parent, { id }, { prisma, loaders, access }) {
+    const period = isUuid(id) ? await prisma.reportingPeriod.findUnique({ where: { id } }) : null;
+    if (!period) return null;
+    const plan = (await loaders.plan.load(period.planId))!;
+    const scope = planScope(plan);
+    if (scope) access.assertCovers(scope, 'id');
+    return withPlanScope(period, plan);
+  },
 
-  async reaggregatedValues(_parent, { periodId, indicatorCode, asOf }, { prisma }) {
-    return reaggregatedValues(prisma, await findPeriod(prisma, periodId), indicatorCode, asOf ?? todayInVietnam());
+  // Only the units of the person's territory (each value keeps its unit for the field guard).
+  async reaggregatedValues(_parent, { periodId, indicatorCode, asOf }, { prisma, access }) {
+    const values = await reaggregatedValues(prisma, await findPeriod(prisma, periodId), indicatorCode, asOf ?? todayInVietnam());
+    return values.filter((v) => access.covers(v.unit)).map((v) => ({ ...v, unitCode: v.unit.code, unitValidFrom: v.unit.validFrom }));
   },
 };

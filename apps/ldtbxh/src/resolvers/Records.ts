@@ -1,4 +1,4 @@
-import { toIsoDate } from '@ecd/service-kit';
+import { locationOf, toIsoDate } from '@ecd/service-kit';
 import type {
   ChildResolvers,
   ParentingSessionResolvers,
@@ -18,13 +18,24 @@ const commune = (row: Located, { loaders }: Context) => loaders.unit.load({ code
 const unitOf = (row: { unitCode: string; unitValidFrom: Date }, { loaders }: Context) => loaders.unit.load({ code: row.unitCode, validFrom: toIsoDate(row.unitValidFrom) }).then((u) => u!);
 const childOf = (row: { childKey: string }) => ({ key: row.childKey });
 
+/**
+ * A Child is keyed by `key` only, so the field guard has no unit to check: each record's own unit
+ * decides, and records located outside the person's territory are left out.
+ */
+const inScope = async <Row extends object>(rows: Promise<Row[]>, { access }: Context, typeName: string) => {
+  return (await rows).filter((row) => {
+    const unit = locationOf(row, typeName);
+    return unit !== undefined && access.covers(unit);
+  });
+};
+
 export const Child: ChildResolvers = {
-  // Every sector resolves a child by key; one holding nothing for it answers empty lists.
+  // Every sector resolves a child by key; one holding nothing for it (in the person's territory) answers empty lists.
   __resolveReference: (reference) => ({ key: reference.key }),
-  referrals: (child, _args, { loaders }) => loaders.referralsOfChild.load(child.key),
-  specialCircumstances: (child, _args, { loaders }) => loaders.specialCircumstancesOfChild.load(child.key),
-  protectionCases: (child, _args, { loaders }) => loaders.protectionCasesOfChild.load(child.key),
-  socialSupport: (child, _args, { loaders }) => loaders.socialSupportOfChild.load(child.key),
+  referrals: (child, _args, context) => inScope(context.loaders.referralsOfChild.load(child.key), context, 'Referral'),
+  specialCircumstances: (child, _args, context) => inScope(context.loaders.specialCircumstancesOfChild.load(child.key), context, 'SpecialCircumstanceRecord'),
+  protectionCases: (child, _args, context) => inScope(context.loaders.protectionCasesOfChild.load(child.key), context, 'ProtectionCase'),
+  socialSupport: (child, _args, context) => inScope(context.loaders.socialSupportOfChild.load(child.key), context, 'SocialSupport'),
 };
 
 export const SpecialCircumstanceRecord: SpecialCircumstanceRecordResolvers = {

@@ -115,6 +115,17 @@ export class Access {
     throw forbidden('Đơn vị này nằm ngoài địa bàn bạn được giao phụ trách.', 'OUTSIDE_SCOPE', field ? { field } : {});
   }
 
+  /**
+   * For what may cover the whole country (a national plan, a ministry's report): a unit as in
+   * `assertCovers`, or null for the whole country, which only national roles (no unit) may manage.
+   */
+  assertCoversScope(unit: Located | null, field?: string): void {
+    if (unit) return this.assertCovers(unit, field);
+    this.scopeChecked = true;
+    if (this.territory === null) return;
+    throw forbidden('Nội dung phạm vi toàn quốc chỉ do cán bộ cấp trung ương quản lý.', 'OUTSIDE_SCOPE', field ? { field } : {});
+  }
+
   /** Why a policy refuses this person, or null when it allows them. */
   refusal(policy: Policy): GraphQLError | null {
     if (this.isAdmin) return null;
@@ -131,6 +142,15 @@ export class Access {
 export interface AccessContext {
   access: Access;
 }
+
+/**
+ * What a write or lookup needs to check the unit it touches: the request's `Access` (resolvers pass
+ * `context.access`), or SYSTEM_SCOPE for trusted in-process jobs acting for no person (demo seed, CLI).
+ */
+export type ScopeGuard = Pick<Access, 'assertCovers' | 'assertCoversScope'>;
+
+/** The whole country, for jobs no person runs through the API (demo seed, command line). Never for a request. */
+export const SYSTEM_SCOPE: ScopeGuard = { assertCovers: () => undefined, assertCoversScope: () => undefined };
 
 function policiesOf(directives: readonly { name: { value: string }; arguments?: readonly ConstArgumentNode[] }[] | undefined): string[][] | undefined {
   const directive = directives?.find((d) => d.name.value === ACCESS_DIRECTIVE);
