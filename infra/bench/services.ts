@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { logDir, root } from './config.js';
+import { authEnv } from './auth.js';
+import { logDir, root, type SubgraphName } from './config.js';
 
 export interface Service {
   name: string;
@@ -26,14 +27,14 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-export function startService(name: string, port: number, env: Record<string, string>): Service {
+export function startService(name: SubgraphName | 'gateway', port: number, env: Record<string, string>): Service {
   mkdirSync(logDir, { recursive: true });
   const log = `${logDir}/${name}.log`;
   const child = spawn(process.execPath, [`${root}apps/${name}/dist/index.js`], {
     cwd: `${root}apps/${name}`,
     // Only HOST, PORT and the service's own variables differ from the caller's environment.
     // Production mode refuses the public development child-key secret, so the bench brings its own.
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', CHILD_KEY_SECRET: BENCH_CHILD_KEY_SECRET, ...env },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', CHILD_KEY_SECRET: BENCH_CHILD_KEY_SECRET, ...authEnv(name), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stream = createWriteStream(log);

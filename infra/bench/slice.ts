@@ -2,6 +2,7 @@
  * The measured read: a unit (a province with all its communes, or one commune) with the figures of
  * every sector, asked once of the gateway and once of the subgraphs directly.
  */
+import { authorizationFor } from './auth.js';
 import { SECTORS, type SubgraphName } from './config.js';
 
 export type QueryKind = 'province' | 'commune';
@@ -19,7 +20,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export async function postGraphQL(url: string, query: string, variables: Json): Promise<Json> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: await authorizationFor(url) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });

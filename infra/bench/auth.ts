@@ -1,0 +1,53 @@
+/**
+ * Authentication as production has it: the measured services run in production mode, which refuses
+ * the development issuer and keys, so each bench run makes keys of its own (an identity provider's
+ * and the gateway's) and signs in as the admin. The direct path signs each subgraph call as the
+ * gateway does, once per request.
+ */
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { SignJWT, importJWK, type CryptoKey, type JWK } from 'jose';
+import { createGatewaySigner, type Identity } from '@ecd/service-kit';
+import { GATEWAY_PORT, SUBGRAPH_PORTS, type SubgraphName } from './config.js';
+
+const BENCH_ISSUER = 'urn:ecd:bench-issuer';
+const AUDIENCE = 'ecd-federation';
+
+function newKey(name: string): JWK {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return { ...(privateKey.export({ format: 'jwk' }) as JWK), kid: `bench-${name}-${randomUUID().slice(0, 8)}`, alg: 'EdDSA' };
+}
+const publicSet = ({ d: _private, ...jwk }: JWK) => JSON.stringify({ keys: [jwk] });
+
+const issuerKey = newKey('issuer');
+const gatewayKey = newKey('gateway');
+const ADMIN: Identity = { userId: 'bench-admin', name: null, roles: ['admin'], sector: null, unitCode: null, agency: null };
+
+/** The variables each measured service starts with, besides its own. */
+export function authEnv(service: SubgraphName | 'gateway'): Record<string, string> {
+  if (service !== 'gateway') return { GATEWAY_JWKS: publicSet(gatewayKey) };
+  return { OIDC_ISSUER: BENCH_ISSUER, OIDC_AUDIENCE: AUDIENCE, OIDC_JWKS: publicSet(issuerKey), OIDC_ALGORITHMS: 'EdDSA', GATEWAY_SIGNING_KEY: JSON.stringify(gatewayKey) };
+}
+
+let userToken: Promise<string> | undefined;
+const signer = createGatewaySigner(gatewayKey);
+const subgraphOfPort = new Map(Object.entries(SUBGRAPH_PORTS).map(([name, port]) => [port, name]));
+
+async function signUserToken(): Promise<string> {
+  const key = (await importJWK(issuerKey, 'EdDSA')) as CryptoKey;
+  return new SignJWT({ ecd_roles: ADMIN.roles })
+    .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid! })
+    .setIssuer(BENCH_ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(ADMIN.userId)
+    .setExpirationTime('12h')
+    .sign(key);
+}
+
+/** The authorization header a request to a measured service carries: a person's token, or the gateway's. */
+export async function authorizationFor(url: string): Promise<string> {
+  const port = Number(new URL(url).port);
+  if (port === GATEWAY_PORT) return `Bearer ${await (userToken ??= signUserToken())}`;
+  const subgraph = subgraphOfPort.get(port);
+  if (!subgraph) throw new Error(`${url} is not a measured service`);
+  return `Bearer ${await (await signer).sign(ADMIN, subgraph, randomUUID())}`;
+}
