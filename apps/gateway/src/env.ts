@@ -34,7 +34,7 @@ export const gatewayEnvSchema = baseEnvSchema
     REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     /** Requests one person (verified user id) may send per minute; 0 turns the limit off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-    /** A Redis shared by the gateway instances for the rate limit (needs the `ioredis` package, not installed yet). */
+    /** A Redis shared by the gateway replicas for the per-user rate limit; unset: each counts in its own memory. */
     REDIS_URL: optionalUrl,
     /** The OpenID Connect provider whose bearer tokens people sign in with (the development issuer by default). */
     OIDC_ISSUER: z.string().min(1).default(DEVELOPMENT_ISSUER),

@@ -73,6 +73,9 @@ export async function startGateway(options: GatewayOptions = {}) {
         plugins: [...limits.plugins, operationLogPlugin, inputSafetyPlugin, drainPlugin(httpServer)],
       }),
     context: (base, { res }) => ({ ...base, subgraphTokens: new Map(), signal: requestSignal(res, env.REQUEST_TIMEOUT_MS) }),
+    onClose: async () => {
+      await rateLimit?.close();
+    },
   });
   return { ...service, logger };
 }
