@@ -1,8 +1,9 @@
 /**
  * Authentication as production has it: the measured services run in production mode, which refuses
  * the development issuer and keys, so each bench run makes keys of its own (an identity provider's
- * and the gateway's) and signs in as the admin. The direct path signs each subgraph call as the
- * gateway does, once per request.
+ * and the gateway's). The generator signs in as an admin; the measured reads as the province's lead
+ * agency, so every figure passes the territory check a real dashboard's does. The direct path signs
+ * each subgraph call as the gateway does, once per request.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT, importJWK, type CryptoKey, type JWK } from 'jose';
@@ -20,7 +21,13 @@ const publicSet = ({ d: _private, ...jwk }: JWK) => JSON.stringify({ keys: [jwk]
 
 const issuerKey = newKey('issuer');
 const gatewayKey = newKey('gateway');
-const ADMIN: Identity = { userId: 'bench-admin', name: null, roles: ['admin'], sector: null, unitCode: null, agency: null };
+let identity: Identity = { userId: 'bench-admin', name: null, roles: ['admin'], sector: null, unitCode: null, agency: null };
+
+/** From now on, requests are those of the lead agency's officer of a province. */
+export function signInAsLeadAgencyOf(province: string): void {
+  identity = { userId: `bench-lead-${province}`, name: null, roles: ['lead-agency'], sector: 'LDTBXH', unitCode: province, agency: null };
+  userToken = undefined;
+}
 
 /** The variables each measured service starts with, besides its own. */
 export function authEnv(service: SubgraphName | 'gateway'): Record<string, string> {
@@ -34,11 +41,11 @@ const subgraphOfPort = new Map(Object.entries(SUBGRAPH_PORTS).map(([name, port])
 
 async function signUserToken(): Promise<string> {
   const key = (await importJWK(issuerKey, 'EdDSA')) as CryptoKey;
-  return new SignJWT({ ecd_roles: ADMIN.roles })
+  return new SignJWT({ ecd_roles: identity.roles, ecd_sector: identity.sector, ecd_unit: identity.unitCode })
     .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid! })
     .setIssuer(BENCH_ISSUER)
     .setAudience(AUDIENCE)
-    .setSubject(ADMIN.userId)
+    .setSubject(identity.userId)
     .setExpirationTime('12h')
     .sign(key);
 }
@@ -49,5 +56,5 @@ export async function authorizationFor(url: string): Promise<string> {
   if (port === GATEWAY_PORT) return `Bearer ${await (userToken ??= signUserToken())}`;
   const subgraph = subgraphOfPort.get(port);
   if (!subgraph) throw new Error(`${url} is not a measured service`);
-  return `Bearer ${await (await signer).sign(ADMIN, subgraph, randomUUID())}`;
+  return `Bearer ${await (await signer).sign(identity, subgraph, randomUUID())}`;
 }

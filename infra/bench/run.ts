@@ -28,6 +28,7 @@ import {
   root,
   type SubgraphName,
 } from './config.js';
+import { signInAsLeadAgencyOf } from './auth.js';
 import { assertPortFree, memoryOf, startService, stopService, waitReady, type Service } from './services.js';
 import { directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
 import { benchPlanKey } from './bench-plan.js';
@@ -68,6 +69,7 @@ function unitCode(): string {
   return commune;
 }
 const code = unitCode();
+signInAsLeadAgencyOf(args.province);
 
 const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${SUBGRAPH_PORTS[s]}/graphql`])) as Record<SubgraphName, string>;
 const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCultureSubgraph, loadEnv as cultureEnv } from '@ecd/culture-subgraph';
-import { startEducationSubgraph, loadEnv as educationEnv } from '@ecd/education-subgraph';
-import { startHealthSubgraph, loadEnv as healthEnv } from '@ecd/health-subgraph';
-import { startLdtbxhSubgraph, loadEnv as ldtbxhEnv } from '@ecd/ldtbxh-subgraph';
-import { gatewayTestEnv, startFederation, userToken, type Federation } from '@ecd/test-kit';
-import { loadEnv } from './env.js';
-import { startGateway } from './server.js';
+import { userToken, type Federation } from '@ecd/test-kit';
+import { startTestFederation } from './federation.test-fixture.js';
 
 /**
  * The audit logs through the gateway: each sector's log answers the auditor under its own query name,
@@ -15,15 +10,7 @@ import { startGateway } from './server.js';
 let federation: Federation;
 
 beforeAll(async () => {
-  federation = await startFederation({
-    subgraphs: {
-      ldtbxh: (env) => startLdtbxhSubgraph(ldtbxhEnv(env)),
-      health: (env) => startHealthSubgraph(healthEnv(env)),
-      education: (env) => startEducationSubgraph(educationEnv(env)),
-      culture: (env) => startCultureSubgraph(cultureEnv(env)),
-    },
-    gateway: (subgraphUrls) => startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls }),
-  });
+  federation = await startTestFederation({ seedDemo: false });
 });
 
 afterAll(() => federation?.close());

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCultureSubgraph, loadEnv as cultureEnv } from '@ecd/culture-subgraph';
-import { startEducationSubgraph, loadEnv as educationEnv } from '@ecd/education-subgraph';
-import { startHealthSubgraph, loadEnv as healthEnv } from '@ecd/health-subgraph';
-import { startLdtbxhSubgraph, loadEnv as ldtbxhEnv } from '@ecd/ldtbxh-subgraph';
-import { gatewayTestEnv, startFederation, type Federation } from '@ecd/test-kit';
-import { loadEnv } from './env.js';
-import { startGateway } from './server.js';
+import { type Federation } from '@ecd/test-kit';
+import { startTestFederation } from './federation.test-fixture.js';
 
 /** The first vertical slice: one question to the gateway, answered by all four sectors. */
 const SLICE = /* GraphQL */ `
@@ -42,16 +37,7 @@ interface SliceUnit {
 let federation: Federation;
 
 beforeAll(async () => {
-  federation = await startFederation({
-    env: { SEED_DEMO: 'true' },
-    subgraphs: {
-      ldtbxh: (env) => startLdtbxhSubgraph(ldtbxhEnv(env)),
-      health: (env) => startHealthSubgraph(healthEnv(env)),
-      education: (env) => startEducationSubgraph(educationEnv(env)),
-      culture: (env) => startCultureSubgraph(cultureEnv(env)),
-    },
-    gateway: (subgraphUrls) => startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls }),
-  });
+  federation = await startTestFederation();
 });
 
 afterAll(() => federation?.close());

@@ -2,12 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCultureSubgraph, loadEnv as cultureEnv } from '@ecd/culture-subgraph';
-import { startEducationSubgraph, loadEnv as educationEnv } from '@ecd/education-subgraph';
-import { startHealthSubgraph, loadEnv as healthEnv } from '@ecd/health-subgraph';
-import { startLdtbxhSubgraph, loadEnv as ldtbxhEnv } from '@ecd/ldtbxh-subgraph';
 import type { RunningService } from '@ecd/service-kit';
 import { gatewayTestEnv, graphql, startFederation, userToken, type Federation } from '@ecd/test-kit';
+import { SECTOR_SUBGRAPHS } from './federation.test-fixture.js';
 import { loadEnv } from './env.js';
 import { startGateway } from './server.js';
 
@@ -96,12 +93,7 @@ const totalCalls = () => Object.values(proxies).reduce((sum, p) => sum + p.calls
 beforeAll(async () => {
   federation = await startFederation({
     env: { SEED_DEMO: 'true' },
-    subgraphs: {
-      ldtbxh: (env) => startLdtbxhSubgraph(ldtbxhEnv(env)),
-      health: (env) => startHealthSubgraph(healthEnv(env)),
-      education: (env) => startEducationSubgraph(educationEnv(env)),
-      culture: (env) => startCultureSubgraph(cultureEnv(env)),
-    },
+    subgraphs: SECTOR_SUBGRAPHS,
     // The gateway under test calls each subgraph through a counting proxy.
     gateway: async (subgraphUrls) => {
       for (const [name, url] of Object.entries(subgraphUrls)) {

@@ -1,29 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCultureSubgraph, loadEnv as cultureEnv } from '@ecd/culture-subgraph';
-import { startEducationSubgraph, loadEnv as educationEnv } from '@ecd/education-subgraph';
-import { startHealthSubgraph, loadEnv as healthEnv } from '@ecd/health-subgraph';
-import { startLdtbxhSubgraph, loadEnv as ldtbxhEnv } from '@ecd/ldtbxh-subgraph';
 import { DEMO_USERS, demoIdentity, developmentKeys, signDevelopmentToken } from '@ecd/service-kit/development';
 import { createGatewaySigner } from '@ecd/service-kit';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gatewayTestEnv, gatewayToken, graphql, readFixture, startFederation, userToken, type Federation } from '@ecd/test-kit';
-import { loadEnv } from './env.js';
-import { startGateway } from './server.js';
+import { gatewayToken, graphql, readFixture, userToken, type Federation } from '@ecd/test-kit';
+import { startTestFederation } from './federation.test-fixture.js';
 
 let federation: Federation;
 beforeAll(async () => {
-  federation = await startFederation({
-    env: { SEED_DEMO: 'true' },
-    subgraphs: {
-      ldtbxh: (env) => startLdtbxhSubgraph(ldtbxhEnv(env)),
-      health: (env) => startHealthSubgraph(healthEnv(env)),
-      education: (env) => startEducationSubgraph(educationEnv(env)),
-      culture: (env) => startCultureSubgraph(cultureEnv(env)),
-    },
-    gateway: (subgraphUrls) => startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls }),
-  });
+  federation = await startTestFederation();
 });
 afterAll(() => federation?.close());
 

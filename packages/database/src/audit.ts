@@ -49,26 +49,10 @@ export function createAuditStore(db: AuditDatabase, service: string): AuditStore
 }
 
 /** An audit event as the `…AuditEvents` queries give it (the AuditEvent type every subgraph declares). */
-export interface AuditEventRecord {
+export interface AuditEventRecord extends AuditRecord {
   id: string;
   service: string;
   at: string;
-  userId: string;
-  roles: string[];
-  sector: string | null;
-  unitCode: string | null;
-  agency: string | null;
-  requestId: string;
-  operation: string | null;
-  kind: AuditKind;
-  rootFields: string[];
-  entityType: string | null;
-  entityIds: string[];
-  purpose: string | null;
-  subjectKeys: string[];
-  found: boolean | null;
-  succeeded: boolean;
-  errorCode: string | null;
 }
 
 export interface AuditEventsArgs {

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { buildGuardedSubgraphSchema, fieldsWithoutPolicy } from '@ecd/service-kit';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 /**
  * Checks a subgraph's SDL against the access rules of the service kit (docs/SECURITY.md): every
@@ -33,4 +34,17 @@ export function expectUnknownPolicyRejected(sdl: string, madeUp = 'no-such-polic
   expect(first, 'the SDL names no policy').not.toBeNull();
   const broken = sdl.replace(first![0], `@access(policy: "${madeUp}")`);
   expect(() => buildGuardedSubgraphSchema(broken, {})).toThrow(`unknown policy "${madeUp}"`);
+}
+
+/** The access-rule tests of one subgraph's SDL file (each app's `src/schema.test.ts`). */
+export function describeAccessRules(subgraph: string, schemaFile: URL): void {
+  describe(`${subgraph} schema: access rules`, () => {
+    const sdl = readFileSync(schemaFile, 'utf8');
+    it('gives every field a policy, and every Query and Mutation field one of its own', () => {
+      expectEveryFieldHasAPolicy(sdl);
+    });
+    it('refuses to build with a policy the service kit does not know', () => {
+      expectUnknownPolicyRejected(sdl);
+    });
+  });
 }
