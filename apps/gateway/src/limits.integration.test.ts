@@ -144,7 +144,6 @@ describe('limits no single request can break', () => {
 
   it('refuses 200 aliases of a plan’s progress by commune before any subgraph call', async () => {
     const before = totalCalls();
-    const started = performance.now();
     const aliases = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: plan(key: "${PLAN}") { progress(year: 2024, byCommune: true) { value } }`).join(' ');
     const attack = await federation.query(`{ ${aliases(200)} }`);
     expect(attack.status).toBe(400);
@@ -159,7 +158,6 @@ describe('limits no single request can break', () => {
     expect(fewer.errors![0]!.message).toMatch(/bí danh/);
 
     expect(totalCalls()).toBe(before);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses the children → parent → children cycle, and pages multiplying past the cost limit, before any subgraph call', async () => {
@@ -225,8 +223,8 @@ describe('deadlines that cancel', () => {
     const seen = slow.calls.length;
     const started = performance.now();
     const { data, errors } = await graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(3_000);
+    // Well before the stand-in would answer (20 s): the gateway gave up at its deadline (bounds loose for a busy machine).
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(data!.administrativeUnit).toMatchObject({ fullName: 'Tỉnh Lạng Sơn', healthStationCount: 65, schoolCounts: null });
     expect(errors).toHaveLength(1);
     expect(errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'SUBGRAPH_TIMEOUT', service: 'education', timeoutMs: 500 } });
@@ -241,14 +239,16 @@ describe('deadlines that cancel', () => {
     const seen = slow.calls.length;
     const started = performance.now();
     const { data, errors } = await graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` });
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // Before SUBGRAPH_TIMEOUT_MS (10 s) could have: the request's deadline aborted it.
+    expect(performance.now() - started).toBeLessThan(9_000);
     expect(data!.administrativeUnit.fullName).toBe('Tỉnh Lạng Sơn');
     expect(errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'REQUEST_TIMEOUT', service: 'education', timeoutMs: 1500 } });
     expect(await (await slow.nextCall(seen)).closedBeforeAnswer).toBe(true);
   });
 
   it('cancels the outstanding subgraph call when the client goes away', async () => {
-    const gateway = await gatewayWith({}, { ...realUrls, education: slow.url });
+    // No deadline of the gateway's would close the call before the stand-in answers (20 s): only the client's leaving can.
+    const gateway = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' }, { ...realUrls, education: slow.url });
     const seen = slow.calls.length;
     const client = new AbortController();
     const request = fetch(gateway.graphqlUrl, {
@@ -260,9 +260,6 @@ describe('deadlines that cancel', () => {
     const call = await slow.nextCall(seen);
     client.abort();
     expect(await request).toMatchObject({ name: 'AbortError' });
-    const started = performance.now();
-    // With SUBGRAPH_TIMEOUT_MS at 10 s and the stand-in answering after 20 s, only the client's leaving closes the call.
     expect(await call.closedBeforeAnswer).toBe(true);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
