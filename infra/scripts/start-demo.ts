@@ -4,14 +4,16 @@
  * waits until each is ready, prints where to query it, and stops everything on Ctrl+C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { developmentKeys } from '@ecd/service-kit/development';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = process.env.ECD_DATA_DIR ?? `${root}.data`;
 const logDir = `${dataDir}/logs`;
-mkdirSync(logDir, { recursive: true });
+// The databases, logs and keys of the demo are the owner's only.
+mkdirSync(logDir, { recursive: true, mode: 0o700 });
+for (const dir of [dataDir, logDir]) chmodSync(dir, 0o700);
 // The development issuer's and the gateway's keys, made once per data folder (see docs/SECURITY.md).
 const keysDir = `${dataDir}/keys`;
 developmentKeys(keysDir);

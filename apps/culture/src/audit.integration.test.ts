@@ -37,6 +37,27 @@ describe('the culture audit log', () => {
     for (const user of ['viewer.quangninh', 'culture.langson']) expect((await as(user, EVENTS)).errors![0]!.extensions, user).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
   });
 
+  it('pages through every event, newest first, past the tenth', async () => {
+    for (let i = 0; i < 11; i++) await as('culture.langson', REGISTER, { input: { ...facility, name: `Thư viện thiếu nhi số ${i}` } });
+    const seen: number[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: { data?: { cultureAuditEvents: { totalCount: number; nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null } = await as(
+        'auditor',
+        `query($after: String) { cultureAuditEvents(first: 5, after: $after) { totalCount nodes { id } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+      );
+      const events = page.data!.cultureAuditEvents;
+      total = events.totalCount;
+      seen.push(...events.nodes.map((n) => Number(n.id)));
+      after = events.pageInfo.hasNextPage ? events.pageInfo.endCursor : null;
+    } while (after);
+    expect(total).toBeGreaterThanOrEqual(13);
+    expect(seen).toHaveLength(total);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+
   it('cannot be changed or emptied at the database', async () => {
     const before = await auditRows();
     await expect(db().$executeRawUnsafe(`UPDATE audit_event SET succeeded = true`)).rejects.toThrow(/append-only/);

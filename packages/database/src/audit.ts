@@ -112,7 +112,7 @@ export async function auditEvents(db: AuditDatabase, args: AuditEventsArgs): Pro
            AND (${from}::timestamptz IS NULL OR at >= ${from}::timestamptz)
            AND (${to}::timestamptz IS NULL OR at < ${to}::timestamptz)
            AND (${after ?? null}::bigint IS NULL OR id < ${after ?? null}::bigint)
-         ORDER BY id DESC
+         ORDER BY audit_event.id DESC
          LIMIT ${take}`;
       return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString() }));
     },

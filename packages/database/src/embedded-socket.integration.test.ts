@@ -60,6 +60,8 @@ describe('the embedded database', () => {
       expect(url.port).toBe('');
       expect(socketDir).toBe(`${join(root, 'private')}.socket`);
       expect((await stat(socketDir)).mode & 0o777).toBe(0o700);
+      // PGlite writes its own files world-writable; the data folder keeps everyone but the owner out.
+      expect((await stat(join(root, 'private'))).mode & 0o777).toBe(0o700);
       expect((await stat(join(socketDir, '.s.PGSQL.5432'))).isSocket()).toBe(true);
       if (process.platform === 'linux') expect(await listeningTcp()).toEqual(before);
       expect(await selectThroughAdapter(database)).toEqual([[42]]);

@@ -44,7 +44,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let connectionString = options.url;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!connectionString) {
-    await mkdir(options.dataDir, { recursive: true });
+    // PGlite writes its files world-writable (0666): only a folder of the owner's keeps others out.
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    await chmod(options.dataDir, 0o700);
     // PGlite's server asks no password, so it listens on no TCP port: only on a Unix socket in a
     // folder only this user may enter, whose permissions are the credential.
     const socket = await privateSocketDir(options.dataDir);

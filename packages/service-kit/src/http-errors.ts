@@ -53,7 +53,8 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     const where = { method: req.method, path: req.path };
     const refusal = refusalOf(error);
     if (refusal) {
-      logger.warn({ ...where, status: refusal.status, reason: refusal.reason, detail: (error as Error).message }, 'request refused');
+      // Not the parser's message: it quotes the body it failed on.
+      logger.warn({ ...where, status: refusal.status, reason: refusal.reason }, 'request refused');
     } else {
       logger.error({ ...where, err: error }, 'unexpected error');
     }

@@ -73,8 +73,8 @@ describe('every HTTP answer is a GraphQL JSON error', () => {
     }
     const refused = logged().filter((line) => line.reason === 'MALFORMED_JSON');
     expect(refused).toHaveLength(2);
-    // body-parser's message quotes the text it failed on: the number is masked.
-    expect(refused[1]!.detail).toContain('[redacted]');
+    // body-parser's message quotes the text it failed on: it is not logged.
+    for (const line of refused) expect(line).not.toHaveProperty('detail');
   });
 
   it('answers any other error with 500 and reason UNEXPECTED_ERROR, logged as one JSON line without the body', async () => {

@@ -82,7 +82,8 @@ export async function startHttpService<TContext extends RequestContext>(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     async (req, res, next) => {
-      if (options.landingPage && req.method === 'GET' && req.query.query === undefined && req.accepts('html')) return next();
+      // Only a bare GET (no query, no persisted-query hash) is the landing page; anything else is authenticated.
+      if (options.landingPage && req.method === 'GET' && Object.keys(req.query).length === 0 && req.accepts('html')) return next();
       try {
         res.locals.caller = await options.authenticate(req);
         await options.rateLimit?.((res.locals.caller as Caller).identity.userId);
@@ -116,6 +117,9 @@ export async function startHttpService<TContext extends RequestContext>(
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(options.logger));
 
+  // A request (headers and body) must arrive within a minute: a client trickling its body a byte at a
+  // time would otherwise hold a connection for Node's default five minutes.
+  httpServer.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());

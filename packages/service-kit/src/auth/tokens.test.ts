@@ -47,6 +47,15 @@ describe("the gateway's check of a person's token", () => {
     await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({ reason: 'CLAIMS_INVALID' });
   });
 
+  it('refuses a token without a unit unless its roles serve the whole country, or it names the country', async () => {
+    const key = (await importJWK(keys.issuerPrivate, 'EdDSA')) as CryptoKey;
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: keys.issuerPrivate.kid! }).setIssuer(DEVELOPMENT_ISSUER).setAudience(FEDERATION_AUDIENCE).setSubject('u1').setExpirationTime('1h').sign(key);
+    await expect(verify(`Bearer ${await sign({ ecd_roles: ['sector-officer'], ecd_sector: 'HEALTH' })}`)).rejects.toMatchObject({ reason: 'CLAIMS_INVALID' });
+    expect(await verify(`Bearer ${await sign({ ecd_roles: ['auditor'] })}`)).toMatchObject({ roles: ['auditor'], unitCode: null });
+    expect(await verify(`Bearer ${await sign({ ecd_roles: ['lead-agency'], ecd_unit: 'VN' })}`)).toMatchObject({ roles: ['lead-agency'], unitCode: null });
+  });
+
   it("reads a provider's own claim layout (Keycloak's realm_access.roles) and ignores roles it does not know", async () => {
     const keycloak = createUserTokenVerifier({ ...config, claims: { ...DEFAULT_CLAIMS, roles: 'realm_access.roles', unit: 'unit' } });
     const key = (await importJWK(keys.issuerPrivate, 'EdDSA')) as CryptoKey;

@@ -8,6 +8,11 @@ export const DEVELOPMENT_ISSUER = 'urn:ecd:development-issuer';
 /** The audience tokens for the federation's API are issued for, unless configured otherwise. */
 export const FEDERATION_AUDIENCE = 'ecd-federation';
 
+/** The unit claim of a person who serves the whole country (a ministry's officer). */
+export const NATIONAL_UNIT = 'VN';
+/** Roles that may come without a unit claim, and then serve the whole country. */
+const NATIONAL_ROLES: readonly Role[] = ['admin', 'auditor'];
+
 /** The claims carrying a person's roles, sector, unit, agency and name, unless configured otherwise. */
 export const DEFAULT_CLAIMS = { roles: 'ecd_roles', sector: 'ecd_sector', unit: 'ecd_unit', agency: 'ecd_agency', name: 'name' };
 
@@ -64,7 +69,11 @@ export function identityFromClaims(payload: JWTPayload, claims: OidcConfig['clai
   const roles = asList(claimAt(payload, claims.roles)).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   const sectorClaim = claimAt(payload, claims.sector);
   const sector = typeof sectorClaim === 'string' ? sectorClaim.toUpperCase() : null;
-  const unitCode = claimAt(payload, claims.unit) ?? null;
+  const unitClaim = claimAt(payload, claims.unit) ?? null;
+  // A missing unit never means the whole country, except for the roles that are national by nature:
+  // a provider that forgets the attribute must not hand a commune's staff every province.
+  if (unitClaim === null && roles.some((role) => !NATIONAL_ROLES.includes(role))) throw authError('CLAIMS_INVALID');
+  const unitCode = unitClaim === NATIONAL_UNIT ? null : unitClaim;
   if (sector !== null && !(SECTORS as readonly string[]).includes(sector)) throw authError('CLAIMS_INVALID');
   const parsed = identitySchema.safeParse({
     userId: payload.sub,

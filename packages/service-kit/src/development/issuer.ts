@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SignJWT, importJWK, type CryptoKey, type JWK } from 'jose';
 import { DEVELOPMENT_KEY_PREFIX } from '../auth/gateway-token.js';
 import type { Identity } from '../auth/identity.js';
-import { DEFAULT_CLAIMS, DEVELOPMENT_ISSUER, FEDERATION_AUDIENCE } from '../auth/user-token.js';
+import { DEFAULT_CLAIMS, DEVELOPMENT_ISSUER, FEDERATION_AUDIENCE, NATIONAL_UNIT } from '../auth/user-token.js';
 
 type DemoUser = Omit<Identity, 'userId'> & { description: string };
 
@@ -138,7 +138,7 @@ export async function signDevelopmentToken(
   return new SignJWT({
     [DEFAULT_CLAIMS.roles]: identity.roles,
     [DEFAULT_CLAIMS.sector]: identity.sector,
-    [DEFAULT_CLAIMS.unit]: identity.unitCode,
+    [DEFAULT_CLAIMS.unit]: identity.unitCode ?? NATIONAL_UNIT,
     [DEFAULT_CLAIMS.agency]: identity.agency,
     [DEFAULT_CLAIMS.name]: identity.name,
   })
