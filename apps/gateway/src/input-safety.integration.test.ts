@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayTestEnv, graphql, registerService } from '@ecd/test-kit';
+import { defaultAuthorization, gatewayTestEnv, graphql, registerService } from '@ecd/test-kit';
 import { loadEnv } from './env.js';
 import { startGateway } from './server.js';
 
@@ -58,5 +58,38 @@ describe('hostile input at the gateway', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST', reason: 'MALFORMED_JSON' } }] });
+  });
+});
+
+describe('operations the gateway cannot run', () => {
+  it.each([
+    ['a subscription', { query: 'subscription { __typename }' }],
+    ['an operation name the document lacks', { query: '{ __typename }', operationName: 'Foo' }],
+    ['two operations and no name', { query: 'query A { __typename } query B { __typename }' }],
+  ])('answers %s with a typed 400, never a 500', async (_case, body) => {
+    const response = await fetch(gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: (await defaultAuthorization(gateway.graphqlUrl))! },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(response.status).toBe(400);
+    expect(answer.errors?.[0]?.extensions?.code).toMatch(/^(BAD_REQUEST|GRAPHQL_VALIDATION_FAILED|OPERATION_RESOLUTION_FAILURE|BAD_USER_INPUT)$/);
+    expect(subgraphCalls).toBe(0);
+  });
+});
+
+describe('personal numbers at the gateway', () => {
+  const referral = (alias: string, personalId: string) =>
+    `${alias}: sendReferral(input: { personalId: "${personalId}", unitCode: "05977", fromSector: HEALTH, fromService: "x", toSector: SOCIAL_AFFAIRS, toService: "y", reason: "z" }) { id }`;
+
+  it.each([
+    ['two aliased referrals', `mutation { ${referral('a', '020323000001')} ${referral('b', '020323000002')} }`],
+    ['a referral and a lookup', `mutation M { ${referral('a', '020323000001')} } query Q { childByPersonalId(personalId: "020323000002", purpose: "x") { key } }`],
+  ])('refuses %s in one request before any subgraph is asked', async (_case, query) => {
+    const { status, errors } = await ask(query);
+    expect(status).toBe(400);
+    expect(errors![0]!.extensions).toMatchObject({ reason: 'ONE_LOOKUP_PER_REQUEST' });
+    expect(subgraphCalls).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import {
   createErrorFormatter,
   createGatewaySigner,
@@ -26,6 +27,30 @@ export interface GatewayOptions {
   /** Subgraph URLs by name, overriding the environment and the supergraph (tests start subgraphs on free ports). */
   subgraphUrls?: Record<string, string>;
 }
+
+/**
+ * An operation the document does not hold (a wrong or missing operation name) or a subscription: a
+ * typed 400 before planning. The gateway's executor would throw a plain error, answered as a 500.
+ */
+const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request }) {
+        if (!operation) {
+          throw new GraphQLError(
+            request.operationName ? `Văn bản truy vấn không có thao tác tên "${request.operationName}".` : 'Văn bản truy vấn có nhiều thao tác: hãy ghi tên thao tác cần chạy (operationName).',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: 'UNKNOWN_OPERATION', http: { status: 400 } } },
+          );
+        }
+        if (operation.operation === 'subscription') {
+          throw new GraphQLError('Hệ thống không hỗ trợ subscription; hãy dùng query.', {
+            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: 'SUBSCRIPTIONS_NOT_SUPPORTED', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
 
 /** Starts the gateway over the committed supergraph (or, in `introspect` mode, the running subgraphs). */
 export async function startGateway(options: GatewayOptions = {}) {
@@ -67,10 +92,10 @@ export async function startGateway(options: GatewayOptions = {}) {
         formatError: createErrorFormatter(logger),
         // Depth, aliases, tokens, directives and cost are checked before the query is planned.
         // One lookup by personal number per request, refused here before planning (each subgraph checks again by policy).
-        validationRules: [...limits.validationRules, oneLookupPerRequestRule({ coordinates: ['Query.childByPersonalId'] })],
+        validationRules: [...limits.validationRules, oneLookupPerRequestRule({ coordinates: ['Query.childByPersonalId', 'Mutation.sendReferral', 'Mutation.recordProtectionCase', 'Mutation.recordSpecialCircumstance', 'Mutation.recordSocialSupport', 'Mutation.registerChild'] })],
         parseOptions: limits.parseOptions,
         // inputSafetyPlugin: the same refusal of NUL characters, 1e309 and impossible dates as every subgraph, before planning.
-        plugins: [...limits.plugins, operationLogPlugin, inputSafetyPlugin, drainPlugin(httpServer)],
+        plugins: [...limits.plugins, operationResolutionPlugin, operationLogPlugin, inputSafetyPlugin, drainPlugin(httpServer)],
       }),
     context: (base, { res }) => ({ ...base, subgraphTokens: new Map(), signal: requestSignal(res, env.REQUEST_TIMEOUT_MS) }),
     onClose: async () => {

@@ -98,6 +98,15 @@ describe('health staff of a commune (station.dongkinh)', () => {
     await refused('station.dongkinh', GROWTH, { input: { ...measurement(DONG_KINH), childRecordId: other } }, 'growth_measurement', 'OUTSIDE_SCOPE');
   });
 
+  it('cannot record a dose or a service of its own child at a station outside its commune', async () => {
+    const elsewhere = await stationIn(OTHER_LANG_SON);
+    const own = records.dongKinh;
+    const error = await refused('station.dongkinh', IMMUNISE, { input: { childRecordId: own, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: elsewhere } }, 'immunisation', 'OUTSIDE_SCOPE');
+    expect(error.extensions).toMatchObject({ field: 'input.stationId' });
+    const served = await refused('station.dongkinh', SERVE, { input: { childRecordId: own, kind: 'DEWORMING', servedOn: '2026-01-05', stationId: elsewhere } }, 'health_service_contact', 'OUTSIDE_SCOPE');
+    expect(served.extensions).toMatchObject({ field: 'input.stationId' });
+  });
+
   it('cannot add a visit to a pregnancy followed elsewhere', async () => {
     const pregnancy = await as<{ registerPregnancy: { id: string } }>(null, PREGNANCY, { input: { communeCode: OTHER_LANG_SON, expectedDeliveryDate: '2027-03-01', motherBirthYear: 1995 } });
     expect(pregnancy.errors).toBeUndefined();

@@ -70,11 +70,11 @@ const referral = (personalId: string, unitCode: string) => ({
 /** Children with records made by the admin: one in Đông Kinh (Lạng Sơn), one in Quảng Ninh. */
 const LANG_SON_CHILD = '020121000201';
 const QUANG_NINH_CHILD = '022121000202';
-const made = { langSonCase: '', quangNinhCase: '', quangNinhSpecial: '', quangNinhReferral: '' };
+const made = { langSonCase: '', langSonReferral: '', quangNinhCase: '', quangNinhSpecial: '', quangNinhReferral: '' };
 
 beforeAll(async () => {
   made.langSonCase = (await ok<{ recordProtectionCase: { id: string } }>(null, CASE, { i: protectionCase(LANG_SON_CHILD, DONG_KINH) })).recordProtectionCase.id;
-  await ok(null, SEND, { i: referral(LANG_SON_CHILD, DONG_KINH) });
+  made.langSonReferral = (await ok<{ sendReferral: { id: string } }>(null, SEND, { i: referral(LANG_SON_CHILD, DONG_KINH) })).sendReferral.id;
   made.quangNinhCase = (await ok<{ recordProtectionCase: { id: string } }>(null, CASE, { i: protectionCase(QUANG_NINH_CHILD, QUANG_NINH) })).recordProtectionCase.id;
   made.quangNinhSpecial = (await ok<{ recordSpecialCircumstance: { id: string } }>(null, SPECIAL, { i: special(QUANG_NINH_CHILD, QUANG_NINH) })).recordSpecialCircumstance.id;
   await ok(null, SUPPORT, { i: support(QUANG_NINH_CHILD, QUANG_NINH) });
@@ -88,15 +88,16 @@ describe('child protection (caseworker.langson)', () => {
     await ok('caseworker.langson', ADVANCE, { id: recorded.recordProtectionCase.id });
     await ok('caseworker.langson', SPECIAL, { i: special('020121000203', DONG_KINH) });
     await ok('caseworker.langson', SUPPORT, { i: support('020121000203', DONG_KINH) });
-    const sent = await ok<{ sendReferral: { id: string } }>('caseworker.langson', SEND, { i: referral('020121000203', DONG_KINH) });
-    expect((await ok<{ acceptReferral: { status: string } }>('caseworker.langson', ACCEPT, { id: sent.sendReferral.id })).acceptReferral.status).toBe('ACCEPTED');
+    // From its own sector (social affairs), and it answers the referrals addressed to it.
+    await ok('caseworker.langson', SEND, { i: { ...referral('020121000203', DONG_KINH), fromSector: 'SOCIAL_AFFAIRS', toSector: 'HEALTH' } });
+    expect((await ok<{ acceptReferral: { status: string } }>('caseworker.langson', ACCEPT, { id: made.langSonReferral })).acceptReferral.status).toBe('ACCEPTED');
   });
 
   it('is refused, writing nothing, in another province', async () => {
     expect((await refused('caseworker.langson', CASE, { i: protectionCase('022121000204', QUANG_NINH) }, ['protection_case'], 'OUTSIDE_SCOPE')).extensions).toMatchObject({ field: 'input.communeCode' });
     await refused('caseworker.langson', SPECIAL, { i: special('022121000204', QUANG_NINH) }, ['special_circumstance_child'], 'OUTSIDE_SCOPE');
     await refused('caseworker.langson', SUPPORT, { i: support('022121000204', QUANG_NINH) }, ['social_support'], 'OUTSIDE_SCOPE');
-    await refused('caseworker.langson', SEND, { i: referral('022121000204', '22') }, ['referral', 'referral_event'], 'OUTSIDE_SCOPE');
+    await refused('caseworker.langson', SEND, { i: { ...referral('022121000204', '22'), fromSector: 'SOCIAL_AFFAIRS', toSector: 'HEALTH' } }, ['referral', 'referral_event'], 'OUTSIDE_SCOPE');
   });
 
   it('cannot change a case, a record or a referral of another province', async () => {
@@ -124,6 +125,29 @@ describe('child protection (caseworker.langson)', () => {
       r: [{ __typename: 'Child', key: key(QUANG_NINH_CHILD) }],
     });
     expect(all._entities[0]).toMatchObject({ referrals: [{}], protectionCases: [{}], specialCircumstances: [{}], socialSupport: [{}] });
+  });
+});
+
+describe('the sectors of a referral', () => {
+  const cultureOfficer: Identity = { userId: 'culture.sectorless', name: null, roles: ['sector-officer'], sector: null, unitCode: '20', agency: null };
+
+  it('is sent only from the sender’s own sector (admin: any), writing nothing otherwise', async () => {
+    const forged = await refused('culture.langson', SEND, { i: referral('020121000206', DONG_KINH) }, ['referral', 'referral_event'], 'SECTOR_NOT_ALLOWED');
+    expect(forged.extensions).toMatchObject({ field: 'input.fromSector' });
+    await refused(cultureOfficer, SEND, { i: { ...referral('020121000206', DONG_KINH), fromSector: 'CULTURE' } }, ['referral', 'referral_event'], 'SECTOR_NOT_ALLOWED');
+    await ok('culture.langson', SEND, { i: { ...referral('020121000206', DONG_KINH), fromSector: 'CULTURE' } });
+    await ok('health.langson', SEND, { i: referral('020121000207', DONG_KINH) });
+  });
+
+  it('is accepted, declined or closed only by the sector it is addressed to', async () => {
+    const { sendReferral } = await ok<{ sendReferral: { id: string } }>('health.langson', SEND, { i: referral('020121000208', DONG_KINH) });
+    const error = await refused('health.langson', ACCEPT, { id: sendReferral.id }, ['referral_event'], 'SECTOR_NOT_ALLOWED');
+    expect(error.extensions).toMatchObject({ field: 'id' });
+    await refused('health.langson', `mutation($id: ID!) { declineReferral(id: $id, reason: "Không phải của ngành") { status } }`, { id: sendReferral.id }, ['referral_event'], 'SECTOR_NOT_ALLOWED');
+    expect((await sql<{ status: string }>(`SELECT status::text FROM referral WHERE id = '${sendReferral.id}'`))[0]!.status).toBe('SENT');
+    expect((await ok<{ acceptReferral: { status: string } }>('caseworker.langson', ACCEPT, { id: sendReferral.id })).acceptReferral.status).toBe('ACCEPTED');
+    await refused('health.langson', `mutation($id: ID!) { recordReferralOutcome(id: $id, delivered: true) { status } }`, { id: sendReferral.id }, ['referral_event'], 'SECTOR_NOT_ALLOWED');
+    expect((await sql<{ status: string }>(`SELECT status::text FROM referral WHERE id = '${sendReferral.id}'`))[0]!.status).toBe('ACCEPTED');
   });
 });
 

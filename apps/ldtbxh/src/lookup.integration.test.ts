@@ -49,7 +49,7 @@ describe('a lookup by personal identification number', () => {
     ]);
 
     const sent = await as<{ sendReferral: { id: string } }>('caseworker.langson', `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id } }`, {
-      i: { personalId: NUMBER, unitCode: '05977', fromSector: 'HEALTH', fromService: 'Trạm y tế', toSector: 'SOCIAL_AFFAIRS', toService: 'Bảo vệ trẻ em', reason: 'Nghi bị bỏ mặc' },
+      i: { personalId: NUMBER, unitCode: '05977', fromSector: 'SOCIAL_AFFAIRS', fromService: 'Bảo vệ trẻ em', toSector: 'HEALTH', toService: 'Trạm y tế', reason: 'Nghi bị bỏ mặc' },
     });
     expect(sent.errors).toBeUndefined();
     const referralId = sent.data!.sendReferral.id;
@@ -148,6 +148,58 @@ describe('a lookup by personal identification number', () => {
     ]);
     // The refused lookup still names the number tried, by its key.
     expect(rows.at(-1)!.subject_keys).toEqual([childKeyOf('020111000009', DEVELOPMENT_CHILD_KEY_SECRET)]);
+  });
+
+  it('counts every write that takes a personal number against the same limit: refused RATE_LIMITED once it is used up, writing nothing', async () => {
+    const SEND = `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id child { key } } }`;
+    const CASE = `mutation($i: ProtectionCaseInput!) { recordProtectionCase(input: $i) { id child { key } } }`;
+    const send = (personalId: string) => ({ i: { personalId, unitCode: '05977', fromSector: 'SOCIAL_AFFAIRS', fromService: 'Bảo vệ trẻ em', toSector: 'HEALTH', toService: 'Trạm y tế', reason: 'Nghi bị bỏ mặc' } });
+    const protectionCase = (personalId: string) => ({ i: { personalId, kind: 'NEGLECT', reportedOn: '2026-01-05', communeCode: '05977' } });
+    const rows = async (table: string) => Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+
+    // Lookups use up the writes' allowance...
+    const looker = caseWorker('caseworker.spent');
+    for (let i = 1; i <= LIMIT; i++) expect((await as<Lookup>(looker, LOOKUP, { personalId: `02022200000${i}`, purpose: PURPOSE })).errors).toBeUndefined();
+    const before = { referral: await rows('referral'), referral_event: await rows('referral_event'), protection_case: await rows('protection_case') };
+    for (const [query, variables] of [[SEND, send('020222000009')], [CASE, protectionCase('020222000009')]] as const) {
+      const limited = await as(looker, query, variables);
+      expect(limited.errors![0]!.extensions, query).toMatchObject({ code: 'RATE_LIMITED', reason: 'LOOKUP_RATE_LIMITED', limit: LIMIT });
+      expect(limited.data ?? null).toBeNull();
+    }
+    expect({ referral: await rows('referral'), referral_event: await rows('referral_event'), protection_case: await rows('protection_case') }).toEqual(before);
+    // ... each refused write audited as a WRITE naming the number's key.
+    const key = childKeyOf('020222000009', DEVELOPMENT_CHILD_KEY_SECRET);
+    expect((await auditRows()).filter((r) => r.user_id === 'caseworker.spent' && r.kind === 'WRITE').map((r) => [r.root_fields, r.succeeded, r.error_code, r.subject_keys])).toEqual([
+      [['sendReferral'], false, 'LOOKUP_RATE_LIMITED', [key]],
+      [['recordProtectionCase'], false, 'LOOKUP_RATE_LIMITED', [key]],
+    ]);
+
+    // ... and writes use up the lookups'.
+    const writer = caseWorker('caseworker.writer');
+    for (let i = 1; i <= LIMIT; i++) expect((await as(writer, CASE, protectionCase(`02022200001${i}`))).errors).toBeUndefined();
+    expect((await as<Lookup>(writer, LOOKUP, { personalId: '020222000011', purpose: PURPOSE })).errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await as(writer, SEND, send('020222000011'))).errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('refuses two numbers in one request through writes too (aliases, or a write with a lookup), before anything runs', async () => {
+    const user = caseWorker('caseworker.twice');
+    const input = (personalId: string) => `{ personalId: "${personalId}", unitCode: "05977", fromSector: SOCIAL_AFFAIRS, fromService: "Bảo vệ trẻ em", toSector: HEALTH, toService: "Trạm y tế", reason: "x" }`;
+    const documents = [
+      `mutation { a: sendReferral(input: ${input('020333000001')}) { id child { key } } b: sendReferral(input: ${input('020333000002')}) { id child { key } } }`,
+      `mutation { sendReferral(input: ${input('020333000001')}) { id } recordProtectionCase(input: { personalId: "020333000002", kind: NEGLECT, reportedOn: "2026-01-05", communeCode: "05977" }) { id } }`,
+      `mutation W { sendReferral(input: ${input('020333000001')}) { id } } query L { childByPersonalId(personalId: "020333000002", purpose: "x") { key } }`,
+    ];
+    const referrals = async () => Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM referral`))[0]!.n);
+    const before = { audit: await auditCount(), referrals: await referrals() };
+    for (const document of documents) {
+      const response = await as(user, document, {});
+      expect(response.status, document).toBe(400);
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors![0]!.extensions, document).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'ONE_LOOKUP_PER_REQUEST' });
+    }
+    expect({ audit: await auditCount(), referrals: await referrals() }).toEqual(before);
+    // One is fine.
+    expect((await as(user, `mutation { sendReferral(input: ${input('020333000001')}) { id } }`)).errors).toBeUndefined();
   });
 
   it('shows the lookups to auditors through socialAffairsAuditEvents, and to nobody else', async () => {

@@ -4,7 +4,7 @@ import { DEVELOPMENT_CHILD_KEY_SECRET, childKeyOf } from '@ecd/service-kit';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 import { createLoaders } from './loaders.js';
 
-const subgraph = useTestSubgraph('ldtbxh_records', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
+const subgraph = useTestSubgraph('ldtbxh_records', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true', PERSONAL_ID_LOOKUPS_PER_WINDOW: '1000' });
 const { query, ok, errorOf } = graphqlClient(() => subgraph.service.graphqlUrl);
 const sql = <T = Record<string, unknown>>(text: string, ...params: unknown[]) => subgraph.service.client.$queryRawUnsafe<T[]>(text, ...params);
 const count = async (table: string) => Number((await sql<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);

@@ -73,14 +73,18 @@ export async function registerChild(prisma: PrismaClient, input: RegisterChildIn
 
 /**
  * The registered child and the station named by an input, or the problems of not finding them. A child
- * registered outside the person's territory is refused (FORBIDDEN) before anything else is checked.
+ * registered, or a station located, outside the person's territory is refused (FORBIDDEN) before
+ * anything else is checked.
  */
 export async function childAndStation(prisma: PrismaClient, childRecordId: string, stationId: string, scope: ScopeGuard) {
   const [child, station] = await Promise.all([
     isUuid(childRecordId) ? prisma.childRecord.findUnique({ where: { id: childRecordId } }) : null,
-    isUuid(stationId) ? prisma.healthStation.findUnique({ where: { id: stationId }, select: { id: true } }) : null,
+    isUuid(stationId) ? prisma.healthStation.findUnique({ where: { id: stationId }, select: { id: true, communeCode: true, communeValidFrom: true } }) : null,
   ]);
   if (child) scope.assertCovers({ code: child.communeCode, validFrom: child.communeValidFrom }, 'input.childRecordId');
+  // The station the dose or contact is recorded at must lie in the territory too: a record at a station
+  // outside it would be committed yet unreadable by its writer (inviting a duplicate retry).
+  if (station) scope.assertCovers({ code: station.communeCode, validFrom: station.communeValidFrom }, 'input.stationId');
   const problems: InputProblem[] = [];
   if (!child) problems.push({ field: 'childRecordId', reason: 'UNKNOWN_CHILD_RECORD', message: 'Không có trẻ này trong sổ quản lý trẻ em.' });
   if (!station) problems.push({ field: 'stationId', reason: 'UNKNOWN_STATION', message: 'Không có trạm y tế này.' });

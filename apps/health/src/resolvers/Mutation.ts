@@ -10,18 +10,14 @@ import { recordImmunisation } from '../records/immunisation.js';
  */
 export const createMutation = (childKeySecret: string): MutationResolvers => ({
   recordGrowthMeasurement: (_parent, { input }, { prisma, identity, access }) => recordGrowthMeasurement(prisma, input, identity.userId, access),
-  // A CONFLICT tells whether a personal number is registered: such answers count against the person's
-  // lookups by personal number, and once those are used up no registration with a number is answered
-  // until the window ends (RATE_LIMITED). The attempt's WRITE row carries the number's key (the audit plugin notes it).
+  // A registration with a personal number keys a child by it (its answer, or a CONFLICT, tells whether the
+  // number is registered, and its key leads to the child's records in every sector): like `childByPersonalId`
+  // it first counts one of the person's lookups by personal number, and once those are used up no
+  // registration with a number is answered until the window ends (RATE_LIMITED, nothing written). The
+  // attempt's WRITE row carries the number's key (the audit plugin notes it).
   async registerChild(_parent, { input }, { prisma, identity, access, audit }) {
-    if (!/^\d{12}$/.test(input.personalId ?? '')) return registerChild(prisma, input, childKeySecret, identity.userId, access);
-    await audit.limiter.assertRemaining(identity.userId);
-    try {
-      return await registerChild(prisma, input, childKeySecret, identity.userId, access);
-    } catch (error) {
-      if ((error as { extensions?: { reason?: unknown } }).extensions?.reason === 'CHILD_ALREADY_REGISTERED') await audit.limiter.count(identity.userId);
-      throw error;
-    }
+    if (input.personalId != null) await audit.limiter.consume(identity.userId);
+    return registerChild(prisma, input, childKeySecret, identity.userId, access);
   },
   recordImmunisation: (_parent, { input }, { prisma, identity, access }) => recordImmunisation(prisma, input, identity.userId, access),
   registerPregnancy: (_parent, { input }, { prisma, identity, access }) => registerPregnancy(prisma, input, identity.userId, access),

@@ -1,4 +1,4 @@
-import { badInput, childKeyOf, conflict, isUuid, keysetPage, locationOf, notFound, todayInVietnam, type ScopeGuard } from '@ecd/service-kit';
+import { badInput, childKeyOf, conflict, forbidden, isUuid, keysetPage, locationOf, notFound, todayInVietnam, type ScopeGuard, type Sector as PersonSector } from '@ecd/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { ReferralStatus, Sector } from '../generated/prisma/enums.js';
 import { checkReason, checkSendReferral } from '../domain/record-validation.js';
@@ -15,8 +15,33 @@ export interface SendReferralInput {
   reason: string;
 }
 
-/** Sends a referral (of a child in the person's territory): the referral and its first event (SENT), in one transaction. */
-export async function sendReferral(prisma: PrismaClient, input: SendReferralInput, options: RecordOptions) {
+/** The referral sector each person's sector acts for (the schema names LĐTBXH `SOCIAL_AFFAIRS`). */
+export const REFERRAL_SECTOR_OF: Readonly<Record<PersonSector, Sector>> = { LDTBXH: 'SOCIAL_AFFAIRS', HEALTH: 'HEALTH', EDUCATION: 'EDUCATION', CULTURE: 'CULTURE' };
+
+/** Who acts on a referral: the request's `access` (admin, and the verified identity's sector). */
+export interface ReferralCaller {
+  readonly isAdmin: boolean;
+  readonly identity: { readonly sector: PersonSector | null };
+}
+
+/**
+ * A referral is sent from the sender's own sector, and accepted, declined or closed by the sector it is
+ * addressed to: anyone else (a person without a sector too) is refused FORBIDDEN `SECTOR_NOT_ALLOWED`;
+ * admin acts for every sector.
+ */
+export function assertActsForSector(caller: ReferralCaller, sector: Sector, field: string): void {
+  if (caller.isAdmin) return;
+  const own = caller.identity.sector;
+  if (own !== null && REFERRAL_SECTOR_OF[own] === sector) return;
+  throw forbidden('Bạn chỉ được gửi chuyển tuyến từ ngành của mình và xử lý chuyển tuyến gửi đến ngành của mình.', 'SECTOR_NOT_ALLOWED', { field });
+}
+
+/**
+ * Sends a referral (of a child in the person's territory, from the person's own sector): the referral
+ * and its first event (SENT), in one transaction.
+ */
+export async function sendReferral(prisma: PrismaClient, input: SendReferralInput, options: RecordOptions & { caller: ReferralCaller }) {
+  assertActsForSector(options.caller, input.fromSector, 'input.fromSector');
   const today = options.today ?? todayInVietnam();
   const { problems, value } = checkSendReferral(input, today);
   rejectIfProblems(problems, 'Yêu cầu chuyển tuyến', 'INVALID_REFERRAL');
@@ -44,11 +69,12 @@ export async function sendReferral(prisma: PrismaClient, input: SendReferralInpu
  * Moves a referral on (accept, decline, delivered or not): checks the reason, then in one transaction
  * changes the status only if it is still the one read (`UPDATE ... WHERE status = expected`) and adds
  * the event. A refused or lost transition is a CONFLICT and writes nothing; so is a referral located
- * outside the person's territory (FORBIDDEN), checked on the row read in the transaction.
+ * outside the person's territory or addressed to another sector (FORBIDDEN), checked on the row read in
+ * the transaction.
  */
 export async function transitionReferral(
   prisma: PrismaClient,
-  input: { id: string; action: ReferralAction; reason?: string | null | undefined; actor: string; scope: ScopeGuard },
+  input: { id: string; action: ReferralAction; reason?: string | null | undefined; actor: string; scope: ScopeGuard; caller: ReferralCaller },
 ) {
   rejectIfProblems(checkReason(input.reason, REASON_REQUIRED.has(input.action)), 'Yêu cầu', 'INVALID_REFERRAL_TRANSITION', '');
   if (!isUuid(input.id)) throw notFound('Không có yêu cầu chuyển tuyến này.', { field: 'id', reason: 'REFERRAL_NOT_FOUND' });
@@ -56,6 +82,8 @@ export async function transitionReferral(
     const referral = await tx.referral.findUnique({ where: { id: input.id } });
     if (!referral) throw notFound('Không có yêu cầu chuyển tuyến này.', { field: 'id', reason: 'REFERRAL_NOT_FOUND' });
     input.scope.assertCovers(locationOf(referral, 'Referral'), 'id');
+    // Only the receiving sector answers a referral.
+    assertActsForSector(input.caller, referral.toSector, 'id');
     const step = referralTransition(referral.status, input.action);
     if (!step.ok) throw conflict(step.message, { field: 'id', reason: 'REFERRAL_TRANSITION_NOT_ALLOWED', status: referral.status });
     const { count } = await tx.referral.updateMany({ where: { id: input.id, status: step.from }, data: { status: step.to } });

@@ -16,7 +16,12 @@ import {
 } from '../records/records.js';
 import { sendReferral, transitionReferral } from '../records/referrals.js';
 
-/** Each data function checks the unit it writes to against the person's territory (`scope: access`) before writing. */
+/**
+ * Each data function checks the unit it writes to against the person's territory (`scope: access`) before writing.
+ * A write that takes a personal number keys a child by it, as `childByPersonalId` does: it first counts one of
+ * the person's lookups by personal number (refused RATE_LIMITED, nothing written, when none is left); its WRITE
+ * row carries the number's key. Referrals are sent from, and answered by, the person's own sector (`caller: access`).
+ */
 export const Mutation: MutationResolvers = {
   async importPlan(_parent, { document, format, dryRun }, { prisma, identity, access }) {
     const { summary, planId } = await importPlan(prisma, document, { format: format ?? 'YAML', dryRun: dryRun ?? false, actor: identity.userId, scope: access });
@@ -41,22 +46,30 @@ export const Mutation: MutationResolvers = {
     });
     return { id, ...input, denominator: input.denominator ?? null };
   },
-  recordSpecialCircumstance: (_parent, { input }, { prisma, identity, loaders, access }) =>
-    recordSpecialCircumstance(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access }),
+  async recordSpecialCircumstance(_parent, { input }, { prisma, identity, loaders, access, audit }) {
+    await audit.limiter.consume(identity.userId);
+    return recordSpecialCircumstance(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access });
+  },
   setSpecialCircumstanceStatus: (_parent, { id, status }, { prisma, access }) => setSpecialCircumstanceStatus(prisma, id, status, access),
-  recordProtectionCase: (_parent, { input }, { prisma, identity, loaders, access }) =>
-    recordProtectionCase(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access }),
+  async recordProtectionCase(_parent, { input }, { prisma, identity, loaders, access, audit }) {
+    await audit.limiter.consume(identity.userId);
+    return recordProtectionCase(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access });
+  },
   advanceProtectionCase: (_parent, { id, status, support }, { prisma, access }) => advanceProtectionCase(prisma, id, status, support, access),
-  recordSocialSupport: (_parent, { input }, { prisma, identity, loaders, access }) =>
-    recordSocialSupport(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access }),
+  async recordSocialSupport(_parent, { input }, { prisma, identity, loaders, access, audit }) {
+    await audit.limiter.consume(identity.userId);
+    return recordSocialSupport(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access });
+  },
   recordParentingSession: (_parent, { input }, { prisma, identity, access }) => recordParentingSession(prisma, input, { actor: identity.userId, scope: access }),
   recordPilotModel: (_parent, { input }, { prisma, identity, access }) => recordPilotModel(prisma, input, { actor: identity.userId, scope: access }),
   recordReferralNetwork: (_parent, { input }, { prisma, identity, access }) => recordReferralNetwork(prisma, input, { actor: identity.userId, scope: access }),
-  sendReferral: (_parent, { input }, { prisma, identity, loaders, access }) =>
-    sendReferral(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access }),
-  acceptReferral: (_parent, { id }, { prisma, identity, access }) => transitionReferral(prisma, { id, action: 'ACCEPT', actor: identity.userId, scope: access }),
+  async sendReferral(_parent, { input }, { prisma, identity, loaders, access, audit }) {
+    await audit.limiter.consume(identity.userId);
+    return sendReferral(prisma, input, { actor: identity.userId, childKeySecret: loaders.childKeySecret, scope: access, caller: access });
+  },
+  acceptReferral: (_parent, { id }, { prisma, identity, access }) => transitionReferral(prisma, { id, action: 'ACCEPT', actor: identity.userId, scope: access, caller: access }),
   declineReferral: (_parent, { id, reason }, { prisma, identity, access }) =>
-    transitionReferral(prisma, { id, action: 'DECLINE', reason, actor: identity.userId, scope: access }),
+    transitionReferral(prisma, { id, action: 'DECLINE', reason, actor: identity.userId, scope: access, caller: access }),
   recordReferralOutcome: (_parent, { id, delivered, reason }, { prisma, identity, access }) =>
-    transitionReferral(prisma, { id, action: delivered ? 'DELIVER' : 'NOT_DELIVER', reason, actor: identity.userId, scope: access }),
+    transitionReferral(prisma, { id, action: delivered ? 'DELIVER' : 'NOT_DELIVER', reason, actor: identity.userId, scope: access, caller: access }),
 };

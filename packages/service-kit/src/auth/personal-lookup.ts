@@ -1,4 +1,4 @@
-import { GraphQLError, getNullableType, isListType, isObjectType, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isInputObjectType, isListType, isObjectType, type GraphQLField, type ValidationRule } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { ErrorCode, badInput } from '../errors.js';
@@ -22,17 +22,31 @@ export const isLookupField = (type: Parameters<typeof policyOfField>[0], field: 
 };
 
 /**
+ * Whether a field takes a personal number: an argument `personalId`, or an input object argument with
+ * a field `personalId` (e.g. `sendReferral(input: { personalId })`). Such a field turns a number into
+ * a child's key, and so into the child's records in every sector, as a lookup does.
+ */
+export const takesPersonalId = (field: GraphQLField<unknown, unknown>): boolean =>
+  field.args.some((arg) => {
+    if (arg.name === 'personalId') return true;
+    const type = getNamedType(arg.type);
+    return isInputObjectType(type) && 'personalId' in type.getFields();
+  });
+
+/**
  * A validation rule refusing an operation document that asks a lookup field more than once (aliases
  * and fragments included, whatever the operation a request runs), or asks it below a list (once per
  * item). The lookup fields are those whose policy is `personal-id:lookup` (in a subgraph, whose SDL
- * carries `@access`) and the `Type.field` coordinates given (at the gateway, whose supergraph has none).
+ * carries `@access`), every field that takes a personal number (`takesPersonalId`: the writes that key
+ * a child by its number) and the `Type.field` coordinates given (at the gateway, whose supergraph has
+ * no `@access`); together they may appear once per request.
  * Batched HTTP requests (an array of operations) are refused by Apollo Server, whose
  * `allowBatchedHttpRequests` stays false.
  */
 export function oneLookupPerRequestRule(options: { coordinates?: readonly string[] } = {}): ValidationRule {
   const listed = new Set(options.coordinates ?? []);
   return (context) => {
-    const seen = new Map<string, number>();
+    let seen = 0;
     // Field nodes entered and not yet left whose type is a list: a lookup below one runs per item.
     const lists: boolean[] = [];
     return {
@@ -44,12 +58,12 @@ export function oneLookupPerRequestRule(options: { coordinates?: readonly string
           lists.push(type ? isListType(getNullableType(type)) : false);
           if (!parent || !field || !isObjectType(parent)) return;
           const coordinate = `${parent.name}.${field.name}`;
-          if (!listed.has(coordinate) && !isLookupField(parent, field)) return;
-          const count = (seen.get(coordinate) ?? 0) + 1;
-          seen.set(coordinate, count);
-          if (count === 2) {
+          if (!listed.has(coordinate) && !isLookupField(parent, field) && !takesPersonalId(field)) return;
+          // One number per request, whichever fields take it: a lookup and a write with a number count together.
+          seen += 1;
+          if (seen === 2) {
             context.reportError(
-              new GraphQLError(`Mỗi yêu cầu chỉ được tra cứu một số định danh cá nhân: trường ${field.name} chỉ được xuất hiện một lần (kể cả bí danh, fragment).`, {
+              new GraphQLError(`Mỗi yêu cầu chỉ được dùng một số định danh cá nhân: trường ${field.name} cùng các trường nhận số định danh khác chỉ được xuất hiện một lần (kể cả bí danh, fragment).`, {
                 nodes: [node],
                 extensions: { reason: 'ONE_LOOKUP_PER_REQUEST', field: coordinate },
               }),
@@ -137,16 +151,5 @@ export class LookupLimiter {
       if (rejection instanceof RateLimiterRes) throw rateLimited(this.limits, rejection.msBeforeNext);
       throw rejection;
     }
-  }
-
-  /** Refuses (RATE_LIMITED) when the person has no lookup left, without counting one. */
-  async assertRemaining(userId: string): Promise<void> {
-    const state = await this.limiter.get(userId);
-    if (state && state.consumedPoints >= this.limits.points && state.msBeforeNext > 0) throw rateLimited(this.limits, state.msBeforeNext);
-  }
-
-  /** Counts one use without refusing it: for an answer that revealed whether a number is known. */
-  async count(userId: string): Promise<void> {
-    await this.limiter.penalty(userId, 1);
   }
 }
