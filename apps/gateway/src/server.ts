@@ -91,8 +91,8 @@ export async function startGateway(options: GatewayOptions = {}) {
         includeStacktraceInErrorResponses: false,
         formatError: createErrorFormatter(logger),
         // Depth, aliases, tokens, directives and cost are checked before the query is planned.
-        // One lookup by personal number per request, refused here before planning (each subgraph checks again by policy).
-        validationRules: [...limits.validationRules, oneLookupPerRequestRule({ coordinates: ['Query.childByPersonalId', 'Mutation.sendReferral', 'Mutation.recordProtectionCase', 'Mutation.recordSpecialCircumstance', 'Mutation.recordSocialSupport', 'Mutation.registerChild'] })],
+        // One personal number per request (a lookup or a write that takes one), refused here before planning and again in each subgraph.
+        validationRules: [...limits.validationRules, oneLookupPerRequestRule()],
         parseOptions: limits.parseOptions,
         // inputSafetyPlugin: the same refusal of NUL characters, 1e309 and impossible dates as every subgraph, before planning.
         plugins: [...limits.plugins, operationResolutionPlugin, operationLogPlugin, inputSafetyPlugin, drainPlugin(httpServer)],

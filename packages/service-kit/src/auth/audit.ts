@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, defaultFieldResolver, getNamedType, isObjectType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, getNamedType, type DocumentNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { PURPOSE_MAX_LENGTH, checkPurpose, isLookupField, type LookupLimiter } from './personal-lookup.js';
 import type { Access, AccessContext } from './policy.js';
+import { onSettled, wrapFieldResolvers } from './wrap-resolvers.js';
 
 /**
  * The audit log of a service holding personal data (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): who
@@ -182,24 +183,12 @@ export class RequestAudit {
     const before = this.lookupsAudited;
     // The number's key goes into the lookup's row, whatever becomes of it (refused, limited, answered).
     this.noteArguments(args);
-    const refused = (error: unknown) => {
-      if (this.lookupsAudited !== before) return;
+    return onSettled(run, (error) => {
+      // A lookup refused before it could write its own row (by the policy guard, for a missing purpose).
+      if (!error || this.lookupsAudited !== before) return;
       const purpose = typeof args.purpose === 'string' ? [...args.purpose.trim()].slice(0, PURPOSE_MAX_LENGTH).join('') || null : null;
       this.refusedLookups.push(this.record({ kind: 'LOOKUP', rootFields: [field], entityType, entityIds: [], purpose, succeeded: false, errorCode: reasonOf(error) }));
-    };
-    try {
-      const result = run();
-      if (isPromiseLike(result)) {
-        return Promise.resolve(result).catch((error: unknown) => {
-          refused(error);
-          throw error;
-        }) as T;
-      }
-      return result;
-    } catch (error) {
-      refused(error);
-      throw error;
-    }
+    });
   }
 
   /** Notes the keys of the personal numbers a field's arguments carry (`personalId`, or `input.personalId`). */
@@ -270,66 +259,32 @@ function rootFieldsOf(selectionSet: SelectionSetNode, document: DocumentNode | u
   return into;
 }
 
-const AUDITED = Symbol('ecd.auditedResolver');
-
-const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
-
 /**
- * Wraps each Mutation field's resolver (in place, outside its policy guard, so refusals are seen) to
- * note its arguments' personal numbers and its outcome in the request's audit. Only the root mutation
- * fields are wrapped: queries run exactly as before, at no cost.
+ * Wraps each Mutation field's resolver (outside its policy guard, so refusals are seen) to note its
+ * arguments' personal numbers and its outcome in the request's audit, and each lookup field's so that
+ * a refused lookup is audited too. Queries other than lookups run exactly as before, at no cost.
  */
-export function auditMutationFields(schema: GraphQLSchema): void {
-  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
-    const resolve: GraphQLFieldResolver<unknown, Partial<AuditContext>> & { [AUDITED]?: true } = field.resolve ?? defaultFieldResolver;
-    if (resolve[AUDITED]) continue;
-    const audited: GraphQLFieldResolver<unknown, Partial<AuditContext>> & { [AUDITED]?: true } = (parent, args, context, info) => {
-      const { audit } = context;
-      if (!audit) return resolve(parent, args, context, info);
-      const entityType = getNamedType(info.returnType).name;
-      audit.noteArguments(args);
-      try {
-        const result = resolve(parent, args, context, info);
-        if (!isPromiseLike(result)) {
-          audit.wrote(info.fieldName, entityType, null, result);
-          return result;
-        }
-        return Promise.resolve(result).then(
-          (value) => {
-            audit.wrote(info.fieldName, entityType, null, value);
-            return value;
-          },
-          (error: unknown) => {
-            audit.wrote(info.fieldName, entityType, error, undefined);
-            throw error;
-          },
+export function auditFields(schema: GraphQLSchema): void {
+  const mutationType = schema.getMutationType();
+  wrapFieldResolvers<Partial<AuditContext>>(schema, 'audit', (type, field, resolve) => {
+    if (type === mutationType) {
+      return (parent, args, context, info) => {
+        const { audit } = context;
+        if (!audit) return resolve(parent, args, context, info);
+        const entityType = getNamedType(info.returnType).name;
+        audit.noteArguments(args);
+        return onSettled(
+          () => resolve(parent, args, context, info),
+          (error, value) => audit.wrote(info.fieldName, entityType, error, value),
         );
-      } catch (error) {
-        audit.wrote(info.fieldName, entityType, error, undefined);
-        throw error;
-      }
-    };
-    audited[AUDITED] = true;
-    field.resolve = audited;
-  }
-}
-
-/** Wraps each lookup field's resolver (outside its policy guard) so that a refused lookup is audited too. */
-export function auditLookupFields(schema: GraphQLSchema): void {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      if (!isLookupField(type, field)) continue;
-      const resolve: GraphQLFieldResolver<unknown, Partial<AuditContext>> & { [AUDITED]?: true } = field.resolve ?? defaultFieldResolver;
-      if (resolve[AUDITED]) continue;
-      const audited: GraphQLFieldResolver<unknown, Partial<AuditContext>> & { [AUDITED]?: true } = (parent, args, context, info) =>
-        context.audit
-          ? context.audit.auditingLookup(info.fieldName, getNamedType(info.returnType).name, args, () => resolve(parent, args, context, info))
-          : resolve(parent, args, context, info);
-      audited[AUDITED] = true;
-      field.resolve = audited;
+      };
     }
-  }
+    if (!isLookupField(type, field)) return undefined;
+    return (parent, args, context, info) =>
+      context.audit
+        ? context.audit.auditingLookup(info.fieldName, getNamedType(info.returnType).name, args, () => resolve(parent, args, context, info))
+        : resolve(parent, args, context, info);
+  });
 }
 
 /**
@@ -346,8 +301,7 @@ export function auditLookupFields(schema: GraphQLSchema): void {
 export function auditPlugin<TContext extends RequestContext & AccessContext & AuditContext>(): ApolloServerPlugin<TContext> {
   return {
     async serverWillStart({ schema }) {
-      auditMutationFields(schema);
-      auditLookupFields(schema);
+      auditFields(schema);
     },
     async requestDidStart() {
       let mutation = false;

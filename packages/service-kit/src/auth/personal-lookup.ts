@@ -36,15 +36,14 @@ export const takesPersonalId = (field: GraphQLField<unknown, unknown>): boolean 
 /**
  * A validation rule refusing an operation document that asks a lookup field more than once (aliases
  * and fragments included, whatever the operation a request runs), or asks it below a list (once per
- * item). The lookup fields are those whose policy is `personal-id:lookup` (in a subgraph, whose SDL
- * carries `@access`), every field that takes a personal number (`takesPersonalId`: the writes that key
- * a child by its number) and the `Type.field` coordinates given (at the gateway, whose supergraph has
- * no `@access`); together they may appear once per request.
+ * item). The lookup fields are every field that takes a personal number (`takesPersonalId`: the
+ * lookup itself and the writes that key a child by its number, found the same way in a subgraph and in
+ * the gateway's supergraph) and, in a subgraph, those whose policy is `personal-id:lookup`; together
+ * they may appear once per request.
  * Batched HTTP requests (an array of operations) are refused by Apollo Server, whose
  * `allowBatchedHttpRequests` stays false.
  */
-export function oneLookupPerRequestRule(options: { coordinates?: readonly string[] } = {}): ValidationRule {
-  const listed = new Set(options.coordinates ?? []);
+export function oneLookupPerRequestRule(): ValidationRule {
   return (context) => {
     let seen = 0;
     // Field nodes entered and not yet left whose type is a list: a lookup below one runs per item.
@@ -58,7 +57,7 @@ export function oneLookupPerRequestRule(options: { coordinates?: readonly string
           lists.push(type ? isListType(getNullableType(type)) : false);
           if (!parent || !field || !isObjectType(parent)) return;
           const coordinate = `${parent.name}.${field.name}`;
-          if (!listed.has(coordinate) && !isLookupField(parent, field) && !takesPersonalId(field)) return;
+          if (!takesPersonalId(field) && !isLookupField(parent, field)) return;
           // One number per request, whichever fields take it: a lookup and a write with a number count together.
           seen += 1;
           if (seen === 2) {

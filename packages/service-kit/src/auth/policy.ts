@@ -1,8 +1,6 @@
 import { territoryOf, unitKey } from '@ecd/reference-data';
 import {
   GraphQLError,
-  defaultFieldResolver,
-  getNamedType,
   isObjectType,
   type ConstArgumentNode,
   type GraphQLField,
@@ -11,6 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { wrapFieldResolvers } from './wrap-resolvers.js';
 import type { Identity, Role, Sector } from './identity.js';
 
 /**
@@ -207,21 +206,15 @@ export function fieldsWithoutPolicy(schema: GraphQLSchema): string[] {
  * the parent object. A field without a policy is refused (closed until a rule opens it).
  */
 export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
-    for (const field of Object.values(type.getFields())) {
-      if (FEDERATION_FIELDS.has(`${type.name}.${field.name}`)) continue;
-      const alternatives = policyOfField(type, field);
-      field.resolve = guard(type.name, field.name, getNamedType(field.type).name, alternatives, field.resolve ?? defaultFieldResolver);
-    }
-  }
+  wrapFieldResolvers<AccessContext>(schema, 'policy', (type, field, resolve) =>
+    type.name === '_Service' || FEDERATION_FIELDS.has(`${type.name}.${field.name}`) ? undefined : guard(type.name, field.name, policyOfField(type, field), resolve),
+  );
   return schema;
 }
 
 function guard(
   typeName: string,
   fieldName: string,
-  _returnType: string,
   alternatives: Policy[][] | undefined,
   resolve: GraphQLFieldResolver<unknown, AccessContext>,
 ): GraphQLFieldResolver<unknown, AccessContext> {
