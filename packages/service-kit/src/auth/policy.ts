@@ -50,7 +50,6 @@ export const POLICIES = {
   'personal-id:lookup': { label: 'Tra cứu theo số định danh cá nhân (có lý do, bị giới hạn)', roles: ['admin', 'case-worker', 'facility-staff'], sector: 'any', scoped: true, personal: true },
   audit: { label: 'Nhật ký truy cập dữ liệu cá nhân', roles: ['admin', 'auditor'], sector: 'any', scoped: false, personal: false },
 } as const satisfies Record<string, Policy>;
-export type PolicyName = keyof typeof POLICIES;
 
 /** Fields Federation adds to every subgraph: the gateway's own, behind its token; entities are checked by their types. */
 const FEDERATION_FIELDS = new Set(['Query._service', 'Query._entities']);
