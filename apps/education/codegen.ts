@@ -1,3 +1,3 @@
 import { subgraphCodegenConfig } from '@ecd/service-kit/codegen';
 
-export default subgraphCodegenConfig({ AdministrativeUnit: '@ecd/database#UnitKey' });
+export default subgraphCodegenConfig({ AdministrativeUnit: '@ecd/service-kit#UnitKey' });

@@ -1,4 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
+
 import shared from '../../vitest.shared.ts';
 
 // Each file starts the whole federation. On the embedded PGlite (no TEST_DATABASE_URL) that is four

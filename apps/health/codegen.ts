@@ -1,10 +1,10 @@
 import { subgraphCodegenConfig } from '@ecd/service-kit/codegen';
 
 export default subgraphCodegenConfig({
-  AdministrativeUnit: '@ecd/database#UnitKey',
+  AdministrativeUnit: '@ecd/service-kit#UnitKey',
   HealthStation: '../generated/prisma/client.js#HealthStation',
   GrowthMeasurement: '../generated/prisma/client.js#GrowthMeasurement',
-  Child: '../records/child.js#ChildReference',
+  Child: '../data/children.js#ChildReference',
   ChildHealthRecord: '../generated/prisma/client.js#ChildRecord',
   Immunisation: '../generated/prisma/client.js#Immunisation',
   HealthServiceContact: '../generated/prisma/client.js#HealthServiceContact',

@@ -6,33 +6,59 @@
  * each subgraph call as the gateway does, once per request.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { SignJWT, importJWK, type CryptoKey, type JWK } from 'jose';
+import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
+
 import { createGatewaySigner, type Identity } from '@ecd/service-kit';
+
 import { GATEWAY_PORT, SUBGRAPH_PORTS, type SubgraphName } from './config.js';
 
 const BENCH_ISSUER = 'urn:ecd:bench-issuer';
 const AUDIENCE = 'ecd-federation';
 
-function newKey(name: string): JWK {
+function newKey(name: string): JWK & { kid: string } {
   const { privateKey } = generateKeyPairSync('ed25519');
-  return { ...(privateKey.export({ format: 'jwk' }) as JWK), kid: `bench-${name}-${randomUUID().slice(0, 8)}`, alg: 'EdDSA' };
+  return {
+    ...(privateKey.export({ format: 'jwk' }) as JWK),
+    kid: `bench-${name}-${randomUUID().slice(0, 8)}`,
+    alg: 'EdDSA',
+  };
 }
 const publicSet = ({ d: _private, ...jwk }: JWK) => JSON.stringify({ keys: [jwk] });
 
 const issuerKey = newKey('issuer');
 const gatewayKey = newKey('gateway');
-let identity: Identity = { userId: 'bench-admin', name: null, roles: ['admin'], sector: null, unitCode: null, agency: null };
+let identity: Identity = {
+  userId: 'bench-admin',
+  name: null,
+  roles: ['admin'],
+  sector: null,
+  unitCode: null,
+  agency: null,
+};
 
 /** From now on, requests are those of the lead agency's officer of a province. */
 export function signInAsLeadAgencyOf(province: string): void {
-  identity = { userId: `bench-lead-${province}`, name: null, roles: ['lead-agency'], sector: 'LDTBXH', unitCode: province, agency: null };
+  identity = {
+    userId: `bench-lead-${province}`,
+    name: null,
+    roles: ['lead-agency'],
+    sector: 'LDTBXH',
+    unitCode: province,
+    agency: null,
+  };
   userToken = undefined;
 }
 
 /** The variables each measured service starts with, besides its own. */
 export function authEnv(service: SubgraphName | 'gateway'): Record<string, string> {
   if (service !== 'gateway') return { GATEWAY_JWKS: publicSet(gatewayKey) };
-  return { OIDC_ISSUER: BENCH_ISSUER, OIDC_AUDIENCE: AUDIENCE, OIDC_JWKS: publicSet(issuerKey), OIDC_ALGORITHMS: 'EdDSA', GATEWAY_SIGNING_KEY: JSON.stringify(gatewayKey) };
+  return {
+    OIDC_ISSUER: BENCH_ISSUER,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_JWKS: publicSet(issuerKey),
+    OIDC_ALGORITHMS: 'EdDSA',
+    GATEWAY_SIGNING_KEY: JSON.stringify(gatewayKey),
+  };
 }
 
 let userToken: Promise<string> | undefined;
@@ -42,7 +68,7 @@ const subgraphOfPort = new Map(Object.entries(SUBGRAPH_PORTS).map(([name, port])
 async function signUserToken(): Promise<string> {
   const key = (await importJWK(issuerKey, 'EdDSA')) as CryptoKey;
   return new SignJWT({ ecd_roles: identity.roles, ecd_sector: identity.sector, ecd_unit: identity.unitCode })
-    .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid! })
+    .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })
     .setIssuer(BENCH_ISSUER)
     .setAudience(AUDIENCE)
     .setSubject(identity.userId)

@@ -4,6 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 
+import { benchEnv } from './env.js';
+
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The sector subgraphs, in the order the gateway's query plan fetches from them after ldtbxh. */
@@ -18,9 +20,14 @@ export const AS_OF = '2025-07-01';
 
 // Not the ports of `npm start` (4000-4004), so a running demo does not get in the way.
 export const GATEWAY_PORT = 4100;
-export const SUBGRAPH_PORTS: Record<SubgraphName, number> = { ldtbxh: 4101, health: 4102, education: 4103, culture: 4104 };
+export const SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  ldtbxh: 4101,
+  health: 4102,
+  education: 4103,
+  culture: 4104,
+};
 
-export const adminUrl = () => process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const adminUrl = () => benchEnv.BENCH_DATABASE_URL;
 
 export const benchDatabaseName = (subgraph: SubgraphName) => `ecd_bench_${subgraph}`;
 

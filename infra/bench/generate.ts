@@ -12,47 +12,51 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { applyMigrations } from '@ecd/database';
+
+import { applyMigrations, openDatabase } from '@ecd/database';
 import { createLogger, todayInVietnam, toIsoDate } from '@ecd/service-kit';
-import { SeededRandom, communeLocations } from '@ecd/synthetic-data';
+import { communeLocations, SeededRandom } from '@ecd/synthetic-data';
+
+import { rebuildTallies } from '../../apps/health/src/data/tallies.js';
+import { PrismaClient as HealthClient } from '../../apps/health/src/generated/prisma/client.js';
+import { benchIssuer, benchPlanDocument, benchPlanKey } from './bench-plan.js';
 import {
-  AS_OF,
-  DEFAULT_PROVINCE,
-  SUBGRAPHS,
-  SUBGRAPH_PORTS,
   adminUrl,
+  AS_OF,
   benchDatabaseName,
   benchDatabaseUrl,
+  DEFAULT_PROVINCE,
   migrationsDir,
+  SUBGRAPH_PORTS,
+  SUBGRAPHS,
   type SubgraphName,
 } from './config.js';
-import { assertPortFree, startService, stopService, waitReady } from './services.js';
-import { benchIssuer, benchPlanDocument, benchPlanKey } from './bench-plan.js';
-import { postGraphQL } from './slice.js';
-import { REBUILD_SQL } from '../../apps/health/src/records/tallies.js';
+import { itemAt } from './item-at.js';
 import {
   Children,
   ENROLMENT_COUNT_COLUMNS,
   ENROLMENT_REPORT_COLUMNS,
+  enrolmentRows,
   GRADE_FLOW_COLUMNS,
   GROWTH_COLUMNS,
+  growthRows,
   IMMUNISATION_COLUMNS,
+  immunisationRows,
   POPULATION_COUNT_COLUMNS,
   POPULATION_REPORT_COLUMNS,
-  REFERRAL_NETWORK_COLUMNS,
-  REPORTED_FIGURE_COLUMNS,
-  SCHOOL_SURVEY_COLUMNS,
-  SERVICE_CONTACT_COLUMNS,
-  enrolmentRows,
-  growthRows,
-  immunisationRows,
   populationRows,
+  REFERRAL_NETWORK_COLUMNS,
   referralNetworkRows,
+  REPORTED_FIGURE_COLUMNS,
   reportedFigureRows,
+  SCHOOL_SURVEY_COLUMNS,
   schoolSurveyRows,
+  SERVICE_CONTACT_COLUMNS,
   serviceContactRows,
   type School,
 } from './sector-records.js';
+import { assertPortFree, startService, stopService, waitReady } from './services.js';
+import { postGraphQL } from './slice.js';
 
 const DAY_MS = 86_400_000;
 /** Rows per chunk handed to COPY: large enough that per-chunk overhead vanishes, small enough to stream. */
@@ -71,21 +75,36 @@ if (!Number.isInteger(childCount) || childCount < 0) throw new Error('--children
 if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
 
 const communes = communeLocations(args.province, AS_OF);
-if (!communes.length) throw new Error(`province ${args.province} has no communes on ${AS_OF}`);
+const [firstCommune] = communes;
+if (!firstCommune) throw new Error(`province ${args.province} has no communes on ${AS_OF}`);
 const locations = communes.map(({ commune, location }) => ({
   commune,
-  columns: [location.communeCode, toIsoDate(location.communeValidFrom), location.provinceCode, toIsoDate(location.provinceValidFrom)],
+  columns: [
+    location.communeCode,
+    toIsoDate(location.communeValidFrom),
+    location.provinceCode,
+    toIsoDate(location.provinceValidFrom),
+  ] as const,
 }));
 const LOCATION_COLUMNS = 'commune_code, commune_valid_from, province_code, province_valid_from';
 
 /** A field in COPY's text format: the four characters it treats specially are escaped. */
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyField = (value: string | null) => (value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!));
+function copyEscape(c: string): string {
+  const escaped = COPY_ESCAPES[c];
+  if (escaped === undefined) throw new Error(`no COPY escape for ${JSON.stringify(c)}`);
+  return escaped;
+}
+const copyField = (value: string | null) => (value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, copyEscape));
 
 /** A version-4 UUID from the seeded stream, so the ids repeat with the data. */
 function seededUuid(random: SeededRandom): string {
-  const hex = Array.from({ length: 4 }, () => Math.floor(random.next() * 0x1_0000_0000).toString(16).padStart(8, '0')).join('');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const hex = Array.from({ length: 4 }, () =>
+    Math.floor(random.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
@@ -105,11 +124,12 @@ function childrenPerCommune(random: SeededRandom): number[] {
   const weights = locations.map(() => 0.4 + 1.6 * random.next());
   const total = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (childCount * w) / total);
-  const counts = exact.map(Math.floor);
+  const floors = exact.map(Math.floor);
   const byRemainder = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest);
-  const missing = childCount - counts.reduce((a, b) => a + b, 0);
-  for (const { i } of byRemainder.slice(0, missing)) counts[i]! += 1;
-  return counts;
+  const missing = childCount - floors.reduce((a, b) => a + b, 0);
+  // The communes with the largest remainders get one child more.
+  const roundedUp = new Set(byRemainder.slice(0, missing).map(({ i }) => i));
+  return floors.map((n, i) => (roundedUp.has(i) ? n + 1 : n));
 }
 
 /** The rows generated so far that later tables refer to: children, each commune's station, schools. */
@@ -126,7 +146,8 @@ function* childRows(random: SeededRandom): Iterable<(string | null)[]> {
   const todayDay = Math.round(today.getTime() / DAY_MS);
   childrenInCommune = childrenPerCommune(random);
   for (const [i, { columns }] of locations.entries()) {
-    for (let n = 0; n < childrenInCommune[i]!; n++) {
+    const count = itemAt(childrenInCommune, i, 'children per commune');
+    for (let n = 0; n < count; n++) {
       const birthDay = todayDay - random.int(0, days - 1);
       const male = random.next() < 0.512;
       const id = seededUuid(random);
@@ -145,7 +166,11 @@ function* stationRows(random: SeededRandom): Iterable<(string | null)[]> {
   }
 }
 
-const SCHOOL_PREFIX = { PRESCHOOL: 'Trường Mầm non', PRIMARY: 'Trường Tiểu học', LOWER_SECONDARY: 'Trường THCS' } as const;
+const SCHOOL_PREFIX = {
+  PRESCHOOL: 'Trường Mầm non',
+  PRIMARY: 'Trường Tiểu học',
+  LOWER_SECONDARY: 'Trường THCS',
+} as const;
 
 /** Every commune has a school of each level and 0-2 more preschools or primary schools: 3-5 in all. */
 function* schoolRows(random: SeededRandom): Iterable<(string | null)[]> {
@@ -173,7 +198,13 @@ const FACILITY_KINDS = [
 /** A commune's nhà văn hóa and 1-4 other facilities: 2-5 in all. */
 function* facilityRows(random: SeededRandom): Iterable<(string | null)[]> {
   for (const { commune, columns } of locations) {
-    yield [seededUuid(random), `Nhà văn hóa ${commune.fullName}`, 'CULTURAL_HOUSE', String(random.next() < 0.6), ...columns];
+    yield [
+      seededUuid(random),
+      `Nhà văn hóa ${commune.fullName}`,
+      'CULTURAL_HOUSE',
+      String(random.next() < 0.6),
+      ...columns,
+    ];
     for (let n = 1, others = random.int(1, 4); n <= others; n++) {
       const { kind, name } = random.pick(FACILITY_KINDS);
       const servesChildren = kind === 'CHILDREN_PLAYGROUND' || random.next() < 0.5;
@@ -186,15 +217,37 @@ function* facilityRows(random: SeededRandom): Iterable<(string | null)[]> {
 const random = new SeededRandom(seed);
 const uuidFrom = (fork: SeededRandom) => () => seededUuid(fork);
 /** Children of one year of age in a commune, for the education surveys. */
-const cohort = (commune: number) => Math.round(childrenInCommune[commune]! / 9);
+const cohort = (commune: number) => Math.round(itemAt(childrenInCommune, commune, 'children per commune') / 9);
 let enrolment: ReturnType<typeof enrolmentRows> | undefined;
-const enrolmentOnce = () => (enrolment ??= enrolmentRows(schools, cohort, random.fork('enrolment'), uuidFrom(random.fork('enrolment-ids'))));
+const enrolmentOnce = () =>
+  (enrolment ??= enrolmentRows(schools, cohort, random.fork('enrolment'), uuidFrom(random.fork('enrolment-ids'))));
 let population: ReturnType<typeof populationRows> | undefined;
-const populationOnce = () => (population ??= populationRows(locations, cohort, random.fork('population'), uuidFrom(random.fork('population-ids'))));
+const populationOnce = () =>
+  (population ??= populationRows(
+    locations,
+    cohort,
+    random.fork('population'),
+    uuidFrom(random.fork('population-ids')),
+  ));
 const loads: TableLoad[] = [
-  { subgraph: 'health', table: 'health_station', columns: `id, name, opened_on, ${LOCATION_COLUMNS}`, rows: () => stationRows(random.fork('health_station')) },
-  { subgraph: 'health', table: 'child_record', columns: `id, birth_date, sex, ${LOCATION_COLUMNS}`, rows: () => childRows(random.fork('child_record')) },
-  { subgraph: 'education', table: 'school', columns: `id, name, level, ${LOCATION_COLUMNS}`, rows: () => schoolRows(random.fork('school')) },
+  {
+    subgraph: 'health',
+    table: 'health_station',
+    columns: `id, name, opened_on, ${LOCATION_COLUMNS}`,
+    rows: () => stationRows(random.fork('health_station')),
+  },
+  {
+    subgraph: 'health',
+    table: 'child_record',
+    columns: `id, birth_date, sex, ${LOCATION_COLUMNS}`,
+    rows: () => childRows(random.fork('child_record')),
+  },
+  {
+    subgraph: 'education',
+    table: 'school',
+    columns: `id, name, level, ${LOCATION_COLUMNS}`,
+    rows: () => schoolRows(random.fork('school')),
+  },
   {
     subgraph: 'culture',
     table: 'cultural_facility',
@@ -202,36 +255,80 @@ const loads: TableLoad[] = [
     rows: () => facilityRows(random.fork('cultural_facility')),
   },
   // The records behind the plan's figures, which refer to the rows above.
-  { subgraph: 'health', table: 'growth_measurement', columns: GROWTH_COLUMNS, rows: () => growthRows(children, locations, random.fork('growth'), uuidFrom(random.fork('growth-ids'))) },
+  {
+    subgraph: 'health',
+    table: 'growth_measurement',
+    columns: GROWTH_COLUMNS,
+    rows: () => growthRows(children, locations, random.fork('growth'), uuidFrom(random.fork('growth-ids'))),
+  },
   {
     subgraph: 'health',
     table: 'immunisation',
     columns: IMMUNISATION_COLUMNS,
-    rows: () => immunisationRows(children, stationOfCommune, random.fork('immunisation'), uuidFrom(random.fork('immunisation-ids'))),
+    rows: () =>
+      immunisationRows(
+        children,
+        stationOfCommune,
+        random.fork('immunisation'),
+        uuidFrom(random.fork('immunisation-ids')),
+      ),
   },
   {
     subgraph: 'health',
     table: 'health_service_contact',
     columns: SERVICE_CONTACT_COLUMNS,
-    rows: () => serviceContactRows(children, stationOfCommune, random.fork('service'), uuidFrom(random.fork('service-ids'))),
+    rows: () =>
+      serviceContactRows(children, stationOfCommune, random.fork('service'), uuidFrom(random.fork('service-ids'))),
   },
-  { subgraph: 'education', table: 'school_survey', columns: SCHOOL_SURVEY_COLUMNS, rows: () => schoolSurveyRows(schools, random.fork('survey'), uuidFrom(random.fork('survey-ids'))) },
-  { subgraph: 'education', table: 'enrolment_report', columns: ENROLMENT_REPORT_COLUMNS, rows: () => enrolmentOnce().reports },
-  { subgraph: 'education', table: 'enrolment_count', columns: ENROLMENT_COUNT_COLUMNS, rows: () => enrolmentOnce().counts },
+  {
+    subgraph: 'education',
+    table: 'school_survey',
+    columns: SCHOOL_SURVEY_COLUMNS,
+    rows: () => schoolSurveyRows(schools, random.fork('survey'), uuidFrom(random.fork('survey-ids'))),
+  },
+  {
+    subgraph: 'education',
+    table: 'enrolment_report',
+    columns: ENROLMENT_REPORT_COLUMNS,
+    rows: () => enrolmentOnce().reports,
+  },
+  {
+    subgraph: 'education',
+    table: 'enrolment_count',
+    columns: ENROLMENT_COUNT_COLUMNS,
+    rows: () => enrolmentOnce().counts,
+  },
   { subgraph: 'education', table: 'grade_flow', columns: GRADE_FLOW_COLUMNS, rows: () => enrolmentOnce().flows },
-  { subgraph: 'education', table: 'child_population_report', columns: POPULATION_REPORT_COLUMNS, rows: () => populationOnce().reports },
-  { subgraph: 'education', table: 'child_population_count', columns: POPULATION_COUNT_COLUMNS, rows: () => populationOnce().counts },
+  {
+    subgraph: 'education',
+    table: 'child_population_report',
+    columns: POPULATION_REPORT_COLUMNS,
+    rows: () => populationOnce().reports,
+  },
+  {
+    subgraph: 'education',
+    table: 'child_population_count',
+    columns: POPULATION_COUNT_COLUMNS,
+    rows: () => populationOnce().counts,
+  },
   {
     subgraph: 'ldtbxh',
     table: 'referral_network',
     columns: REFERRAL_NETWORK_COLUMNS,
-    rows: () => referralNetworkRows(locations, random.fork('referral_network'), uuidFrom(random.fork('referral_network-ids'))),
+    rows: () =>
+      referralNetworkRows(locations, random.fork('referral_network'), uuidFrom(random.fork('referral_network-ids'))),
   },
   {
     subgraph: 'ldtbxh',
     table: 'indicator_value',
     columns: REPORTED_FIGURE_COLUMNS,
-    rows: () => reportedFigureRows(locations, (i) => childrenInCommune[i]!, random.fork('indicator_value'), uuidFrom(random.fork('indicator_value-ids'))),
+    rows: () =>
+      reportedFigureRows(
+        locations,
+        (i) => itemAt(childrenInCommune, i, 'children per commune'),
+        random.fork('indicator_value'),
+        uuidFrom(random.fork('indicator_value-ids')),
+      ),
   },
 ];
 
@@ -263,18 +360,29 @@ async function recreateDatabases(): Promise<void> {
  */
 async function loadUnitsAndPlan(): Promise<void> {
   await assertPortFree(SUBGRAPH_PORTS.ldtbxh);
-  const service = startService('ldtbxh', SUBGRAPH_PORTS.ldtbxh, { DATABASE_URL: benchDatabaseUrl('ldtbxh'), SEED_DEMO: 'true' });
+  const service = startService('ldtbxh', SUBGRAPH_PORTS.ldtbxh, {
+    DATABASE_URL: benchDatabaseUrl('ldtbxh'),
+    SEED_DEMO: 'true',
+  });
   try {
     await waitReady(service);
     const provinceName = await withClient(benchDatabaseUrl('ldtbxh'), async (client) => {
-      const { rows } = await client.query<{ full_name: string }>('SELECT full_name FROM administrative_unit WHERE code = $1 AND valid_from = $2', [province, AS_OF]);
+      const { rows } = await client.query<{ full_name: string }>(
+        'SELECT full_name FROM administrative_unit WHERE code = $1 AND valid_from = $2',
+        [province, AS_OF],
+      );
+      const [unit] = rows;
+      if (!unit) throw new Error(`ldtbxh did not load province ${province} valid from ${AS_OF}`);
       await client.query(
         `INSERT INTO agency (code, name, kind, unit_code, unit_valid_from, valid_from, updated_at)
          VALUES ($1, $2, 'PEOPLES_COMMITTEE', $3, $4, $4, now())`,
-        [benchIssuer(province), `Ủy ban nhân dân ${rows[0]!.full_name}`, province, AS_OF],
+        [benchIssuer(province), `Ủy ban nhân dân ${unit.full_name}`, province, AS_OF],
       );
-      await client.query(`INSERT INTO agency_function (id, agency_code, function, valid_from) VALUES (gen_random_uuid(), $1, 'COORDINATION', $2)`, [benchIssuer(province), AS_OF]);
-      return rows[0]!.full_name;
+      await client.query(
+        `INSERT INTO agency_function (id, agency_code, function, valid_from) VALUES (gen_random_uuid(), $1, 'COORDINATION', $2)`,
+        [benchIssuer(province), AS_OF],
+      );
+      return unit.full_name;
     });
     await postGraphQL(
       `http://127.0.0.1:${SUBGRAPH_PORTS.ldtbxh}/graphql`,
@@ -316,7 +424,13 @@ async function copyTable(load: TableLoad): Promise<LoadResult> {
     // A loaded database in service has been vacuumed and analysed (autovacuum): measure that state.
     const vacuumStarted = performance.now();
     await client.query(`VACUUM ANALYZE ${load.table}`);
-    return { table: load.table, database: benchDatabaseName(load.subgraph), rows, copySeconds, vacuumSeconds: (performance.now() - vacuumStarted) / 1000 };
+    return {
+      table: load.table,
+      database: benchDatabaseName(load.subgraph),
+      rows,
+      copySeconds,
+      vacuumSeconds: (performance.now() - vacuumStarted) / 1000,
+    };
   });
 }
 
@@ -328,8 +442,10 @@ async function unitCounts(): Promise<{ units: number; communesInProvince: number
               (SELECT count(*)::int FROM plan) AS plans`,
       [args.province, AS_OF],
     );
+    // Scalar subqueries only: always one row.
     const [row] = rows;
-    return { units: row!.units, communesInProvince: row!.communes, plans: row!.plans };
+    if (!row) throw new Error('the unit counts query returned no row');
+    return { units: row.units, communesInProvince: row.communes, plans: row.plans };
   });
 }
 
@@ -346,10 +462,12 @@ async function databaseSizes(): Promise<Map<string, number>> {
 
 const logger = createLogger('bench-generate', 'warn');
 const started = performance.now();
-const province = communes[0]!.location.provinceCode;
-console.log(`Generating province ${province} (${communes.length} communes on ${AS_OF}), ${childCount} children, seed ${seed}`);
+const province = firstCommune.location.provinceCode;
+console.log(
+  `Generating province ${province} (${communes.length} communes on ${AS_OF}), ${childCount} children, seed ${seed}`,
+);
 
-console.log('Recreating the bench databases and applying each app\'s migrations...');
+console.log("Recreating the bench databases and applying each app's migrations...");
 await recreateDatabases();
 for (const subgraph of SUBGRAPHS) await applyMigrations(benchDatabaseUrl(subgraph), migrationsDir(subgraph), logger);
 
@@ -358,23 +476,40 @@ const unitsStarted = performance.now();
 await loadUnitsAndPlan();
 const units = await unitCounts();
 if (units.communesInProvince !== communes.length) {
-  throw new Error(`ldtbxh has ${units.communesInProvince} communes directly under province ${province}, the reference data ${communes.length}`);
+  throw new Error(
+    `ldtbxh has ${units.communesInProvince} communes directly under province ${province}, the reference data ${communes.length}`,
+  );
 }
-console.log(`  ${units.units} units and ${units.plans} plans (among them ${benchPlanKey(province)}) loaded in ${((performance.now() - unitsStarted) / 1000).toFixed(1)} s`);
+console.log(
+  `  ${units.units} units and ${units.plans} plans (among them ${benchPlanKey(province)}) loaded in ${((performance.now() - unitsStarted) / 1000).toFixed(1)} s`,
+);
 
 const results: LoadResult[] = [];
 for (const load of loads) {
   const result = await copyTable(load);
   results.push(result);
-  console.log(`  ${result.table.padEnd(18)} ${String(result.rows).padStart(8)} rows in ${result.copySeconds.toFixed(2)} s: ${Math.round(result.rows / result.copySeconds)} rows/s`);
+  console.log(
+    `  ${result.table.padEnd(18)} ${String(result.rows).padStart(8)} rows in ${result.copySeconds.toFixed(2)} s: ${Math.round(result.rows / result.copySeconds)} rows/s`,
+  );
 }
 
-// Health keeps running totals of its indicators as records are written; a bulk load rebuilds them once.
-const talliesStarted = performance.now();
-await withClient(benchDatabaseUrl('health'), async (client) => {
-  for (const statement of REBUILD_SQL) await client.query(statement);
-  await client.query('VACUUM ANALYZE health_figure_tally');
+// Health keeps running totals of its indicators as records are written; a bulk load rebuilds them once,
+// with health's own statements through its Prisma client, as its start-up does (no statement timeout).
+const healthDatabase = await openDatabase({
+  url: benchDatabaseUrl('health'),
+  dataDir: '',
+  migrationsDir: migrationsDir('health'),
+  logger,
 });
+const talliesStarted = performance.now();
+const health = new HealthClient({ adapter: healthDatabase.startupAdapter });
+try {
+  await rebuildTallies(health);
+} finally {
+  await health.$disconnect();
+  await healthDatabase.close();
+}
+await withClient(benchDatabaseUrl('health'), (client) => client.query('VACUUM ANALYZE health_figure_tally'));
 const talliesSeconds = (performance.now() - talliesStarted) / 1000;
 console.log(`  health_figure_tally rebuilt from the health records in ${talliesSeconds.toFixed(1)} s`);
 
@@ -384,7 +519,10 @@ console.log(`
 | table | database | rows | COPY s | rows/s | VACUUM ANALYZE s |
 | --- | --- | ---: | ---: | ---: | ---: |
 ${results
-  .map((r) => `| ${r.table} | ${r.database} | ${r.rows} | ${r.copySeconds.toFixed(2)} | ${Math.round(r.rows / r.copySeconds)} | ${r.vacuumSeconds.toFixed(2)} |`)
+  .map(
+    (r) =>
+      `| ${r.table} | ${r.database} | ${r.rows} | ${r.copySeconds.toFixed(2)} | ${Math.round(r.rows / r.copySeconds)} | ${r.vacuumSeconds.toFixed(2)} |`,
+  )
   .join('\n')}
 
 | database | size MiB |

@@ -4,6 +4,7 @@
  * of the subgraphs directly (the gateway's query plan done by hand).
  */
 import type { SubgraphName } from './config.js';
+import { itemAt } from './item-at.js';
 import { postGraphQL } from './slice.js';
 
 type Json = Record<string, unknown>;
@@ -47,7 +48,12 @@ const REQUIRED_SECTORS = ['education', 'health'] as const;
  * the split in a second fetch beside the first (the planner does not merge fields whose @requires
  * differ). Returns the answer in the gateway's shape.
  */
-export async function directProgress(urls: Record<SubgraphName, string>, key: string, year: number, bySex: boolean): Promise<Json> {
+export async function directProgress(
+  urls: Record<SubgraphName, string>,
+  key: string,
+  year: number,
+  bySex: boolean,
+): Promise<Json> {
   const { plan } = await postGraphQL(urls.ldtbxh, LDTBXH_QUERY, { key, year });
   if (!plan) throw new Error(`ldtbxh has no plan ${key}`);
   const rows = (plan as { progress: Json[] }).progress;
@@ -55,21 +61,37 @@ export async function directProgress(urls: Record<SubgraphName, string>, key: st
     __typename: 'TargetProgress',
     ...Object.fromEntries(KEY_FIELDS.split(' ').map((field) => [field, row[field]])),
   })) as Json[];
-  const figures = keys.map(() => ({}) as Json);
-  const splits = keys.map(() => ({}) as Json);
+  const figures: Json[] = keys.map(() => ({}));
+  const splits: Json[] = keys.map(() => ({}));
   await Promise.all(
     REQUIRED_SECTORS.map(async (sector) => {
       const selection = `${sector} ${SECTOR_VALUE}${bySex ? ` ${sector}BySex { sex numerator denominator }` : ''}`;
       (await entitiesOf(urls[sector], selection, keys)).forEach(({ [`${sector}BySex`]: split, ...figure }, i) => {
-        Object.assign(figures[i]!, figure);
-        if (bySex) splits[i]![`${sector}BySex`] = split;
+        // _entities answers one entity per representation sent, in their order.
+        Object.assign(itemAt(figures, i, `${sector}'s entities`), figure);
+        if (bySex) itemAt(splits, i, `${sector}'s entities`)[`${sector}BySex`] = split;
       });
     }),
   );
   const [assessed, split] = await Promise.all([
-    entitiesOf(urls.ldtbxh, ASSESSED, keys.map((k, i) => ({ ...k, ...figures[i] }))),
-    bySex ? entitiesOf(urls.ldtbxh, BY_SEX, keys.map((k, i) => ({ ...k, ...splits[i] }))) : [],
+    entitiesOf(
+      urls.ldtbxh,
+      ASSESSED,
+      keys.map((k, i) => ({ ...k, ...figures[i] })),
+    ),
+    bySex
+      ? entitiesOf(
+          urls.ldtbxh,
+          BY_SEX,
+          keys.map((k, i) => ({ ...k, ...splits[i] })),
+        )
+      : [],
   ]);
-  const progress = rows.map((row, i) => ({ indicatorCode: row.indicatorCode, unit: row.unit, ...assessed[i], ...split[i] }));
+  const progress = rows.map((row, i) => ({
+    indicatorCode: row.indicatorCode,
+    unit: row.unit,
+    ...assessed[i],
+    ...split[i],
+  }));
   return { plan: { progress } };
 }

@@ -17,23 +17,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
+
 import { communesOfProvince } from '@ecd/reference-data';
+
+import { signInAsLeadAgencyOf } from './auth.js';
+import { benchPlanKey } from './bench-plan.js';
 import {
   AS_OF,
+  benchDatabaseUrl,
   DEFAULT_PROVINCE,
   GATEWAY_PORT,
-  SUBGRAPHS,
-  SUBGRAPH_PORTS,
-  benchDatabaseUrl,
   root,
+  SUBGRAPH_PORTS,
+  SUBGRAPHS,
   type SubgraphName,
 } from './config.js';
-import { signInAsLeadAgencyOf } from './auth.js';
-import { assertPortFree, memoryOf, startService, stopService, waitReady, type Service } from './services.js';
-import { directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
-import { benchPlanKey } from './bench-plan.js';
 import { directProgress, progressQuery } from './progress.js';
 import { PROGRESS_YEAR } from './sector-records.js';
+import { assertPortFree, memoryOf, startService, stopService, waitReady, type Service } from './services.js';
+import { directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
 import { LOWER_BOUND_SQL } from './sql-lower-bound.js';
 
 const { values: args } = parseArgs({
@@ -58,7 +60,8 @@ const requests = positiveInt('requests', args.requests);
 const concurrency = positiveInt('concurrency', args.concurrency);
 const warmup = positiveInt('warmup', args.warmup);
 const maxSeconds = positiveInt('max-seconds', args['max-seconds']);
-if (!['province', 'commune', 'progress'].includes(args.query)) throw new Error('--query must be province, commune or progress');
+if (!['province', 'commune', 'progress'].includes(args.query))
+  throw new Error('--query must be province, commune or progress');
 const kind = args.query as QueryKind | 'progress';
 const bySex = args['by-sex'];
 if (bySex && kind !== 'progress') throw new Error('--by-sex applies to --query progress');
@@ -71,13 +74,17 @@ function unitCode(): string {
 const code = unitCode();
 signInAsLeadAgencyOf(args.province);
 
-const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${SUBGRAPH_PORTS[s]}/graphql`])) as Record<SubgraphName, string>;
+const subgraphUrls = Object.fromEntries(
+  SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${SUBGRAPH_PORTS[s]}/graphql`]),
+) as Record<SubgraphName, string>;
 const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 const services: Service[] = [];
 
 async function startAll(): Promise<void> {
   await Promise.all([GATEWAY_PORT, ...Object.values(SUBGRAPH_PORTS)].map(assertPortFree));
-  const subgraphs = SUBGRAPHS.map((s) => startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s), SEED_DEMO: 'false' }));
+  const subgraphs = SUBGRAPHS.map((s) =>
+    startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s), SEED_DEMO: 'false' }),
+  );
   services.push(...subgraphs);
   await Promise.all(subgraphs.map((s) => waitReady(s)));
   const gateway = startService('gateway', GATEWAY_PORT, {
@@ -107,7 +114,12 @@ const BLOCK = 20;
  * (performance.now() time, shared by warm-up and measurement) so a slow system cannot hold the
  * benchmark indefinitely.
  */
-async function measure(count: number, deadline: number, request: () => Promise<unknown>, parallel = concurrency): Promise<Measurement> {
+async function measure(
+  count: number,
+  deadline: number,
+  request: () => Promise<unknown>,
+  parallel = concurrency,
+): Promise<Measurement> {
   const latenciesMs: number[] = [];
   let issued = 0;
   const started = performance.now();
@@ -134,7 +146,9 @@ async function postgresVersion(): Promise<string> {
   await client.connect();
   try {
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return rows[0]!.server_version;
+    const [row] = rows;
+    if (!row) throw new Error('SHOW server_version returned no row');
+    return row.server_version;
   } finally {
     await client.end();
   }
@@ -151,7 +165,12 @@ async function sqlLowerBounds(province: string, count: number, deadline: number)
       // One connection runs one statement at a time: measured one after another.
       await measure(Math.min(warmup, 5), deadline, run, 1);
       const { latenciesMs } = await measure(count, deadline, run, 1);
-      results.push({ subgraph, count: latenciesMs.length, p50: percentile(latenciesMs, 50), p95: percentile(latenciesMs, 95) });
+      results.push({
+        subgraph,
+        count: latenciesMs.length,
+        p50: percentile(latenciesMs, 50),
+        p95: percentile(latenciesMs, 95),
+      });
     } finally {
       await client.end();
     }
@@ -173,21 +192,30 @@ async function main(): Promise<string> {
     kind === 'progress'
       ? async () => postGraphQL(gatewayUrl, progressQuery(bySex), { key: planKey, year: PROGRESS_YEAR })
       : async () => postGraphQL(gatewayUrl, gatewayQuery(kind), { code });
-  const direct = kind === 'progress' ? async () => directProgress(subgraphUrls, planKey, PROGRESS_YEAR, bySex) : async () => directSlice(subgraphUrls, kind, code);
+  const direct =
+    kind === 'progress'
+      ? async () => directProgress(subgraphUrls, planKey, PROGRESS_YEAR, bySex)
+      : async () => directSlice(subgraphUrls, kind, code);
 
   // Both paths must return the same data, or the comparison would be of different work.
   const [gatewayData, directData] = [await viaGateway(), await direct()];
-  if (!isDeepStrictEqual(gatewayData, directData)) throw new Error('the gateway and the direct sequence returned different data');
+  if (!isDeepStrictEqual(gatewayData, directData))
+    throw new Error('the gateway and the direct sequence returned different data');
   const size = `response ${(JSON.stringify(gatewayData).length / 1024).toFixed(1)} KiB`;
   let subject: string;
   if (kind === 'progress') {
     const rows = (gatewayData.plan as { progress: { unit: { code: string }; value: number | null }[] }).progress;
     const units = new Set(rows.map((r) => r.unit.code)).size;
-    if (rows.some((r) => r.value === null)) throw new Error('a target of the bench plan has no value: is the bench data generated?');
+    if (rows.some((r) => r.value === null))
+      throw new Error('a target of the bench plan has no value: is the bench data generated?');
     subject = `progress of ${planKey} in ${PROGRESS_YEAR}${bySex ? ' split by sex' : ''}, province ${code} and its communes (${units} units)`;
     console.log(`Progress: ${rows.length} target values in ${units} units; ${size}`);
   } else {
-    const unit = gatewayData.administrativeUnit as { fullName: string; childrenAged0To8Count: number; children?: { totalCount: number } };
+    const unit = gatewayData.administrativeUnit as {
+      fullName: string;
+      childrenAged0To8Count: number;
+      children?: { totalCount: number };
+    };
     subject = `${kind} slice, ${unit.fullName} (${code})`;
     console.log(
       `Slice: ${unit.fullName} (${code})${unit.children ? ` with ${unit.children.totalCount} communes` : ''}, ${unit.childrenAged0To8Count} children 0-8; ${size}`,
@@ -211,12 +239,17 @@ async function main(): Promise<string> {
     }
   }
   for (const { path, m } of paths) {
-    if (m.latenciesMs.length < requests) console.warn(`${path}: stopped after ${maxSeconds} s with ${m.latenciesMs.length} of ${requests} requests`);
+    if (m.latenciesMs.length < requests)
+      console.warn(`${path}: stopped after ${maxSeconds} s with ${m.latenciesMs.length} of ${requests} requests`);
     console.log(`  ${path}: ${m.latenciesMs.length} requests in ${m.seconds.toFixed(1)} s`);
   }
 
   const lowerBounds = kind === 'progress' ? await sqlLowerBounds(code, Math.min(requests, 50), deadline) : [];
-  const memory = services.map((s) => ({ name: s.name, ...memoryOf(s.process.pid!) }));
+  const memory = services.map((s) => {
+    // Each service answered /ready, so its process was spawned and has an id.
+    if (s.process.pid === undefined) throw new Error(`${s.name} has no process id`);
+    return { name: s.name, ...memoryOf(s.process.pid) };
+  });
   const stats = paths.map(({ path, m }) => ({
     path,
     count: m.latenciesMs.length,

@@ -5,8 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+
 import { authEnv } from './auth.js';
 import { logDir, root, type SubgraphName } from './config.js';
+import { childEnv } from './env.js';
 
 export interface Service {
   name: string;
@@ -34,12 +36,20 @@ export function startService(name: SubgraphName | 'gateway', port: number, env: 
     cwd: `${root}apps/${name}`,
     // Only HOST, PORT and the service's own variables differ from the caller's environment.
     // Production mode refuses the public development child-key secret, so the bench brings its own.
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', CHILD_KEY_SECRET: BENCH_CHILD_KEY_SECRET, ...authEnv(name), ...env },
+    env: childEnv({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      CHILD_KEY_SECRET: BENCH_CHILD_KEY_SECRET,
+      ...authEnv(name),
+      ...env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stream = createWriteStream(log);
-  child.stdout!.pipe(stream);
-  child.stderr!.pipe(stream);
+  child.stdout.pipe(stream);
+  child.stderr.pipe(stream);
   return { name, port, process: child, log };
 }
 

@@ -26,7 +26,9 @@ export async function postGraphQL(url: string, query: string, variables: Json): 
   });
   const body = (await response.json()) as { data?: Json | null; errors?: { message: string }[] };
   if (!response.ok || body.errors?.length || !body.data) {
-    throw new Error(`${url} answered ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    throw new Error(
+      `${url} answered ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
+    );
   }
   return body.data;
 }
@@ -48,14 +50,19 @@ const unitQuery = (kind: QueryKind, fields: string) => `
     }
   }`;
 
-export const gatewayQuery = (kind: QueryKind) => unitQuery(kind, `${LDTBXH_FIELDS} ${Object.values(SECTOR_FIELDS).join(' ')}`);
+export const gatewayQuery = (kind: QueryKind) =>
+  unitQuery(kind, `${LDTBXH_FIELDS} ${Object.values(SECTOR_FIELDS).join(' ')}`);
 
 const entitiesQuery = (fields: string) => `
   query Entities($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on AdministrativeUnit { ${fields} } }
   }`;
 
-const representation = (unit: UnitKeyed) => ({ __typename: 'AdministrativeUnit', code: unit.code, validFrom: unit.validFrom });
+const representation = (unit: UnitKeyed) => ({
+  __typename: 'AdministrativeUnit',
+  code: unit.code,
+  validFrom: unit.validFrom,
+});
 
 /**
  * The gateway's query plan, done by hand: one ldtbxh fetch, then in parallel one `_entities` fetch
@@ -71,7 +78,9 @@ export async function directSlice(urls: Record<SubgraphName, string>, kind: Quer
   await Promise.all(
     paths.flatMap((units) =>
       SECTORS.map(async (sector) => {
-        const data = await postGraphQL(urls[sector], entitiesQuery(SECTOR_FIELDS[sector]), { representations: units.map(representation) });
+        const data = await postGraphQL(urls[sector], entitiesQuery(SECTOR_FIELDS[sector]), {
+          representations: units.map(representation),
+        });
         const entities = data._entities as Json[];
         // Merging into the ldtbxh answer is the gateway's last step, so it is part of the sequence too.
         units.forEach((u, i) => Object.assign(u, entities[i]));

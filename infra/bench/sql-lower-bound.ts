@@ -12,7 +12,7 @@ import type { SubgraphName } from './config.js';
 const inProvince = (alias: string) => `${alias}.province_code = $1 AND ${alias}.province_valid_from = $2::date`;
 
 export const LOWER_BOUND_SQL: Partial<Record<SubgraphName, string>> = {
-  // Health answers from the running totals it keeps per commune (apps/health/src/records/tallies.ts).
+  // Health answers from the running totals it keeps per commune (apps/health/src/data/tallies.ts).
   health: `
     SELECT indicator_code AS indicator, commune_code, sum(numerator) AS n, sum(denominator) AS d
       FROM health_figure_tally t

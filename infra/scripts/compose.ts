@@ -34,7 +34,9 @@ if (process.argv.includes('--check')) {
     // missing file: reported as stale below
   }
   if (committed !== supergraph) {
-    console.error('infra/supergraph.graphql is out of date with the subgraph schemas. Run `npm run compose` and commit the result.');
+    console.error(
+      'infra/supergraph.graphql is out of date with the subgraph schemas. Run `npm run compose` and commit the result.',
+    );
     process.exit(1);
   }
   console.log(`supergraph composes and matches infra/supergraph.graphql (${subgraphs.length} subgraphs)`);

@@ -9,7 +9,13 @@ for (const group of ['apps', 'packages']) {
   for (const name of readdirSync(group)) {
     const file = `${group}/${name}/test-results/vitest.json`;
     if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number; numFailedTestSuites: number };
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests?: number;
+      numFailedTestSuites: number;
+    };
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);

@@ -6,15 +6,19 @@
 import { DEFAULT_KEYS_DIR, ROLE_LABELS } from '@ecd/service-kit';
 import { DEMO_USERS, developmentKeys, signDevelopmentToken } from '@ecd/service-kit/development';
 
+import { infraEnv } from './env.js';
+
 const [user, ...rest] = process.argv.slice(2).filter((a) => a !== '--');
-const keysDir = process.env.ECD_KEYS_DIR ?? DEFAULT_KEYS_DIR;
+const keysDir = infraEnv.ECD_KEYS_DIR ?? DEFAULT_KEYS_DIR;
 
 if (!user || !(user in DEMO_USERS)) {
   if (user) console.error(`Unknown demo user "${user}".`);
   console.error('Usage: npm run token -- <user> [--expires 8h]\n\nDemo users:');
   for (const [name, u] of Object.entries(DEMO_USERS)) {
     const roles = u.roles.map((r) => ROLE_LABELS[r]).join(', ');
-    console.error(`  ${name.padEnd(20)} ${roles}; ${u.sector ?? 'mọi ngành'}; đơn vị ${u.unitCode ?? 'toàn quốc'} — ${u.description}`);
+    console.error(
+      `  ${name.padEnd(20)} ${roles}; ${u.sector ?? 'mọi ngành'}; đơn vị ${u.unitCode ?? 'toàn quốc'} — ${u.description}`,
+    );
   }
   process.exit(user ? 1 : 0);
 }

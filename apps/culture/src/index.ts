@@ -1,4 +1,5 @@
 import { closeOnSignals } from '@ecd/service-kit';
+
 import { startCultureSubgraph } from './server.js';
 
 const service = await startCultureSubgraph();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { identifier, queryRows, sql } from '@ecd/database';
 import { defaultAuthorization, graphql, useTestSubgraph } from '@ecd/test-kit';
+
 import { loadEnv, startCultureSubgraph } from './server.js';
 
 /**
@@ -9,23 +13,43 @@ import { loadEnv, startCultureSubgraph } from './server.js';
  */
 const subgraph = useTestSubgraph('culture-input', (env) => startCultureSubgraph(loadEnv(env)));
 
-const rows = async (table: string) => Number((await subgraph.service.client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+const rows = async (table: string) =>
+  (
+    await queryRows(
+      subgraph.service.client,
+      z.object({ n: z.number() }),
+      sql`SELECT count(*)::int AS n FROM ${identifier(table)}`,
+    )
+  )[0]!.n;
 const written = async () => ({ facilities: await rows('cultural_facility'), outreach: await rows('outreach') });
 
 const REGISTER = 'mutation($input: CulturalFacilityInput!) { registerCulturalFacility(input: $input) { id openedOn } }';
 const facility = { name: 'Thư viện xã Đông Kinh', kind: 'LIBRARY', communeCode: '05977', servesChildren: true };
 const CAMPAIGN = 'mutation($input: OutreachInput!) { recordCommunicationCampaign(input: $input) { id } }';
-const campaign = { unitCode: '05977', from: '2025-08-01', to: '2025-08-31', channel: 'LOUDSPEAKER', topic: 'Phòng, chống đuối nước', peopleReached: 100, parentsReached: 40 };
+const campaign = {
+  unitCode: '05977',
+  from: '2025-08-01',
+  to: '2025-08-31',
+  channel: 'LOUDSPEAKER',
+  topic: 'Phòng, chống đuối nước',
+  peopleReached: 100,
+  parentsReached: 40,
+};
 
 /** Literals in the document itself, as an attacker writes them. */
-const literal = (fields: string) => `mutation { registerCulturalFacility(input: { kind: LIBRARY, communeCode: "05977", servesChildren: true, ${fields} }) { id } }`;
+const literal = (fields: string) =>
+  `mutation { registerCulturalFacility(input: { kind: LIBRARY, communeCode: "05977", servesChildren: true, ${fields} }) { id } }`;
 
 async function refused(query: string, variables: Record<string, unknown>, reason: string, field?: string) {
   const response = await graphql(subgraph.service.graphqlUrl, query, variables);
   expect(response.status, query).toBe(400);
   expect(response.data ?? null, query).toBeNull();
   expect(response.errors, query).toHaveLength(1);
-  expect(response.errors![0]!.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', reason, ...(field ? { field } : {}) });
+  expect(response.errors![0]!.extensions, query).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    reason,
+    ...(field ? { field } : {}),
+  });
   expect(response.errors![0]!.message, query).toMatch(/^(Giá trị|Ngày)/);
 }
 
@@ -51,11 +75,16 @@ describe('hostile input to a subgraph', () => {
     // 1e309 as a variable's JSON: JSON.parse reads it as Infinity.
     const response = await fetch(subgraph.service.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: (await defaultAuthorization(subgraph.service.graphqlUrl)) ?? '' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: (await defaultAuthorization(subgraph.service.graphqlUrl)) ?? '',
+      },
       body: `{"query": ${JSON.stringify(CAMPAIGN)}, "variables": {"input": ${JSON.stringify(campaign).replace('"peopleReached":100', '"peopleReached":1e309')}}}`,
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: { extensions: object }[] }).errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(((await response.json()) as { errors: { extensions: object }[] }).errors[0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     // Entity representations are JSON of any shape: a NUL anywhere in them is refused too.
     await refused(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { culturalFacilityCount } } }',
@@ -66,10 +95,13 @@ describe('hostile input to a subgraph', () => {
 
     expect(await written()).toEqual(before);
     // The same requests with sane values go through.
-    const ok = await graphql<{ registerCulturalFacility: { openedOn: string } }>(subgraph.service.graphqlUrl, REGISTER, { input: { ...facility, openedOn: '2020-02-29' } });
+    const ok = await graphql<{ registerCulturalFacility: { openedOn: string } }>(
+      subgraph.service.graphqlUrl,
+      REGISTER,
+      { input: { ...facility, openedOn: '2020-02-29' } },
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.registerCulturalFacility.openedOn).toBe('2020-02-29');
     expect((await written()).facilities).toBe(before.facilities + 1);
   });
 });
-

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { identifier, queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import { gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+
 import { loadEnv, startEducationSubgraph } from './server.js';
 
 /**
@@ -9,11 +13,24 @@ import { loadEnv, startEducationSubgraph } from './server.js';
  */
 const subgraph = useTestSubgraph('education-access', (env) => startEducationSubgraph(loadEnv(env)));
 
-const rows = async (table: string) => Number((await subgraph.service.client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+const rows = async (table: string) =>
+  (
+    await queryRows(
+      subgraph.service.client,
+      z.object({ n: z.number() }),
+      sql`SELECT count(*)::int AS n FROM ${identifier(table)}`,
+    )
+  )[0]!.n;
 
 /** Calls the subgraph as a demo user (the admin when no user is given). */
-async function as<T = Record<string, unknown>>(user: string | null, query: string, variables: Record<string, unknown> = {}) {
-  const headers: Record<string, string> = user ? { authorization: `Bearer ${await gatewayToken(user, 'education')}` } : {};
+async function as<T = Record<string, unknown>>(
+  user: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const headers: Record<string, string> = user
+    ? { authorization: `Bearer ${await gatewayToken(user, 'education')}` }
+    : {};
   return graphql<T>(subgraph.service.graphqlUrl, query, variables, headers);
 }
 
@@ -62,38 +79,85 @@ const populationOf = (communeCode: string) => ({
   source: 'Báo cáo phổ cập 15/BC',
   counts: [{ age: 5, sex: 'MALE', children: 30, completedPrimary: 0, completedLowerSecondary: 0 }],
 });
-const figure = (unitCode: string) => ({ indicatorCode: 'UNDER5_DEVELOPING_ON_TRACK', unitCode, year: 2025, numerator: 80, denominator: 100, source: 'BC 12/2025' });
+const figure = (unitCode: string) => ({
+  indicatorCode: 'UNDER5_DEVELOPING_ON_TRACK',
+  unitCode,
+  year: 2025,
+  numerator: 80,
+  denominator: 100,
+  source: 'BC 12/2025',
+});
 
 /** A school of Lạng Sơn, registered by the admin: outside the Ninh Bình department's province. */
 let langSonSchool = '';
 
 beforeAll(async () => {
-  const response = await as<{ registerSchool: { id: string } }>(null, REGISTER, { input: school(LANG_SON, 'Trường Tiểu học Lạng Sơn') });
+  const response = await as<{ registerSchool: { id: string } }>(null, REGISTER, {
+    input: school(LANG_SON, 'Trường Tiểu học Lạng Sơn'),
+  });
   expect(response.errors).toBeUndefined();
   langSonSchool = response.data!.registerSchool.id;
 });
 
 describe('the provincial education department (education.ninhbinh)', () => {
   it('registers schools and records surveys, enrolment, child population and figures in its province', async () => {
-    const registered = await as<{ registerSchool: { id: string; commune: { code: string } } }>('education.ninhbinh', REGISTER, { input: school(NINH_BINH, 'Trường Tiểu học Ninh Bình') });
+    const registered = await as<{ registerSchool: { id: string; commune: { code: string } } }>(
+      'education.ninhbinh',
+      REGISTER,
+      { input: school(NINH_BINH, 'Trường Tiểu học Ninh Bình') },
+    );
     expect(registered.errors).toBeUndefined();
     const id = registered.data!.registerSchool.id;
     expect((await as('education.ninhbinh', SURVEY, { input: surveyOf(id) })).errors).toBeUndefined();
     expect((await as('education.ninhbinh', ENROLMENT, { input: enrolmentOf(id) })).errors).toBeUndefined();
     expect((await as('education.ninhbinh', POPULATION, { input: populationOf(NINH_BINH) })).errors).toBeUndefined();
     expect((await as('education.ninhbinh', FIGURE, { input: figure('37') })).errors).toBeUndefined();
-    const schools = await as<{ _entities: { schools: { id: string }[] }[] }>('education.ninhbinh', UNIT(NINH_BINH, 'schools { id name commune { code } }'));
+    const schools = await as<{ _entities: { schools: { id: string }[] }[] }>(
+      'education.ninhbinh',
+      UNIT(NINH_BINH, 'schools { id name commune { code } }'),
+    );
     expect(schools.errors).toBeUndefined();
     expect(schools.data!._entities[0]!.schools.map((s) => s.id)).toContain(id);
   });
 
   it('is refused, writing nothing, in another province', async () => {
-    const error = await refused('education.ninhbinh', REGISTER, { input: school(LANG_SON, 'Trường Tiểu học Mới') }, 'school', 'OUTSIDE_SCOPE');
+    const error = await refused(
+      'education.ninhbinh',
+      REGISTER,
+      { input: school(LANG_SON, 'Trường Tiểu học Mới') },
+      'school',
+      'OUTSIDE_SCOPE',
+    );
     expect(error.extensions).toMatchObject({ field: 'input.communeCode' });
-    expect((await refused('education.ninhbinh', SURVEY, { input: surveyOf(langSonSchool) }, 'school_survey', 'OUTSIDE_SCOPE')).extensions).toMatchObject({ field: 'input.schoolId' });
-    await refused('education.ninhbinh', ENROLMENT, { input: enrolmentOf(langSonSchool) }, 'enrolment_report', 'OUTSIDE_SCOPE');
-    await refused('education.ninhbinh', POPULATION, { input: populationOf(LANG_SON) }, 'child_population_report', 'OUTSIDE_SCOPE');
-    expect((await refused('education.ninhbinh', FIGURE, { input: figure('20') }, 'indicator_value', 'OUTSIDE_SCOPE')).extensions).toMatchObject({ field: 'input.unitCode' });
+    expect(
+      (
+        await refused(
+          'education.ninhbinh',
+          SURVEY,
+          { input: surveyOf(langSonSchool) },
+          'school_survey',
+          'OUTSIDE_SCOPE',
+        )
+      ).extensions,
+    ).toMatchObject({ field: 'input.schoolId' });
+    await refused(
+      'education.ninhbinh',
+      ENROLMENT,
+      { input: enrolmentOf(langSonSchool) },
+      'enrolment_report',
+      'OUTSIDE_SCOPE',
+    );
+    await refused(
+      'education.ninhbinh',
+      POPULATION,
+      { input: populationOf(LANG_SON) },
+      'child_population_report',
+      'OUTSIDE_SCOPE',
+    );
+    expect(
+      (await refused('education.ninhbinh', FIGURE, { input: figure('20') }, 'indicator_value', 'OUTSIDE_SCOPE'))
+        .extensions,
+    ).toMatchObject({ field: 'input.unitCode' });
   });
 
   it('reads the schools and counts of its province only', async () => {
@@ -107,9 +171,21 @@ describe('the provincial education department (education.ninhbinh)', () => {
 
 describe('other roles and sectors', () => {
   it('refuses education writes to another sector’s officer, the lead agency and a viewer', async () => {
-    await refused('health.langson', REGISTER, { input: school(LANG_SON, 'Trường Tiểu học Y tế') }, 'school', 'SECTOR_NOT_ALLOWED');
+    await refused(
+      'health.langson',
+      REGISTER,
+      { input: school(LANG_SON, 'Trường Tiểu học Y tế') },
+      'school',
+      'SECTOR_NOT_ALLOWED',
+    );
     await refused('lead.langson', FIGURE, { input: figure('20') }, 'indicator_value', 'ROLE_NOT_ALLOWED');
-    await refused('viewer.quangninh', POPULATION, { input: populationOf(communesOfProvince('22', TODAY_LIST)[0]!.code) }, 'child_population_report', 'ROLE_NOT_ALLOWED');
+    await refused(
+      'viewer.quangninh',
+      POPULATION,
+      { input: populationOf(communesOfProvince('22', TODAY_LIST)[0]!.code) },
+      'child_population_report',
+      'ROLE_NOT_ALLOWED',
+    );
   });
 
   it('lets a viewer read the figures and schools of their province, and not another’s', async () => {

@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
+
 import { communesOfProvince } from '@ecd/reference-data';
-import { gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { auditEventRows, gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+
 import { loadEnv, startEducationSubgraph } from './server.js';
 
 /** The education subgraph's audit log: every write with the verified person, append-only, for auditors only. */
 const subgraph = useTestSubgraph('education-audit', (env) => startEducationSubgraph(loadEnv(env)));
 const db = () => subgraph.service.client;
-const auditRows = () => db().$queryRawUnsafe<{ user_id: string; roles: string[]; unit_code: string | null; kind: string; root_fields: string[]; entity_type: string; entity_ids: string[]; succeeded: boolean; error_code: string | null }[]>(`SELECT * FROM audit_event ORDER BY id`);
+const auditRows = () => auditEventRows(db());
 
-async function as<T = Record<string, unknown>>(user: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, { ...headers, authorization: `Bearer ${await gatewayToken(user, 'education')}` });
+async function as<T = Record<string, unknown>>(
+  user: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  return graphql<T>(subgraph.service.graphqlUrl, query, variables, {
+    ...headers,
+    authorization: `Bearer ${await gatewayToken(user, 'education')}`,
+  });
 }
 
 const REGISTER = `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { id } }`;
@@ -18,31 +28,72 @@ const NINH_BINH = communesOfProvince('37', '2025-07-01')[0]!.code;
 
 describe('the education audit log', () => {
   it('records each write with the verified person (not a header), refused ones included; auditors read it, others are refused', async () => {
-    const school = await as<{ registerSchool: { id: string } }>('education.ninhbinh', REGISTER, { input: { name: 'Trường Mầm non Sen Hồng', level: 'PRESCHOOL', communeCode: NINH_BINH, openedOn: '2012-09-05' } }, { 'x-ecd-user-id': 'can.bo.pgd' });
+    const school = await as<{ registerSchool: { id: string } }>(
+      'education.ninhbinh',
+      REGISTER,
+      {
+        input: { name: 'Trường Mầm non Sen Hồng', level: 'PRESCHOOL', communeCode: NINH_BINH, openedOn: '2012-09-05' },
+      },
+      { 'x-ecd-user-id': 'can.bo.pgd' },
+    );
     expect(school.errors).toBeUndefined();
     const id = school.data!.registerSchool.id;
-    const refused = await as('viewer.quangninh', REGISTER, { input: { name: 'Trường Tiểu học khác', level: 'PRIMARY', communeCode: NINH_BINH, openedOn: '2012-09-05' } });
+    const refused = await as('viewer.quangninh', REGISTER, {
+      input: { name: 'Trường Tiểu học khác', level: 'PRIMARY', communeCode: NINH_BINH, openedOn: '2012-09-05' },
+    });
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await auditRows()).map((r) => [r.user_id, r.roles, r.unit_code, r.kind, r.root_fields, r.entity_type, r.entity_ids, r.succeeded, r.error_code])).toEqual([
+    expect(
+      (await auditRows()).map((r) => [
+        r.user_id,
+        r.roles,
+        r.unit_code,
+        r.kind,
+        r.root_fields,
+        r.entity_type,
+        r.entity_ids,
+        r.succeeded,
+        r.error_code,
+      ]),
+    ).toEqual([
       ['education.ninhbinh', ['sector-officer'], '37', 'WRITE', ['registerSchool'], 'School', [id], true, null],
       ['viewer.quangninh', ['viewer'], '22', 'WRITE', ['registerSchool'], 'School', [], false, 'ROLE_NOT_ALLOWED'],
     ]);
     // Aggregates read nothing personal and write nothing: no row.
-    await as('education.ninhbinh', `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "37", validFrom: "2025-07-01" }]) { ... on AdministrativeUnit { code } } }`);
+    await as(
+      'education.ninhbinh',
+      `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "37", validFrom: "2025-07-01" }]) { ... on AdministrativeUnit { code } } }`,
+    );
     expect(await auditRows()).toHaveLength(2);
 
-    const events = await as<{ educationAuditEvents: { totalCount: number; nodes: Record<string, unknown>[] } }>('auditor', EVENTS);
+    const events = await as<{ educationAuditEvents: { totalCount: number; nodes: Record<string, unknown>[] } }>(
+      'auditor',
+      EVENTS,
+    );
     expect(events.errors).toBeUndefined();
     expect(events.data!.educationAuditEvents.totalCount).toBe(2);
-    expect(events.data!.educationAuditEvents.nodes[1]).toEqual({ service: 'education', userId: 'education.ninhbinh', unitCode: '37', kind: 'WRITE', rootFields: ['registerSchool'], entityType: 'School', entityIds: [id], succeeded: true, errorCode: null });
-    for (const user of ['viewer.quangninh', 'education.ninhbinh']) expect((await as(user, EVENTS)).errors![0]!.extensions, user).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    expect(events.data!.educationAuditEvents.nodes[1]).toEqual({
+      service: 'education',
+      userId: 'education.ninhbinh',
+      unitCode: '37',
+      kind: 'WRITE',
+      rootFields: ['registerSchool'],
+      entityType: 'School',
+      entityIds: [id],
+      succeeded: true,
+      errorCode: null,
+    });
+    for (const user of ['viewer.quangninh', 'education.ninhbinh'])
+      expect((await as(user, EVENTS)).errors![0]!.extensions, user).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'ROLE_NOT_ALLOWED',
+      });
   });
 
   it('cannot be changed or emptied at the database', async () => {
     const before = await auditRows();
-    await expect(db().$executeRawUnsafe(`UPDATE audit_event SET succeeded = true`)).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`UPDATE audit_event SET succeeded = true`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`DELETE FROM audit_event`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`TRUNCATE audit_event`).rejects.toThrow(/append-only/);
     expect(await auditRows()).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
-import { parseEnv } from '@ecd/service-kit';
 import { subgraphEnvSchema } from '@ecd/database';
+import { parseEnv } from '@ecd/service-kit';
 
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => parseEnv(subgraphEnvSchema('education', 4003), source);
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env) =>
+  parseEnv(subgraphEnvSchema('education', 4003), source);
 export type Env = ReturnType<typeof loadEnv>;

@@ -1,4 +1,5 @@
 import { closeOnSignals } from '@ecd/service-kit';
+
 import { startEducationSubgraph } from './server.js';
 
 const service = await startEducationSubgraph();

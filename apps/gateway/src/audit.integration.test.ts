@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { userToken, type Federation } from '@ecd/test-kit';
+
 import { startTestFederation } from './federation.test-fixture.js';
 
 /**
@@ -15,8 +17,16 @@ beforeAll(async () => {
 
 afterAll(() => federation?.close());
 
-const as = async <T = Record<string, unknown>>(user: string, query: string, variables: Record<string, unknown> = {}, requestId?: string) =>
-  federation.query<T>(query, variables, { authorization: `Bearer ${await userToken(user)}`, ...(requestId ? { 'x-request-id': requestId } : {}) });
+const as = async <T = Record<string, unknown>>(
+  user: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  requestId?: string,
+) =>
+  federation.query<T>(query, variables, {
+    authorization: `Bearer ${await userToken(user)}`,
+    ...(requestId ? { 'x-request-id': requestId } : {}),
+  });
 
 const ALL_LOGS = `query Logs($requestId: String) {
   socialAffairsAuditEvents(requestId: $requestId) { totalCount nodes { service userId kind purpose found entityType } }
@@ -33,9 +43,13 @@ type Logs = {
 
 describe('the audit logs through the gateway', () => {
   it('follows one lookup across sectors by its request id, for the auditor only', async () => {
-    const registered = await as<{ registerChild: { id: string } }>('station.dongkinh', `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-      input: { personalId: '020325000888', birthDate: '2025-02-01', sex: 'MALE', communeCode: '05977' },
-    });
+    const registered = await as<{ registerChild: { id: string } }>(
+      'station.dongkinh',
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: { personalId: '020325000888', birthDate: '2025-02-01', sex: 'MALE', communeCode: '05977' },
+      },
+    );
     expect(registered.errors).toBeUndefined();
     const recordId = registered.data!.registerChild.id;
 
@@ -51,14 +65,43 @@ describe('the audit logs through the gateway', () => {
     const logs = await as<Logs>('auditor', ALL_LOGS, { requestId: 'audit-lookup-1' });
     expect(logs.errors).toBeUndefined();
     expect(logs.data).toEqual({
-      socialAffairsAuditEvents: { totalCount: 1, nodes: [{ service: 'ldtbxh', userId: 'station.dongkinh', kind: 'LOOKUP', purpose: 'Khám sàng lọc tại trạm', found: false, entityType: 'Child' }] },
-      healthAuditEvents: { totalCount: 1, nodes: [{ service: 'health', userId: 'station.dongkinh', kind: 'READ', purpose: null, entityType: 'ChildHealthRecord', entityIds: [recordId] }] },
+      socialAffairsAuditEvents: {
+        totalCount: 1,
+        nodes: [
+          {
+            service: 'ldtbxh',
+            userId: 'station.dongkinh',
+            kind: 'LOOKUP',
+            purpose: 'Khám sàng lọc tại trạm',
+            found: false,
+            entityType: 'Child',
+          },
+        ],
+      },
+      healthAuditEvents: {
+        totalCount: 1,
+        nodes: [
+          {
+            service: 'health',
+            userId: 'station.dongkinh',
+            kind: 'READ',
+            purpose: null,
+            entityType: 'ChildHealthRecord',
+            entityIds: [recordId],
+          },
+        ],
+      },
       educationAuditEvents: { totalCount: 0 },
       cultureAuditEvents: { totalCount: 0 },
     });
 
     const refused = await as<Logs>('viewer.quangninh', ALL_LOGS, {});
-    expect(refused.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(refused.errors!.map((e) => e.extensions?.code)).toEqual([
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ]);
     expect(JSON.stringify(refused.data)).not.toContain('station.dongkinh');
   });
 
@@ -69,7 +112,10 @@ describe('the audit logs through the gateway', () => {
       `{ a: childByPersonalId(personalId: "020111000001", purpose: "x") { key } b: childByPersonalId(personalId: "020111000002", purpose: "x") { key } }`,
     );
     expect(twice.status).toBe(400);
-    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'ONE_LOOKUP_PER_REQUEST' });
+    expect(twice.errors![0]!.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'ONE_LOOKUP_PER_REQUEST',
+    });
     expect((await as<Logs>('auditor', ALL_LOGS, {})).data!.socialAffairsAuditEvents.totalCount).toBe(before);
   });
 });

@@ -1,21 +1,25 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
 import {
+  baseEnvSchema,
   DEFAULT_CLAIMS,
   DEFAULT_KEYS_DIR,
   DEVELOPMENT_ISSUER,
   DEVELOPMENT_KEY_PREFIX,
   EnvError,
   FEDERATION_AUDIENCE,
-  baseEnvSchema,
   parseEnv,
   portSchema,
   readJson,
   type OidcConfig,
 } from '@ecd/service-kit';
 
-const optionalUrl = z.url().optional().or(z.literal('').transform(() => undefined));
+const optionalUrl = z
+  .url()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 export const gatewayEnvSchema = baseEnvSchema
   .extend({
@@ -46,7 +50,12 @@ export const gatewayEnvSchema = baseEnvSchema
     OIDC_ALGORITHMS: z
       .string()
       .default('RS256,ES256,EdDSA')
-      .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      ),
     OIDC_ROLES_CLAIM: z.string().default(DEFAULT_CLAIMS.roles),
     OIDC_SECTOR_CLAIM: z.string().default(DEFAULT_CLAIMS.sector),
     OIDC_UNIT_CLAIM: z.string().default(DEFAULT_CLAIMS.unit),
@@ -75,7 +84,12 @@ export type Env = ReturnType<typeof loadEnv>;
 
 /** The per-subgraph URL overrides set in the environment, by subgraph name. */
 export function subgraphUrlOverrides(env: Env): Record<string, string> {
-  const entries = Object.entries({ ldtbxh: env.LDTBXH_URL, health: env.HEALTH_URL, education: env.EDUCATION_URL, culture: env.CULTURE_URL });
+  const entries = Object.entries({
+    ldtbxh: env.LDTBXH_URL,
+    health: env.HEALTH_URL,
+    education: env.EDUCATION_URL,
+    culture: env.CULTURE_URL,
+  });
   return Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined));
 }
 
@@ -83,26 +97,39 @@ function readKey(name: string, source: string): unknown {
   try {
     return readJson(source);
   } catch (error) {
-    throw new EnvError(`${name}: cannot read ${source} (${(error as Error).message}); \`npm start\` or \`npm run token\` creates development keys`);
+    throw new EnvError(
+      `${name}: cannot read ${source} (${(error as Error).message}); \`npm start\` or \`npm run token\` creates development keys`,
+    );
   }
 }
 
 /** How people's tokens are checked: the configured provider, or the development issuer's keys. */
 export function oidcConfig(env: Env): OidcConfig {
-  const jwks = env.OIDC_JWKS_URL ? undefined : readKey('OIDC_JWKS', env.OIDC_JWKS ?? join(env.ECD_KEYS_DIR, 'dev-issuer.jwks.json'));
+  const jwks = env.OIDC_JWKS_URL
+    ? undefined
+    : readKey('OIDC_JWKS', env.OIDC_JWKS ?? join(env.ECD_KEYS_DIR, 'dev-issuer.jwks.json'));
   return {
     issuer: env.OIDC_ISSUER,
     audience: env.OIDC_AUDIENCE,
     jwksUrl: env.OIDC_JWKS_URL,
     jwks,
     algorithms: env.OIDC_ALGORITHMS,
-    claims: { roles: env.OIDC_ROLES_CLAIM, sector: env.OIDC_SECTOR_CLAIM, unit: env.OIDC_UNIT_CLAIM, agency: env.OIDC_AGENCY_CLAIM, name: env.OIDC_NAME_CLAIM },
+    claims: {
+      roles: env.OIDC_ROLES_CLAIM,
+      sector: env.OIDC_SECTOR_CLAIM,
+      unit: env.OIDC_UNIT_CLAIM,
+      agency: env.OIDC_AGENCY_CLAIM,
+      name: env.OIDC_NAME_CLAIM,
+    },
   };
 }
 
 /** The gateway's signing key; production refuses a development one. */
 export function gatewaySigningKey(env: Env): unknown {
-  const key = readKey('GATEWAY_SIGNING_KEY', env.GATEWAY_SIGNING_KEY ?? join(env.ECD_KEYS_DIR, 'gateway.private.jwk.json'));
+  const key = readKey(
+    'GATEWAY_SIGNING_KEY',
+    env.GATEWAY_SIGNING_KEY ?? join(env.ECD_KEYS_DIR, 'gateway.private.jwk.json'),
+  );
   if (env.NODE_ENV === 'production' && String((key as { kid?: unknown }).kid).startsWith(DEVELOPMENT_KEY_PREFIX)) {
     throw new EnvError('GATEWAY_SIGNING_KEY: production refuses the development key');
   }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Federation } from '@ecd/test-kit';
+import { z } from 'zod';
+
+import { column, empty, join, queryRows, sql, type Sql } from '@ecd/database';
+import { rowCount, subgraphDatabase, type Federation } from '@ecd/test-kit';
+
 import { startTestFederation } from './federation.test-fixture.js';
 
 /** The first vertical slice: one question to the gateway, answered by all four sectors. */
@@ -11,12 +15,28 @@ const SLICE = /* GraphQL */ `
       level
       healthStationCount
       childrenAged0To8Count(asOf: "2025-07-01")
-      schoolCounts { level label count }
+      schoolCounts {
+        level
+        label
+        count
+      }
       culturalFacilityCount
-      plans { number title }
+      plans {
+        number
+        title
+      }
       children(first: 100) {
         totalCount
-        nodes { code fullName level healthStationCount schoolCounts { count } culturalFacilityCount }
+        nodes {
+          code
+          fullName
+          level
+          healthStationCount
+          schoolCounts {
+            count
+          }
+          culturalFacilityCount
+        }
       }
     }
   }
@@ -31,7 +51,15 @@ interface SliceUnit {
   schoolCounts: { level: string; label: string; count: number }[] | null;
   culturalFacilityCount: number | null;
   plans: { number: string | null; title: string }[];
-  children: { totalCount: number; nodes: { code: string; healthStationCount: number | null; schoolCounts: { count: number }[]; culturalFacilityCount: number }[] };
+  children: {
+    totalCount: number;
+    nodes: {
+      code: string;
+      healthStationCount: number | null;
+      schoolCounts: { count: number }[];
+      culturalFacilityCount: number;
+    }[];
+  };
 }
 
 let federation: Federation;
@@ -51,11 +79,14 @@ describe('the federated slice through the gateway', () => {
     expect(province.children.totalCount).toBe(65);
     expect(province.children.nodes).toHaveLength(65);
     // Each sector's province figure is the sum over its communes: roll-ups agree with the details.
-    const sum = (pick: (n: SliceUnit['children']['nodes'][number]) => number) => province.children.nodes.reduce((s, n) => s + pick(n), 0);
+    const sum = (pick: (n: SliceUnit['children']['nodes'][number]) => number) =>
+      province.children.nodes.reduce((s, n) => s + pick(n), 0);
     expect(province.healthStationCount).toBe(65);
     expect(sum((n) => n.healthStationCount ?? 0)).toBe(65);
     expect(province.schoolCounts!.map((s) => s.label)).toEqual(['Mầm non', 'Tiểu học', 'Trung học cơ sở']);
-    expect(province.schoolCounts!.reduce((s, c) => s + c.count, 0)).toBe(sum((n) => n.schoolCounts.reduce((a, c) => a + c.count, 0)));
+    expect(province.schoolCounts!.reduce((s, c) => s + c.count, 0)).toBe(
+      sum((n) => n.schoolCounts.reduce((a, c) => a + c.count, 0)),
+    );
     expect(province.culturalFacilityCount).toBe(sum((n) => n.culturalFacilityCount));
     expect(province.culturalFacilityCount).toBeGreaterThanOrEqual(65);
     expect(province.childrenAged0To8Count).toBeGreaterThan(65 * 100);
@@ -65,7 +96,9 @@ describe('the federated slice through the gateway', () => {
 
   it('answers for units as they were: Lạng Sơn had districts before the July 2025 reform', async () => {
     const query = `query($d: Date) { administrativeUnit(code: "20", asOf: $d) { validFrom children(first: 20) { totalCount nodes { level } } } }`;
-    const before = await federation.query<{ administrativeUnit: { validFrom: string; children: { totalCount: number; nodes: { level: string }[] } } }>(query, { d: '2024-12-31' });
+    const before = await federation.query<{
+      administrativeUnit: { validFrom: string; children: { totalCount: number; nodes: { level: string }[] } };
+    }>(query, { d: '2024-12-31' });
     expect(before.data!.administrativeUnit.validFrom).toBe('2019-01-01');
     expect(before.data!.administrativeUnit.children.nodes.every((n) => n.level === 'DISTRICT')).toBe(true);
     expect(before.data!.administrativeUnit.children.totalCount).toBe(11);
@@ -75,13 +108,20 @@ describe('the federated slice through the gateway', () => {
     const { data, errors } = await federation.query(SLICE, { code: '99' });
     expect(data?.administrativeUnit).toBeNull();
     expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ path: ['administrativeUnit'], extensions: { code: 'NOT_FOUND', field: 'code', reason: 'UNKNOWN_UNIT_CODE' } });
+    expect(errors![0]).toMatchObject({
+      path: ['administrativeUnit'],
+      extensions: { code: 'NOT_FOUND', field: 'code', reason: 'UNKNOWN_UNIT_CODE' },
+    });
     expect(errors![0]!.message).toContain('Không có đơn vị hành chính mã 99');
   });
 
   it('gives a typed BAD_USER_INPUT error for a malformed code and a wrong type, never a stack trace', async () => {
     const malformed = await federation.query(SLICE, { code: '20; DROP TABLE plan' });
-    expect(malformed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code', reason: 'MALFORMED_UNIT_CODE' });
+    expect(malformed.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'code',
+      reason: 'MALFORMED_UNIT_CODE',
+    });
 
     const wrongType = await federation.query(SLICE, { code: 20 });
     expect(wrongType.status).toBe(400);
@@ -90,8 +130,13 @@ describe('the federated slice through the gateway', () => {
 
     const badDate = await federation.query('{ administrativeUnit(code: "20", asOf: "31/12/2024") { code } }');
     expect(badDate.status).toBe(400);
-    expect(badDate.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf', reason: 'INVALID_DATE' });
-    for (const response of [malformed, wrongType, badDate]) expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+    expect(badDate.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'asOf',
+      reason: 'INVALID_DATE',
+    });
+    for (const response of [malformed, wrongType, badDate])
+      expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 });
 
@@ -99,7 +144,18 @@ describe("the lead agency's core through the gateway", () => {
   it('lists the seed plans with the Lạng Sơn targets, milestones and comparators', async () => {
     const { data, errors } = await federation.query<{
       plans: { nodes: { key: string }[] };
-      plan: { title: string; issuer: { name: string }; scope: { fullName: string }; targets: { code: string; qualitative: boolean; indicator: { code: string; sector: string } | null; milestones: { year: number; comparatorLabel: string; value: number }[] }[]; reportingRules: { due: string; recipient: { code: string } }[] };
+      plan: {
+        title: string;
+        issuer: { name: string };
+        scope: { fullName: string };
+        targets: {
+          code: string;
+          qualitative: boolean;
+          indicator: { code: string; sector: string } | null;
+          milestones: { year: number; comparatorLabel: string; value: number }[];
+        }[];
+        reportingRules: { due: string; recipient: { code: string } }[];
+      };
     }>(`{
       plans(first: 100) { nodes { key } }
       plan(key: "lang-son-2019-de-an-1437") {
@@ -110,7 +166,13 @@ describe("the lead agency's core through the gateway", () => {
     }`);
     expect(errors).toBeUndefined();
     const keys = data!.plans.nodes.map((p) => p.key);
-    for (const seed of ['lang-son-2019-de-an-1437', 'quang-ninh-2019-de-an-1437', 'ninh-binh-sgddt-2019-de-an-1437', 'dau-tieng-2019-de-an-1437', 'ben-cat-pgddt-2021-cthd-tre-em']) {
+    for (const seed of [
+      'lang-son-2019-de-an-1437',
+      'quang-ninh-2019-de-an-1437',
+      'ninh-binh-sgddt-2019-de-an-1437',
+      'dau-tieng-2019-de-an-1437',
+      'ben-cat-pgddt-2021-cthd-tre-em',
+    ]) {
       expect(keys).toContain(seed);
     }
     const plan = data!.plan;
@@ -134,7 +196,16 @@ describe("the lead agency's core through the gateway", () => {
     expect(before.data!.administrativeUnit).toEqual({ validFrom: '2019-01-01', communes: { totalCount: 194 } });
     expect(after.data!.administrativeUnit).toEqual({ validFrom: '2025-07-01', communes: { totalCount: 65 } });
 
-    const { data } = await federation.query<{ administrativeUnit: { fullName: string; successors: { unit: { code: string; fullName: string; validFrom: string; healthStationCount: number }; confidence: string; partial: boolean }[] } }>(
+    const { data } = await federation.query<{
+      administrativeUnit: {
+        fullName: string;
+        successors: {
+          unit: { code: string; fullName: string; validFrom: string; healthStationCount: number };
+          confidence: string;
+          partial: boolean;
+        }[];
+      };
+    }>(
       `{ administrativeUnit(code: "05971", asOf: "2024-12-31") { fullName successors { unit { code fullName validFrom healthStationCount } confidence partial } } }`,
     );
     expect(data!.administrativeUnit.fullName).toBe('Phường Hoàng Văn Thụ');
@@ -147,9 +218,16 @@ describe("the lead agency's core through the gateway", () => {
   });
 
   it('shows the reporting status board of a period', async () => {
-    const opened = await federation.query<{ openReportingPeriod: { id: string } }>(`mutation { openReportingPeriod(planKey: "lang-son-2019-de-an-1437", frequency: ANNUAL, year: 2024) { id } }`);
+    const opened = await federation.query<{ openReportingPeriod: { id: string } }>(
+      `mutation { openReportingPeriod(planKey: "lang-son-2019-de-an-1437", frequency: ANNUAL, year: 2024) { id } }`,
+    );
     expect(opened.errors).toBeUndefined();
-    const { data } = await federation.query<{ reportingPeriod: { dueOn: string; status: { expected: number; submitted: number; onTime: number; overdue: number; bySector: { label: string }[] } } }>(
+    const { data } = await federation.query<{
+      reportingPeriod: {
+        dueOn: string;
+        status: { expected: number; submitted: number; onTime: number; overdue: number; bySector: { label: string }[] };
+      };
+    }>(
       `query($id: ID!) { reportingPeriod(id: $id) { dueOn status { expected submitted onTime overdue bySector { label } } } }`,
       { id: opened.data!.openReportingPeriod.id },
     );
@@ -162,76 +240,105 @@ describe("the lead agency's core through the gateway", () => {
 
 /**
  * Independent SQL for each seed-plan figure, written against the owning sector's raw tables (not
- * through its loader), for a 2024 province or district `$1` in 2024: `n` and `d`.
+ * through its loader), for a 2024 province or district `unit` in 2024: `n` and `d`.
  */
-const UNIT_2024 = `DATE '2019-01-01'`;
-const inUnit = (alias: string) => `((${alias}.district_code = $1 AND ${alias}.district_valid_from = ${UNIT_2024}) OR (${alias}.province_code = $1 AND ${alias}.province_valid_from = ${UNIT_2024}))`;
-const latestSurvey = `(SELECT DISTINCT ON (school_id) * FROM school_survey WHERE year = 2024 ORDER BY school_id, version DESC)`;
-const latestEnrolment = `(SELECT DISTINCT ON (school_id) * FROM enrolment_report WHERE year = 2024 ORDER BY school_id, version DESC)`;
-const latestPopulation = `(SELECT DISTINCT ON (commune_code, commune_valid_from) * FROM child_population_report WHERE year = 2024
+const UNIT_2024 = sql`DATE '2019-01-01'`;
+const inUnit = (alias: string, unit: string) =>
+  sql`((${column(alias, 'district_code')} = ${unit} AND ${column(alias, 'district_valid_from')} = ${UNIT_2024}) OR (${column(alias, 'province_code')} = ${unit} AND ${column(alias, 'province_valid_from')} = ${UNIT_2024}))`;
+const latestSurvey = sql`(SELECT DISTINCT ON (school_id) * FROM school_survey WHERE year = 2024 ORDER BY school_id, version DESC)`;
+const latestEnrolment = sql`(SELECT DISTINCT ON (school_id) * FROM enrolment_report WHERE year = 2024 ORDER BY school_id, version DESC)`;
+const latestPopulation = sql`(SELECT DISTINCT ON (commune_code, commune_valid_from) * FROM child_population_report WHERE year = 2024
                             ORDER BY commune_code, commune_valid_from, version DESC)`;
-const schoolsWith = (flag: string, levels = `('PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY')`) => `
-  SELECT count(*) FILTER (WHERE l.${flag})::float8 AS n, count(*)::float8 AS d
-    FROM ${latestSurvey} l JOIN school s ON s.id = l.school_id WHERE s.level IN ${levels} AND ${inUnit('s')}`;
+type Independent = (unit: string) => Sql;
+const schoolsWith =
+  (flag: string, levels = ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']): Independent =>
+  (unit) => sql`
+  SELECT count(*) FILTER (WHERE ${column('l', flag)})::float8 AS n, count(*)::float8 AS d
+    FROM ${latestSurvey} l JOIN school s ON s.id = l.school_id WHERE s.level IN (${join(levels)}) AND ${inUnit('s', unit)}`;
 /** `AND alias.sex = …` when counting the children of one sex only. */
-const ofSex = (alias: string, sex?: string) => (sex ? `AND ${alias}.sex = '${sex}'` : '');
-const cohort = (column: string, ages: string, sex?: string) => `
-  SELECT sum(c.${column})::float8 AS n, sum(c.children)::float8 AS d
-    FROM ${latestPopulation} p JOIN child_population_count c ON c.report_id = p.id WHERE c.age BETWEEN ${ages} AND ${inUnit('p')} ${ofSex('c', sex)}`;
-const age5Enrolment = (sex?: string) => `
+const ofSex = (alias: string, sex?: string) => (sex ? sql`AND ${column(alias, 'sex')} = ${sex}::"Sex"` : empty);
+const cohort =
+  (completed: string, [youngest, oldest]: [number, number], sex?: string): Independent =>
+  (unit) => sql`
+  SELECT sum(${column('c', completed)})::float8 AS n, sum(c.children)::float8 AS d
+    FROM ${latestPopulation} p JOIN child_population_count c ON c.report_id = p.id WHERE c.age BETWEEN ${youngest} AND ${oldest} AND ${inUnit('p', unit)} ${ofSex('c', sex)}`;
+const age5Enrolment =
+  (sex?: string): Independent =>
+  (unit) => sql`
   SELECT (SELECT sum(e.pupils) FROM ${latestEnrolment} r JOIN school s ON s.id = r.school_id JOIN enrolment_count e ON e.report_id = r.id
-           WHERE s.level = 'PRESCHOOL' AND e.age = 5 AND ${inUnit('s')} ${ofSex('e', sex)})::float8 AS n,
+           WHERE s.level = 'PRESCHOOL' AND e.age = 5 AND ${inUnit('s', unit)} ${ofSex('e', sex)})::float8 AS n,
          (SELECT sum(c.children) FROM ${latestPopulation} p JOIN child_population_count c ON c.report_id = p.id
-           WHERE c.age = 5 AND ${inUnit('p')} ${ofSex('c', sex)})::float8 AS d`;
+           WHERE c.age = 5 AND ${inUnit('p', unit)} ${ofSex('c', sex)})::float8 AS d`;
 /** The seed-plan figures education splits by sex, for one sex. */
-const INDEPENDENT_BY_SEX: Record<string, (sex: string) => string> = {
+const INDEPENDENT_BY_SEX: Record<string, (sex: string) => Independent> = {
   AGE5_PRESCHOOL_ENROLMENT: age5Enrolment,
-  PRIMARY_COMPLETION: (sex) => cohort('completed_primary', '11 AND 11', sex),
-  LOWER_SECONDARY_COMPLETION: (sex) => cohort('completed_lower_secondary', '15 AND 18', sex),
+  PRIMARY_COMPLETION: (sex) => cohort('completed_primary', [11, 11], sex),
+  LOWER_SECONDARY_COMPLETION: (sex) => cohort('completed_lower_secondary', [15, 18], sex),
 };
-const dropout = (grades: number[]) => `
+const dropout =
+  (grades: number[]): Independent =>
+  (unit) => sql`
   SELECT sum(f.dropping_out)::float8 AS n, sum(f.enrolled_at_start)::float8 AS d
     FROM ${latestEnrolment} r JOIN school s ON s.id = r.school_id JOIN grade_flow f ON f.report_id = r.id
-   WHERE f.grade IN (${grades.map((g) => `'GRADE_${g}'`).join(', ')}) AND ${inUnit('s')}`;
-const INDEPENDENT_SQL: Record<string, string> = {
+   WHERE f.grade IN (${join(grades.map((g) => `GRADE_${g}`))}) AND ${inUnit('s', unit)}`;
+const INDEPENDENT_SQL: Record<string, Independent> = {
   SCHOOLS_WITH_SANITATION: schoolsWith('clean_water_sanitation'),
   SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: schoolsWith('psychological_support'),
   SCHOOLS_DISABILITY_ACCESSIBLE: schoolsWith('disability_accessible'),
-  REFERRAL_NETWORK_EDU_FACILITIES: schoolsWith('referral_network', `('PRESCHOOL', 'PRIMARY')`),
-  ECD_EDU_STAFF_CAREGIVERS_TRAINED: `
+  REFERRAL_NETWORK_EDU_FACILITIES: schoolsWith('referral_network', ['PRESCHOOL', 'PRIMARY']),
+  ECD_EDU_STAFF_CAREGIVERS_TRAINED: (unit) => sql`
     SELECT sum(l.staff_trained_ecd)::float8 AS n, sum(l.staff_total)::float8 AS d
-      FROM ${latestSurvey} l JOIN school s ON s.id = l.school_id WHERE s.level IN ('PRESCHOOL', 'PRIMARY') AND ${inUnit('s')}`,
+      FROM ${latestSurvey} l JOIN school s ON s.id = l.school_id WHERE s.level IN ('PRESCHOOL', 'PRIMARY') AND ${inUnit('s', unit)}`,
   AGE5_PRESCHOOL_ENROLMENT: age5Enrolment(),
-  PRIMARY_COMPLETION: cohort('completed_primary', '11 AND 11'),
-  LOWER_SECONDARY_COMPLETION: cohort('completed_lower_secondary', '15 AND 18'),
+  PRIMARY_COMPLETION: cohort('completed_primary', [11, 11]),
+  LOWER_SECONDARY_COMPLETION: cohort('completed_lower_secondary', [15, 18]),
   PRIMARY_DROPOUT: dropout([1, 2, 3, 4, 5]),
   LOWER_SECONDARY_DROPOUT: dropout([6, 7, 8, 9]),
-  REFERRAL_NETWORK_DISTRICTS: `
+  REFERRAL_NETWORK_DISTRICTS: (unit) => sql`
     SELECT count(*) FILTER (WHERE n.working)::float8 AS n,
-           (SELECT count(*) FROM administrative_unit d WHERE d.level = 'DISTRICT' AND d.valid_from = ${UNIT_2024} AND (d.code = $1 OR d.parent_code = $1))::float8 AS d
+           (SELECT count(*) FROM administrative_unit d WHERE d.level = 'DISTRICT' AND d.valid_from = ${UNIT_2024} AND (d.code = ${unit} OR d.parent_code = ${unit}))::float8 AS d
       FROM referral_network n JOIN administrative_unit d ON d.code = n.unit_code AND d.valid_from = n.unit_valid_from
-     WHERE n.year = 2024 AND d.level = 'DISTRICT' AND d.valid_from = ${UNIT_2024} AND (d.code = $1 OR d.parent_code = $1)`,
-  REFERRAL_NETWORK_COMMUNES: `
+     WHERE n.year = 2024 AND d.level = 'DISTRICT' AND d.valid_from = ${UNIT_2024} AND (d.code = ${unit} OR d.parent_code = ${unit})`,
+  REFERRAL_NETWORK_COMMUNES: (unit) => sql`
     WITH communes AS (SELECT c.code, c.valid_from FROM administrative_unit c
                         JOIN administrative_unit d ON d.code = c.parent_code AND d.valid_from = c.parent_valid_from
-                       WHERE c.level = 'COMMUNE' AND c.valid_from = ${UNIT_2024} AND (d.code = $1 OR d.parent_code = $1))
+                       WHERE c.level = 'COMMUNE' AND c.valid_from = ${UNIT_2024} AND (d.code = ${unit} OR d.parent_code = ${unit}))
     SELECT (SELECT count(*) FROM referral_network n JOIN communes c ON c.code = n.unit_code AND c.valid_from = n.unit_valid_from
              WHERE n.year = 2024 AND n.working)::float8 AS n, (SELECT count(*) FROM communes)::float8 AS d`,
 };
 /** Figures the sectors report in aggregate: the sum of their recorded values. */
-const REPORTED_SQL = `
+const reportedSql = (unit: string, indicatorCode: string) => sql`
   SELECT sum(numerator)::float8 AS n, sum(denominator)::float8 AS d FROM indicator_value
-   WHERE indicator_code = $2 AND year = 2024 AND (province_code = $1 OR district_code = $1)`;
+   WHERE indicator_code = ${indicatorCode} AND year = 2024 AND (province_code = ${unit} OR district_code = ${unit})`;
+/** A row of the independent SQL: numerator `n`, denominator `d`. */
+const independentFigure = z.object({ n: z.number(), d: z.number() });
 
 describe('live progress against the seed plans, each value from the sector that owns it', () => {
-  type Row = { indicatorCode: string; unit: { code: string }; indicator: { sector: string }; figure: { numerator: number; denominator: number; reported: boolean } | null; value: number | null; milestone: { year: number; value: number } | null; gap: number | null; status: string };
-  const sqlOf = (sector: string) => (federation.subgraphs[sector === 'EDUCATION' ? 'education' : 'ldtbxh'] as unknown as { client: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T> } }).client;
+  type Row = {
+    indicatorCode: string;
+    unit: { code: string };
+    indicator: { sector: string };
+    figure: { numerator: number; denominator: number; reported: boolean } | null;
+    value: number | null;
+    milestone: { year: number; value: number } | null;
+    gap: number | null;
+    status: string;
+  };
+  const sqlOf = (sector: string) => subgraphDatabase(federation, sector === 'EDUCATION' ? 'education' : 'ldtbxh');
 
   it('gives every numeric target of the five seed plans a value that matches an independent SQL count', async () => {
     const statuses = new Set<string>();
     const computed = new Set<string>();
-    for (const key of ['lang-son-2019-de-an-1437', 'quang-ninh-2019-de-an-1437', 'ninh-binh-sgddt-2019-de-an-1437', 'dau-tieng-2019-de-an-1437', 'ben-cat-pgddt-2021-cthd-tre-em']) {
-      const { data, errors } = await federation.query<{ plan: { scope: { code: string }; targets: { indicator: { code: string } | null }[]; progress: Row[] } }>(
+    for (const key of [
+      'lang-son-2019-de-an-1437',
+      'quang-ninh-2019-de-an-1437',
+      'ninh-binh-sgddt-2019-de-an-1437',
+      'dau-tieng-2019-de-an-1437',
+      'ben-cat-pgddt-2021-cthd-tre-em',
+    ]) {
+      const { data, errors } = await federation.query<{
+        plan: { scope: { code: string }; targets: { indicator: { code: string } | null }[]; progress: Row[] };
+      }>(
         `query($key: String!) { plan(key: $key) {
           scope { code } targets { indicator { code } }
           progress(year: 2024) { indicatorCode unit { code } indicator { sector } figure { numerator denominator reported } value milestone { year value } gap status }
@@ -240,15 +347,23 @@ describe('live progress against the seed plans, each value from the sector that 
       );
       expect(errors, key).toBeUndefined();
       const { plan } = data!;
-      expect(plan.progress.map((p) => p.indicatorCode)).toEqual(plan.targets.filter((t) => t.indicator).map((t) => t.indicator!.code));
+      expect(plan.progress.map((p) => p.indicatorCode)).toEqual(
+        plan.targets.filter((t) => t.indicator).map((t) => t.indicator!.code),
+      );
       for (const row of plan.progress) {
         expect(row.unit.code).toBe(plan.scope.code);
         const independent = INDEPENDENT_SQL[row.indicatorCode];
-        const [expected] = independent
-          ? await sqlOf(row.indicator.sector).$queryRawUnsafe<{ n: number; d: number }[]>(independent, plan.scope.code)
-          : await sqlOf(row.indicator.sector).$queryRawUnsafe<{ n: number; d: number }[]>(REPORTED_SQL, plan.scope.code, row.indicatorCode);
+        const [expected] = await queryRows(
+          sqlOf(row.indicator.sector),
+          independentFigure,
+          independent ? independent(plan.scope.code) : reportedSql(plan.scope.code, row.indicatorCode),
+        );
         expect(expected!.d, `${key} ${row.indicatorCode} has demo data`).toBeGreaterThan(0);
-        expect(row.figure, `${key} ${row.indicatorCode}`).toEqual({ numerator: expected!.n, denominator: expected!.d, reported: !independent });
+        expect(row.figure, `${key} ${row.indicatorCode}`).toEqual({
+          numerator: expected!.n,
+          denominator: expected!.d,
+          reported: !independent,
+        });
         expect(row.value).toBeCloseTo((expected!.n / expected!.d) * 100, 9);
         expect(row.gap).toBeCloseTo(row.value! - row.milestone!.value, 9);
         statuses.add(row.status);
@@ -261,10 +376,23 @@ describe('live progress against the seed plans, each value from the sector that 
   });
 
   it('splits the seed plans’ targets by sex where the owning sector computes them by sex, matching independent counts', async () => {
-    type Group = { sex: string; label: string; numerator: number; denominator: number; value: number | null; status: string };
+    type Group = {
+      sex: string;
+      label: string;
+      numerator: number;
+      denominator: number;
+      value: number | null;
+      status: string;
+    };
     const split = new Set<string>();
-    for (const key of ['ninh-binh-sgddt-2019-de-an-1437', 'ben-cat-pgddt-2021-cthd-tre-em', 'lang-son-2019-de-an-1437']) {
-      const { data, errors } = await federation.query<{ plan: { scope: { code: string }; progress: (Row & { bySex: Group[] | null })[] } }>(
+    for (const key of [
+      'ninh-binh-sgddt-2019-de-an-1437',
+      'ben-cat-pgddt-2021-cthd-tre-em',
+      'lang-son-2019-de-an-1437',
+    ]) {
+      const { data, errors } = await federation.query<{
+        plan: { scope: { code: string }; progress: (Row & { bySex: Group[] | null })[] };
+      }>(
         `query($key: String!) { plan(key: $key) { scope { code }
           progress(year: 2024) { indicatorCode indicator { sector } figure { numerator denominator } milestone { year value } bySex { sex label numerator denominator value status } } } }`,
         { key },
@@ -277,9 +405,16 @@ describe('live progress against the seed plans, each value from the sector that 
           continue;
         }
         split.add(row.indicatorCode);
-        expect(row.bySex!.map((g) => [g.sex, g.label])).toEqual([['MALE', 'Nam'], ['FEMALE', 'Nữ']]);
+        expect(row.bySex!.map((g) => [g.sex, g.label])).toEqual([
+          ['MALE', 'Nam'],
+          ['FEMALE', 'Nữ'],
+        ]);
         for (const group of row.bySex!) {
-          const [expected] = await sqlOf('EDUCATION').$queryRawUnsafe<{ n: number; d: number }[]>(bySex(group.sex), data!.plan.scope.code);
+          const [expected] = await queryRows(
+            sqlOf('EDUCATION'),
+            independentFigure,
+            bySex(group.sex)(data!.plan.scope.code),
+          );
           expect(expected!.d, `${key} ${row.indicatorCode} ${group.sex}`).toBeGreaterThan(0);
           expect(group).toMatchObject({ numerator: expected!.n, denominator: expected!.d });
           expect(group.value).toBeCloseTo((100 * expected!.n) / expected!.d, 9);
@@ -319,61 +454,117 @@ describe('progress on health targets, computed by health from its records', () =
     scope: { unit: '20', asOf: '2025-07-15' },
     period: { start: 2025, end: 2030 },
     targets: [
-      { code: '1', description: 'Tỷ lệ suy dinh dưỡng thấp còi trẻ em dưới 5 tuổi dưới 25%', indicator: 'UNDER5_STUNTING', milestones: [{ year: 2025, comparator: 'LT', value: 25 }] },
-      { code: '2', description: 'Trên 95% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ', indicator: 'UNDER1_FULLY_IMMUNISED', milestones: [{ year: 2025, comparator: 'GT', value: 95 }] },
-      { code: '3', description: '90% trẻ em đến 8 tuổi được tiếp cận dịch vụ y tế, dinh dưỡng', indicator: 'CHILDREN_0_8_REACHED_HEALTH_SERVICES', milestones: [{ year: 2025, comparator: 'GTE', value: 90 }] },
+      {
+        code: '1',
+        description: 'Tỷ lệ suy dinh dưỡng thấp còi trẻ em dưới 5 tuổi dưới 25%',
+        indicator: 'UNDER5_STUNTING',
+        milestones: [{ year: 2025, comparator: 'LT', value: 25 }],
+      },
+      {
+        code: '2',
+        description: 'Trên 95% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ',
+        indicator: 'UNDER1_FULLY_IMMUNISED',
+        milestones: [{ year: 2025, comparator: 'GT', value: 95 }],
+      },
+      {
+        code: '3',
+        description: '90% trẻ em đến 8 tuổi được tiếp cận dịch vụ y tế, dinh dưỡng',
+        indicator: 'CHILDREN_0_8_REACHED_HEALTH_SERVICES',
+        milestones: [{ year: 2025, comparator: 'GTE', value: 90 }],
+      },
     ],
   };
-  const sexIs = (alias: string, sex?: string) => (sex ? `AND ${alias}.sex = '${sex}'` : '');
+  const sexIs = (alias: string, sex?: string) => (sex ? sql`AND ${column(alias, 'sex')} = ${sex}::"Sex"` : empty);
   /** Independent counts over health's raw tables for province 20 (post-reform) in 2025, of all children or one sex. */
-  const HEALTH_SQL: Record<string, (sex?: string) => string> = {
-    UNDER5_STUNTING: (sex) => `SELECT count(*) FILTER (WHERE stunting IN ('MODERATE', 'SEVERE'))::float8 AS n, count(stunting)::float8 AS d
+  const HEALTH_SQL: Record<string, (sex?: string) => Sql> = {
+    UNDER5_STUNTING: (
+      sex,
+    ) => sql`SELECT count(*) FILTER (WHERE stunting IN ('MODERATE', 'SEVERE'))::float8 AS n, count(stunting)::float8 AS d
                         FROM growth_measurement g WHERE province_code = '20' AND extract(year FROM measured_on) = 2025 ${sexIs('g', sex)}`,
-    UNDER1_FULLY_IMMUNISED: (sex) => `SELECT count(*) FILTER (WHERE due = 10)::float8 AS n, count(*)::float8 AS d FROM (
+    UNDER1_FULLY_IMMUNISED: (
+      sex,
+    ) => sql`SELECT count(*) FILTER (WHERE due = 10)::float8 AS n, count(*)::float8 AS d FROM (
                                SELECT c.id, count(i.id) FILTER (WHERE i.vaccine::text NOT IN ('MR', 'DPT_BOOSTER', 'JE_1', 'JE_2', 'JE_3')
                                                               AND i.given_on < c.birth_date + interval '1 year') AS due
                                  FROM child_record c LEFT JOIN immunisation i ON i.child_record_id = c.id
                                 WHERE c.province_code = '20' AND extract(year FROM c.birth_date) = 2024 ${sexIs('c', sex)} GROUP BY c.id) AS cohort`,
-    CHILDREN_0_8_REACHED_HEALTH_SERVICES: (sex) => `SELECT count(DISTINCT c.id) FILTER (WHERE s.id IS NOT NULL)::float8 AS n, count(DISTINCT c.id)::float8 AS d
+    CHILDREN_0_8_REACHED_HEALTH_SERVICES: (
+      sex,
+    ) => sql`SELECT count(DISTINCT c.id) FILTER (WHERE s.id IS NOT NULL)::float8 AS n, count(DISTINCT c.id)::float8 AS d
                                              FROM child_record c LEFT JOIN health_service_contact s ON s.child_record_id = c.id
                                               AND extract(year FROM s.served_on) = 2025 AND s.served_on < c.birth_date + interval '9 years'
                                             WHERE c.province_code = '20' AND c.birth_date <= DATE '2025-12-31' AND c.birth_date + interval '9 years' > DATE '2025-01-01' ${sexIs('c', sex)}`,
   };
 
   beforeAll(async () => {
-    const imported = await federation.query<{ importPlan: { numericTargets: number } }>(`mutation($d: String!) { importPlan(document: $d, format: JSON) { numericTargets } }`, {
-      d: JSON.stringify(HEALTH_PLAN),
-    });
+    const imported = await federation.query<{ importPlan: { numericTargets: number } }>(
+      `mutation($d: String!) { importPlan(document: $d, format: JSON) { numericTargets } }`,
+      {
+        d: JSON.stringify(HEALTH_PLAN),
+      },
+    );
     expect(imported.errors).toBeUndefined();
     expect(imported.data!.importPlan.numericTargets).toBe(3);
   });
 
   it('answers each target of an imported plan with health’s figure, matching an independent count', async () => {
-    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; indicator: { sector: string }; figure: { numerator: number; denominator: number; reported: boolean }; status: string }[] } }>(
+    const { data, errors } = await federation.query<{
+      plan: {
+        progress: {
+          indicatorCode: string;
+          indicator: { sector: string };
+          figure: { numerator: number; denominator: number; reported: boolean };
+          status: string;
+        }[];
+      };
+    }>(
       `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025) { indicatorCode indicator { sector } figure { numerator denominator reported } status } } }`,
     );
     expect(errors).toBeUndefined();
-    const health = (federation.subgraphs.health as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
+    const health = subgraphDatabase(federation, 'health');
     expect(data!.plan.progress.map((p) => p.indicatorCode)).toEqual(Object.keys(HEALTH_SQL));
     for (const row of data!.plan.progress) {
-      const [expected] = await health.$queryRawUnsafe<{ n: number; d: number }[]>(HEALTH_SQL[row.indicatorCode]!());
+      const [expected] = await queryRows(health, independentFigure, HEALTH_SQL[row.indicatorCode]!());
       expect(expected!.d, row.indicatorCode).toBeGreaterThan(0);
-      expect(row).toMatchObject({ indicator: { sector: 'HEALTH' }, figure: { numerator: expected!.n, denominator: expected!.d, reported: false } });
+      expect(row).toMatchObject({
+        indicator: { sector: 'HEALTH' },
+        figure: { numerator: expected!.n, denominator: expected!.d, reported: false },
+      });
       expect(['REACHED', 'BEHIND']).toContain(row.status);
     }
   });
 
   it('splits each health target by sex: boys and girls against the same milestone, matching independent counts', async () => {
-    type Group = { sex: string; label: string; numerator: number; denominator: number; value: number; gap: number; status: string };
-    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; figure: { numerator: number; denominator: number }; milestone: { value: number }; bySex: Group[] }[] } }>(
+    type Group = {
+      sex: string;
+      label: string;
+      numerator: number;
+      denominator: number;
+      value: number;
+      gap: number;
+      status: string;
+    };
+    const { data, errors } = await federation.query<{
+      plan: {
+        progress: {
+          indicatorCode: string;
+          figure: { numerator: number; denominator: number };
+          milestone: { value: number };
+          bySex: Group[];
+        }[];
+      };
+    }>(
       `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025) { indicatorCode figure { numerator denominator } milestone { value } bySex { sex label numerator denominator value gap status } } } }`,
     );
     expect(errors).toBeUndefined();
-    const health = (federation.subgraphs.health as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
+    const health = subgraphDatabase(federation, 'health');
     for (const row of data!.plan.progress) {
-      expect(row.bySex.map((g) => [g.sex, g.label])).toEqual([['MALE', 'Nam'], ['FEMALE', 'Nữ']]);
+      expect(row.bySex.map((g) => [g.sex, g.label])).toEqual([
+        ['MALE', 'Nam'],
+        ['FEMALE', 'Nữ'],
+      ]);
       for (const group of row.bySex) {
-        const [expected] = await health.$queryRawUnsafe<{ n: number; d: number }[]>(HEALTH_SQL[row.indicatorCode]!(group.sex));
+        const [expected] = await queryRows(health, independentFigure, HEALTH_SQL[row.indicatorCode]!(group.sex));
         expect(expected!.d, `${row.indicatorCode} ${group.sex}`).toBeGreaterThan(0);
         expect(group).toMatchObject({ numerator: expected!.n, denominator: expected!.d });
         expect(group.value).toBeCloseTo((100 * expected!.n) / expected!.d, 9);
@@ -389,12 +580,13 @@ describe('progress on health targets, computed by health from its records', () =
 describe('figures reported in aggregate', () => {
   const RECORD = `mutation($input: IndicatorValueInput!) { recordEducationIndicatorValue(input: $input) { id indicatorCode unitCode year numerator denominator } }`;
   const PROGRESS = `{ plan(key: "ben-cat-pgddt-2021-cthd-tre-em") { progress(year: 2024) { indicatorCode figure { numerator denominator reported } } } }`;
-  const rows = async () => {
-    const client = (federation.subgraphs.education as unknown as { client: { $queryRawUnsafe<T>(sql: string): Promise<T> } }).client;
-    return Number((await client.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM indicator_value'))[0]!.n);
-  };
+  const rows = () => rowCount(subgraphDatabase(federation, 'education'), 'indicator_value');
   const developingOnTrack = async () => {
-    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; figure: { numerator: number; denominator: number; reported: boolean } }[] } }>(PROGRESS);
+    const { data, errors } = await federation.query<{
+      plan: {
+        progress: { indicatorCode: string; figure: { numerator: number; denominator: number; reported: boolean } }[];
+      };
+    }>(PROGRESS);
     expect(errors).toBeUndefined();
     return data!.plan.progress.find((p) => p.indicatorCode === 'UNDER5_DEVELOPING_ON_TRACK')!.figure;
   };
@@ -402,34 +594,63 @@ describe('figures reported in aggregate', () => {
   it('records a figure through the gateway, and the owning sector’s progress includes it at once', async () => {
     const before = await developingOnTrack();
     const { data, errors } = await federation.query(RECORD, {
-      input: { indicatorCode: 'UNDER5_DEVELOPING_ON_TRACK', unitCode: '721', year: 2024, numerator: 3, denominator: 4, source: 'Báo cáo 12/BC-PGDĐT' },
+      input: {
+        indicatorCode: 'UNDER5_DEVELOPING_ON_TRACK',
+        unitCode: '721',
+        year: 2024,
+        numerator: 3,
+        denominator: 4,
+        source: 'Báo cáo 12/BC-PGDĐT',
+      },
     });
     expect(errors).toBeUndefined();
     expect(data).toMatchObject({ recordEducationIndicatorValue: { unitCode: '721', numerator: 3, denominator: 4 } });
-    expect(await developingOnTrack()).toEqual({ numerator: before.numerator + 3, denominator: before.denominator + 4, reported: true });
+    expect(await developingOnTrack()).toEqual({
+      numerator: before.numerator + 3,
+      denominator: before.denominator + 4,
+      reported: true,
+    });
   });
 
   it('refuses an aggregate figure for an indicator the sector computes from its records', async () => {
     const count = await rows();
     const { errors } = await federation.query(RECORD, {
-      input: { indicatorCode: 'SCHOOLS_WITH_SANITATION', unitCode: '721', year: 2024, numerator: 3, denominator: 4, source: 'Báo cáo 12/BC-PGDĐT' },
+      input: {
+        indicatorCode: 'SCHOOLS_WITH_SANITATION',
+        unitCode: '721',
+        year: 2024,
+        numerator: 3,
+        denominator: 4,
+        source: 'Báo cáo 12/BC-PGDĐT',
+      },
     });
-    expect((errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason])).toEqual([['input.indicatorCode', 'INDICATOR_COMPUTED']]);
+    expect(
+      (errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason]),
+    ).toEqual([['input.indicatorCode', 'INDICATOR_COMPUTED']]);
     expect(await rows()).toBe(count);
   });
 
   it('rejects impossible figures with every problem named, and writes nothing', async () => {
     const count = await rows();
     const { errors } = await federation.query(RECORD, {
-      input: { indicatorCode: 'ECD_SERVICE_ACCESS_0_8', unitCode: '99999', year: 2031, numerator: 11, denominator: 10, source: ' ' },
+      input: {
+        indicatorCode: 'ECD_SERVICE_ACCESS_0_8',
+        unitCode: '99999',
+        year: 2031,
+        numerator: 11,
+        denominator: 10,
+        source: ' ',
+      },
     });
     expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INDICATOR_VALUE' });
-    expect((errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason])).toEqual([
+    expect(
+      (errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason]),
+    ).toEqual([
       ['input.indicatorCode', 'INDICATOR_NOT_OWNED'],
       ['input.year', 'YEAR_OUT_OF_RANGE'],
       ['input.unitCode', 'UNKNOWN_UNIT_CODE'],
       ['input.numerator', 'NUMERATOR_ABOVE_DENOMINATOR'],
-      ['input.source', 'SOURCE_REQUIRED'],
+      ['input.source', 'REQUIRED'],
     ]);
     expect(await rows()).toBe(count);
   });
@@ -446,13 +667,29 @@ describe('a child across sectors', () => {
     const referral = await federation.query<{ sendReferral: { id: string; child: { key: string } } }>(
       `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id child { key } } }`,
       {
-        input: { personalId, unitCode: '05977', fromSector: 'HEALTH', fromService: 'Trạm y tế: khám sàng lọc', toSector: 'SOCIAL_AFFAIRS', toService: 'Bảo vệ trẻ em', reason: 'Nghi trẻ bị bỏ mặc' },
+        input: {
+          personalId,
+          unitCode: '05977',
+          fromSector: 'HEALTH',
+          fromService: 'Trạm y tế: khám sàng lọc',
+          toSector: 'SOCIAL_AFFAIRS',
+          toService: 'Bảo vệ trẻ em',
+          reason: 'Nghi trẻ bị bỏ mặc',
+        },
       },
     );
     expect(referral.errors).toBeUndefined();
-    await federation.query(`mutation($id: ID!) { acceptReferral(id: $id) { status } }`, { id: referral.data!.sendReferral.id });
+    await federation.query(`mutation($id: ID!) { acceptReferral(id: $id) { status } }`, {
+      id: referral.data!.sendReferral.id,
+    });
 
-    const answer = await federation.query<{ childByPersonalId: { key: string; healthRecord: { id: string; birthDate: string }; referrals: { status: string; events: { status: string }[] }[] } }>(
+    const answer = await federation.query<{
+      childByPersonalId: {
+        key: string;
+        healthRecord: { id: string; birthDate: string };
+        referrals: { status: string; events: { status: string }[] }[];
+      };
+    }>(
       `query($personalId: String!) { childByPersonalId(personalId: $personalId, purpose: "Xác minh hồ sơ chuyển tuyến") {
         key healthRecord { id birthDate } referrals { status events { status } } } }`,
       { personalId },
@@ -483,13 +720,16 @@ describe('when a sector is down', () => {
     }
   });
 
-
   it('keeps a plan’s progress answering when the owning sector is down: its values null, with an error naming it', async () => {
-    const { data, errors } = await federation.query<{ plan: { progress: { indicatorCode: string; value: number | null; status: string }[] } }>(
-      `{ plan(key: "ben-cat-pgddt-2021-cthd-tre-em") { title progress(year: 2024) { indicatorCode value status } } }`,
-    );
+    const { data, errors } = await federation.query<{
+      plan: { progress: { indicatorCode: string; value: number | null; status: string }[] };
+    }>(`{ plan(key: "ben-cat-pgddt-2021-cthd-tre-em") { title progress(year: 2024) { indicatorCode value status } } }`);
     expect(data!.plan.progress.length).toBeGreaterThan(0);
-    expect(data!.plan.progress.every((p) => p.value === null && (p.status === null || p.status === 'NO_DATA'))).toBe(true);
-    expect(errors!.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions.service === 'education')).toBe(true);
+    expect(data!.plan.progress.every((p) => p.value === null && (p.status === null || p.status === 'NO_DATA'))).toBe(
+      true,
+    );
+    expect(
+      errors!.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions.service === 'education'),
+    ).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { closeOnSignals } from '@ecd/service-kit';
+
 import { startGateway } from './server.js';
 
 const gateway = await startGateway();

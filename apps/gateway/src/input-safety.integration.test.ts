@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defaultAuthorization, gatewayTestEnv, graphql, registerService } from '@ecd/test-kit';
+
 import { loadEnv } from './env.js';
 import { startGateway } from './server.js';
 
@@ -21,7 +23,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
-  gateway = await startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls: { ldtbxh: url, health: url, education: url, culture: url } });
+  gateway = await startGateway({
+    env: loadEnv(gatewayTestEnv()),
+    subgraphUrls: { ldtbxh: url, health: url, education: url, culture: url },
+  });
   registerService(gateway);
 });
 afterAll(async () => {
@@ -32,32 +37,60 @@ afterAll(async () => {
 const ask = (query: string, variables: Record<string, unknown> = {}) => graphql(gateway.graphqlUrl, query, variables);
 const figure = (numerator: string) =>
   `mutation { recordEducationIndicatorValue(input: { indicatorCode: "UNDER5_DEVELOPING_ON_TRACK", unitCode: "20", year: 2024, numerator: ${numerator}, denominator: 10, source: "x" }) { numerator } }`;
-const facility = (fields: string) => `mutation { registerCulturalFacility(input: { kind: LIBRARY, communeCode: "05977", servesChildren: true, ${fields} }) { id } }`;
+const facility = (fields: string) =>
+  `mutation { registerCulturalFacility(input: { kind: LIBRARY, communeCode: "05977", servesChildren: true, ${fields} }) { id } }`;
 
 describe('hostile input at the gateway', () => {
   it.each([
     ['a Float literal of 1e309', figure('1e309'), {}, 'NUMBER_OUT_OF_RANGE', 'input.numerator'],
-    ['an Int literal of 1e309', 'mutation { openReportingPeriod(planKey: "p", frequency: ANNUAL, year: 1e309) { id } }', {}, 'NUMBER_OUT_OF_RANGE', undefined],
+    [
+      'an Int literal of 1e309',
+      'mutation { openReportingPeriod(planKey: "p", frequency: ANNUAL, year: 1e309) { id } }',
+      {},
+      'NUMBER_OUT_OF_RANGE',
+      undefined,
+    ],
     ['a Date of year 0', facility('name: "x", openedOn: "0000-01-01"'), {}, 'INVALID_DATE', 'input.openedOn'],
     ['a 30 February', facility('name: "x", openedOn: "2021-02-30"'), {}, 'INVALID_DATE', 'input.openedOn'],
     ['a NUL character', facility('name: "a\\u0000b"'), {}, 'NUL_CHARACTER', 'input.name'],
-    ['a NUL character in a variable', 'mutation($n: String!) { registerCulturalFacility(input: { name: $n, kind: LIBRARY, communeCode: "05977", servesChildren: true }) { id } }', { n: '\u0000' }, 'NUL_CHARACTER', 'n'],
-    ['a Date variable of year 0', 'query($d: Date) { administrativeUnit(code: "20", asOf: $d) { code } }', { d: '0000-01-01' }, 'INVALID_DATE', 'd'],
-  ])('refuses %s as BAD_USER_INPUT (HTTP 400) without asking a subgraph', async (_label, query, variables, reason, field) => {
-    const before = subgraphCalls;
-    const response = await ask(query, variables);
-    expect(response.status).toBe(400);
-    expect(response.errors).toHaveLength(1);
-    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
-    expect(response.errors![0]!.extensions!.field).toBe(field);
-    expect(subgraphCalls).toBe(before);
-  });
+    [
+      'a NUL character in a variable',
+      'mutation($n: String!) { registerCulturalFacility(input: { name: $n, kind: LIBRARY, communeCode: "05977", servesChildren: true }) { id } }',
+      { n: '\u0000' },
+      'NUL_CHARACTER',
+      'n',
+    ],
+    [
+      'a Date variable of year 0',
+      'query($d: Date) { administrativeUnit(code: "20", asOf: $d) { code } }',
+      { d: '0000-01-01' },
+      'INVALID_DATE',
+      'd',
+    ],
+  ])(
+    'refuses %s as BAD_USER_INPUT (HTTP 400) without asking a subgraph',
+    async (_label, query, variables, reason, field) => {
+      const before = subgraphCalls;
+      const response = await ask(query, variables);
+      expect(response.status).toBe(400);
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+      expect(response.errors![0]!.extensions!.field).toBe(field);
+      expect(subgraphCalls).toBe(before);
+    },
+  );
 
   it('answers a malformed body with a JSON error, as every service does', async () => {
-    const response = await fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST', reason: 'MALFORMED_JSON' } }] });
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_REQUEST', reason: 'MALFORMED_JSON' } }],
+    });
   });
 });
 
@@ -74,7 +107,9 @@ describe('operations the gateway cannot run', () => {
     });
     const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(response.status).toBe(400);
-    expect(answer.errors?.[0]?.extensions?.code).toMatch(/^(BAD_REQUEST|GRAPHQL_VALIDATION_FAILED|OPERATION_RESOLUTION_FAILURE|BAD_USER_INPUT)$/);
+    expect(answer.errors?.[0]?.extensions?.code).toMatch(
+      /^(BAD_REQUEST|GRAPHQL_VALIDATION_FAILED|OPERATION_RESOLUTION_FAILURE|BAD_USER_INPUT)$/,
+    );
     expect(subgraphCalls).toBe(0);
   });
 });
@@ -85,7 +120,10 @@ describe('personal numbers at the gateway', () => {
 
   it.each([
     ['two aliased referrals', `mutation { ${referral('a', '020323000001')} ${referral('b', '020323000002')} }`],
-    ['a referral and a lookup', `mutation M { ${referral('a', '020323000001')} } query Q { childByPersonalId(personalId: "020323000002", purpose: "x") { key } }`],
+    [
+      'a referral and a lookup',
+      `mutation M { ${referral('a', '020323000001')} } query Q { childByPersonalId(personalId: "020323000002", purpose: "x") { key } }`,
+    ],
   ])('refuses %s in one request before any subgraph is asked', async (_case, query) => {
     const { status, errors } = await ask(query);
     expect(status).toBe(400);

@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { RunningService } from '@ecd/service-kit';
 import { gatewayTestEnv, graphql, startFederation, userToken, type Federation } from '@ecd/test-kit';
-import { SECTOR_SUBGRAPHS } from './federation.test-fixture.js';
+
 import { loadEnv } from './env.js';
+import { sectorSubgraphs } from './federation.test-fixture.js';
 import { startGateway } from './server.js';
 
 /**
@@ -31,14 +33,20 @@ const readBody = async (req: IncomingMessage) => {
 
 async function countingProxy(target: string): Promise<CountingProxy> {
   const proxy: CountingProxy = { url: '', calls: 0, server: createServer() };
-  proxy.server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
+  const forward = async (req: IncomingMessage, res: ServerResponse) => {
     proxy.calls++;
     const body = await readBody(req);
-    const headers = Object.fromEntries(['content-type', 'authorization', 'x-request-id'].flatMap((h) => (req.headers[h] ? [[h, String(req.headers[h])]] : [])));
+    const headers = Object.fromEntries(
+      ['content-type', 'authorization', 'x-request-id'].flatMap((h) =>
+        req.headers[h] ? [[h, String(req.headers[h])]] : [],
+      ),
+    );
     const answer = await fetch(target, { method: 'POST', headers, body });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
     res.end(Buffer.from(await answer.arrayBuffer()));
-  });
+  };
+  // The server does not await its listeners: a failed forward stays an unhandled rejection, as before.
+  proxy.server.on('request', (req: IncomingMessage, res: ServerResponse) => void forward(req, res));
   proxy.url = await listen(proxy.server);
   return proxy;
 }
@@ -76,7 +84,10 @@ async function slowSubgraph(delayMs: number) {
     url,
     calls,
     /** The next call to arrive (or the one already waiting). */
-    nextCall: (already = 0) => (calls.length > already ? Promise.resolve(calls[already]!) : new Promise<SlowCall>((resolve) => waiting.push(resolve))),
+    nextCall: (already = 0) =>
+      calls.length > already
+        ? Promise.resolve(calls[already]!)
+        : new Promise<SlowCall>((resolve) => waiting.push(resolve)),
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -92,8 +103,7 @@ const totalCalls = () => Object.values(proxies).reduce((sum, p) => sum + p.calls
 
 beforeAll(async () => {
   federation = await startFederation({
-    env: { SEED_DEMO: 'true' },
-    subgraphs: SECTOR_SUBGRAPHS,
+    subgraphs: sectorSubgraphs({ demo: true }),
     // The gateway under test calls each subgraph through a counting proxy.
     gateway: async (subgraphUrls) => {
       for (const [name, url] of Object.entries(subgraphUrls)) {
@@ -134,8 +144,12 @@ describe('limits no single request can break', () => {
     expect(readme.data!.administrativeUnit.children.totalCount).toBe(65);
     expect(totalCalls()).toBeGreaterThan(before);
 
-    const fields = 'code validFrom fullName plans { title } healthStationCount childrenAged0To8Count schoolCounts { level count } culturalFacilityCount';
-    const bench = await federation.query(`query($code: String!) { administrativeUnit(code: $code) { ${fields} children(first: 500) { totalCount nodes { ${fields} } } } }`, { code: '20' });
+    const fields =
+      'code validFrom fullName plans { title } healthStationCount childrenAged0To8Count schoolCounts { level count } culturalFacilityCount';
+    const bench = await federation.query(
+      `query($code: String!) { administrativeUnit(code: $code) { ${fields} children(first: 500) { totalCount nodes { ${fields} } } } }`,
+      { code: '20' },
+    );
     expect(bench.errors).toBeUndefined();
 
     const introspection = await federation.query(getIntrospectionQuery());
@@ -144,17 +158,25 @@ describe('limits no single request can break', () => {
 
   it('refuses 200 aliases of a plan’s progress by commune before any subgraph call', async () => {
     const before = totalCalls();
-    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: plan(key: "${PLAN}") { progress(year: 2024, byCommune: true) { value } }`).join(' ');
+    const aliases = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `p${i}: plan(key: "${PLAN}") { progress(year: 2024, byCommune: true) { value } }`,
+      ).join(' ');
     const attack = await federation.query(`{ ${aliases(200)} }`);
     expect(attack.status).toBe(400);
     expect(attack.data).toBeUndefined();
     // 200 aliases are 4,402 tokens: the parser stops at 2,000.
-    expect(attack.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_TOKENS', limit: 2000 } });
+    expect(attack.errors![0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_TOKENS', limit: 2000 },
+    });
     expect(attack.errors![0]!.message).toMatch(/^Truy vấn quá dài/);
 
     const fewer = await federation.query(`{ ${aliases(16)} }`);
     expect(fewer.status).toBe(400);
-    expect(fewer.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', limit: 15, found: 16 } });
+    expect(fewer.errors![0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', limit: 15, found: 16 },
+    });
     expect(fewer.errors![0]!.message).toMatch(/bí danh/);
 
     expect(totalCalls()).toBe(before);
@@ -162,15 +184,24 @@ describe('limits no single request can break', () => {
 
   it('refuses the children → parent → children cycle, and pages multiplying past the cost limit, before any subgraph call', async () => {
     const before = totalCalls();
-    const cycle = await federation.query(`{ administrativeUnit(code: "20") { children { nodes { parent { children { nodes { parent { children { nodes { code fullName } } } } } } } } } }`);
+    const cycle = await federation.query(
+      `{ administrativeUnit(code: "20") { children { nodes { parent { children { nodes { parent { children { nodes { code fullName } } } } } } } } } }`,
+    );
     expect(cycle.status).toBe(400);
-    expect(cycle.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP', limit: 8, found: 10 } });
+    expect(cycle.errors![0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP', limit: 8, found: 10 },
+    });
     expect(cycle.errors![0]!.message).toMatch(/^Truy vấn lồng quá sâu/);
 
     // Depth 7 fits, but 500 units × 500 siblings each, asked through a variable, is too costly.
-    const pages = await federation.query(`query($n: Int) { administrativeUnits(first: $n) { nodes { parent { children(first: $n) { nodes { code healthStationCount } } } } } }`, { n: 500 });
+    const pages = await federation.query(
+      `query($n: Int) { administrativeUnits(first: $n) { nodes { parent { children(first: $n) { nodes { code healthStationCount } } } } } }`,
+      { n: 500 },
+    );
     expect(pages.status).toBe(400);
-    expect(pages.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', limit: 50_000 } });
+    expect(pages.errors![0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', limit: 50_000 },
+    });
     expect(pages.errors![0]!.message).toMatch(/^Truy vấn quá lớn/);
     expect(totalCalls()).toBe(before);
   });
@@ -193,9 +224,14 @@ describe('rate limit per person', () => {
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    const body = (await refused.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    const body = (await refused.json()) as {
+      data?: unknown;
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(body.data).toBeUndefined();
-    expect(body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', limit: 3, retryAfterSeconds: retryAfter } });
+    expect(body.errors[0]).toMatchObject({
+      extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', limit: 3, retryAfterSeconds: retryAfter },
+    });
     expect(body.errors[0]!.message).toMatch(/^Quá nhiều yêu cầu/);
 
     expect((await send('health.langson')).status).toBe(200);
@@ -204,7 +240,17 @@ describe('rate limit per person', () => {
   it('is off at 0 and generous by default', async () => {
     expect(loadEnv(gatewayTestEnv()).RATE_LIMIT_PER_MINUTE).toBe(600);
     const gateway = await gatewayWith({ RATE_LIMIT_PER_MINUTE: '0' });
-    for (let i = 0; i < 5; i++) expect((await graphql(gateway.graphqlUrl, '{ __typename }', {}, { authorization: `Bearer ${await userToken('lead.langson')}` })).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await graphql(
+            gateway.graphqlUrl,
+            '{ __typename }',
+            {},
+            { authorization: `Bearer ${await userToken('lead.langson')}` },
+          )
+        ).status,
+      ).toBe(200);
   });
 });
 
@@ -222,12 +268,23 @@ describe('deadlines that cancel', () => {
     const gateway = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '500' }, { ...realUrls, education: slow.url });
     const seen = slow.calls.length;
     const started = performance.now();
-    const { data, errors } = await graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` });
+    const { data, errors } = await graphql<Answer>(
+      gateway.graphqlUrl,
+      QUERY,
+      {},
+      { authorization: `Bearer ${await userToken('admin')}` },
+    );
     // Well before the stand-in would answer (20 s): the gateway gave up at its deadline (bounds loose for a busy machine).
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(data!.administrativeUnit).toMatchObject({ fullName: 'Tỉnh Lạng Sơn', healthStationCount: 65, schoolCounts: null });
+    expect(data!.administrativeUnit).toMatchObject({
+      fullName: 'Tỉnh Lạng Sơn',
+      healthStationCount: 65,
+      schoolCounts: null,
+    });
     expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'SUBGRAPH_TIMEOUT', service: 'education', timeoutMs: 500 } });
+    expect(errors![0]).toMatchObject({
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'SUBGRAPH_TIMEOUT', service: 'education', timeoutMs: 500 },
+    });
     expect(errors![0]!.message).toContain('Giáo dục và Đào tạo');
     // The gateway closed the call's connection instead of leaving it to the subgraph.
     const call = await slow.nextCall(seen);
@@ -235,20 +292,33 @@ describe('deadlines that cancel', () => {
   });
 
   it('aborts what is still running at the request’s deadline (REQUEST_TIMEOUT_MS)', async () => {
-    const gateway = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '10000', REQUEST_TIMEOUT_MS: '1500' }, { ...realUrls, education: slow.url });
+    const gateway = await gatewayWith(
+      { SUBGRAPH_TIMEOUT_MS: '10000', REQUEST_TIMEOUT_MS: '1500' },
+      { ...realUrls, education: slow.url },
+    );
     const seen = slow.calls.length;
     const started = performance.now();
-    const { data, errors } = await graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` });
+    const { data, errors } = await graphql<Answer>(
+      gateway.graphqlUrl,
+      QUERY,
+      {},
+      { authorization: `Bearer ${await userToken('admin')}` },
+    );
     // Before SUBGRAPH_TIMEOUT_MS (10 s) could have: the request's deadline aborted it.
     expect(performance.now() - started).toBeLessThan(9_000);
     expect(data!.administrativeUnit.fullName).toBe('Tỉnh Lạng Sơn');
-    expect(errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'REQUEST_TIMEOUT', service: 'education', timeoutMs: 1500 } });
+    expect(errors![0]).toMatchObject({
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'REQUEST_TIMEOUT', service: 'education', timeoutMs: 1500 },
+    });
     expect(await (await slow.nextCall(seen)).closedBeforeAnswer).toBe(true);
   });
 
   it('cancels the outstanding subgraph call when the client goes away', async () => {
     // No deadline of the gateway's would close the call before the stand-in answers (20 s): only the client's leaving can.
-    const gateway = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' }, { ...realUrls, education: slow.url });
+    const gateway = await gatewayWith(
+      { SUBGRAPH_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' },
+      { ...realUrls, education: slow.url },
+    );
     const seen = slow.calls.length;
     const client = new AbortController();
     const request = fetch(gateway.graphqlUrl, {

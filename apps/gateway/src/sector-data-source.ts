@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, REQUEST_ID_HEADER, type GatewaySigner, type Identity, type RequestContext } from '@ecd/service-kit';
 import { GraphQLError } from 'graphql';
+
+import { ErrorCode, REQUEST_ID_HEADER, type GatewaySigner, type Identity, type RequestContext } from '@ecd/service-kit';
 
 /** Vietnamese names of the sectors behind each subgraph, for error messages people read. */
 export const SECTOR_LABELS: Record<string, string> = {
@@ -20,14 +21,16 @@ export interface GatewayContext extends RequestContext {
   signal: AbortSignal;
 }
 
+/** Why a request was aborted: its deadline of `timeoutMs` passed, or its client went away. */
+export type AbortCause = { reason: 'REQUEST_TIMEOUT'; timeoutMs: number } | { reason: 'CLIENT_CLOSED_REQUEST' };
+
 /** Why a request's signal was aborted (its `reason`). */
 export class RequestAborted extends Error {
   override name = 'RequestAborted';
-  constructor(
-    readonly reason: 'REQUEST_TIMEOUT' | 'CLIENT_CLOSED_REQUEST',
-    readonly timeoutMs?: number,
-  ) {
-    super(reason === 'REQUEST_TIMEOUT' ? `request deadline of ${timeoutMs} ms passed` : 'client closed the request');
+  constructor(readonly why: AbortCause) {
+    super(
+      why.reason === 'REQUEST_TIMEOUT' ? `request deadline of ${why.timeoutMs} ms passed` : 'client closed the request',
+    );
   }
 }
 
@@ -39,10 +42,13 @@ export function requestSignal(res: ServerResponse, timeoutMs: number): AbortSign
   const controller = new AbortController();
   // Each subgraph call of the request listens (a plan may run dozens in parallel): no leak warning.
   setMaxListeners(0, controller.signal);
-  const deadline = setTimeout(() => controller.abort(new RequestAborted('REQUEST_TIMEOUT', timeoutMs)), timeoutMs).unref();
+  const deadline = setTimeout(
+    () => controller.abort(new RequestAborted({ reason: 'REQUEST_TIMEOUT', timeoutMs })),
+    timeoutMs,
+  ).unref();
   res.once('close', () => {
     clearTimeout(deadline);
-    if (!res.writableFinished) controller.abort(new RequestAborted('CLIENT_CLOSED_REQUEST'));
+    if (!res.writableFinished) controller.abort(new RequestAborted({ reason: 'CLIENT_CLOSED_REQUEST' }));
   });
   return controller.signal;
 }
@@ -64,7 +70,8 @@ const CALL_HEADER = 'x-ecd-gateway-call';
 const GATEWAY_SELF: Identity = { userId: 'gateway', name: null, roles: [], sector: null, unitCode: null, agency: null };
 
 // Gateway-internal requests (health checks, introspection) carry no request context.
-const hasRequestContext = (context: object): context is GatewayContext => 'requestId' in context && 'identity' in context;
+const hasRequestContext = (context: object): context is GatewayContext =>
+  'requestId' in context && 'identity' in context;
 
 /**
  * Calls one sector's subgraph: sends only the request id and the gateway's own signed statement of
@@ -81,7 +88,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
     const fetch = this.fetcher;
     this.fetcher = (target, init) => {
-      const headers = (init?.headers ?? {}) as Record<string, string>;
+      const headers = init?.headers ?? {};
       const signal = callSignals.get(headers[CALL_HEADER] ?? '');
       delete headers[CALL_HEADER];
       return fetch(target, { ...init, headers, signal });
@@ -92,7 +99,10 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!request.http) return;
     if (!hasRequestContext(context)) {
       // The gateway's own calls (composition in `introspect` mode) read `_service`, which no policy opens to anyone.
-      request.http.headers.set('authorization', `Bearer ${await this.signer.sign(GATEWAY_SELF, this.sector, 'gateway')}`);
+      request.http.headers.set(
+        'authorization',
+        `Bearer ${await this.signer.sign(GATEWAY_SELF, this.sector, 'gateway')}`,
+      );
       return;
     }
     let token = context.subgraphTokens.get(this.sector);
@@ -107,10 +117,17 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** A subgraph that answered with GraphQL errors (e.g. a 400 for an invalid literal): pass its first error on. */
   override async errorFromResponse(response: Response) {
     const body: unknown = await this.parseBody(response);
-    const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | null)?.errors?.[0];
-    if (typeof first?.message === 'string') return new GraphQLError(first.message, { extensions: first.extensions ?? {} });
+    const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | null)
+      ?.errors?.[0];
+    if (typeof first?.message === 'string')
+      return new GraphQLError(first.message, { extensions: first.extensions ?? {} });
     return new GraphQLError(`Dịch vụ ngành ${this.label} trả lời lỗi HTTP ${response.status}.`, {
-      extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_HTTP_ERROR', service: this.sector, status: response.status },
+      extensions: {
+        code: ErrorCode.SubgraphUnavailable,
+        reason: 'SUBGRAPH_HTTP_ERROR',
+        service: this.sector,
+        status: response.status,
+      },
     });
   }
 
@@ -128,7 +145,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     else request?.addEventListener('abort', cancel, { once: true });
     const id = randomUUID();
     callSignals.set(id, call.signal);
-    options.request.http ??= { method: 'POST', url: this.url, headers: new Headers() as never };
+    options.request.http ??= { method: 'POST', url: this.url, headers: new Headers() };
     options.request.http.headers.set(CALL_HEADER, id);
     try {
       if (call.signal.aborted) throw call.signal.reason;
@@ -148,18 +165,32 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const service = this.sector;
     if (cause instanceof SubgraphTimeout) {
       logger?.warn({ sector: service, timeoutMs: this.timeoutMs }, 'subgraph timed out; call aborted');
-      return new GraphQLError(`Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành không trả lời trong ${this.timeoutMs / 1000} giây, yêu cầu đã bị hủy.`, {
-        extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_TIMEOUT', service, timeoutMs: this.timeoutMs },
-      });
+      return new GraphQLError(
+        `Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành không trả lời trong ${this.timeoutMs / 1000} giây, yêu cầu đã bị hủy.`,
+        {
+          extensions: {
+            code: ErrorCode.SubgraphUnavailable,
+            reason: 'SUBGRAPH_TIMEOUT',
+            service,
+            timeoutMs: this.timeoutMs,
+          },
+        },
+      );
     }
     if (cause instanceof RequestAborted) {
-      logger?.info({ sector: service, reason: cause.reason }, 'request aborted; subgraph call cancelled');
+      const { why } = cause;
+      logger?.info({ sector: service, reason: why.reason }, 'request aborted; subgraph call cancelled');
       const message =
-        cause.reason === 'REQUEST_TIMEOUT'
-          ? `Không lấy được dữ liệu ngành ${this.label}: yêu cầu vượt quá thời hạn ${cause.timeoutMs! / 1000} giây và đã bị hủy.`
+        why.reason === 'REQUEST_TIMEOUT'
+          ? `Không lấy được dữ liệu ngành ${this.label}: yêu cầu vượt quá thời hạn ${why.timeoutMs / 1000} giây và đã bị hủy.`
           : `Không lấy được dữ liệu ngành ${this.label}: người gửi đã đóng kết nối.`;
       return new GraphQLError(message, {
-        extensions: { code: ErrorCode.SubgraphUnavailable, reason: cause.reason, service, ...(cause.timeoutMs ? { timeoutMs: cause.timeoutMs } : {}) },
+        extensions: {
+          code: ErrorCode.SubgraphUnavailable,
+          reason: why.reason,
+          service,
+          ...(why.reason === 'REQUEST_TIMEOUT' && why.timeoutMs ? { timeoutMs: why.timeoutMs } : {}),
+        },
       });
     }
     logger?.warn({ sector: service, err: cause }, 'subgraph unavailable');

@@ -1,10 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, demoIdentity, developmentKeys, signDevelopmentToken } from '@ecd/service-kit/development';
-import { createGatewaySigner } from '@ecd/service-kit';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gatewayToken, graphql, readFixture, userToken, type Federation } from '@ecd/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { queryRows, sql } from '@ecd/database';
+import { createGatewaySigner } from '@ecd/service-kit';
+import { DEMO_USERS, demoIdentity, developmentKeys, signDevelopmentToken } from '@ecd/service-kit/development';
+import {
+  gatewayToken,
+  graphql,
+  readFixture,
+  rowCount,
+  subgraphDatabase,
+  userToken,
+  type Federation,
+} from '@ecd/test-kit';
+
 import { startTestFederation } from './federation.test-fixture.js';
 
 let federation: Federation;
@@ -14,9 +26,7 @@ beforeAll(async () => {
 afterAll(() => federation?.close());
 
 const as = async (user: string) => ({ authorization: `Bearer ${await userToken(user)}` });
-const sql = <T>(subgraph: string, query: string, ...values: unknown[]) =>
-  (federation.subgraphs[subgraph] as unknown as { client: { $queryRawUnsafe<R>(q: string, ...v: unknown[]): Promise<R> } }).client.$queryRawUnsafe<T>(query, ...values);
-const count = async (subgraph: string, table: string) => Number((await sql<{ n: bigint }[]>(subgraph, `SELECT count(*) AS n FROM ${table}`))[0]!.n);
+const count = (subgraph: string, table: string) => rowCount(subgraphDatabase(federation, subgraph), table);
 
 /** A token signed by a key the federation does not know, claiming to be the admin. */
 const strangerKeys = developmentKeys(mkdtempSync(join(tmpdir(), 'ecd-stranger-')));
@@ -24,12 +34,22 @@ const strangerKeys = developmentKeys(mkdtempSync(join(tmpdir(), 'ecd-stranger-')
 describe('authentication at the gateway', () => {
   const QUERY = '{ administrativeUnit(code: "20") { fullName } }';
 
-  it.each([
+  // Typed: an untyped `{}` narrowed by `typeof … === 'function'` is a `Function`, whose call gives `any`.
+  type Headers = Record<string, string> | (() => Promise<Record<string, string>>);
+  it.each<readonly [string, Headers, string]>([
     ['no token', {}, 'TOKEN_REQUIRED'],
     ['forged identity headers only', { 'x-ecd-user-id': 'admin', 'x-ecd-user-roles': 'admin' }, 'TOKEN_REQUIRED'],
-    ['a token of an unknown signer', async () => ({ authorization: `Bearer ${await signDevelopmentToken(strangerKeys, 'admin')}` }), 'TOKEN_INVALID'],
-    ['an expired token', async () => ({ authorization: `Bearer ${await userToken('admin', { expiresIn: '-1min' })}` }), 'TOKEN_EXPIRED'],
-  ] as const)('answers %s with 401, a JSON error and no data', async (_case, headers, reason) => {
+    [
+      'a token of an unknown signer',
+      async () => ({ authorization: `Bearer ${await signDevelopmentToken(strangerKeys, 'admin')}` }),
+      'TOKEN_INVALID',
+    ],
+    [
+      'an expired token',
+      async () => ({ authorization: `Bearer ${await userToken('admin', { expiresIn: '-1min' })}` }),
+      'TOKEN_EXPIRED',
+    ],
+  ])('answers %s with 401, a JSON error and no data', async (_case, headers, reason) => {
     const given = typeof headers === 'function' ? await headers() : headers;
     const response = await graphql(federation.gateway.graphqlUrl, QUERY, {}, { authorization: '', ...given });
     expect(response.status).toBe(401);
@@ -39,15 +59,40 @@ describe('authentication at the gateway', () => {
   });
 
   it('stores who wrote a record from the verified token, never from headers a client sends', async () => {
-    const headers = { ...(await as('station.dongkinh')), 'x-ecd-user-id': 'mallory', 'x-ecd-user-roles': 'admin', 'x-ecd-agency': 'BYT' };
+    const headers = {
+      ...(await as('station.dongkinh')),
+      'x-ecd-user-id': 'mallory',
+      'x-ecd-user-roles': 'admin',
+      'x-ecd-agency': 'BYT',
+    };
     const { data, errors } = await graphql<{ recordGrowthMeasurement: { id: string } }>(
       federation.gateway.graphqlUrl,
-      `mutation($input: GrowthMeasurementInput!) { recordGrowthMeasurement(input: $input) { id } }`,
-      { input: { sex: 'FEMALE', birthDate: '2024-03-01', measuredOn: '2025-09-01', weightKg: 10.2, lengthHeightCm: 80, measured: 'LYING', communeCode: '05977' } },
+      `
+        mutation ($input: GrowthMeasurementInput!) {
+          recordGrowthMeasurement(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          sex: 'FEMALE',
+          birthDate: '2024-03-01',
+          measuredOn: '2025-09-01',
+          weightKg: 10.2,
+          lengthHeightCm: 80,
+          measured: 'LYING',
+          communeCode: '05977',
+        },
+      },
       headers,
     );
     expect(errors).toBeUndefined();
-    const [row] = await sql<{ recorded_by: string }[]>('health', 'SELECT recorded_by FROM growth_measurement WHERE id = $1::uuid', data!.recordGrowthMeasurement.id);
+    const [row] = await queryRows(
+      subgraphDatabase(federation, 'health'),
+      z.object({ recorded_by: z.string() }),
+      sql`SELECT recorded_by FROM growth_measurement WHERE id = ${data!.recordGrowthMeasurement.id}::uuid`,
+    );
     expect(row!.recorded_by).toBe('station.dongkinh');
   });
 });
@@ -65,28 +110,51 @@ describe('only the gateway talks to subgraphs', () => {
     const otherGateway = await createGatewaySigner(strangerKeys.gatewayPrivate);
     return [
       ['no token', { authorization: '' }, 'GATEWAY_TOKEN_REQUIRED'],
-      ['forged identity headers', { authorization: '', 'x-ecd-user-id': 'admin', 'x-ecd-user-roles': 'admin' }, 'GATEWAY_TOKEN_REQUIRED'],
+      [
+        'forged identity headers',
+        { authorization: '', 'x-ecd-user-id': 'admin', 'x-ecd-user-roles': 'admin' },
+        'GATEWAY_TOKEN_REQUIRED',
+      ],
       ["a person's own token", await as('admin'), 'GATEWAY_TOKEN_INVALID'],
-      ['a token signed by another key', { authorization: `Bearer ${await otherGateway.sign(demoIdentity('admin'), subgraph, 'x')}` }, 'GATEWAY_TOKEN_INVALID'],
-      ["the gateway's token meant for another subgraph", { authorization: `Bearer ${await gatewayToken('admin', subgraph === 'health' ? 'ldtbxh' : 'health')}` }, 'GATEWAY_TOKEN_INVALID'],
+      [
+        'a token signed by another key',
+        { authorization: `Bearer ${await otherGateway.sign(demoIdentity('admin'), subgraph, 'x')}` },
+        'GATEWAY_TOKEN_INVALID',
+      ],
+      [
+        "the gateway's token meant for another subgraph",
+        { authorization: `Bearer ${await gatewayToken('admin', subgraph === 'health' ? 'ldtbxh' : 'health')}` },
+        'GATEWAY_TOKEN_INVALID',
+      ],
     ];
   };
 
-  it.each(SUBGRAPHS)('%s answers 401 and no data to anything but the gateway, _service, _entities and introspection included', async (subgraph) => {
-    const url = federation.subgraphs[subgraph]!.graphqlUrl;
-    for (const [label, headers, reason] of await cases(subgraph)) {
-      for (const [name, query] of Object.entries(OPERATIONS)) {
-        const response = await graphql(url, query, {}, headers);
-        expect(response.status, `${label}: ${name}`).toBe(401);
-        expect(response.data, `${label}: ${name}`).toBeUndefined();
-        expect(response.errors![0]!.extensions, `${label}: ${name}`).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+  it.each(SUBGRAPHS)(
+    '%s answers 401 and no data to anything but the gateway, _service, _entities and introspection included',
+    async (subgraph) => {
+      const url = federation.subgraphs[subgraph]!.graphqlUrl;
+      for (const [label, headers, reason] of await cases(subgraph)) {
+        for (const [name, query] of Object.entries(OPERATIONS)) {
+          const response = await graphql(url, query, {}, headers);
+          expect(response.status, `${label}: ${name}`).toBe(401);
+          expect(response.data, `${label}: ${name}`).toBeUndefined();
+          expect(response.errors![0]!.extensions, `${label}: ${name}`).toMatchObject({
+            code: 'UNAUTHENTICATED',
+            reason,
+          });
+        }
       }
-    }
-    // The gateway's own token for this subgraph opens it.
-    const ok = await graphql<{ _service: { sdl: string } }>(url, OPERATIONS.service, {}, { authorization: `Bearer ${await gatewayToken('viewer.quangninh', subgraph)}` });
-    expect(ok.errors).toBeUndefined();
-    expect(ok.data!._service.sdl).toContain('type');
-  });
+      // The gateway's own token for this subgraph opens it.
+      const ok = await graphql<{ _service: { sdl: string } }>(
+        url,
+        OPERATIONS.service,
+        {},
+        { authorization: `Bearer ${await gatewayToken('viewer.quangninh', subgraph)}` },
+      );
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data!._service.sdl).toContain('type');
+    },
+  );
 });
 
 /**
@@ -96,15 +164,78 @@ describe('only the gateway talks to subgraphs', () => {
 type Expectation = [inside: boolean, outside: boolean];
 const MATRIX: Record<string, Record<string, Expectation>> = {
   //                     reference        aggregate        health record    education figure  referrals         plan management
-  admin: { reference: [true, true], aggregate: [true, true], healthRecord: [true, true], educationFigure: [true, true], referrals: [true, true], planManagement: [true, true] },
-  'lead.langson': { reference: [true, true], aggregate: [true, false], healthRecord: [false, false], educationFigure: [false, false], referrals: [false, false], planManagement: [true, false] },
-  'health.langson': { reference: [true, true], aggregate: [true, false], healthRecord: [true, false], educationFigure: [false, false], referrals: [true, false], planManagement: [false, false] },
-  'station.dongkinh': { reference: [true, true], aggregate: [false, false], healthRecord: [true, false], educationFigure: [false, false], referrals: [true, false], planManagement: [false, false] },
-  'caseworker.langson': { reference: [true, true], aggregate: [false, false], healthRecord: [false, false], educationFigure: [false, false], referrals: [true, false], planManagement: [false, false] },
-  'education.ninhbinh': { reference: [true, true], aggregate: [true, false], healthRecord: [false, false], educationFigure: [true, false], referrals: [true, false], planManagement: [false, false] },
-  'culture.langson': { reference: [true, true], aggregate: [true, false], healthRecord: [false, false], educationFigure: [false, false], referrals: [true, false], planManagement: [false, false] },
-  'viewer.quangninh': { reference: [true, true], aggregate: [true, false], healthRecord: [false, false], educationFigure: [false, false], referrals: [false, false], planManagement: [false, false] },
-  auditor: { reference: [true, true], aggregate: [false, false], healthRecord: [false, false], educationFigure: [false, false], referrals: [false, false], planManagement: [false, false] },
+  admin: {
+    reference: [true, true],
+    aggregate: [true, true],
+    healthRecord: [true, true],
+    educationFigure: [true, true],
+    referrals: [true, true],
+    planManagement: [true, true],
+  },
+  'lead.langson': {
+    reference: [true, true],
+    aggregate: [true, false],
+    healthRecord: [false, false],
+    educationFigure: [false, false],
+    referrals: [false, false],
+    planManagement: [true, false],
+  },
+  'health.langson': {
+    reference: [true, true],
+    aggregate: [true, false],
+    healthRecord: [true, false],
+    educationFigure: [false, false],
+    referrals: [true, false],
+    planManagement: [false, false],
+  },
+  'station.dongkinh': {
+    reference: [true, true],
+    aggregate: [false, false],
+    healthRecord: [true, false],
+    educationFigure: [false, false],
+    referrals: [true, false],
+    planManagement: [false, false],
+  },
+  'caseworker.langson': {
+    reference: [true, true],
+    aggregate: [false, false],
+    healthRecord: [false, false],
+    educationFigure: [false, false],
+    referrals: [true, false],
+    planManagement: [false, false],
+  },
+  'education.ninhbinh': {
+    reference: [true, true],
+    aggregate: [true, false],
+    healthRecord: [false, false],
+    educationFigure: [true, false],
+    referrals: [true, false],
+    planManagement: [false, false],
+  },
+  'culture.langson': {
+    reference: [true, true],
+    aggregate: [true, false],
+    healthRecord: [false, false],
+    educationFigure: [false, false],
+    referrals: [true, false],
+    planManagement: [false, false],
+  },
+  'viewer.quangninh': {
+    reference: [true, true],
+    aggregate: [true, false],
+    healthRecord: [false, false],
+    educationFigure: [false, false],
+    referrals: [false, false],
+    planManagement: [false, false],
+  },
+  auditor: {
+    reference: [true, true],
+    aggregate: [false, false],
+    healthRecord: [false, false],
+    educationFigure: [false, false],
+    referrals: [false, false],
+    planManagement: [false, false],
+  },
 };
 
 /** A unit inside each user's territory and one outside it (national users: any two). */
@@ -133,18 +264,37 @@ const pick = (pair: [string, string], inside: boolean) => (inside ? pair[0] : pa
 
 const OPERATIONS: Record<string, Operation> = {
   reference: {
-    run: async (user, inside) => federation.query(`query($c: String!) { administrativeUnit(code: $c) { fullName } }`, { c: inside ? '20' : '22' }, await as(user)),
+    run: async (user, inside) =>
+      federation.query(
+        `query($c: String!) { administrativeUnit(code: $c) { fullName } }`,
+        { c: inside ? '20' : '22' },
+        await as(user),
+      ),
   },
   aggregate: {
     run: async (user, inside) =>
-      federation.query(`query($c: String!) { administrativeUnit(code: $c) { culturalFacilityCount } }`, { c: pick(unitsOf(user).province, inside) }, await as(user)),
+      federation.query(
+        `query($c: String!) { administrativeUnit(code: $c) { culturalFacilityCount } }`,
+        { c: pick(unitsOf(user).province, inside) },
+        await as(user),
+      ),
   },
   healthRecord: {
     writes: ['health', 'growth_measurement'],
     run: async (user, inside) =>
       federation.query(
         `mutation($input: GrowthMeasurementInput!) { recordGrowthMeasurement(input: $input) { id } }`,
-        { input: { sex: 'MALE', birthDate: '2024-06-01', measuredOn: '2025-10-01', weightKg: 9.5, lengthHeightCm: 76, measured: 'LYING', communeCode: pick(unitsOf(user).commune, inside) } },
+        {
+          input: {
+            sex: 'MALE',
+            birthDate: '2024-06-01',
+            measuredOn: '2025-10-01',
+            weightKg: 9.5,
+            lengthHeightCm: 76,
+            measured: 'LYING',
+            communeCode: pick(unitsOf(user).commune, inside),
+          },
+        },
         await as(user),
       ),
   },
@@ -156,7 +306,9 @@ const OPERATIONS: Record<string, Operation> = {
         {
           input: {
             indicatorCode: 'UNDER5_DEVELOPING_ON_TRACK',
-            unitCode: { '37': inside ? '37' : '20', '22': inside ? '22' : '20' }[DEMO_USERS[user]!.unitCode ?? ''] ?? (inside ? '20' : '22'),
+            unitCode:
+              { '37': inside ? '37' : '20', '22': inside ? '22' : '20' }[DEMO_USERS[user]!.unitCode ?? ''] ??
+              (inside ? '20' : '22'),
             year: 2024,
             numerator: 1,
             denominator: 2,
@@ -168,33 +320,54 @@ const OPERATIONS: Record<string, Operation> = {
   },
   referrals: {
     run: async (user, inside) =>
-      federation.query(`query($c: String!) { administrativeUnit(code: $c) { referrals(first: 5) { totalCount } } }`, { c: pick(unitsOf(user).province, inside) }, await as(user)),
+      federation.query(
+        `query($c: String!) { administrativeUnit(code: $c) { referrals(first: 5) { totalCount } } }`,
+        { c: pick(unitsOf(user).province, inside) },
+        await as(user),
+      ),
   },
   planManagement: {
     // A dry run checks everything an import does and writes nothing; the plan's scope is the unit.
     run: async (user, inside) => {
       const province = DEMO_USERS[user]!.unitCode === '22' ? (inside ? '22' : '20') : inside ? '20' : '22';
-      const document = (await readFixture('plans/lang-son-2026-test-fixture.yaml')).replace("unit: '20'", `unit: '${province}'`);
-      return federation.query(`mutation($d: String!) { importPlan(document: $d, dryRun: true) { key } }`, { d: document }, await as(user));
+      const document = (await readFixture('plans/lang-son-2026-test-fixture.yaml')).replace(
+        "unit: '20'",
+        `unit: '${province}'`,
+      );
+      return federation.query(
+        `mutation($d: String!) { importPlan(document: $d, dryRun: true) { key } }`,
+        { d: document },
+        await as(user),
+      );
     },
   },
 };
 
 describe('the policy matrix through the gateway (docs/SECURITY.md)', () => {
   for (const [user, expectations] of Object.entries(MATRIX)) {
-    it(`${user}: ${Object.entries(expectations).map(([op, [i, o]]) => `${op} ${i ? 'in' : '-'}/${o ? 'out' : '-'}`).join(', ')}`, async () => {
+    it(`${user}: ${Object.entries(expectations)
+      .map(([op, [i, o]]) => `${op} ${i ? 'in' : '-'}/${o ? 'out' : '-'}`)
+      .join(', ')}`, async () => {
       for (const [name, [inside, outside]] of Object.entries(expectations)) {
         const operation = OPERATIONS[name]!;
-        for (const [where, allowed] of [['inside', inside], ['outside', outside]] as const) {
+        for (const [where, allowed] of [
+          ['inside', inside],
+          ['outside', outside],
+        ] as const) {
           const before = operation.writes ? await count(...operation.writes) : 0;
           const { errors } = await operation.run(user, where === 'inside');
           const forbidden = errors?.filter((e) => e.extensions?.code === 'FORBIDDEN') ?? [];
           if (allowed) {
             expect(errors, `${user} ${name} ${where}`).toBeUndefined();
-            if (operation.writes) expect(await count(...operation.writes), `${user} ${name} ${where} wrote`).toBe(before + 1);
+            if (operation.writes)
+              expect(await count(...operation.writes), `${user} ${name} ${where} wrote`).toBe(before + 1);
           } else {
-            expect(forbidden.length, `${user} ${name} ${where} must be refused: ${JSON.stringify(errors)}`).toBeGreaterThan(0);
-            if (operation.writes) expect(await count(...operation.writes), `${user} ${name} ${where} wrote nothing`).toBe(before);
+            expect(
+              forbidden.length,
+              `${user} ${name} ${where} must be refused: ${JSON.stringify(errors)}`,
+            ).toBeGreaterThan(0);
+            if (operation.writes)
+              expect(await count(...operation.writes), `${user} ${name} ${where} wrote nothing`).toBe(before);
           }
         }
       }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
+
 import {
   createErrorFormatter,
   createGatewaySigner,
@@ -10,6 +11,7 @@ import {
   createUserTokenVerifier,
   drainPlugin,
   GATEWAY_QUERY_LIMITS,
+  hookResult,
   inputSafetyPlugin,
   oneLookupPerRequestRule,
   operationLogPlugin,
@@ -19,8 +21,9 @@ import {
   safeRequestId,
   startHttpService,
 } from '@ecd/service-kit';
+
 import { gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
-import { SectorDataSource, requestSignal, type GatewayContext } from './sector-data-source.js';
+import { requestSignal, SectorDataSource, type GatewayContext } from './sector-data-source.js';
 
 export interface GatewayOptions {
   env?: Env;
@@ -33,24 +36,46 @@ export interface GatewayOptions {
  * typed 400 before planning. The gateway's executor would throw a plain error, answered as a 500.
  */
 const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, request }) {
-        if (!operation) {
-          throw new GraphQLError(
-            request.operationName ? `Văn bản truy vấn không có thao tác tên "${request.operationName}".` : 'Văn bản truy vấn có nhiều thao tác: hãy ghi tên thao tác cần chạy (operationName).',
-            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: 'UNKNOWN_OPERATION', http: { status: 400 } } },
-          );
-        }
-        if (operation.operation === 'subscription') {
-          throw new GraphQLError('Hệ thống không hỗ trợ subscription; hãy dùng query.', {
-            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: 'SUBSCRIPTIONS_NOT_SUPPORTED', http: { status: 400 } },
-          });
-        }
+  requestDidStart() {
+    return Promise.resolve({
+      didResolveOperation({ operation, request }) {
+        return hookResult(() => {
+          if (!operation) {
+            throw new GraphQLError(
+              request.operationName
+                ? `Văn bản truy vấn không có thao tác tên "${request.operationName}".`
+                : 'Văn bản truy vấn có nhiều thao tác: hãy ghi tên thao tác cần chạy (operationName).',
+              {
+                extensions: {
+                  code: 'OPERATION_RESOLUTION_FAILURE',
+                  reason: 'UNKNOWN_OPERATION',
+                  http: { status: 400 },
+                },
+              },
+            );
+          }
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError('Hệ thống không hỗ trợ subscription; hãy dùng query.', {
+              extensions: {
+                code: 'OPERATION_RESOLUTION_FAILURE',
+                reason: 'SUBSCRIPTIONS_NOT_SUPPORTED',
+                http: { status: 400 },
+              },
+            });
+          }
+        });
       },
-    };
+    });
   },
 };
+
+/** Where the gateway sends a subgraph's calls: its URL from the environment (or a test), else the supergraph's. */
+function subgraphUrl(overrides: Record<string, string>, name: string, url: string | undefined): string {
+  const target = overrides[name] ?? url;
+  if (target === undefined)
+    throw new Error(`subgraph ${name} has no URL in the supergraph; set ${name.toUpperCase()}_URL`);
+  return target;
+}
 
 /** Starts the gateway over the committed supergraph (or, in `introspect` mode, the running subgraphs). */
 export async function startGateway(options: GatewayOptions = {}) {
@@ -70,7 +95,8 @@ export async function startGateway(options: GatewayOptions = {}) {
             subgraphs: Object.entries(overrides).map(([name, url]) => ({ name, url })),
           }),
         }),
-    buildService: ({ name, url }) => new SectorDataSource(name, overrides[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS, signer),
+    buildService: ({ name, url }) =>
+      new SectorDataSource(name, subgraphUrl(overrides, name, url), env.SUBGRAPH_TIMEOUT_MS, signer),
   });
   const service = await startHttpService<GatewayContext>({
     name: 'gateway',
@@ -95,9 +121,19 @@ export async function startGateway(options: GatewayOptions = {}) {
         validationRules: [...limits.validationRules, oneLookupPerRequestRule()],
         parseOptions: limits.parseOptions,
         // inputSafetyPlugin: the same refusal of NUL characters, 1e309 and impossible dates as every subgraph, before planning.
-        plugins: [...limits.plugins, operationResolutionPlugin, operationLogPlugin, inputSafetyPlugin, drainPlugin(httpServer)],
+        plugins: [
+          ...limits.plugins,
+          operationResolutionPlugin,
+          operationLogPlugin,
+          inputSafetyPlugin,
+          drainPlugin(httpServer),
+        ],
       }),
-    context: (base, { res }) => ({ ...base, subgraphTokens: new Map(), signal: requestSignal(res, env.REQUEST_TIMEOUT_MS) }),
+    context: (base, { res }) => ({
+      ...base,
+      subgraphTokens: new Map(),
+      signal: requestSignal(res, env.REQUEST_TIMEOUT_MS),
+    }),
     onClose: async () => {
       await rateLimit?.close();
     },

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import { childKeyOf } from '@ecd/service-kit';
-import { gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { gatewayToken, graphql, rowCount, useTestSubgraph } from '@ecd/test-kit';
+
+import { seedDemo } from './demo/seed.js';
 import { loadEnv, startHealthSubgraph } from './server.js';
 
 /**
@@ -10,13 +15,19 @@ import { loadEnv, startHealthSubgraph } from './server.js';
  * records closed to other roles and sectors.
  */
 const SECRET = 'integration-test-child-key-secret-0123456789';
-const subgraph = useTestSubgraph('health-access', (env) => startHealthSubgraph(loadEnv(env)), { SEED_DEMO: 'true', CHILD_KEY_SECRET: SECRET });
+const subgraph = useTestSubgraph('health-access', (env) => startHealthSubgraph(loadEnv(env), { seedDemo }), {
+  CHILD_KEY_SECRET: SECRET,
+});
 
 const db = () => subgraph.service.client;
-const rows = async (table: string) => Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+const rows = (table: string) => rowCount(db(), table);
 
 /** Calls the subgraph as a demo user (the admin when no user is given). */
-async function as<T = Record<string, unknown>>(user: string | null, query: string, variables: Record<string, unknown> = {}) {
+async function as<T = Record<string, unknown>>(
+  user: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const headers: Record<string, string> = user ? { authorization: `Bearer ${await gatewayToken(user, 'health')}` } : {};
   return graphql<T>(subgraph.service.graphqlUrl, query, variables, headers);
 }
@@ -48,11 +59,30 @@ const UNIT = (code: string, field = 'healthStationCount') =>
   `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "${code}", validFrom: "${TODAY_LIST}" }]) { ... on AdministrativeUnit { code ${field} } } }`;
 
 const BORN = '2025-01-10';
-const child = (communeCode: string, personalId?: string) => ({ personalId, birthDate: BORN, sex: 'FEMALE', communeCode });
-const measurement = (communeCode: string) => ({ sex: 'FEMALE', birthDate: '2024-06-15', measuredOn: '2025-12-20', weightKg: 8.75, lengthHeightCm: 74.3, measured: 'LYING', communeCode });
+const child = (communeCode: string, personalId?: string) => ({
+  personalId,
+  birthDate: BORN,
+  sex: 'FEMALE',
+  communeCode,
+});
+const measurement = (communeCode: string) => ({
+  sex: 'FEMALE',
+  birthDate: '2024-06-15',
+  measuredOn: '2025-12-20',
+  weightKg: 8.75,
+  lengthHeightCm: 74.3,
+  measured: 'LYING',
+  communeCode,
+});
 
 const stationIn = async (commune: string) =>
-  (await db().$queryRawUnsafe<{ id: string }[]>(`SELECT id::text FROM health_station WHERE commune_code = '${commune}' AND commune_valid_from = '${TODAY_LIST}' LIMIT 1`))[0]!.id;
+  (
+    await queryRows(
+      db(),
+      z.object({ id: z.string() }),
+      sql`SELECT id::text FROM health_station WHERE commune_code = ${commune} AND commune_valid_from = ${TODAY_LIST}::date LIMIT 1`,
+    )
+  )[0]!.id;
 
 /** Children registered by the admin: one in Đông Kinh, one elsewhere in Lạng Sơn, one in Quảng Ninh. */
 const IDS = { dongKinh: '020325000101', otherLangSon: '020325000102', quangNinh: '022325000103' };
@@ -61,83 +91,195 @@ let station = '';
 
 beforeAll(async () => {
   station = await stationIn(DONG_KINH);
-  for (const [name, commune] of [['dongKinh', DONG_KINH], ['otherLangSon', OTHER_LANG_SON], ['quangNinh', QUANG_NINH]] as const) {
+  for (const [name, commune] of [
+    ['dongKinh', DONG_KINH],
+    ['otherLangSon', OTHER_LANG_SON],
+    ['quangNinh', QUANG_NINH],
+  ] as const) {
     const response = await as<{ registerChild: { id: string } }>(null, REGISTER, { input: child(commune, IDS[name]) });
     expect(response.errors).toBeUndefined();
     records[name] = response.data!.registerChild.id;
     // A dose for each, so that an empty answer means "filtered", not "nothing recorded".
-    const dose = await as(null, IMMUNISE, { input: { childRecordId: records[name], vaccine: 'BCG', givenOn: BORN, stationId: station } });
+    const dose = await as(null, IMMUNISE, {
+      input: { childRecordId: records[name], vaccine: 'BCG', givenOn: BORN, stationId: station },
+    });
     expect(dose.errors).toBeUndefined();
   }
 });
 
 describe('health staff of a commune (station.dongkinh)', () => {
   it('registers children, records doses, services and measurements in its commune', async () => {
-    const registered = await as<{ registerChild: { id: string; commune: { code: string } } }>('station.dongkinh', REGISTER, { input: child(DONG_KINH) });
+    const registered = await as<{ registerChild: { id: string; commune: { code: string } } }>(
+      'station.dongkinh',
+      REGISTER,
+      { input: child(DONG_KINH) },
+    );
     expect(registered.errors).toBeUndefined();
     expect(registered.data!.registerChild.commune).toEqual({ code: DONG_KINH });
     const id = registered.data!.registerChild.id;
-    expect((await as('station.dongkinh', IMMUNISE, { input: { childRecordId: id, vaccine: 'BCG', givenOn: BORN, stationId: station } })).errors).toBeUndefined();
-    expect((await as('station.dongkinh', SERVE, { input: { childRecordId: id, kind: 'DEWORMING', servedOn: '2026-01-05', stationId: station } })).errors).toBeUndefined();
+    expect(
+      (
+        await as('station.dongkinh', IMMUNISE, {
+          input: { childRecordId: id, vaccine: 'BCG', givenOn: BORN, stationId: station },
+        })
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await as('station.dongkinh', SERVE, {
+          input: { childRecordId: id, kind: 'DEWORMING', servedOn: '2026-01-05', stationId: station },
+        })
+      ).errors,
+    ).toBeUndefined();
     expect((await as('station.dongkinh', GROWTH, { input: measurement(DONG_KINH) })).errors).toBeUndefined();
   });
 
   it('is refused, writing nothing, in another commune of the province', async () => {
-    const error = await refused('station.dongkinh', REGISTER, { input: child(OTHER_LANG_SON) }, 'child_record', 'OUTSIDE_SCOPE');
+    const error = await refused(
+      'station.dongkinh',
+      REGISTER,
+      { input: child(OTHER_LANG_SON) },
+      'child_record',
+      'OUTSIDE_SCOPE',
+    );
     expect(error.extensions).toMatchObject({ field: 'input.communeCode' });
-    await refused('station.dongkinh', GROWTH, { input: measurement(OTHER_LANG_SON) }, 'growth_measurement', 'OUTSIDE_SCOPE');
-    await refused('station.dongkinh', PREGNANCY, { input: { communeCode: OTHER_LANG_SON, expectedDeliveryDate: '2027-03-01', motherBirthYear: 1995 } }, 'pregnancy', 'OUTSIDE_SCOPE');
+    await refused(
+      'station.dongkinh',
+      GROWTH,
+      { input: measurement(OTHER_LANG_SON) },
+      'growth_measurement',
+      'OUTSIDE_SCOPE',
+    );
+    await refused(
+      'station.dongkinh',
+      PREGNANCY,
+      { input: { communeCode: OTHER_LANG_SON, expectedDeliveryDate: '2027-03-01', motherBirthYear: 1995 } },
+      'pregnancy',
+      'OUTSIDE_SCOPE',
+    );
   });
 
   it('cannot record for a child registered elsewhere, even at its own station', async () => {
     const other = records.otherLangSon;
-    const error = await refused('station.dongkinh', IMMUNISE, { input: { childRecordId: other, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: station } }, 'immunisation', 'OUTSIDE_SCOPE');
+    const error = await refused(
+      'station.dongkinh',
+      IMMUNISE,
+      { input: { childRecordId: other, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: station } },
+      'immunisation',
+      'OUTSIDE_SCOPE',
+    );
     expect(error.extensions).toMatchObject({ field: 'input.childRecordId' });
-    await refused('station.dongkinh', SERVE, { input: { childRecordId: other, kind: 'DEWORMING', servedOn: '2026-01-05', stationId: station } }, 'health_service_contact', 'OUTSIDE_SCOPE');
+    await refused(
+      'station.dongkinh',
+      SERVE,
+      { input: { childRecordId: other, kind: 'DEWORMING', servedOn: '2026-01-05', stationId: station } },
+      'health_service_contact',
+      'OUTSIDE_SCOPE',
+    );
     // Linking a measurement to that child (even one taken in its own commune) is refused before the record is compared.
-    await refused('station.dongkinh', GROWTH, { input: { ...measurement(DONG_KINH), childRecordId: other } }, 'growth_measurement', 'OUTSIDE_SCOPE');
+    await refused(
+      'station.dongkinh',
+      GROWTH,
+      { input: { ...measurement(DONG_KINH), childRecordId: other } },
+      'growth_measurement',
+      'OUTSIDE_SCOPE',
+    );
   });
 
   it('cannot record a dose or a service of its own child at a station outside its commune', async () => {
     const elsewhere = await stationIn(OTHER_LANG_SON);
     const own = records.dongKinh;
-    const error = await refused('station.dongkinh', IMMUNISE, { input: { childRecordId: own, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: elsewhere } }, 'immunisation', 'OUTSIDE_SCOPE');
+    const error = await refused(
+      'station.dongkinh',
+      IMMUNISE,
+      { input: { childRecordId: own, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: elsewhere } },
+      'immunisation',
+      'OUTSIDE_SCOPE',
+    );
     expect(error.extensions).toMatchObject({ field: 'input.stationId' });
-    const served = await refused('station.dongkinh', SERVE, { input: { childRecordId: own, kind: 'DEWORMING', servedOn: '2026-01-05', stationId: elsewhere } }, 'health_service_contact', 'OUTSIDE_SCOPE');
+    const served = await refused(
+      'station.dongkinh',
+      SERVE,
+      { input: { childRecordId: own, kind: 'DEWORMING', servedOn: '2026-01-05', stationId: elsewhere } },
+      'health_service_contact',
+      'OUTSIDE_SCOPE',
+    );
     expect(served.extensions).toMatchObject({ field: 'input.stationId' });
   });
 
   it('cannot add a visit to a pregnancy followed elsewhere', async () => {
-    const pregnancy = await as<{ registerPregnancy: { id: string } }>(null, PREGNANCY, { input: { communeCode: OTHER_LANG_SON, expectedDeliveryDate: '2027-03-01', motherBirthYear: 1995 } });
+    const pregnancy = await as<{ registerPregnancy: { id: string } }>(null, PREGNANCY, {
+      input: { communeCode: OTHER_LANG_SON, expectedDeliveryDate: '2027-03-01', motherBirthYear: 1995 },
+    });
     expect(pregnancy.errors).toBeUndefined();
-    await refused('station.dongkinh', VISIT, { input: { pregnancyId: pregnancy.data!.registerPregnancy.id, visitedOn: '2026-11-20', gestationalWeek: 24 } }, 'antenatal_visit', 'OUTSIDE_SCOPE');
+    await refused(
+      'station.dongkinh',
+      VISIT,
+      { input: { pregnancyId: pregnancy.data!.registerPregnancy.id, visitedOn: '2026-11-20', gestationalWeek: 24 } },
+      'antenatal_visit',
+      'OUTSIDE_SCOPE',
+    );
   });
 
   it('reads the Child entity of a child of its commune, and nothing of a child registered elsewhere', async () => {
     const keys = [IDS.dongKinh, IDS.otherLangSon].map((id) => ({ __typename: 'Child', key: childKeyOf(id, SECRET) }));
-    const asAdmin = await as<{ _entities: { healthRecord: unknown; immunisations: unknown[] }[] }>(null, CHILD, { r: keys });
+    const asAdmin = await as<{ _entities: { healthRecord: unknown; immunisations: unknown[] }[] }>(null, CHILD, {
+      r: keys,
+    });
     expect(asAdmin.errors).toBeUndefined();
     expect(asAdmin.data!._entities.map((c) => c.immunisations.length)).toEqual([1, 1]);
 
-    const asStation = await as<{ _entities: { healthRecord: { id: string } | null; immunisations: unknown[]; growthMeasurements: unknown[]; healthServiceContacts: unknown[] }[] }>('station.dongkinh', CHILD, { r: keys });
+    const asStation = await as<{
+      _entities: {
+        healthRecord: { id: string } | null;
+        immunisations: unknown[];
+        growthMeasurements: unknown[];
+        healthServiceContacts: unknown[];
+      }[];
+    }>('station.dongkinh', CHILD, { r: keys });
     expect(asStation.errors).toBeUndefined();
     const [own, elsewhere] = asStation.data!._entities;
-    expect(own).toMatchObject({ healthRecord: { id: records.dongKinh, commune: { code: DONG_KINH } }, immunisations: [{ vaccine: 'BCG' }] });
-    expect(elsewhere).toEqual({ key: keys[1]!.key, healthRecord: null, immunisations: [], growthMeasurements: [], healthServiceContacts: [] });
+    expect(own).toMatchObject({
+      healthRecord: { id: records.dongKinh, commune: { code: DONG_KINH } },
+      immunisations: [{ vaccine: 'BCG' }],
+    });
+    expect(elsewhere).toEqual({
+      key: keys[1]!.key,
+      healthRecord: null,
+      immunisations: [],
+      growthMeasurements: [],
+      healthServiceContacts: [],
+    });
   });
 });
 
 describe('the provincial health department (health.langson)', () => {
   it('writes anywhere in Lạng Sơn', async () => {
     expect((await as('health.langson', REGISTER, { input: child(OTHER_LANG_SON) })).errors).toBeUndefined();
-    expect((await as('health.langson', IMMUNISE, { input: { childRecordId: records.otherLangSon, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: station } })).errors).toBeUndefined();
+    expect(
+      (
+        await as('health.langson', IMMUNISE, {
+          input: { childRecordId: records.otherLangSon, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: station },
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('is refused, writing nothing, in Quảng Ninh', async () => {
     await refused('health.langson', REGISTER, { input: child(QUANG_NINH) }, 'child_record', 'OUTSIDE_SCOPE');
-    await refused('health.langson', IMMUNISE, { input: { childRecordId: records.quangNinh, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: station } }, 'immunisation', 'OUTSIDE_SCOPE');
+    await refused(
+      'health.langson',
+      IMMUNISE,
+      { input: { childRecordId: records.quangNinh, vaccine: 'HEPB_BIRTH', givenOn: BORN, stationId: station } },
+      'immunisation',
+      'OUTSIDE_SCOPE',
+    );
     const key = { __typename: 'Child', key: childKeyOf(IDS.quangNinh, SECRET) };
-    const response = await as<{ _entities: { healthRecord: unknown; immunisations: unknown[] }[] }>('health.langson', CHILD, { r: [key] });
+    const response = await as<{ _entities: { healthRecord: unknown; immunisations: unknown[] }[] }>(
+      'health.langson',
+      CHILD,
+      { r: [key] },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data!._entities[0]).toMatchObject({ healthRecord: null, immunisations: [] });
   });
@@ -173,7 +315,9 @@ describe('other roles and sectors', () => {
 
   it('lets a facility list be read in the territory only', async () => {
     const list = (code: string) => UNIT(code, 'healthStations(first: 2) { nodes { name } }');
-    expect((await as('station.dongkinh', list('20'))).errors?.[0]?.extensions).toMatchObject({ reason: 'OUTSIDE_SCOPE' });
+    expect((await as('station.dongkinh', list('20'))).errors?.[0]?.extensions).toMatchObject({
+      reason: 'OUTSIDE_SCOPE',
+    });
     expect((await as('health.langson', list('20'))).errors).toBeUndefined();
   });
 });

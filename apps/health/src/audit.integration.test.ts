@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { execute, queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import { childKeyOf, type Identity } from '@ecd/service-kit';
-import { gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { auditEventRows, gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+
 import { loadEnv, startHealthSubgraph } from './server.js';
 
 /**
@@ -10,35 +14,26 @@ import { loadEnv, startHealthSubgraph } from './server.js';
  * subgraph's own database, readable by auditors only.
  */
 const SECRET = 'integration-test-child-key-secret-0123456789';
-const subgraph = useTestSubgraph('health-audit', (env) => startHealthSubgraph(loadEnv(env)), { CHILD_KEY_SECRET: SECRET, PERSONAL_ID_LOOKUPS_PER_WINDOW: '2' });
+const subgraph = useTestSubgraph('health-audit', (env) => startHealthSubgraph(loadEnv(env)), {
+  CHILD_KEY_SECRET: SECRET,
+  PERSONAL_ID_LOOKUPS_PER_WINDOW: '2',
+});
 
 const db = () => subgraph.service.client;
-const auditRows = () => db().$queryRawUnsafe<AuditRow[]>(`SELECT * FROM audit_event ORDER BY id`);
+const auditRows = () => auditEventRows(db());
 const auditCount = async () => (await auditRows()).length;
 
-interface AuditRow {
-  id: bigint;
-  service: string;
-  user_id: string;
-  roles: string[];
-  sector: string | null;
-  unit_code: string | null;
-  request_id: string;
-  operation: string | null;
-  kind: string;
-  root_fields: string[];
-  entity_type: string | null;
-  entity_ids: string[];
-  subject_keys: string[];
-  purpose: string | null;
-  found: boolean | null;
-  succeeded: boolean;
-  error_code: string | null;
-}
-
 /** Calls the subgraph as the gateway does for a person (a demo user's name, or any identity), with extra headers. */
-async function as<T = Record<string, unknown>>(user: string | Identity, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, { ...headers, authorization: `Bearer ${await gatewayToken(user, 'health')}` });
+async function as<T = Record<string, unknown>>(
+  user: string | Identity,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  return graphql<T>(subgraph.service.graphqlUrl, query, variables, {
+    ...headers,
+    authorization: `Bearer ${await gatewayToken(user, 'health')}`,
+  });
 }
 
 const REGISTER = `mutation Register($input: RegisterChildInput!) { registerChild(input: $input) { id child { key } } }`;
@@ -49,7 +44,13 @@ const EVENTS = `query Events($userId: String, $kind: AuditEventKind, $from: Stri
     nodes { id service at userId roles sector unitCode requestId operation kind rootFields entityType entityIds subjectKeys purpose found succeeded errorCode }
   }
 }`;
-type Events = { healthAuditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Record<string, unknown>[] } };
+type Events = {
+  healthAuditEvents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Record<string, unknown>[];
+  };
+};
 
 const PERSONAL_ID = '020325000555';
 const QUANG_NINH = communesOfProvince('22', '2025-07-01')[0]!.code;
@@ -58,7 +59,12 @@ let recordId = '';
 
 describe('the audit log of writes', () => {
   it('writes a WRITE row with the verified person, whatever the headers say, and the number’s key, never the number', async () => {
-    const response = await as<{ registerChild: { id: string } }>('station.dongkinh', REGISTER, { input: child(PERSONAL_ID) }, { 'x-user-id': 'mallory', 'x-request-id': 'spoofed-request', 'x-ecd-roles': 'admin' });
+    const response = await as<{ registerChild: { id: string } }>(
+      'station.dongkinh',
+      REGISTER,
+      { input: child(PERSONAL_ID) },
+      { 'x-user-id': 'mallory', 'x-request-id': 'spoofed-request', 'x-ecd-roles': 'admin' },
+    );
     expect(response.errors).toBeUndefined();
     recordId = response.data!.registerChild.id;
     const rows = await auditRows();
@@ -81,14 +87,22 @@ describe('the audit log of writes', () => {
     // The request id is the one the gateway signed, not the header's.
     expect(rows[0]!.request_id).toMatch(/^test-\d+$/);
     // The record read back by the mutation is the one written: no READ row besides the WRITE.
-    const everything = await db().$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(a)::text AS row FROM audit_event a`);
+    const everything = await queryRows(
+      db(),
+      z.object({ row: z.string() }),
+      sql`SELECT row_to_json(a)::text AS row FROM audit_event a`,
+    );
     expect(everything.map((r) => r.row).join()).not.toMatch(/mallory|spoofed|020325000555/);
   });
 
   it('audits refused and failed writes too: a CONFLICT (which reveals that the number is registered) and a role without the right', async () => {
     const before = await auditCount();
     const conflict = await as('station.dongkinh', REGISTER, { input: child(PERSONAL_ID) });
-    expect(conflict.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHILD_ALREADY_REGISTERED', childRecordId: recordId });
+    expect(conflict.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CHILD_ALREADY_REGISTERED',
+      childRecordId: recordId,
+    });
     const refused = await as('viewer.quangninh', REGISTER, { input: child('020325000556') });
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     const rows = (await auditRows()).slice(before);
@@ -100,7 +114,14 @@ describe('the audit log of writes', () => {
 
   it('gives the existing record’s id in a CONFLICT only to whom may see it, and counts such answers against the person’s lookups', async () => {
     // A health officer of another province: allowed to register, the number's record is outside their territory.
-    const officer: Identity = { userId: 'health.probe', name: null, roles: ['sector-officer'], sector: 'HEALTH', unitCode: '22', agency: null };
+    const officer: Identity = {
+      userId: 'health.probe',
+      name: null,
+      roles: ['sector-officer'],
+      sector: 'HEALTH',
+      unitCode: '22',
+      agency: null,
+    };
     const quangNinh = { ...child(PERSONAL_ID), communeCode: QUANG_NINH };
     const first = await as(officer, REGISTER, { input: quangNinh });
     expect(first.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHILD_ALREADY_REGISTERED' });
@@ -109,10 +130,23 @@ describe('the audit log of writes', () => {
     // Two registrations with a number (here both revealing) used the window's two lookups: no registration with a number is answered now.
     const limited = await as(officer, REGISTER, { input: { ...quangNinh, personalId: '022325000999' } });
     expect(limited.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'LOOKUP_RATE_LIMITED' });
-    expect(await db().$queryRawUnsafe(`SELECT 1 FROM child_record WHERE commune_code = $1`, QUANG_NINH)).toEqual([]);
+    expect(
+      await queryRows(
+        db(),
+        z.record(z.string(), z.unknown()),
+        sql`SELECT 1 FROM child_record WHERE commune_code = ${QUANG_NINH}`,
+      ),
+    ).toEqual([]);
     // Without a number, and for other people, registering goes on.
     expect((await as(officer, REGISTER, { input: { ...quangNinh, personalId: undefined } })).errors).toBeUndefined();
-    const colleague: Identity = { userId: 'station.colleague', name: null, roles: ['facility-staff'], sector: 'HEALTH', unitCode: '05977', agency: null };
+    const colleague: Identity = {
+      userId: 'station.colleague',
+      name: null,
+      roles: ['facility-staff'],
+      sector: 'HEALTH',
+      unitCode: '05977',
+      agency: null,
+    };
     expect((await as(colleague, REGISTER, { input: child('020325000557') })).errors).toBeUndefined();
   });
 });
@@ -121,14 +155,27 @@ describe('the audit log of reads', () => {
   it('writes a READ row naming the child records read, and nothing for aggregates', async () => {
     const before = await auditCount();
     const key = childKeyOf(PERSONAL_ID, SECRET);
-    const response = await as<{ _entities: { healthRecord: { id: string } }[] }>('station.dongkinh', CHILD, { r: [{ __typename: 'Child', key }] });
+    const response = await as<{ _entities: { healthRecord: { id: string } }[] }>('station.dongkinh', CHILD, {
+      r: [{ __typename: 'Child', key }],
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data!._entities[0]!.healthRecord.id).toBe(recordId);
     const rows = (await auditRows()).slice(before);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ user_id: 'station.dongkinh', kind: 'READ', operation: 'ChildRecord', root_fields: ['_entities'], entity_type: 'ChildHealthRecord', entity_ids: [recordId], succeeded: true });
+    expect(rows[0]).toMatchObject({
+      user_id: 'station.dongkinh',
+      kind: 'READ',
+      operation: 'ChildRecord',
+      root_fields: ['_entities'],
+      entity_type: 'ChildHealthRecord',
+      entity_ids: [recordId],
+      succeeded: true,
+    });
 
-    const aggregates = await as('health.langson', `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "20", validFrom: "2025-07-01" }]) { ... on AdministrativeUnit { healthStationCount } } }`);
+    const aggregates = await as(
+      'health.langson',
+      `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "20", validFrom: "2025-07-01" }]) { ... on AdministrativeUnit { healthStationCount } } }`,
+    );
     expect(aggregates.errors).toBeUndefined();
     const unknownChild = await as('station.dongkinh', CHILD, { r: [{ __typename: 'Child', key: 'unknown-key' }] });
     expect(unknownChild.errors).toBeUndefined();
@@ -139,10 +186,12 @@ describe('the audit log of reads', () => {
 describe('the audit log itself', () => {
   it('refuses UPDATE, DELETE and TRUNCATE at the database, whoever asks', async () => {
     const before = await auditRows();
-    await expect(db().$executeRawUnsafe(`UPDATE audit_event SET user_id = 'someone-else'`)).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`DELETE FROM audit_event WHERE user_id = 'station.dongkinh'`)).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`DELETE FROM audit_event WHERE false`)).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    await expect(execute(db(), sql`UPDATE audit_event SET user_id = 'someone-else'`)).rejects.toThrow(/append-only/);
+    await expect(execute(db(), sql`DELETE FROM audit_event WHERE user_id = 'station.dongkinh'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(execute(db(), sql`DELETE FROM audit_event WHERE false`)).rejects.toThrow(/append-only/);
+    await expect(execute(db(), sql`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
     expect(await auditRows()).toEqual(before);
   });
 
@@ -153,25 +202,48 @@ describe('the audit log itself', () => {
     expect(all.data!.healthAuditEvents.totalCount).toBe(rows.length);
     expect(all.data!.healthAuditEvents.nodes.map((n) => n.id)).toEqual(rows.map((r) => String(r.id)).reverse());
     const newest = rows.at(-1)!;
-    expect(all.data!.healthAuditEvents.nodes[0]).toMatchObject({ service: 'health', userId: newest.user_id, kind: newest.kind, requestId: newest.request_id });
+    expect(all.data!.healthAuditEvents.nodes[0]).toMatchObject({
+      service: 'health',
+      userId: newest.user_id,
+      kind: newest.kind,
+      requestId: newest.request_id,
+    });
 
     const reads = await as<Events>('auditor', EVENTS, { userId: 'station.dongkinh', kind: 'READ' });
     expect(reads.data!.healthAuditEvents.nodes).toEqual([
-      expect.objectContaining({ userId: 'station.dongkinh', roles: ['facility-staff'], unitCode: '05977', kind: 'READ', entityType: 'ChildHealthRecord', entityIds: [recordId], succeeded: true, errorCode: null }),
+      expect.objectContaining({
+        userId: 'station.dongkinh',
+        roles: ['facility-staff'],
+        unitCode: '05977',
+        kind: 'READ',
+        entityType: 'ChildHealthRecord',
+        entityIds: [recordId],
+        succeeded: true,
+        errorCode: null,
+      }),
     ]);
     expect(Date.parse(reads.data!.healthAuditEvents.nodes[0]!.at as string)).toBeGreaterThan(Date.now() - 600_000);
 
     const firstPage = await as<Events>('auditor', EVENTS, { first: 2 });
     expect(firstPage.data!.healthAuditEvents.pageInfo.hasNextPage).toBe(true);
-    const secondPage = await as<Events>('auditor', EVENTS, { first: 2, after: firstPage.data!.healthAuditEvents.pageInfo.endCursor });
-    expect(secondPage.data!.healthAuditEvents.nodes.map((n) => n.id)).toEqual(all.data!.healthAuditEvents.nodes.slice(2, 4).map((n) => n.id));
+    const secondPage = await as<Events>('auditor', EVENTS, {
+      first: 2,
+      after: firstPage.data!.healthAuditEvents.pageInfo.endCursor,
+    });
+    expect(secondPage.data!.healthAuditEvents.nodes.map((n) => n.id)).toEqual(
+      all.data!.healthAuditEvents.nodes.slice(2, 4).map((n) => n.id),
+    );
 
     const future = await as<Events>('auditor', EVENTS, { from: '2099-01-01' });
     expect(future.data!.healthAuditEvents.totalCount).toBe(0);
     const past = await as<Events>('auditor', EVENTS, { to: new Date(Date.now() + 60_000).toISOString() });
     expect(past.data!.healthAuditEvents.totalCount).toBe(rows.length);
     const wrong = await as('auditor', EVENTS, { from: 'last week' });
-    expect(wrong.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from', reason: 'INVALID_DATE_TIME' });
+    expect(wrong.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'from',
+      reason: 'INVALID_DATE_TIME',
+    });
   });
 
   it('is refused to everyone but auditors (and admins)', async () => {

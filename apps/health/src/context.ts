@@ -1,12 +1,9 @@
-import type { Access, RequestAudit, RequestContext } from '@ecd/service-kit';
-import type { PrismaClient } from './generated/prisma/client.js';
-import type { Loaders } from './loaders.js';
+import type { DatabaseSubgraphContext } from '@ecd/database';
 
-export interface Context extends RequestContext {
-  prisma: PrismaClient;
-  loaders: Loaders;
-  /** What the person may do: scope checks for writes and lookups, and filters for reads (see auth/policy.ts). */
-  access: Access;
-  /** This request's audit: lookups by personal number, and the notes the audit log's rows are made of (see auth/audit.ts). */
-  audit: RequestAudit;
-}
+import type { DataLayer } from './data/index.js';
+
+/**
+ * A request's context: the caller, this request's data layer (`data`), what the person may do
+ * (`access`: scope checks for writes and lookups, filters for reads) and the request's audit (`audit`).
+ */
+export type Context = DatabaseSubgraphContext<DataLayer>;

@@ -1,5 +1,6 @@
-import { parseEnv } from '@ecd/service-kit';
 import { subgraphEnvSchema } from '@ecd/database';
+import { parseEnv } from '@ecd/service-kit';
 
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => parseEnv(subgraphEnvSchema('health', 4002), source);
+/** The health subgraph's settings, from `source` (tests) or, by default, the process environment (read by `parseEnv`). */
+export const loadEnv = (source?: NodeJS.ProcessEnv) => parseEnv(subgraphEnvSchema('health', 4002), source);
 export type Env = ReturnType<typeof loadEnv>;

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { graphql, resolveUnitEntities, useTestSubgraph } from '@ecd/test-kit';
+import { z } from 'zod';
+
+import { identifier, queryRows, sql } from '@ecd/database';
+import { graphql, resolveUnitEntities, rowCount, useTestSubgraph } from '@ecd/test-kit';
+
+import { seedDemo } from './demo/seed.js';
 import { ageDaysBetween, zScore, type ChildMeasurement } from './domain/who-growth.js';
 import { loadEnv, startHealthSubgraph } from './server.js';
 
-const subgraph = useTestSubgraph('health-growth', (env) => startHealthSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
+const subgraph = useTestSubgraph('health-growth', (env) => startHealthSubgraph(loadEnv(env), { seedDemo }));
 
-const sqlCount = async (sql: string) => Number((await subgraph.service.client.$queryRawUnsafe<{ n: bigint }[]>(sql))[0]!.n);
-const measurementCount = () => sqlCount('SELECT count(*) AS n FROM growth_measurement');
+const measurementCount = () => rowCount(subgraph.service.client, 'growth_measurement');
 
 const RECORD = `mutation($input: GrowthMeasurementInput!) {
   recordGrowthMeasurement(input: $input) {
@@ -76,7 +80,12 @@ describe('recordGrowthMeasurement', () => {
 
   it('computes no weight-based z-score for a child with oedema, and counts it severely wasted', async () => {
     const response = await record({ ...valid, oedema: true });
-    expect(response.data!.recordGrowthMeasurement).toMatchObject({ weightForAgeZ: null, weightForLengthHeightZ: null, underweight: 'SEVERE', wasting: 'SEVERE' });
+    expect(response.data!.recordGrowthMeasurement).toMatchObject({
+      weightForAgeZ: null,
+      weightForLengthHeightZ: null,
+      underweight: 'SEVERE',
+      wasting: 'SEVERE',
+    });
   });
 
   const problemsOf = async (input: Record<string, unknown>) => {
@@ -84,21 +93,37 @@ describe('recordGrowthMeasurement', () => {
     const response = await record(input);
     expect(response.data).toBeNull();
     expect(response.errors).toHaveLength(1);
-    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', reason: 'INVALID_GROWTH_MEASUREMENT' });
+    expect(response.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input',
+      reason: 'INVALID_GROWTH_MEASUREMENT',
+    });
     expect(await measurementCount()).toBe(before);
     return (response.errors![0]!.extensions!.problems as Problem[]).map((p) => `${p.field}:${p.reason}`);
   };
 
   it.each([
     ['a negative weight', { weightKg: -2 }, 'input.weightKg:WEIGHT_NOT_POSITIVE'],
-    ['a height of 3 m', { lengthHeightCm: 300, measured: 'STANDING' }, 'input.lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE'],
-    ['a birth date after the measurement', { birthDate: '2025-12-21' }, 'input.measuredOn:MEASURED_BEFORE_BIRTH'],
+    [
+      'a height of 3 m',
+      { lengthHeightCm: 300, measured: 'STANDING' },
+      'input.lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE',
+    ],
+    ['a birth date after the measurement', { birthDate: '2025-12-21' }, 'input.measuredOn:BEFORE_BIRTH'],
     ['a child aged 6 years', { birthDate: '2019-11-01' }, 'input.birthDate:AGE_60_MONTHS_OR_OLDER'],
-    ['an unknown commune code', { communeCode: '99999' }, 'input.communeCode:UNKNOWN_COMMUNE_CODE'],
-    ['a commune abolished by the 2025 reform', { communeCode: '00001' }, 'input.communeCode:UNKNOWN_COMMUNE_CODE'],
-    ['a measurement in the future', { birthDate: '2098-01-01', measuredOn: '2099-01-01' }, 'input.measuredOn:MEASURED_IN_FUTURE'],
+    ['an unknown commune code', { communeCode: '99999' }, 'input.communeCode:UNKNOWN_UNIT_CODE'],
+    ['a commune abolished by the 2025 reform', { communeCode: '00001' }, 'input.communeCode:UNIT_NOT_VALID_ON_DATE'],
+    [
+      'a measurement in the future',
+      { birthDate: '2098-01-01', measuredOn: '2099-01-01' },
+      'input.measuredOn:DATE_IN_FUTURE',
+    ],
     ['a weight below a gram', { weightKg: 8.7512 }, 'input.weightKg:TOO_MANY_DECIMALS'],
-    ['an unknown child record', { childRecordId: '00000000-0000-4000-8000-000000000000' }, 'input.childRecordId:UNKNOWN_CHILD_RECORD'],
+    [
+      'an unknown child record',
+      { childRecordId: '00000000-0000-4000-8000-000000000000' },
+      'input.childRecordId:UNKNOWN_CHILD_RECORD',
+    ],
   ])('rejects %s, naming the field, and writes nothing', async (_label, change, expected) => {
     expect(await problemsOf({ ...valid, ...change })).toEqual([expected]);
   });
@@ -106,14 +131,20 @@ describe('recordGrowthMeasurement', () => {
   it('reports every problem at once, in Vietnamese', async () => {
     const response = await record({ ...valid, weightKg: 0, lengthHeightCm: 300, communeCode: '99999' });
     const problems = response.errors![0]!.extensions!.problems as Problem[];
-    expect(problems.map((p) => p.reason)).toEqual(['WEIGHT_NOT_POSITIVE', 'LENGTH_HEIGHT_OUT_OF_RANGE', 'UNKNOWN_COMMUNE_CODE']);
+    expect(problems.map((p) => p.reason)).toEqual([
+      'WEIGHT_NOT_POSITIVE',
+      'LENGTH_HEIGHT_OUT_OF_RANGE',
+      'UNKNOWN_UNIT_CODE',
+    ]);
     expect(problems.map((p) => p.message)).toContain('Cân nặng phải lớn hơn 0 kg.');
     expect(response.errors![0]!.message).toBe('Số đo có 3 lỗi; không có dữ liệu nào được ghi.');
   });
 
   it('links a registered child only when sex and birth date match the record', async () => {
-    const [child] = await subgraph.service.client.$queryRawUnsafe<{ id: string; birth_date: Date; sex: string }[]>(
-      `SELECT id::text, birth_date, sex::text FROM child_record WHERE birth_date > date '2024-01-01' ORDER BY id LIMIT 1`,
+    const [child] = await queryRows(
+      subgraph.service.client,
+      z.object({ id: z.string(), birth_date: z.date(), sex: z.string() }),
+      sql`SELECT id::text, birth_date, sex::text FROM child_record WHERE birth_date > date '2024-01-01' ORDER BY id LIMIT 1`,
     );
     const linked = { ...valid, childRecordId: child!.id, birthDate: child!.birth_date.toISOString().slice(0, 10) };
     const other = child!.sex === 'MALE' ? 'FEMALE' : 'MALE';
@@ -123,19 +154,27 @@ describe('recordGrowthMeasurement', () => {
 });
 
 describe('growthStatus per unit', () => {
-  type Summary = { measuredCount: number } & Record<'stunting' | 'underweight' | 'wasting', { numerator: number; denominator: number }>;
-  const selection = 'growthStatus(from: "2025-07-01", to: "2025-12-31") { measuredCount stunting { numerator denominator } underweight { numerator denominator } wasting { numerator denominator } }';
+  type Summary = { measuredCount: number } & Record<
+    'stunting' | 'underweight' | 'wasting',
+    { numerator: number; denominator: number }
+  >;
+  const selection =
+    'growthStatus(from: "2025-07-01", to: "2025-12-31") { measuredCount stunting { numerator denominator } underweight { numerator denominator } wasting { numerator denominator } }';
 
   /** Written apart from the subgraph's statement: numbers each child's measurements, latest first, and sums. */
   const independentSummary = async (unitColumn: string, code: string): Promise<Summary> => {
     const indicator = (status: string) =>
-      `sum(CASE WHEN ${status} IN ('MODERATE', 'SEVERE') THEN 1 ELSE 0 END)::int, sum(CASE WHEN ${status} IS NULL THEN 0 ELSE 1 END)::int`;
-    const [row] = await subgraph.service.client.$queryRawUnsafe<{ counts: number[] }[]>(`
+      sql`sum(CASE WHEN ${identifier(status)} IN ('MODERATE', 'SEVERE') THEN 1 ELSE 0 END)::int, sum(CASE WHEN ${identifier(status)} IS NULL THEN 0 ELSE 1 END)::int`;
+    const [row] = await queryRows(
+      subgraph.service.client,
+      z.object({ counts: z.array(z.number().nullable()) }),
+      sql`
       SELECT ARRAY[count(*)::int, ${indicator('stunting')}, ${indicator('underweight')}, ${indicator('wasting')}] AS counts
         FROM (SELECT *, row_number() OVER (PARTITION BY coalesce(child_record_id, id) ORDER BY measured_on DESC, created_at DESC, id DESC) AS nth
                 FROM growth_measurement
-               WHERE ${unitColumn} = '${code}' AND measured_on BETWEEN date '2025-07-01' AND date '2025-12-31') AS m
-       WHERE nth = 1`);
+               WHERE ${identifier(unitColumn)} = ${code} AND measured_on BETWEEN date '2025-07-01' AND date '2025-12-31') AS m
+       WHERE nth = 1`,
+    );
     const [measuredCount, ...c] = row!.counts.map((n) => n ?? 0);
     const pair = (i: number) => ({ numerator: c[i]!, denominator: c[i + 1]! });
     return { measuredCount: measuredCount!, stunting: pair(0), underweight: pair(2), wasting: pair(4) };
@@ -155,7 +194,11 @@ describe('growthStatus per unit', () => {
   });
 
   it('has non-trivial shares in the demo: some children stunted, underweight and wasted, most not', async () => {
-    const [province] = await resolveUnitEntities<{ growthStatus: Summary }>(subgraph.service.graphqlUrl, [{ code: '20', validFrom: '2025-07-01' }], selection);
+    const [province] = await resolveUnitEntities<{ growthStatus: Summary }>(
+      subgraph.service.graphqlUrl,
+      [{ code: '20', validFrom: '2025-07-01' }],
+      selection,
+    );
     const { measuredCount, ...indicators } = province!.growthStatus;
     expect(measuredCount).toBeGreaterThan(1000);
     for (const { numerator, denominator } of Object.values(indicators)) {
@@ -166,12 +209,35 @@ describe('growthStatus per unit', () => {
   });
 
   it('gives zeros for a unit without measurements and rejects a period that ends before it starts', async () => {
-    const [empty] = await resolveUnitEntities<{ growthStatus: Summary }>(subgraph.service.graphqlUrl, [{ code: '01', validFrom: '2025-07-01' }], selection);
-    expect(empty!.growthStatus).toEqual({ measuredCount: 0, stunting: { numerator: 0, denominator: 0 }, underweight: { numerator: 0, denominator: 0 }, wasting: { numerator: 0, denominator: 0 } });
+    const [empty] = await resolveUnitEntities<{ growthStatus: Summary }>(
+      subgraph.service.graphqlUrl,
+      [{ code: '01', validFrom: '2025-07-01' }],
+      selection,
+    );
+    expect(empty!.growthStatus).toEqual({
+      measuredCount: 0,
+      stunting: { numerator: 0, denominator: 0 },
+      underweight: { numerator: 0, denominator: 0 },
+      wasting: { numerator: 0, denominator: 0 },
+    });
     const response = await graphql(
       subgraph.service.graphqlUrl,
-      `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "20", validFrom: "2025-07-01" }]) { ... on AdministrativeUnit { growthStatus(from: "2025-12-31", to: "2025-07-01") { measuredCount } } } }`,
+      `
+        {
+          _entities(representations: [{ __typename: "AdministrativeUnit", code: "20", validFrom: "2025-07-01" }]) {
+            ... on AdministrativeUnit {
+              growthStatus(from: "2025-12-31", to: "2025-07-01") {
+                measuredCount
+              }
+            }
+          }
+        }
+      `,
     );
-    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from', reason: 'EMPTY_PERIOD' });
+    expect(response.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'from',
+      reason: 'EMPTY_PERIOD',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { closeOnSignals } from '@ecd/service-kit';
+
 import { startHealthSubgraph } from './server.js';
 
 const service = await startHealthSubgraph();

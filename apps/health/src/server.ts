@@ -1,22 +1,28 @@
-import { startDatabaseSubgraph } from '@ecd/database';
-import { PrismaClient } from './generated/prisma/client.js';
-import { seedDemo } from './demo-seed.js';
-import { loadEnv, type Env } from './env.js';
-import { createLoaders } from './loaders.js';
-import { ensureTallies } from './records/tallies.js';
-import { createResolvers } from './resolvers/index.js';
+import { startDatabaseSubgraph, type DatabaseSubgraphOptions } from '@ecd/database';
 
-/** Starts the health subgraph; tests call it with their own environment and port 0. */
-export const startHealthSubgraph = (env: Env = loadEnv()) =>
+import { createDataLayer, type DataLayer } from './data/index.js';
+import { ensureTallies } from './data/tallies.js';
+import { loadEnv, type Env } from './env.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { resolvers } from './resolvers/index.js';
+
+/**
+ * Starts the health subgraph; tests call it with their own environment and port 0. `seedDemo` (demo
+ * data, after the running totals are prepared) is given by the demo entry point (src/demo/main.ts) and tests only.
+ */
+export const startHealthSubgraph = (
+  env: Env = loadEnv(),
+  options: Pick<DatabaseSubgraphOptions<PrismaClient, DataLayer>, 'seedDemo'> = {},
+) =>
   startDatabaseSubgraph({
     name: 'health',
     env,
     appRoot: new URL('..', import.meta.url),
-    resolvers: createResolvers({ childKeySecret: env.CHILD_KEY_SECRET }),
-    createClient: (options) => new PrismaClient(options),
-    createLoaders,
+    resolvers,
+    createClient: (clientOptions) => new PrismaClient(clientOptions),
+    createDataLayer: (prisma) => createDataLayer(prisma, { childKeySecret: env.CHILD_KEY_SECRET }),
     prepare: ensureTallies,
-    seedDemo: (client, logger) => seedDemo(client, logger, env.CHILD_KEY_SECRET),
+    ...options,
   });
 
 export { loadEnv };

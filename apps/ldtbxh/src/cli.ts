@@ -7,14 +7,17 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { GraphQLError } from 'graphql';
-import { SYSTEM_SCOPE, createLogger } from '@ecd/service-kit';
-import { TRANSACTION_LIMITS, openDatabase } from '@ecd/database';
-import { PrismaClient } from './generated/prisma/client.js';
+
+import { openDatabase, TRANSACTION_LIMITS } from '@ecd/database';
+import { createLogger, SYSTEM_SCOPE } from '@ecd/service-kit';
+
+import { exportPlanByKey, importPlan } from './data/plans.js';
+import { DATA_DIR, loadRegistries } from './data/registry.js';
+import { loadReferenceUnits } from './data/units.js';
+import type { PathProblem } from './domain/document-problems.js';
 import { planFileJsonSchema } from './domain/plan-file.js';
-import { loadEnv } from './env.js';
-import { exportPlan, importPlan } from './plans/plan-import.js';
-import { DATA_DIR, loadRegistries } from './plans/registries.js';
-import { loadReferenceUnits } from './units/reference-units.js';
+import { commandUser, loadEnv } from './env.js';
+import { PrismaClient } from './generated/prisma/client.js';
 
 const [command, argument, ...flags] = process.argv.slice(2);
 const format = flags.includes('--json') ? 'JSON' : 'YAML';
@@ -22,7 +25,12 @@ const format = flags.includes('--json') ? 'JSON' : 'YAML';
 async function withDatabase<T>(work: (prisma: PrismaClient) => Promise<T>): Promise<T> {
   const env = loadEnv();
   const logger = createLogger('ldtbxh-cli', 'warn');
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, migrationsDir: new URL('../prisma/migrations', import.meta.url).pathname, logger });
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    migrationsDir: new URL('../prisma/migrations', import.meta.url).pathname,
+    logger,
+  });
   const prisma = new PrismaClient({ adapter: database.adapter, transactionOptions: TRANSACTION_LIMITS });
   try {
     await loadReferenceUnits(prisma, logger);
@@ -45,22 +53,22 @@ async function main(): Promise<number> {
       const text = await readFile(argument, 'utf8');
       const dryRun = flags.includes('--dry-run');
       try {
-        const { summary } = await withDatabase((prisma) => importPlan(prisma, text, { format, dryRun, actor: `cli:${process.env.USER ?? 'unknown'}`, scope: SYSTEM_SCOPE }));
+        const { summary } = await withDatabase((prisma) =>
+          importPlan(prisma, text, { format, dryRun, actor: `cli:${commandUser()}`, scope: SYSTEM_SCOPE }),
+        );
         console.log(`${dryRun ? 'checked (nothing written)' : 'imported'}: ${JSON.stringify(summary)}`);
         return 0;
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         console.error(error.message);
-        for (const p of (error.extensions.problems as { path: string; message: string }[] | undefined) ?? []) console.error(`  ${p.path}: ${p.message}`);
+        for (const p of (error.extensions.problems as PathProblem[] | undefined) ?? [])
+          console.error(`  ${p.path}: ${p.message}`);
         return 1;
       }
     }
     case 'export': {
       if (!argument) break;
-      const text = await withDatabase(async (prisma) => {
-        const plan = await prisma.plan.findUnique({ where: { key: argument } });
-        return plan ? exportPlan(prisma, plan.id, format) : null;
-      });
+      const text = await withDatabase((prisma) => exportPlanByKey(prisma, argument, format));
       if (text === null) {
         console.error(`no plan with key ${argument}`);
         return 1;

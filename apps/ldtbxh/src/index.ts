@@ -1,4 +1,5 @@
 import { closeOnSignals } from '@ecd/service-kit';
+
 import { startLdtbxhSubgraph } from './server.js';
 
 const service = await startLdtbxhSubgraph();

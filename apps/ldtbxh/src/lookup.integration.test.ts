@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_CHILD_KEY_SECRET, childKeyOf, type Identity } from '@ecd/service-kit';
-import { gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { z } from 'zod';
+
+import { queryRows, sql } from '@ecd/database';
+import { childKeyOf, DEVELOPMENT_CHILD_KEY_SECRET, type Identity } from '@ecd/service-kit';
+import { auditEventRows, gatewayToken, graphql, rowCount, useTestSubgraph } from '@ecd/test-kit';
+
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
 /**
@@ -9,28 +13,32 @@ import { loadEnv, startLdtbxhSubgraph } from './server.js';
  * in the audit log for every lookup — never the number itself.
  */
 const LIMIT = 3;
-const subgraph = useTestSubgraph('ldtbxh-lookup', (env) => startLdtbxhSubgraph(loadEnv(env)), { PERSONAL_ID_LOOKUPS_PER_WINDOW: String(LIMIT), PERSONAL_ID_LOOKUP_WINDOW_SECONDS: '600' });
+const subgraph = useTestSubgraph('ldtbxh-lookup', (env) => startLdtbxhSubgraph(loadEnv(env)), {
+  PERSONAL_ID_LOOKUPS_PER_WINDOW: String(LIMIT),
+  PERSONAL_ID_LOOKUP_WINDOW_SECONDS: '600',
+});
 
 const db = () => subgraph.service.client;
-interface AuditRow {
-  user_id: string;
-  kind: string;
-  root_fields: string[];
-  entity_type: string | null;
-  entity_ids: string[];
-  purpose: string | null;
-  subject_keys: string[];
-  found: boolean | null;
-  succeeded: boolean;
-  error_code: string | null;
-}
-const auditRows = () => db().$queryRawUnsafe<AuditRow[]>(`SELECT * FROM audit_event ORDER BY id`);
+const auditRows = () => auditEventRows(db());
 const auditCount = async () => (await auditRows()).length;
 
-const caseWorker = (userId: string): Identity => ({ userId, name: null, roles: ['case-worker'], sector: 'LDTBXH', unitCode: '20', agency: null });
+const caseWorker = (userId: string): Identity => ({
+  userId,
+  name: null,
+  roles: ['case-worker'],
+  sector: 'LDTBXH',
+  unitCode: '20',
+  agency: null,
+});
 
-async function as<T = Record<string, unknown>>(user: string | Identity, query: string, variables: Record<string, unknown> = {}) {
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, { authorization: `Bearer ${await gatewayToken(user, 'ldtbxh')}` });
+async function as<T = Record<string, unknown>>(
+  user: string | Identity,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  return graphql<T>(subgraph.service.graphqlUrl, query, variables, {
+    authorization: `Bearer ${await gatewayToken(user, 'ldtbxh')}`,
+  });
 }
 
 const LOOKUP = `query Lookup($personalId: String!, $purpose: String!) { childByPersonalId(personalId: $personalId, purpose: $purpose) { key } }`;
@@ -45,12 +53,35 @@ describe('a lookup by personal identification number', () => {
     const key = childKeyOf(NUMBER, DEVELOPMENT_CHILD_KEY_SECRET);
     expect(first.data!.childByPersonalId).toEqual({ key });
     expect(await auditRows()).toEqual([
-      expect.objectContaining({ user_id: 'caseworker.langson', kind: 'LOOKUP', root_fields: ['childByPersonalId'], entity_type: 'Child', entity_ids: [], purpose: PURPOSE, subject_keys: [key], found: false, succeeded: true, error_code: null }),
+      expect.objectContaining({
+        user_id: 'caseworker.langson',
+        kind: 'LOOKUP',
+        root_fields: ['childByPersonalId'],
+        entity_type: 'Child',
+        entity_ids: [],
+        purpose: PURPOSE,
+        subject_keys: [key],
+        found: false,
+        succeeded: true,
+        error_code: null,
+      }),
     ]);
 
-    const sent = await as<{ sendReferral: { id: string } }>('caseworker.langson', `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id } }`, {
-      i: { personalId: NUMBER, unitCode: '05977', fromSector: 'SOCIAL_AFFAIRS', fromService: 'Bảo vệ trẻ em', toSector: 'HEALTH', toService: 'Trạm y tế', reason: 'Nghi bị bỏ mặc' },
-    });
+    const sent = await as<{ sendReferral: { id: string } }>(
+      'caseworker.langson',
+      `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id } }`,
+      {
+        i: {
+          personalId: NUMBER,
+          unitCode: '05977',
+          fromSector: 'SOCIAL_AFFAIRS',
+          fromService: 'Bảo vệ trẻ em',
+          toSector: 'HEALTH',
+          toService: 'Trạm y tế',
+          reason: 'Nghi bị bỏ mặc',
+        },
+      },
+    );
     expect(sent.errors).toBeUndefined();
     const referralId = sent.data!.sendReferral.id;
     const before = await auditCount();
@@ -59,13 +90,29 @@ describe('a lookup by personal identification number', () => {
       `query($personalId: String!, $purpose: String!) { childByPersonalId(personalId: $personalId, purpose: $purpose) { referrals { id status } } }`,
       { personalId: NUMBER, purpose: 'Theo dõi chuyển tuyến' },
     );
-    expect(second.data!.childByPersonalId!.referrals).toEqual([{ id: referralId, status: 'SENT' }]);
+    expect(second.data!.childByPersonalId.referrals).toEqual([{ id: referralId, status: 'SENT' }]);
     // The lookup, then the referral it read, with the lookup's purpose.
     expect((await auditRows()).slice(before)).toEqual([
-      expect.objectContaining({ kind: 'LOOKUP', purpose: 'Theo dõi chuyển tuyến', subject_keys: [key], found: true, succeeded: true }),
-      expect.objectContaining({ kind: 'READ', root_fields: ['childByPersonalId'], entity_type: 'Referral', entity_ids: [referralId], purpose: 'Theo dõi chuyển tuyến' }),
+      expect.objectContaining({
+        kind: 'LOOKUP',
+        purpose: 'Theo dõi chuyển tuyến',
+        subject_keys: [key],
+        found: true,
+        succeeded: true,
+      }),
+      expect.objectContaining({
+        kind: 'READ',
+        root_fields: ['childByPersonalId'],
+        entity_type: 'Referral',
+        entity_ids: [referralId],
+        purpose: 'Theo dõi chuyển tuyến',
+      }),
     ]);
-    const everything = await db().$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(a)::text AS row FROM audit_event a`);
+    const everything = await queryRows(
+      db(),
+      z.object({ row: z.string() }),
+      sql`SELECT row_to_json(a)::text AS row FROM audit_event a`,
+    );
     expect(everything.map((r) => r.row).join()).not.toContain(NUMBER);
   });
 
@@ -80,12 +127,19 @@ describe('a lookup by personal identification number', () => {
       const response = await as(caseWorker('caseworker.aliases'), document, {});
       expect(response.status, document).toBe(400);
       expect(response.data ?? null).toBeNull();
-      expect(response.errors![0]!.extensions, document).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'ONE_LOOKUP_PER_REQUEST', field: 'Query.childByPersonalId' });
+      expect(response.errors![0]!.extensions, document).toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        reason: 'ONE_LOOKUP_PER_REQUEST',
+        field: 'Query.childByPersonalId',
+      });
       expect(response.errors![0]!.message).toMatch(/một số định danh cá nhân/);
     }
     const batch = await fetch(subgraph.service.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await gatewayToken(caseWorker('caseworker.aliases'), 'ldtbxh')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await gatewayToken(caseWorker('caseworker.aliases'), 'ldtbxh')}`,
+      },
       body: JSON.stringify([
         { query: LOOKUP, variables: { personalId: '020111000001', purpose: 'x' } },
         { query: LOOKUP, variables: { personalId: '020111000002', purpose: 'x' } },
@@ -94,7 +148,10 @@ describe('a lookup by personal identification number', () => {
     expect(batch.status).toBe(400);
     expect(await auditCount()).toBe(before);
     // One lookup in a request is fine, even with the same fragment spread twice.
-    const once = await as<Lookup>(caseWorker('caseworker.aliases'), `{ ...F ...F } fragment F on Query { childByPersonalId(personalId: "020111000001", purpose: "x") { key } }`);
+    const once = await as<Lookup>(
+      caseWorker('caseworker.aliases'),
+      `{ ...F ...F } fragment F on Query { childByPersonalId(personalId: "020111000001", purpose: "x") { key } }`,
+    );
     expect(once.errors).toBeUndefined();
   });
 
@@ -107,10 +164,14 @@ describe('a lookup by personal identification number', () => {
       expect(response.data?.childByPersonalId ?? null).toBeNull();
     }
     const key = childKeyOf(NUMBER, DEVELOPMENT_CHILD_KEY_SECRET);
-    expect((await auditRows()).slice(before).map((r) => [r.user_id, r.kind, r.purpose, r.subject_keys, r.found, r.succeeded, r.error_code])).toEqual(
-      users.map((user) => [user, 'LOOKUP', PURPOSE, [key], null, false, 'ROLE_NOT_ALLOWED']),
-    );
-    expect((await as<Lookup>('station.dongkinh', LOOKUP, { personalId: NUMBER, purpose: PURPOSE })).errors).toBeUndefined();
+    expect(
+      (await auditRows())
+        .slice(before)
+        .map((r) => [r.user_id, r.kind, r.purpose, r.subject_keys, r.found, r.succeeded, r.error_code]),
+    ).toEqual(users.map((user) => [user, 'LOOKUP', PURPOSE, [key], null, false, 'ROLE_NOT_ALLOWED']));
+    expect(
+      (await as<Lookup>('station.dongkinh', LOOKUP, { personalId: NUMBER, purpose: PURPOSE })).errors,
+    ).toBeUndefined();
   });
 
   it('requires a purpose of at most 500 characters, and audits the attempts without one', async () => {
@@ -119,27 +180,48 @@ describe('a lookup by personal identification number', () => {
     const missing = await as(user, `{ childByPersonalId(personalId: "${NUMBER}") { key } }`);
     expect(missing.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
     expect(await auditCount()).toBe(before);
-    expect((await as(user, LOOKUP, { personalId: NUMBER, purpose: '   ' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'purpose', reason: 'PURPOSE_REQUIRED' });
-    expect((await as(user, LOOKUP, { personalId: NUMBER, purpose: 'ụ'.repeat(501) })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'purpose', reason: 'PURPOSE_TOO_LONG' });
-    expect((await auditRows()).slice(before).map((r) => [r.user_id, r.kind, r.purpose?.length ?? null, r.succeeded, r.error_code])).toEqual([
-      ['caseworker.purpose', 'LOOKUP', null, false, 'PURPOSE_REQUIRED'],
-      ['caseworker.purpose', 'LOOKUP', 500, false, 'PURPOSE_TOO_LONG'],
+    expect((await as(user, LOOKUP, { personalId: NUMBER, purpose: '   ' })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'purpose',
+      reason: 'REQUIRED',
+    });
+    expect(
+      (await as(user, LOOKUP, { personalId: NUMBER, purpose: 'ụ'.repeat(501) })).errors![0]!.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'purpose', reason: 'TOO_LONG' });
+    expect(
+      (await auditRows())
+        .slice(before)
+        .map((r) => [r.user_id, r.kind, r.purpose?.length ?? null, r.succeeded, r.error_code]),
+    ).toEqual([
+      ['caseworker.purpose', 'LOOKUP', null, false, 'REQUIRED'],
+      ['caseworker.purpose', 'LOOKUP', 500, false, 'TOO_LONG'],
     ]);
     expect((await as(user, LOOKUP, { personalId: NUMBER, purpose: 'ụ'.repeat(500) })).errors).toBeUndefined();
   });
 
   it(`limits each person to ${LIMIT} lookups per window, malformed numbers included, and audits the refusals; others go on`, async () => {
     const user = caseWorker('caseworker.busy');
-    expect((await as(user, LOOKUP, { personalId: '12345', purpose: PURPOSE })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PERSONAL_ID' });
-    for (let i = 1; i < LIMIT; i++) expect((await as(user, LOOKUP, { personalId: `02011100000${i}`, purpose: PURPOSE })).errors).toBeUndefined();
+    expect((await as(user, LOOKUP, { personalId: '12345', purpose: PURPOSE })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_PERSONAL_ID',
+    });
+    for (let i = 1; i < LIMIT; i++)
+      expect((await as(user, LOOKUP, { personalId: `02011100000${i}`, purpose: PURPOSE })).errors).toBeUndefined();
     const limited = await as<Lookup>(user, LOOKUP, { personalId: '020111000009', purpose: PURPOSE });
     expect(limited.data?.childByPersonalId ?? null).toBeNull();
     const error = limited.errors![0]!;
-    expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'LOOKUP_RATE_LIMITED', limit: LIMIT, windowSeconds: 600 });
+    expect(error.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      reason: 'LOOKUP_RATE_LIMITED',
+      limit: LIMIT,
+      windowSeconds: 600,
+    });
     expect(error.extensions!.retryAfterSeconds).toBeGreaterThan(500);
     expect(error.message).toMatch(/thử lại sau \d+ giây/);
 
-    expect((await as(caseWorker('caseworker.other'), LOOKUP, { personalId: '020111000009', purpose: PURPOSE })).errors).toBeUndefined();
+    expect(
+      (await as(caseWorker('caseworker.other'), LOOKUP, { personalId: '020111000009', purpose: PURPOSE })).errors,
+    ).toBeUndefined();
     const rows = (await auditRows()).filter((r) => r.user_id === 'caseworker.busy');
     expect(rows.map((r) => [r.kind, r.succeeded, r.error_code, r.purpose])).toEqual([
       ['LOOKUP', false, 'INVALID_PERSONAL_ID', PURPOSE],
@@ -153,53 +235,98 @@ describe('a lookup by personal identification number', () => {
   it('counts every write that takes a personal number against the same limit: refused RATE_LIMITED once it is used up, writing nothing', async () => {
     const SEND = `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id child { key } } }`;
     const CASE = `mutation($i: ProtectionCaseInput!) { recordProtectionCase(input: $i) { id child { key } } }`;
-    const send = (personalId: string) => ({ i: { personalId, unitCode: '05977', fromSector: 'SOCIAL_AFFAIRS', fromService: 'Bảo vệ trẻ em', toSector: 'HEALTH', toService: 'Trạm y tế', reason: 'Nghi bị bỏ mặc' } });
-    const protectionCase = (personalId: string) => ({ i: { personalId, kind: 'NEGLECT', reportedOn: '2026-01-05', communeCode: '05977' } });
-    const rows = async (table: string) => Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+    const send = (personalId: string) => ({
+      i: {
+        personalId,
+        unitCode: '05977',
+        fromSector: 'SOCIAL_AFFAIRS',
+        fromService: 'Bảo vệ trẻ em',
+        toSector: 'HEALTH',
+        toService: 'Trạm y tế',
+        reason: 'Nghi bị bỏ mặc',
+      },
+    });
+    const protectionCase = (personalId: string) => ({
+      i: { personalId, kind: 'NEGLECT', reportedOn: '2026-01-05', communeCode: '05977' },
+    });
+    const rows = (table: string) => rowCount(db(), table);
 
     // Lookups use up the writes' allowance...
     const looker = caseWorker('caseworker.spent');
-    for (let i = 1; i <= LIMIT; i++) expect((await as<Lookup>(looker, LOOKUP, { personalId: `02022200000${i}`, purpose: PURPOSE })).errors).toBeUndefined();
-    const before = { referral: await rows('referral'), referral_event: await rows('referral_event'), protection_case: await rows('protection_case') };
-    for (const [query, variables] of [[SEND, send('020222000009')], [CASE, protectionCase('020222000009')]] as const) {
+    for (let i = 1; i <= LIMIT; i++)
+      expect(
+        (await as<Lookup>(looker, LOOKUP, { personalId: `02022200000${i}`, purpose: PURPOSE })).errors,
+      ).toBeUndefined();
+    const before = {
+      referral: await rows('referral'),
+      referral_event: await rows('referral_event'),
+      protection_case: await rows('protection_case'),
+    };
+    for (const [query, variables] of [
+      [SEND, send('020222000009')],
+      [CASE, protectionCase('020222000009')],
+    ] as const) {
       const limited = await as(looker, query, variables);
-      expect(limited.errors![0]!.extensions, query).toMatchObject({ code: 'RATE_LIMITED', reason: 'LOOKUP_RATE_LIMITED', limit: LIMIT });
+      expect(limited.errors![0]!.extensions, query).toMatchObject({
+        code: 'RATE_LIMITED',
+        reason: 'LOOKUP_RATE_LIMITED',
+        limit: LIMIT,
+      });
       expect(limited.data ?? null).toBeNull();
     }
-    expect({ referral: await rows('referral'), referral_event: await rows('referral_event'), protection_case: await rows('protection_case') }).toEqual(before);
+    expect({
+      referral: await rows('referral'),
+      referral_event: await rows('referral_event'),
+      protection_case: await rows('protection_case'),
+    }).toEqual(before);
     // ... each refused write audited as a WRITE naming the number's key.
     const key = childKeyOf('020222000009', DEVELOPMENT_CHILD_KEY_SECRET);
-    expect((await auditRows()).filter((r) => r.user_id === 'caseworker.spent' && r.kind === 'WRITE').map((r) => [r.root_fields, r.succeeded, r.error_code, r.subject_keys])).toEqual([
+    expect(
+      (await auditRows())
+        .filter((r) => r.user_id === 'caseworker.spent' && r.kind === 'WRITE')
+        .map((r) => [r.root_fields, r.succeeded, r.error_code, r.subject_keys]),
+    ).toEqual([
       [['sendReferral'], false, 'LOOKUP_RATE_LIMITED', [key]],
       [['recordProtectionCase'], false, 'LOOKUP_RATE_LIMITED', [key]],
     ]);
 
     // ... and writes use up the lookups'.
     const writer = caseWorker('caseworker.writer');
-    for (let i = 1; i <= LIMIT; i++) expect((await as(writer, CASE, protectionCase(`02022200001${i}`))).errors).toBeUndefined();
-    expect((await as<Lookup>(writer, LOOKUP, { personalId: '020222000011', purpose: PURPOSE })).errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' });
-    expect((await as(writer, SEND, send('020222000011'))).errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    for (let i = 1; i <= LIMIT; i++)
+      expect((await as(writer, CASE, protectionCase(`02022200001${i}`))).errors).toBeUndefined();
+    expect(
+      (await as<Lookup>(writer, LOOKUP, { personalId: '020222000011', purpose: PURPOSE })).errors![0]!.extensions,
+    ).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await as(writer, SEND, send('020222000011'))).errors![0]!.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+    });
   });
 
   it('refuses two numbers in one request through writes too (aliases, or a write with a lookup), before anything runs', async () => {
     const user = caseWorker('caseworker.twice');
-    const input = (personalId: string) => `{ personalId: "${personalId}", unitCode: "05977", fromSector: SOCIAL_AFFAIRS, fromService: "Bảo vệ trẻ em", toSector: HEALTH, toService: "Trạm y tế", reason: "x" }`;
+    const input = (personalId: string) =>
+      `{ personalId: "${personalId}", unitCode: "05977", fromSector: SOCIAL_AFFAIRS, fromService: "Bảo vệ trẻ em", toSector: HEALTH, toService: "Trạm y tế", reason: "x" }`;
     const documents = [
       `mutation { a: sendReferral(input: ${input('020333000001')}) { id child { key } } b: sendReferral(input: ${input('020333000002')}) { id child { key } } }`,
       `mutation { sendReferral(input: ${input('020333000001')}) { id } recordProtectionCase(input: { personalId: "020333000002", kind: NEGLECT, reportedOn: "2026-01-05", communeCode: "05977" }) { id } }`,
       `mutation W { sendReferral(input: ${input('020333000001')}) { id } } query L { childByPersonalId(personalId: "020333000002", purpose: "x") { key } }`,
     ];
-    const referrals = async () => Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM referral`))[0]!.n);
+    const referrals = () => rowCount(db(), 'referral');
     const before = { audit: await auditCount(), referrals: await referrals() };
     for (const document of documents) {
       const response = await as(user, document, {});
       expect(response.status, document).toBe(400);
       expect(response.data ?? null).toBeNull();
-      expect(response.errors![0]!.extensions, document).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'ONE_LOOKUP_PER_REQUEST' });
+      expect(response.errors![0]!.extensions, document).toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        reason: 'ONE_LOOKUP_PER_REQUEST',
+      });
     }
     expect({ audit: await auditCount(), referrals: await referrals() }).toEqual(before);
     // One is fine.
-    expect((await as(user, `mutation { sendReferral(input: ${input('020333000001')}) { id } }`)).errors).toBeUndefined();
+    expect(
+      (await as(user, `mutation { sendReferral(input: ${input('020333000001')}) { id } }`)).errors,
+    ).toBeUndefined();
   });
 
   it('shows the lookups to auditors through socialAffairsAuditEvents, and to nobody else', async () => {
@@ -211,12 +338,35 @@ describe('a lookup by personal identification number', () => {
     expect(response.data!.socialAffairsAuditEvents).toEqual({
       totalCount: 2,
       nodes: [
-        { service: 'ldtbxh', userId: 'caseworker.langson', roles: ['case-worker'], unitCode: '20', kind: 'LOOKUP', purpose: 'Theo dõi chuyển tuyến', found: true, subjectKeys: [key], succeeded: true },
-        { service: 'ldtbxh', userId: 'caseworker.langson', roles: ['case-worker'], unitCode: '20', kind: 'LOOKUP', purpose: PURPOSE, found: false, subjectKeys: [key], succeeded: true },
+        {
+          service: 'ldtbxh',
+          userId: 'caseworker.langson',
+          roles: ['case-worker'],
+          unitCode: '20',
+          kind: 'LOOKUP',
+          purpose: 'Theo dõi chuyển tuyến',
+          found: true,
+          subjectKeys: [key],
+          succeeded: true,
+        },
+        {
+          service: 'ldtbxh',
+          userId: 'caseworker.langson',
+          roles: ['case-worker'],
+          unitCode: '20',
+          kind: 'LOOKUP',
+          purpose: PURPOSE,
+          found: false,
+          subjectKeys: [key],
+          succeeded: true,
+        },
       ],
     });
     for (const user of ['viewer.quangninh', 'caseworker.langson', 'lead.langson']) {
-      expect((await as(user, EVENTS, {})).errors![0]!.extensions, user).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+      expect((await as(user, EVENTS, {})).errors![0]!.extensions, user).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'ROLE_NOT_ALLOWED',
+      });
     }
   });
 });

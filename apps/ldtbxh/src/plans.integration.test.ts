@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type GraphQLResponse, graphql, readFixture, useTestSubgraph } from '@ecd/test-kit';
+import { z } from 'zod';
+
+import { queryRows, sql } from '@ecd/database';
+import { graphql, readFixture, useTestSubgraph, type GraphQLResponse } from '@ecd/test-kit';
+
+import { seedDemo } from './demo/seed.js';
 import { planFileSchema } from './domain/plan-file.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
-const subgraph = useTestSubgraph('ldtbxh_plans', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
+const subgraph = useTestSubgraph('ldtbxh_plans', (env) => startLdtbxhSubgraph(loadEnv(env), { seedDemo }));
 
-const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
+const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) =>
+  graphql<T>(subgraph.service.graphqlUrl, q, variables);
 
 const IMPORT = `mutation($document: String!, $format: DocumentFormat, $dryRun: Boolean) {
   importPlan(document: $document, format: $format, dryRun: $dryRun) { dryRun key targets numericTargets milestones tasks reportingRules plan { key title } }
 }`;
-const planCount = async () => (await query<{ plans: { totalCount: number } }>('{ plans { totalCount } }')).data!.plans.totalCount;
+const planCount = async () =>
+  (await query<{ plans: { totalCount: number } }>('{ plans { totalCount } }')).data!.plans.totalCount;
 const tableCounts = async () =>
   (
-    await subgraph.service.client.$queryRawUnsafe<Record<string, bigint>[]>(
-      `SELECT (SELECT count(*) FROM plan) AS plans, (SELECT count(*) FROM plan_target) AS targets,
+    await queryRows(
+      subgraph.service.client,
+      z.object({ plans: z.bigint(), targets: z.bigint(), milestones: z.bigint(), tasks: z.bigint() }),
+      sql`SELECT (SELECT count(*) FROM plan) AS plans, (SELECT count(*) FROM plan_target) AS targets,
               (SELECT count(*) FROM target_milestone) AS milestones, (SELECT count(*) FROM plan_task) AS tasks`,
     )
   )[0];
@@ -28,12 +37,15 @@ const problemsOf = (response: GraphQLResponse) => {
 
 describe('plans as data', () => {
   it('holds the seed plans in their chain: national scheme → provincial plan → sector or district plan', async () => {
-    const { data } = await query<{ plans: { nodes: { key: string; number: string | null; level: string; parent: { key: string } | null }[] } }>(
-      '{ plans(first: 100) { nodes { key number level parent { key } } } }',
-    );
+    const { data } = await query<{
+      plans: { nodes: { key: string; number: string | null; level: string; parent: { key: string } | null }[] };
+    }>('{ plans(first: 100) { nodes { key number level parent { key } } } }');
     const byKey = new Map(data!.plans.nodes.map((p) => [p.key, p]));
     expect(byKey.get('qd-1437-2018')).toMatchObject({ number: '1437/QĐ-TTg', level: 'NATIONAL', parent: null });
-    expect(byKey.get('lang-son-2019-de-an-1437')).toMatchObject({ level: 'PROVINCIAL', parent: { key: 'qd-1437-2018' } });
+    expect(byKey.get('lang-son-2019-de-an-1437')).toMatchObject({
+      level: 'PROVINCIAL',
+      parent: { key: 'qd-1437-2018' },
+    });
     expect(byKey.get('ninh-binh-sgddt-2019-de-an-1437')).toMatchObject({ number: '03/KH-SGDĐT', level: 'SECTOR' });
     expect(byKey.get('ninh-binh-sgddt-2019-de-an-1437')!.parent!.key).toBe('ninh-binh-2019-de-an-1437');
     expect(byKey.get('ben-cat-pgddt-2021-cthd-tre-em')).toMatchObject({ number: '226/KH-PGDĐT', level: 'SECTOR' });
@@ -44,22 +56,48 @@ describe('plans as data', () => {
     const before = await tableCounts();
     const dry = await query<{ importPlan: Record<string, unknown> }>(IMPORT, { document, dryRun: true });
     expect(dry.errors).toBeUndefined();
-    expect(dry.data!.importPlan).toEqual({ dryRun: true, key: 'lang-son-2026-test-fixture', targets: 3, numericTargets: 2, milestones: 3, tasks: 2, reportingRules: 1, plan: null });
+    expect(dry.data!.importPlan).toEqual({
+      dryRun: true,
+      key: 'lang-son-2026-test-fixture',
+      targets: 3,
+      numericTargets: 2,
+      milestones: 3,
+      tasks: 2,
+      reportingRules: 1,
+      plan: null,
+    });
     expect(await tableCounts()).toEqual(before);
 
     const real = await query<{ importPlan: { plan: { key: string } } }>(IMPORT, { document });
     expect(real.errors).toBeUndefined();
     expect(real.data!.importPlan.plan.key).toBe('lang-son-2026-test-fixture');
 
-    const exported = await query<{ plan: { document: string; targets: { code: string; qualitative: boolean; indicator: { code: string } | null; milestones: { year: number; comparatorLabel: string; value: number }[] }[] } }>(
+    const exported = await query<{
+      plan: {
+        document: string;
+        targets: {
+          code: string;
+          qualitative: boolean;
+          indicator: { code: string } | null;
+          milestones: { year: number; comparatorLabel: string; value: number }[];
+        }[];
+      };
+    }>(
       `{ plan(key: "lang-son-2026-test-fixture") { document targets { code qualitative indicator { code } milestones { year comparatorLabel value } } } }`,
     );
-    expect(exported.data!.plan.targets[1]).toEqual({ code: '2', qualitative: false, indicator: { code: 'PRIMARY_DROPOUT' }, milestones: [{ year: 2030, comparatorLabel: '<', value: 0.1 }] });
+    expect(exported.data!.plan.targets[1]).toEqual({
+      code: '2',
+      qualitative: false,
+      indicator: { code: 'PRIMARY_DROPOUT' },
+      milestones: [{ year: 2030, comparatorLabel: '<', value: 0.1 }],
+    });
     expect(exported.data!.plan.targets[2]!.qualitative).toBe(true);
     // The export is the import document, defaults filled in and the scope's day now the unit's first valid day.
     const original = parse(document);
     original.scope.asOf = '2025-07-01';
-    expect(planFileSchema.parse(parse(exported.data!.plan.document))).toEqual(planFileSchema.parse({ ...original, issuedOn: '2026-01-15' }));
+    expect(planFileSchema.parse(parse(exported.data!.plan.document))).toEqual(
+      planFileSchema.parse({ ...original, issuedOn: '2026-01-15' }),
+    );
   });
 
   it('rejects a plan file with every problem and its path, and writes nothing', async () => {
@@ -70,9 +108,24 @@ describe('plans as data', () => {
       number: '03/KH-SGDĐT', // held by the Ninh Bình education plan
       scope: { unit: '99999', asOf: '2026-01-15' },
       targets: [
-        { code: '1', description: 'x', indicator: 'NO_SUCH_INDICATOR', milestones: [{ year: 2030, comparator: 'GTE', value: 1 }] },
-        { code: '2', description: 'x', indicator: 'PRIMARY_DROPOUT', milestones: [{ year: 2031, comparator: 'LT', value: 0.1 }] },
-        { code: '3', description: 'x', indicator: 'ECD_NEEDS_MONITORING_IN_PLACE', milestones: [{ year: 2030, comparator: 'GTE', value: 90 }] },
+        {
+          code: '1',
+          description: 'x',
+          indicator: 'NO_SUCH_INDICATOR',
+          milestones: [{ year: 2030, comparator: 'GTE', value: 1 }],
+        },
+        {
+          code: '2',
+          description: 'x',
+          indicator: 'PRIMARY_DROPOUT',
+          milestones: [{ year: 2031, comparator: 'LT', value: 0.1 }],
+        },
+        {
+          code: '3',
+          description: 'x',
+          indicator: 'ECD_NEEDS_MONITORING_IN_PLACE',
+          milestones: [{ year: 2030, comparator: 'GTE', value: 90 }],
+        },
       ],
       tasks: [{ title: 't', lead: 'NOBODY-20' }],
     };
@@ -106,7 +159,10 @@ describe('plans as data', () => {
   });
 
   it('refuses to import the same plan twice', async () => {
-    const document = (await readFixture('plans/lang-son-2026-test-fixture.yaml')).replace('number: 99/KH-TEST', 'number: 98/KH-TEST');
+    const document = (await readFixture('plans/lang-son-2026-test-fixture.yaml')).replace(
+      'number: 99/KH-TEST',
+      'number: 98/KH-TEST',
+    );
     const count = await planCount();
     expect(problemsOf(await query(IMPORT, { document }))).toEqual([['key', 'DUPLICATE_PLAN_KEY']]);
     expect(await planCount()).toBe(count);

@@ -1,9 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphqlClient, readFixture, useTestSubgraph } from '@ecd/test-kit';
+import { z } from 'zod';
+
+import { execute, queryRows, sql } from '@ecd/database';
+import { graphqlClient, readFixture, rowCount, useTestSubgraph } from '@ecd/test-kit';
+
+import { seedDemo } from './demo/seed.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
-const subgraph = useTestSubgraph('ldtbxh_reporting', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
-const { ok, errorOf } = graphqlClient(() => subgraph.service.graphqlUrl);
+const subgraph = useTestSubgraph('ldtbxh_reporting', (env) => startLdtbxhSubgraph(loadEnv(env), { seedDemo }));
+const client = graphqlClient(() => subgraph.service.graphqlUrl);
+const ok = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => client.ok<T>(q, variables);
+const errorOf = (q: string, variables?: Record<string, unknown>) => client.errorOf(q, variables);
 
 const OPEN = `mutation($plan: String!, $year: Int!) { openReportingPeriod(planKey: $plan, frequency: ANNUAL, year: $year) { id dueOn recipient { code } expectedReports { reporter { code } } } }`;
 const CREATE = `mutation($period: ID!, $reporter: String!, $values: [SubmissionValueInput!]!) {
@@ -15,8 +22,20 @@ const UPDATE = `mutation($id: ID!, $values: [SubmissionValueInput!]!) { updateDr
 const STATUS = `query($id: ID!) { reportingPeriod(id: $id) { status { expected submitted onTime overdue completenessRate timelinessRate
   bySector { group label expected submitted } byUnit { group label expected } overdueReporters { code } } } }`;
 
-type Opened = { openReportingPeriod: { id: string; dueOn: string; recipient: { code: string }; expectedReports: { reporter: { code: string } }[] } };
-const access = (unitCode: string, numerator: number, denominator: number) => ({ indicatorCode: 'ECD_SERVICE_ACCESS_0_8', unitCode, numerator, denominator });
+type Opened = {
+  openReportingPeriod: {
+    id: string;
+    dueOn: string;
+    recipient: { code: string };
+    expectedReports: { reporter: { code: string } }[];
+  };
+};
+const access = (unitCode: string, numerator: number, denominator: number) => ({
+  indicatorCode: 'ECD_SERVICE_ACCESS_0_8',
+  unitCode,
+  numerator,
+  denominator,
+});
 
 let future: Opened['openReportingPeriod'];
 let past: Opened['openReportingPeriod'];
@@ -38,32 +57,72 @@ describe('reporting periods from the plans’ rules', () => {
   });
 
   it('rejects a second opening, a year outside the plan and a frequency without rule', async () => {
-    expect((await errorOf(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2030 })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PERIOD_ALREADY_OPEN' });
-    expect((await errorOf(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2031 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', reason: 'YEAR_OUTSIDE_PERIOD' });
-    const midterm = await errorOf(`mutation { openReportingPeriod(planKey: "lang-son-2026-test-fixture", frequency: MIDTERM, year: 2028) { id } }`);
+    expect((await errorOf(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2030 })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PERIOD_ALREADY_OPEN',
+    });
+    expect((await errorOf(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2031 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'year',
+      reason: 'YEAR_OUTSIDE_PERIOD',
+    });
+    const midterm = await errorOf(
+      `mutation { openReportingPeriod(planKey: "lang-son-2026-test-fixture", frequency: MIDTERM, year: 2028) { id } }`,
+    );
     expect(midterm.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_REPORTING_RULE' });
   });
 });
 
 describe('the submission lifecycle', () => {
   it('goes draft → submitted → accepted, freezes what was submitted, and records who did what', async () => {
-    const draft = (await ok<{ createSubmission: { id: string; version: number; status: string } }>(CREATE, {
-      period: future.id,
-      reporter: 'SYT-20',
-      values: [access('20', 900, 1000)],
-    })).createSubmission;
+    const draft = (
+      await ok<{ createSubmission: { id: string; version: number; status: string } }>(CREATE, {
+        period: future.id,
+        reporter: 'SYT-20',
+        values: [access('20', 900, 1000)],
+      })
+    ).createSubmission;
     expect(draft).toMatchObject({ version: 1, status: 'DRAFT' });
     await ok(UPDATE, { id: draft.id, values: [access('20', 910, 1000)] });
-    expect((await ok<{ submitReport: { status: string } }>(SUBMIT, { id: draft.id })).submitReport.status).toBe('SUBMITTED');
+    expect((await ok<{ submitReport: { status: string } }>(SUBMIT, { id: draft.id })).submitReport.status).toBe(
+      'SUBMITTED',
+    );
 
-    expect((await errorOf(UPDATE, { id: draft.id, values: [access('20', 1, 1000)] })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBMISSION_FROZEN' });
-    expect((await errorOf(SUBMIT, { id: draft.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_STATUS_TRANSITION', from: 'SUBMITTED' });
+    expect((await errorOf(UPDATE, { id: draft.id, values: [access('20', 1, 1000)] })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'SUBMISSION_FROZEN',
+    });
+    expect((await errorOf(SUBMIT, { id: draft.id })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ILLEGAL_STATUS_TRANSITION',
+      from: 'SUBMITTED',
+    });
     // The database refuses too, whatever the application does.
-    await expect(subgraph.service.client.$executeRawUnsafe(`UPDATE submission_value SET numerator = 1 WHERE submission_id = '${draft.id}'`)).rejects.toThrow(/frozen/);
+    await expect(
+      execute(
+        subgraph.service.client,
+        sql`UPDATE submission_value SET numerator = 1 WHERE submission_id = ${draft.id}::uuid`,
+      ),
+    ).rejects.toThrow(/frozen/);
 
-    expect((await ok<{ acceptReport: { status: string } }>(ACCEPT, { id: draft.id })).acceptReport.status).toBe('ACCEPTED');
-    expect((await errorOf(RETURN, { id: draft.id, reason: 'late' })).extensions).toMatchObject({ reason: 'ILLEGAL_STATUS_TRANSITION' });
-    const { reportingPeriod } = await ok<{ reportingPeriod: { expectedReports: { reporter: { code: string }; onTime: boolean | null; versions: { values: { numerator: number; value: number }[]; history: { from: string | null; to: string; actor: string }[] }[] }[] } }>(
+    expect((await ok<{ acceptReport: { status: string } }>(ACCEPT, { id: draft.id })).acceptReport.status).toBe(
+      'ACCEPTED',
+    );
+    expect((await errorOf(RETURN, { id: draft.id, reason: 'late' })).extensions).toMatchObject({
+      reason: 'ILLEGAL_STATUS_TRANSITION',
+    });
+    const { reportingPeriod } = await ok<{
+      reportingPeriod: {
+        expectedReports: {
+          reporter: { code: string };
+          onTime: boolean | null;
+          versions: {
+            values: { numerator: number; value: number }[];
+            history: { from: string | null; to: string; actor: string }[];
+          }[];
+        }[];
+      };
+    }>(
       `query($id: ID!) { reportingPeriod(id: $id) { expectedReports { reporter { code } onTime versions { values { numerator value } history { from to actor } } } } }`,
       { id: future.id },
     );
@@ -78,22 +137,46 @@ describe('the submission lifecycle', () => {
   });
 
   it('returns a report with a reason, then takes a correction as a new version', async () => {
-    const first = (await ok<{ createSubmission: { id: string } }>(CREATE, { period: future.id, reporter: 'SGDDT-20', values: [access('20', 5, 10)] })).createSubmission;
+    const first = (
+      await ok<{ createSubmission: { id: string } }>(CREATE, {
+        period: future.id,
+        reporter: 'SGDDT-20',
+        values: [access('20', 5, 10)],
+      })
+    ).createSubmission;
     await ok(SUBMIT, { id: first.id });
-    expect((await errorOf(RETURN, { id: first.id, reason: '  ' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason', reason: 'REASON_REQUIRED' });
+    expect((await errorOf(RETURN, { id: first.id, reason: '  ' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+      reason: 'REASON_REQUIRED',
+    });
     await ok(RETURN, { id: first.id, reason: 'Thiếu số liệu huyện' });
-    const second = (await ok<{ createSubmission: { version: number; status: string } }>(CREATE, { period: future.id, reporter: 'SGDDT-20', values: [access('20', 6, 10)] })).createSubmission;
+    const second = (
+      await ok<{ createSubmission: { version: number; status: string } }>(CREATE, {
+        period: future.id,
+        reporter: 'SGDDT-20',
+        values: [access('20', 6, 10)],
+      })
+    ).createSubmission;
     expect(second).toMatchObject({ version: 2, status: 'DRAFT' });
-    expect((await errorOf(CREATE, { period: future.id, reporter: 'SGDDT-20', values: [] })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_IN_PROGRESS' });
+    expect((await errorOf(CREATE, { period: future.id, reporter: 'SGDDT-20', values: [] })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'VERSION_IN_PROGRESS',
+    });
   });
 
   it('rejects bad values all at once and writes nothing', async () => {
-    const count = async () => Number((await subgraph.service.client.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM submission'))[0]!.n);
+    const count = () => rowCount(subgraph.service.client, 'submission');
     const before = await count();
     const error = await errorOf(CREATE, {
       period: future.id,
       reporter: 'SVHTTDL-20',
-      values: [access('20', 11, 10), access('99999', 1, 2), { indicatorCode: 'SCHOOLS_WITH_SANITATION', unitCode: '20', numerator: 1, denominator: 1 }, access('20', 1, 0)],
+      values: [
+        access('20', 11, 10),
+        access('99999', 1, 2),
+        { indicatorCode: 'SCHOOLS_WITH_SANITATION', unitCode: '20', numerator: 1, denominator: 1 },
+        access('20', 1, 0),
+      ],
     });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_VALUES' });
     expect((error.extensions!.problems as { path: string; reason: string }[]).map((p) => [p.path, p.reason])).toEqual([
@@ -103,12 +186,27 @@ describe('the submission lifecycle', () => {
       ['values[3].unitCode', 'DUPLICATE_VALUE'],
       ['values[3].denominator', 'MISSING_DENOMINATOR'],
     ]);
-    expect((await errorOf(CREATE, { period: future.id, reporter: 'UBND-20', values: [] })).extensions).toMatchObject({ reason: 'NOT_AN_EXPECTED_REPORTER' });
+    expect((await errorOf(CREATE, { period: future.id, reporter: 'UBND-20', values: [] })).extensions).toMatchObject({
+      reason: 'NOT_AN_EXPECTED_REPORTER',
+    });
     expect(await count()).toBe(before);
   });
 
   it('shows completeness and timeliness per sector and unit, and who is overdue', async () => {
-    type Status = { reportingPeriod: { status: { expected: number; submitted: number; onTime: number; overdue: number; completenessRate: number; bySector: { group: string; label: string; expected: number; submitted: number }[]; byUnit: { label: string }[]; overdueReporters: { code: string }[] } } };
+    type Status = {
+      reportingPeriod: {
+        status: {
+          expected: number;
+          submitted: number;
+          onTime: number;
+          overdue: number;
+          completenessRate: number;
+          bySector: { group: string; label: string; expected: number; submitted: number }[];
+          byUnit: { label: string }[];
+          overdueReporters: { code: string }[];
+        };
+      };
+    };
     const open = (await ok<Status>(STATUS, { id: future.id })).reportingPeriod.status;
     expect(open).toMatchObject({ expected: 3, submitted: 2, onTime: 2, overdue: 0, overdueReporters: [] });
     expect(open.completenessRate).toBeCloseTo(2 / 3);
@@ -123,28 +221,56 @@ describe('the submission lifecycle', () => {
 
   it('refuses submissions once the period is closed', async () => {
     await ok(`mutation($id: ID!) { closeReportingPeriod(periodId: $id) { open } }`, { id: future.id });
-    expect((await errorOf(CREATE, { period: future.id, reporter: 'SVHTTDL-20', values: [] })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PERIOD_CLOSED' });
+    expect((await errorOf(CREATE, { period: future.id, reporter: 'SVHTTDL-20', values: [] })).extensions).toMatchObject(
+      { code: 'CONFLICT', reason: 'PERIOD_CLOSED' },
+    );
   });
 });
 
 describe('re-aggregation across the July 2025 reform', () => {
   it('re-expresses 2024 commune values in the 2025 commune they merged into, summing numerators and denominators', async () => {
     // Find two 2024 Lạng Sơn communes that merged whole into the same 2025 commune.
-    const [pair] = await subgraph.service.client.$queryRawUnsafe<{ a: string; b: string; successor: string }[]>(`
+    const [pair] = await queryRows(
+      subgraph.service.client,
+      z.object({ a: z.string(), b: z.string(), successor: z.string() }),
+      sql`
       SELECT min(s.predecessor_code) AS a, max(s.predecessor_code) AS b, s.successor_code AS successor
         FROM unit_succession s JOIN administrative_unit u ON u.code = s.predecessor_code AND u.valid_from = s.predecessor_valid_from
        WHERE s.successor_code LIKE '0%' AND u.level = 'COMMUNE' AND s.share_note IS NULL AND s.successor_valid_from = '2025-07-01'
          AND u.parent_code IN (SELECT code FROM administrative_unit WHERE parent_code = '20' AND valid_from = '2019-01-01')
-       GROUP BY s.successor_code HAVING count(*) >= 2 ORDER BY s.successor_code LIMIT 1`);
+       GROUP BY s.successor_code HAVING count(*) >= 2 ORDER BY s.successor_code LIMIT 1`,
+    );
     const reporter = past.expectedReports[0]!.reporter.code;
-    const draft = (await ok<{ createSubmission: { id: string } }>(CREATE, { period: past.id, reporter, values: [access(pair!.a, 90, 100), access(pair!.b, 1, 10)] })).createSubmission;
+    const draft = (
+      await ok<{ createSubmission: { id: string } }>(CREATE, {
+        period: past.id,
+        reporter,
+        values: [access(pair!.a, 90, 100), access(pair!.b, 1, 10)],
+      })
+    ).createSubmission;
     await ok(SUBMIT, { id: draft.id });
-    const { reaggregatedValues } = await ok<{ reaggregatedValues: { unit: { code: string; validFrom: string }; numerator: number; denominator: number; value: number; from: { code: string }[]; approximate: boolean }[] }>(
+    const { reaggregatedValues } = await ok<{
+      reaggregatedValues: {
+        unit: { code: string; validFrom: string };
+        numerator: number;
+        denominator: number;
+        value: number;
+        from: { code: string }[];
+        approximate: boolean;
+      }[];
+    }>(
       `query($id: ID!) { reaggregatedValues(periodId: $id, indicatorCode: "ECD_SERVICE_ACCESS_0_8", asOf: "2025-07-01") { unit { code validFrom } numerator denominator value from { code } approximate } }`,
       { id: past.id },
     );
     expect(reaggregatedValues).toEqual([
-      { unit: { code: pair!.successor, validFrom: '2025-07-01' }, numerator: 91, denominator: 110, value: (91 / 110) * 100, from: [{ code: pair!.a }, { code: pair!.b }], approximate: false },
+      {
+        unit: { code: pair!.successor, validFrom: '2025-07-01' },
+        numerator: 91,
+        denominator: 110,
+        value: (91 / 110) * 100,
+        from: [{ code: pair!.a }, { code: pair!.b }],
+        approximate: false,
+      },
     ]);
   });
 });

@@ -1,26 +1,32 @@
-import { startDatabaseSubgraph } from '@ecd/database';
-import { PrismaClient } from './generated/prisma/client.js';
-import { seedDemo } from './demo-seed.js';
+import { startDatabaseSubgraph, type DatabaseSubgraphOptions } from '@ecd/database';
+
+import { createDataLayer, type DataLayer } from './data/index.js';
+import { loadRegistries } from './data/registry.js';
+import { loadReferenceUnits } from './data/units.js';
 import { loadEnv, type Env } from './env.js';
-import { createLoaders } from './loaders.js';
-import { loadRegistries } from './plans/registries.js';
-import { loadReferenceUnits } from './units/reference-units.js';
+import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
 
-/** Starts the LĐTBXH subgraph; tests call it with their own environment and port 0. */
-export const startLdtbxhSubgraph = (env: Env = loadEnv()) =>
+/**
+ * Starts the LĐTBXH subgraph; tests call it with their own environment and port 0. `seedDemo` (demo
+ * data, after the reference data) is given by the demo entry point (src/demo/main.ts) and tests only.
+ */
+export const startLdtbxhSubgraph = (
+  env: Env = loadEnv(),
+  options: Pick<DatabaseSubgraphOptions<PrismaClient, DataLayer>, 'seedDemo'> = {},
+) =>
   startDatabaseSubgraph({
     name: 'ldtbxh',
     env,
     appRoot: new URL('..', import.meta.url),
     resolvers,
-    createClient: (options) => new PrismaClient(options),
-    createLoaders: (prisma) => createLoaders(prisma, env.CHILD_KEY_SECRET),
+    createClient: (clientOptions) => new PrismaClient(clientOptions),
+    createDataLayer: (prisma) => createDataLayer(prisma, env.CHILD_KEY_SECRET),
     prepare: async (prisma, logger) => {
       await loadReferenceUnits(prisma, logger);
       await loadRegistries(prisma, logger);
     },
-    seedDemo: (prisma, logger) => seedDemo(prisma, logger, env.CHILD_KEY_SECRET),
+    ...options,
   });
 
 export { loadEnv };

@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
+
 import { graphql, useTestSubgraph } from '@ecd/test-kit';
-import { readPlanFiles } from './demo-seed.js';
+
+import { readPlanFiles, seedDemo } from './demo/seed.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
-const subgraph = useTestSubgraph('ldtbxh_units', (env) => startLdtbxhSubgraph(loadEnv(env)), { SEED_DEMO: 'true' });
+const subgraph = useTestSubgraph('ldtbxh_units', (env) => startLdtbxhSubgraph(loadEnv(env), { seedDemo }));
 
-const query = <T>(q: string, variables?: Record<string, unknown>) => graphql<T>(subgraph.service.graphqlUrl, q, variables);
+const query = <T>(q: string, variables?: Record<string, unknown>) =>
+  graphql<T>(subgraph.service.graphqlUrl, q, variables);
 
 describe('administrative units through time (LĐTBXH subgraph alone)', () => {
   it('pages through the 34 provinces of today, then the 63 of 2024', async () => {
-    type Page = { administrativeUnits: { totalCount: number; nodes: { code: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    type Page = {
+      administrativeUnits: {
+        totalCount: number;
+        nodes: { code: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
     const q = `query($after: String, $asOf: Date) { administrativeUnits(level: PROVINCE, first: 20, after: $after, asOf: $asOf) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`;
     const first = await query<Page>(q);
     const second = await query<Page>(q, { after: first.data!.administrativeUnits.pageInfo.endCursor });
-    const codes = [...first.data!.administrativeUnits.nodes, ...second.data!.administrativeUnits.nodes].map((n) => n.code);
+    const codes = [...first.data!.administrativeUnits.nodes, ...second.data!.administrativeUnits.nodes].map(
+      (n) => n.code,
+    );
     expect(first.data!.administrativeUnits.totalCount).toBe(34);
     expect(second.data!.administrativeUnits.pageInfo.hasNextPage).toBe(false);
     expect(new Set(codes).size).toBe(34);
@@ -23,13 +34,23 @@ describe('administrative units through time (LĐTBXH subgraph alone)', () => {
 
   it('tells apart two units that share a code across the reform', async () => {
     const q = `query($asOf: Date) { administrativeUnit(code: "91", asOf: $asOf) { name validFrom validTo } }`;
-    expect((await query(q, { asOf: '2025-06-30' })).data).toEqual({ administrativeUnit: { name: 'Kiên Giang', validFrom: '2019-01-01', validTo: '2025-06-30' } });
-    expect((await query(q, { asOf: '2025-07-01' })).data).toEqual({ administrativeUnit: { name: 'An Giang', validFrom: '2025-07-01', validTo: null } });
+    expect((await query(q, { asOf: '2025-06-30' })).data).toEqual({
+      administrativeUnit: { name: 'Kiên Giang', validFrom: '2019-01-01', validTo: '2025-06-30' },
+    });
+    expect((await query(q, { asOf: '2025-07-01' })).data).toEqual({
+      administrativeUnit: { name: 'An Giang', validFrom: '2025-07-01', validTo: null },
+    });
   });
 
   it('applies the 2019 Lạng Sơn plan to a 2025 commune through the commune it succeeded', async () => {
     const q = `{ administrativeUnit(code: "05977") { fullName parent { code } plans { number scope { code validFrom } } } }`;
-    const { data } = await query<{ administrativeUnit: { fullName: string; parent: { code: string }; plans: { number: string | null; scope: { code: string; validFrom: string } | null }[] } }>(q);
+    const { data } = await query<{
+      administrativeUnit: {
+        fullName: string;
+        parent: { code: string };
+        plans: { number: string | null; scope: { code: string; validFrom: string } | null }[];
+      };
+    }>(q);
     expect(data!.administrativeUnit.fullName).toBe('Phường Đông Kinh');
     expect(data!.administrativeUnit.parent.code).toBe('20');
     expect(data!.administrativeUnit.plans).toEqual([
@@ -39,13 +60,19 @@ describe('administrative units through time (LĐTBXH subgraph alone)', () => {
   });
 
   it('gives plans of another province to nobody here', async () => {
-    const { data } = await query<{ administrativeUnit: { plans: { number: string | null }[] } }>(`{ administrativeUnit(code: "01") { plans { number } } }`);
+    const { data } = await query<{ administrativeUnit: { plans: { number: string | null }[] } }>(
+      `{ administrativeUnit(code: "01") { plans { number } } }`,
+    );
     expect(data!.administrativeUnit.plans.map((p) => p.number)).toEqual(['1437/QĐ-TTg']);
   });
 
   it('rejects an out-of-range page size with a typed error', async () => {
     const { errors } = await query(`{ administrativeUnits(first: 100000) { totalCount } }`);
-    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', reason: 'PAGE_SIZE_OUT_OF_RANGE' });
+    expect(errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      reason: 'PAGE_SIZE_OUT_OF_RANGE',
+    });
   });
 
   it('keeps its data across a restart and seeds the demo idempotently', async () => {
@@ -53,6 +80,9 @@ describe('administrative units through time (LĐTBXH subgraph alone)', () => {
     const before = await query(counts);
     await subgraph.restart();
     expect((await query(counts)).data).toEqual(before.data);
-    expect(before.data).toEqual({ plans: { totalCount: (await readPlanFiles()).length }, administrativeUnits: { totalCount: 10794 } });
+    expect(before.data).toEqual({
+      plans: { totalCount: (await readPlanFiles()).length },
+      administrativeUnits: { totalCount: 10794 },
+    });
   });
 });

@@ -1,14 +1,21 @@
-import { badInput, decodeCursor, keysetPage, type AuditKind, type AuditRecord, type AuditStore, type Connection } from '@ecd/service-kit';
+import {
+  badInput,
+  decodeCursor,
+  keysetPage,
+  type AuditKind,
+  type AuditRecord,
+  type AuditStore,
+  type Connection,
+} from '@ecd/service-kit';
+
+import type { SqlQueryable } from './typed-sql.js';
 
 /**
  * The audit log in a subgraph's own database: table `audit_event`, which every subgraph's Prisma
  * schema declares the same way and whose migration adds a trigger refusing UPDATE, DELETE and
  * TRUNCATE (append-only). Only parameterised SQL: the rows travel as one JSON parameter.
  */
-export interface AuditDatabase {
-  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
-  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
-}
+export type AuditDatabase = SqlQueryable;
 
 /** The store a subgraph's audit rows go to: its own database, `service` naming the subgraph. */
 export function createAuditStore(db: AuditDatabase, service: string): AuditStore {
@@ -73,10 +80,13 @@ function instant(value: string | null | undefined, field: string): string | null
   if (value === null || value === undefined) return null;
   const text = DATE_ONLY.test(value) ? `${value}T00:00:00+07:00` : value;
   if (!DATE_TIME.test(text) || Number.isNaN(Date.parse(text))) {
-    throw badInput(`"${field}" phải là ngày (YYYY-MM-DD, tính từ 0 giờ giờ Việt Nam) hoặc thời điểm ISO 8601 có múi giờ, ví dụ 2026-12-01T08:00:00+07:00.`, {
-      field,
-      reason: 'INVALID_DATE_TIME',
-    });
+    throw badInput(
+      `"${field}" phải là ngày (YYYY-MM-DD, tính từ 0 giờ giờ Việt Nam) hoặc thời điểm ISO 8601 có múi giờ, ví dụ 2026-12-01T08:00:00+07:00.`,
+      {
+        field,
+        reason: 'INVALID_DATE_TIME',
+      },
+    );
   }
   return new Date(text).toISOString();
 }
@@ -130,5 +140,7 @@ export async function auditEvents(db: AuditDatabase, args: AuditEventsArgs): Pro
   });
 }
 
-/** The resolver of a subgraph's `…AuditEvents` query field (policy `audit`: auditors and admins). */
-export const resolveAuditEvents = (_parent: unknown, args: AuditEventsArgs, context: { prisma: AuditDatabase }) => auditEvents(context.prisma, args);
+/** A subgraph's audit log in its data layer (read by auditors and admins; rows are written by each request's audit). */
+export const auditData = (db: AuditDatabase) => ({
+  events: (args: AuditEventsArgs) => auditEvents(db, args),
+});

@@ -1,9 +1,6 @@
-interface RawExecutor {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-}
+import { execute, identifier, join, sql, type SqlQueryable } from './typed-sql.js';
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 /**
  * Inserts many rows in one statement: PostgreSQL unpacks them from one JSON parameter into the
@@ -12,13 +9,18 @@ const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
  * are their snake_case `@map`, the convention of every schema here. Columns the rows leave out take
  * their database default. Returns the number of rows inserted.
  */
-export async function bulkInsert(db: RawExecutor, table: string, rows: readonly Record<string, unknown>[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const fields = Object.keys(rows[0]!);
-  const columns = fields.map((field) => quoted(snakeCase(field))).join(', ');
+export async function bulkInsert(
+  db: SqlQueryable,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<number> {
+  const [first] = rows;
+  if (!first) return 0;
+  const fields = Object.keys(first);
+  const columns = join(fields.map((field) => identifier(snakeCase(field))));
   const records = rows.map((row) => Object.fromEntries(fields.map((field) => [snakeCase(field), row[field] ?? null])));
-  return db.$executeRawUnsafe(
-    `INSERT INTO ${quoted(table)} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${quoted(table)}, $1::jsonb)`,
-    JSON.stringify(records),
+  return execute(
+    db,
+    sql`INSERT INTO ${identifier(table)} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${identifier(table)}, ${JSON.stringify(records)}::jsonb)`,
   );
 }

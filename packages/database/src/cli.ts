@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+
+import { prismaGenerateEnv } from './cli/env.js';
 import { readMigrations } from './migrations.js';
 import { diffSchemas } from './schema-engine.js';
 import { fingerprintAfter, fingerprintDifference } from './schema-fingerprint.js';
@@ -15,7 +17,7 @@ const MIGRATIONS = 'prisma/migrations';
  * unreachable here, so point it at an existing file unless the caller provides a real engine.
  */
 function generate(): number {
-  const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath };
+  const env = prismaGenerateEnv();
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   const result = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', SCHEMA], { stdio: 'inherit', env });
   return result.status ?? 1;
@@ -25,7 +27,10 @@ function generate(): number {
 function committedSchema(): string | null {
   try {
     const path = relative(execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim(), SCHEMA);
-    return execFileSync('git', ['show', `HEAD:${path.split('\\').join('/')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', `HEAD:${path.split('\\').join('/')}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return null;
   }
@@ -57,7 +62,10 @@ async function newMigration(name: string | undefined): Promise<number> {
 async function check(): Promise<number> {
   const expectedSql = await diffSchemas({ from: null, to: await readFile(SCHEMA, 'utf8') });
   const migrations = await readMigrations(MIGRATIONS);
-  const [expected, actual] = await Promise.all([fingerprintAfter([expectedSql]), fingerprintAfter(migrations.map((m) => m.sql))]);
+  const [expected, actual] = await Promise.all([
+    fingerprintAfter([expectedSql]),
+    fingerprintAfter(migrations.map((m) => m.sql)),
+  ]);
   const difference = fingerprintDifference(expected, actual);
   if (difference.length) {
     console.error(`${SCHEMA} and ${MIGRATIONS} disagree (- in schema only, + in migrations only):`);

@@ -1,12 +1,15 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createLogger } from '@ecd/service-kit';
 import { createTestDatabase, type TestDatabase } from '@ecd/test-kit';
-import { countByUnit } from './unit-rollup.js';
+
 import { openDatabase } from './open-database.js';
+import type { Sql, SqlQueryable } from './typed-sql.js';
+import { countByUnit } from './unit-rollup.js';
 
 const logger = createLogger('test', 'silent');
 let migrationsDir: string;
@@ -50,12 +53,18 @@ describe.each(['postgresql', 'embedded'] as const)('openDatabase on %s', (kind) 
     if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
     const first = await open();
     expect(first.embedded).toBe(kind === 'embedded');
-    await rows(first.connectionString, `INSERT INTO located (kind, commune_code, commune_valid_from, province_code, province_valid_from)
-      VALUES ('a', '05977', '2025-07-01', '20', '2025-07-01')`);
+    await rows(
+      first.connectionString,
+      `INSERT INTO located (kind, commune_code, commune_valid_from, province_code, province_valid_from)
+      VALUES ('a', '05977', '2025-07-01', '20', '2025-07-01')`,
+    );
     await first.close();
 
     const second = await open();
-    const applied = await rows<{ migration_name: string }>(second.connectionString, 'SELECT migration_name FROM "_prisma_migrations"');
+    const applied = await rows<{ migration_name: string }>(
+      second.connectionString,
+      'SELECT migration_name FROM "_prisma_migrations"',
+    );
     expect(applied.map((r) => r.migration_name)).toEqual(['20250101000000_init']);
     expect(await rows(second.connectionString, 'SELECT kind FROM located')).toEqual([{ kind: 'a' }]);
     await second.close();
@@ -80,12 +89,20 @@ describe('countByUnit', () => {
     const database = await createTestDatabase('rollup');
     const db = await openDatabase({ url: database.url, dataDir: database.dataDir, migrationsDir, logger });
     try {
-      await rows(db.connectionString, `INSERT INTO located (kind, commune_code, commune_valid_from, province_code, province_valid_from) VALUES
+      await rows(
+        db.connectionString,
+        `INSERT INTO located (kind, commune_code, commune_valid_from, province_code, province_valid_from) VALUES
         ('x', '05977', '2025-07-01', '20', '2025-07-01'), ('y', '05977', '2025-07-01', '20', '2025-07-01'),
-        ('x', '05983', '2025-07-01', '20', '2025-07-01'), ('x', '17365', '2019-01-01', '20', '2019-01-01')`);
+        ('x', '05983', '2025-07-01', '20', '2025-07-01'), ('x', '17365', '2019-01-01', '20', '2019-01-01')`,
+      );
       const client = new pg.Client({ connectionString: db.connectionString });
       await client.connect();
-      const queryable = { $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T };
+      // The statement as Prisma would send it: PostgreSQL's $n placeholders and the bound values.
+      const run = async (query: TemplateStringsArray | Sql) => client.query((query as Sql).text, (query as Sql).values);
+      const queryable: SqlQueryable = {
+        $queryRaw: async <T>(query: TemplateStringsArray | Sql) => (await run(query)).rows as T,
+        $executeRaw: async (query) => (await run(query)).rowCount ?? 0,
+      };
       const counts = await countByUnit(
         queryable,
         'located',
@@ -98,9 +115,16 @@ describe('countByUnit', () => {
         { groupBy: 'kind' },
       );
       await client.end();
-      const sorted = (key: string) => [...counts.get(key)!].sort((a, b) => String(a.group).localeCompare(String(b.group)));
-      expect(sorted('20@2025-07-01').map((r) => [r.group, r.count])).toEqual([['x', 2], ['y', 1]]);
-      expect(sorted('05977@2025-07-01').map((r) => [r.group, r.count])).toEqual([['x', 1], ['y', 1]]);
+      const sorted = (key: string) =>
+        [...counts.get(key)!].sort((a, b) => String(a.group).localeCompare(String(b.group)));
+      expect(sorted('20@2025-07-01').map((r) => [r.group, r.count])).toEqual([
+        ['x', 2],
+        ['y', 1],
+      ]);
+      expect(sorted('05977@2025-07-01').map((r) => [r.group, r.count])).toEqual([
+        ['x', 1],
+        ['y', 1],
+      ]);
       expect(sorted('20@2019-01-01').map((r) => [r.group, r.count])).toEqual([['x', 1]]);
       expect(counts.get('99@2025-07-01')).toEqual([]);
     } finally {

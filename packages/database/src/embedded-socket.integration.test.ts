@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, readlink, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createLogger } from '@ecd/service-kit';
+
 import { openDatabase, type Database } from './open-database.js';
 
 const logger = createLogger('test', 'silent');
@@ -91,7 +93,10 @@ describe('the embedded database', () => {
     await mkdir(socketDir, { mode: 0o700 });
     // A process killed while listening leaves its socket file: nothing unlinks it.
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(socketPath)}, () => process.kill(process.pid, 'SIGKILL'))`]);
+      const child = spawn(process.execPath, [
+        '-e',
+        `require('node:net').createServer().listen(${JSON.stringify(socketPath)}, () => process.kill(process.pid, 'SIGKILL'))`,
+      ]);
       child.once('error', reject);
       child.once('exit', () => resolve());
     });

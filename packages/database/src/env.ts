@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { DEVELOPMENT_CHILD_KEY_SECRET, baseEnvSchema, gatewayKeyEnv, lookupLimitsEnv, portSchema } from '@ecd/service-kit';
 
-const booleanish = z
-  .enum(['true', 'false', '1', '0', ''])
-  .default('false')
-  .transform((v) => v === 'true' || v === '1');
+import {
+  baseEnvSchema,
+  DEVELOPMENT_CHILD_KEY_SECRET,
+  gatewayKeyEnv,
+  lookupLimitsEnv,
+  portSchema,
+} from '@ecd/service-kit';
 
 /**
- * The environment of a subgraph that owns a database: listen address, database, demo seeding, and the
+ * The environment of a subgraph that owns a database: listen address, database, and the
  * secret from which sectors derive the same key for a child (refused in production if left at the
  * development value).
  */
@@ -24,7 +26,6 @@ export const subgraphEnvSchema = (sector: string, defaultPort: number) =>
       // Longest one SQL statement of a request may run (ms; 0: no limit), so no query holds a
       // connection forever; above the gateway's SUBGRAPH_TIMEOUT_MS, after which nobody waits anyway.
       STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
-      SEED_DEMO: booleanish,
       CHILD_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_CHILD_KEY_SECRET),
       ...gatewayKeyEnv,
       // Lookups by personal identification number one person may make per window (default 10 per 600 s).

@@ -6,3 +6,5 @@ export * from './start-subgraph.js';
 export * from './indicator-values.js';
 export * from './bulk-insert.js';
 export * from './audit.js';
+export * from './loaders.js';
+export * from './typed-sql.js';

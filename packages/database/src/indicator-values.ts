@@ -1,11 +1,20 @@
 import DataLoader from 'dataloader';
-import { locateUnit } from '@ecd/reference-data';
-import { badInput, type ScopeGuard } from '@ecd/service-kit';
-import { unitKeyFromReference, unitKeyString, type LocationLevel, type UnitKey } from './unit-rollup.js';
+import { z } from 'zod';
 
-interface RawQueryable {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-}
+import { locateUnit } from '@ecd/reference-data';
+import {
+  problem,
+  rejectInput,
+  unitKeyFromReference,
+  unitKeyString,
+  type InputProblem,
+  type Reason,
+  type ScopeGuard,
+  type UnitKey,
+} from '@ecd/service-kit';
+
+import { column, empty, identifier, join, queryRows, sql, type Sql, type SqlQueryable } from './typed-sql.js';
+import { type LocationLevel } from './unit-rollup.js';
 
 /** One figure a sector is asked for: an indicator in a unit (any level) in a year. */
 export interface IndicatorValueKey {
@@ -40,23 +49,24 @@ export interface SectorValue {
 
 /**
  * An indicator a sector computes from its own records. `sql(keys)` is a SELECT giving
- * `(i, numerator, denominator, source)` per requested key of this indicator: `keys` is a subquery to
- * use as `FROM ${keys} k`, with columns `i, indicator, year, code, valid_from`; join the sector's
- * table as `${locatedRows('table')} t ON … AND ${atUnit('t')}` to match its rows to the requested unit
+ * `(i, numerator, denominator, source)` per requested key of this indicator: `keys` is a relation to
+ * use as sql`FROM ${keys} k`, with columns `i, indicator, year, code, valid_from`; join the sector's
+ * table as sql`${locatedRows('table')} t ON … AND ${atUnit('t')}` to match its rows to the requested unit
  * at any level. Sum numerators and denominators
  * (a commune's figure and its province's come from the same rows); a unit without rows gives no row.
  */
 export interface ComputedIndicator {
-  sql: (keys: string) => string;
+  sql: (keys: Sql) => Sql;
   /**
    * The same figure split by the child's sex, where the records carry it: `(i, sex, numerator,
    * denominator)` per requested key and sex.
    */
-  bySexSql?: (keys: string) => string;
+  bySexSql?: (keys: Sql) => Sql;
 }
 export type ComputedIndicators = Readonly<Record<string, ComputedIndicator>>;
 
-export const figureKeyString = (key: IndicatorValueKey) => `${key.indicatorCode}|${key.year}|${unitKeyString(key.unit)}`;
+export const figureKeyString = (key: IndicatorValueKey) =>
+  `${key.indicatorCode}|${key.year}|${unitKeyString(key.unit)}`;
 
 /**
  * The rows of a located table once per level they lie in (`located_code`, `located_valid_from`: their
@@ -64,47 +74,60 @@ export const figureKeyString = (key: IndicatorValueKey) => `${key.indicatorCode}
  * equality the planner can hash: an OR across the levels made PostgreSQL compare every key with every
  * row. Codes of different levels never collide (communes have 5 digits, districts 3, provinces 2).
  */
-export const locatedRows = (table: string, levels: readonly LocationLevel[] = ['commune', 'district', 'province']) =>
-  `(${levels
-    .map((level) => `SELECT r.*, r.${level}_code AS located_code, r.${level}_valid_from AS located_valid_from FROM ${table} r WHERE r.${level}_code IS NOT NULL`)
-    .join(' UNION ALL ')})`;
+export const locatedRows = (
+  table: string,
+  levels: readonly LocationLevel[] = ['commune', 'district', 'province'],
+): Sql =>
+  sql`(${join(
+    levels.map(
+      (level) =>
+        sql`SELECT r.*, ${column('r', `${level}_code`)} AS located_code, ${column('r', `${level}_valid_from`)} AS located_valid_from
+              FROM ${identifier(table)} r WHERE ${column('r', `${level}_code`)} IS NOT NULL`,
+    ),
+    ' UNION ALL ',
+  )})`;
 
 /** A row of `locatedRows` (alias `alias`) lies in the requested unit `k`. */
-export const atUnit = (alias: string) => `${alias}.located_code = k.code AND ${alias}.located_valid_from = k.valid_from`;
+export const atUnit = (alias: string): Sql =>
+  sql`${column(alias, 'located_code')} = k.code AND ${column(alias, 'located_valid_from')} = k.valid_from`;
 
-/** A batch of figure keys as the CTE `k(i, indicator, year, code, valid_from)`, filled by `figureKeyParams`. */
-export const FIGURE_KEYS_CTE = 'k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::date[]) AS k(i, indicator, year, code, valid_from))';
+/** A batch of figure keys as the CTE `k(i, indicator, year, code, valid_from)`; `i` is each key's index in the batch. */
+export const figureKeysCte = (keys: readonly IndicatorValueKey[]): Sql =>
+  sql`k AS (SELECT * FROM unnest(${keys.map((_, i) => i)}::int[], ${keys.map((k) => k.indicatorCode)}::text[], ${keys.map((k) => k.year)}::int[],
+                                 ${keys.map((k) => k.unit.code)}::text[], ${keys.map((k) => k.unit.validFrom)}::date[]) AS k(i, indicator, year, code, valid_from))`;
 
-/** The parameters of `FIGURE_KEYS_CTE` for a batch: `i` is each key's index in it. */
-export const figureKeyParams = (keys: readonly IndicatorValueKey[]) => [
-  keys.map((_, i) => i),
-  keys.map((k) => k.indicatorCode),
-  keys.map((k) => k.year),
-  keys.map((k) => k.unit.code),
-  keys.map((k) => k.unit.validFrom),
-];
+/** The keys of one computed indicator, as the relation its SQL reads. */
+const keysOf = (code: string) => sql`(SELECT * FROM k WHERE k.indicator = ${code})`;
 
-const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const sumRow = z.object({
+  i: z.number(),
+  numerator: z.number(),
+  denominator: z.number().nullable(),
+  with_denominator: z.number(),
+  values: z.number(),
+  source: z.string(),
+  reported: z.boolean(),
+});
 
 // Every figure of a request in one statement: the reported figures summed from `indicator_value`,
 // the computed ones from each indicator's own SQL, side by side.
-function sumSql(computed: ComputedIndicators, withReported: boolean): string {
+function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators, withReported: boolean): Sql {
   const computedCodes = Object.keys(computed);
-  const reported = `
+  const reported = sql`
     SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
            count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source, true AS reported
       FROM k JOIN ${locatedRows('indicator_value')} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
-     ${computedCodes.length ? `WHERE k.indicator NOT IN (${computedCodes.map(sqlString).join(', ')})` : ''}
+     ${computedCodes.length ? sql`WHERE NOT (k.indicator = ANY(${computedCodes}::text[]))` : empty}
      GROUP BY k.i`;
   const computedParts = Object.entries(computed).map(
-    ([code, { sql }]) => `
+    ([code, indicator]) => sql`
     SELECT c.i, c.numerator::float8 AS numerator, c.denominator::float8 AS denominator,
            (c.denominator IS NOT NULL)::int AS with_denominator, 1 AS "values", c.source, false AS reported
-      FROM (${sql(`(SELECT * FROM k WHERE k.indicator = ${sqlString(code)})`)}) AS c`,
+      FROM (${indicator.sql(keysOf(code))}) AS c`,
   );
-  return `WITH ${FIGURE_KEYS_CTE}
-    ${[...(withReported ? [reported] : []), ...computedParts].join(' UNION ALL ')}`;
+  return sql`WITH ${figureKeysCte(keys)}
+    ${join([...(withReported ? [reported] : []), ...computedParts], ' UNION ALL ')}`;
 }
 
 /**
@@ -112,20 +135,25 @@ function sumSql(computed: ComputedIndicators, withReported: boolean): string {
  * `indicator_value` (unless `reported` is false: a sector that takes no aggregate figures has no such
  * table), computed ones (`computed`) from its records.
  */
-export function createIndicatorValueLoader(db: RawQueryable, computed: ComputedIndicators = {}, { reported = true } = {}) {
-  const sql = sumSql(computed, reported);
+export function createIndicatorValueLoader(
+  db: SqlQueryable,
+  computed: ComputedIndicators = {},
+  { reported = true } = {},
+) {
   return new DataLoader<IndicatorValueKey, SectorValue | null, string>(
     async (keys) => {
-      const rows = await db.$queryRawUnsafe<{ i: number; numerator: number; denominator: number | null; with_denominator: number; values: number; source: string; reported: boolean }[]>(
-        sql,
-        ...figureKeyParams(keys),
-      );
+      const rows = await queryRows(db, sumRow, sumSql(keys, computed, reported));
       const byIndex = new Map(rows.map((r) => [r.i, r]));
       return keys.map((_, i) => {
         const row = byIndex.get(i);
         if (!row) return null;
         // A ratio needs every value's denominator; a count has none.
-        return { numerator: row.numerator, denominator: row.with_denominator === row.values ? row.denominator : null, source: row.source, reported: row.reported };
+        return {
+          numerator: row.numerator,
+          denominator: row.with_denominator === row.values ? row.denominator : null,
+          source: row.source,
+          reported: row.reported,
+        };
       });
     },
     { cacheKeyFn: figureKeyString },
@@ -141,64 +169,66 @@ export interface IndicatorValueInput {
   source: string;
 }
 
-interface Problem {
-  field: string;
-  reason: string;
-  message: string;
-}
-
 /**
  * Records a figure reported in aggregate (e.g. caregivers trained: numerator, denominator, unit,
  * year, source), after checking every field; a rejected figure writes nothing. `scope` (the request's
  * access) refuses a unit outside the person's territory before anything is written.
  */
 export async function recordIndicatorValue(
-  db: RawQueryable,
+  db: SqlQueryable,
   input: IndicatorValueInput,
-  options: { ownedIndicators: ReadonlySet<string>; computed?: ComputedIndicators; actor: string; scope: ScopeGuard; now?: Date },
+  options: {
+    ownedIndicators: ReadonlySet<string>;
+    computed?: ComputedIndicators;
+    actor: string;
+    scope: ScopeGuard;
+    now?: Date;
+  },
 ): Promise<{ id: string }> {
-  const problems: Problem[] = [];
-  const add = (field: string, reason: string, message: string) => problems.push({ field: `input.${field}`, reason, message });
-  if (!options.ownedIndicators.has(input.indicatorCode)) add('indicatorCode', 'INDICATOR_NOT_OWNED', `Chỉ số "${input.indicatorCode}" không do ngành này ghi nhận.`);
+  const problems: InputProblem[] = [];
+  const add = (field: string, reason: Reason, message: string) => problems.push(problem(field, reason, message));
+  if (!options.ownedIndicators.has(input.indicatorCode))
+    add('indicatorCode', 'INDICATOR_NOT_OWNED', `Chỉ số "${input.indicatorCode}" không do ngành này ghi nhận.`);
   else if (options.computed?.[input.indicatorCode]) {
-    add('indicatorCode', 'INDICATOR_COMPUTED', `Chỉ số "${input.indicatorCode}" được tính từ dữ liệu gốc của ngành, không nhận số liệu tổng hợp.`);
+    add(
+      'indicatorCode',
+      'INDICATOR_COMPUTED',
+      `Chỉ số "${input.indicatorCode}" được tính từ dữ liệu gốc của ngành, không nhận số liệu tổng hợp.`,
+    );
   }
   const currentYear = (options.now ?? new Date()).getUTCFullYear();
-  if (!Number.isInteger(input.year) || input.year < 2019 || input.year > currentYear) add('year', 'YEAR_OUT_OF_RANGE', `Năm phải từ 2019 đến ${currentYear}.`);
+  if (!Number.isInteger(input.year) || input.year < 2019 || input.year > currentYear)
+    add('year', 'YEAR_OUT_OF_RANGE', `Năm phải từ 2019 đến ${currentYear}.`);
   const location = Number.isInteger(input.year) ? locateUnit(input.unitCode, `${input.year}-12-31`) : undefined;
-  if (!location) add('unitCode', 'UNKNOWN_UNIT_CODE', `Không có đơn vị hành chính mã ${input.unitCode} vào cuối năm ${input.year}.`);
+  if (!location)
+    add('unitCode', 'UNKNOWN_UNIT_CODE', `Không có đơn vị hành chính mã ${input.unitCode} vào cuối năm ${input.year}.`);
   // The unit itself, in the list valid at the end of the year (every level of a location shares its first day).
   else options.scope.assertCovers({ code: input.unitCode, validFrom: location.provinceValidFrom }, 'input.unitCode');
-  if (!Number.isFinite(input.numerator) || input.numerator < 0) add('numerator', 'NEGATIVE_VALUE', 'Tử số phải là số không âm.');
+  if (!Number.isFinite(input.numerator) || input.numerator < 0)
+    add('numerator', 'NEGATIVE_VALUE', 'Tử số phải là số không âm.');
   const denominator = input.denominator ?? null;
-  if (denominator !== null && !(denominator > 0)) add('denominator', 'DENOMINATOR_NOT_POSITIVE', 'Mẫu số phải lớn hơn 0.');
-  else if (denominator !== null && input.numerator > denominator) add('numerator', 'NUMERATOR_ABOVE_DENOMINATOR', `Tử số (${input.numerator}) lớn hơn mẫu số (${denominator}).`);
-  if (!input.source.trim()) add('source', 'SOURCE_REQUIRED', 'Cần ghi nguồn số liệu (ví dụ số báo cáo).');
-  if (problems.length || !location) {
-    throw badInput(`Số liệu có ${problems.length} lỗi; không có dữ liệu nào được ghi.`, { field: 'input', reason: 'INVALID_INDICATOR_VALUE', problems });
-  }
-  const [row] = await db.$queryRawUnsafe<{ id: string }[]>(
-    `INSERT INTO indicator_value (id, indicator_code, year, numerator, denominator, source,
-       commune_code, commune_valid_from, district_code, district_valid_from, province_code, province_valid_from, recorded_by)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7::date, $8, $9::date, $10, $11::date, $12) RETURNING id::text`,
-    input.indicatorCode,
-    input.year,
-    input.numerator,
-    denominator,
-    input.source.trim(),
-    location.communeCode,
-    location.communeValidFrom,
-    location.districtCode,
-    location.districtValidFrom,
-    location.provinceCode,
-    location.provinceValidFrom,
-    options.actor,
+  if (denominator !== null && !(denominator > 0))
+    add('denominator', 'DENOMINATOR_NOT_POSITIVE', 'Mẫu số phải lớn hơn 0.');
+  else if (denominator !== null && input.numerator > denominator)
+    add('numerator', 'NUMERATOR_ABOVE_DENOMINATOR', `Tử số (${input.numerator}) lớn hơn mẫu số (${denominator}).`);
+  if (!input.source.trim()) add('source', 'REQUIRED', 'Cần ghi nguồn số liệu (ví dụ số báo cáo).');
+  if (problems.length || !location) rejectInput('Số liệu', 'INVALID_INDICATOR_VALUE', problems);
+  const [row] = await queryRows(
+    db,
+    z.object({ id: z.string() }),
+    sql`INSERT INTO indicator_value (id, indicator_code, year, numerator, denominator, source,
+          commune_code, commune_valid_from, district_code, district_valid_from, province_code, province_valid_from, recorded_by)
+        VALUES (gen_random_uuid(), ${input.indicatorCode}, ${input.year}, ${input.numerator}, ${denominator}, ${input.source.trim()},
+                ${location.communeCode}, ${location.communeValidFrom}::date, ${location.districtCode}, ${location.districtValidFrom}::date,
+                ${location.provinceCode}, ${location.provinceValidFrom}::date, ${options.actor})
+        RETURNING id::text`,
   );
-  return row!;
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row;
 }
 
 export type Sex = 'MALE' | 'FEMALE';
-const SEXES: readonly Sex[] = ['MALE', 'FEMALE'];
+const SEXES = ['MALE', 'FEMALE'] as const satisfies readonly Sex[];
 
 export interface SexFigure {
   sex: Sex;
@@ -211,23 +241,30 @@ export interface SexFigure {
  * statement: both sexes listed (a sex without records counts 0 of 0), or null where the sector has no
  * figure by sex.
  */
-export function createSexFigureLoader(db: RawQueryable, computed: ComputedIndicators) {
+const sexRow = z.object({ i: z.number(), sex: z.enum(SEXES), numerator: z.number(), denominator: z.number() });
+
+export function createSexFigureLoader(db: SqlQueryable, computed: ComputedIndicators) {
   const parts = Object.entries(computed).flatMap(([code, { bySexSql }]) =>
     bySexSql
-      ? [`SELECT c.i, c.sex::text AS sex, c.numerator::float8 AS numerator, c.denominator::float8 AS denominator
-            FROM (${bySexSql(`(SELECT * FROM k WHERE k.indicator = ${sqlString(code)})`)}) AS c`]
+      ? [
+          sql`SELECT c.i, c.sex::text AS sex, c.numerator::float8 AS numerator, c.denominator::float8 AS denominator
+                FROM (${bySexSql(keysOf(code))}) AS c`,
+        ]
       : [],
   );
-  const sql = `WITH ${FIGURE_KEYS_CTE} ${parts.join(' UNION ALL ')}`;
   return new DataLoader<IndicatorValueKey, SexFigure[] | null, string>(
     async (keys) => {
       if (!parts.length) return keys.map(() => null);
-      const rows = await db.$queryRawUnsafe<{ i: number; sex: Sex; numerator: number; denominator: number }[]>(sql, ...figureKeyParams(keys));
+      const rows = await queryRows(db, sexRow, sql`WITH ${figureKeysCte(keys)} ${join(parts, ' UNION ALL ')}`);
       const byKey = new Map(rows.map((row) => [`${row.i}|${row.sex}`, row]));
       return keys.map((_, i) => {
         const groups = SEXES.map((sex) => byKey.get(`${i}|${sex}`));
         if (groups.every((row) => row === undefined)) return null;
-        return SEXES.map((sex, s) => ({ sex, numerator: groups[s]?.numerator ?? 0, denominator: groups[s]?.denominator ?? 0 }));
+        return SEXES.map((sex, s) => ({
+          sex,
+          numerator: groups[s]?.numerator ?? 0,
+          denominator: groups[s]?.denominator ?? 0,
+        }));
       });
     },
     { cacheKeyFn: figureKeyString },

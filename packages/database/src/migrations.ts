@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+
 import type { Logger } from '@ecd/service-kit';
 
 export interface Migration {
@@ -13,7 +14,10 @@ export interface Migration {
 /** Migrations in Prisma's layout (`<timestamp>_<name>/migration.sql`), oldest first. */
 export async function readMigrations(migrationsDir: string): Promise<Migration[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(migrationsDir, name, 'migration.sql'), 'utf8');
@@ -42,7 +46,11 @@ const LOCK_ID = 72707369;
  * Applies the migrations not applied yet, each in its own transaction, and records them as Prisma
  * does. The schema engine binary that `prisma migrate deploy` needs cannot be downloaded here.
  */
-export async function applyMigrations(connectionString: string, migrationsDir: string, logger: Logger): Promise<string[]> {
+export async function applyMigrations(
+  connectionString: string,
+  migrationsDir: string,
+  logger: Logger,
+): Promise<string[]> {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
   await client.connect();

@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
+
 import type { Logger } from '@ecd/service-kit';
+
 import { applyMigrations } from './migrations.js';
 
 export interface DatabaseOptions {
@@ -52,7 +54,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const socket = await privateSocketDir(options.dataDir);
     const socketPath = join(socket.dir, SOCKET_FILE);
     // The folder beside the data stays on failure: another process may be serving from it.
-    const dropTemporary = () => (socket.temporary ? rm(socket.dir, { recursive: true, force: true }) : Promise.resolve());
+    const dropTemporary = () =>
+      socket.temporary ? rm(socket.dir, { recursive: true, force: true }) : Promise.resolve();
     // Before PGlite opens the folder: a second process on it (the plan CLI while the subgraph runs) would corrupt it.
     await removeStaleSocket(socketPath).catch(async (error: unknown) => {
       await dropTemporary();
@@ -137,7 +140,10 @@ async function removeStaleSocket(socketPath: string): Promise<void> {
     });
     probe.once('error', () => done(false));
   });
-  if (answers) throw new Error(`${socketPath} is served by another process: is this subgraph already running on the same DATA_DIR?`);
+  if (answers)
+    throw new Error(
+      `${socketPath} is served by another process: is this subgraph already running on the same DATA_DIR?`,
+    );
   await rm(socketPath, { force: true });
 }
 

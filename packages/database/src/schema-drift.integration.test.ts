@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { diffSchemas } from './schema-engine.js';
 import { fingerprintAfter, fingerprintDifference } from './schema-fingerprint.js';
 

@@ -7,17 +7,20 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
+import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 interface WasmInstance {
   exports: WebAssemblyExports;
 }
-type WebAssemblyExports = Parameters<typeof glue.__wbg_set_wasm>[0] & { __wbindgen_start(): void };
+// The glue takes the exports untyped (`__wbg_set_wasm(val: any)`); start-up is the one export called here.
+interface WebAssemblyExports {
+  __wbindgen_start(): void;
+}
 // @types/node 20 does not declare the WebAssembly global, though Node has it.
 declare const WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }> };
 
@@ -41,24 +44,25 @@ function initWasm(): Promise<void> {
   })());
 }
 
-const noDatabase = async (): Promise<never> => {
-  throw new Error('diffSchemas runs without a database');
-};
+// The adapter interface is all Promises; the stub answers at once.
+const noDatabase = (): Promise<never> => Promise.reject(new Error('diffSchemas runs without a database'));
 
 // Answers the engine's start-up probe (schema exists, version(), server_version_num).
-const stubConnection = async () => ({
-  provider: 'postgres' as const,
-  adapterName: '@prisma/adapter-pg',
-  queryRaw: async () => ({
-    columnNames: ['exists', 'version', 'numeric_version'],
-    columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
-    rows: [[true, 'PostgreSQL 15.0', 150000]],
-  }),
-  executeRaw: noDatabase,
-  executeScript: noDatabase,
-  startTransaction: noDatabase,
-  dispose: async () => {},
-});
+const stubConnection = () =>
+  Promise.resolve({
+    provider: 'postgres' as const,
+    adapterName: '@prisma/adapter-pg',
+    queryRaw: () =>
+      Promise.resolve({
+        columnNames: ['exists', 'version', 'numeric_version'],
+        columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
+        rows: [[true, 'PostgreSQL 15.0', 150000]],
+      }),
+    executeRaw: noDatabase,
+    executeScript: noDatabase,
+    startTransaction: noDatabase,
+    dispose: () => Promise.resolve(),
+  });
 
 const stubAdapterFactory = () =>
   bindMigrationAwareSqlAdapterFactory({
@@ -68,7 +72,10 @@ const stubAdapterFactory = () =>
     connectToShadowDb: stubConnection,
   } as unknown as SqlMigrationAwareDriverAdapterFactory);
 
-const datamodel = (content: string) => ({ tag: 'schemaDatamodel' as const, files: [{ path: 'schema.prisma', content }] });
+const datamodel = (content: string) => ({
+  tag: 'schemaDatamodel' as const,
+  files: [{ path: 'schema.prisma', content }],
+});
 
 /** The SQL that takes a database from the schema `from` (null: empty) to the schema `to`. */
 export async function diffSchemas(options: { from: string | null; to: string }): Promise<string> {

@@ -1,39 +1,45 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PrismaPg } from '@prisma/adapter-pg';
+
 import {
   Access,
-  AuthenticationError,
-  LookupLimiter,
-  RequestAudit,
-  SUBGRAPH_QUERY_LIMITS,
   auditPlugin,
+  AuthenticationError,
   childKeyOf,
   createGatewayTokenVerifier,
   createLogger,
   createSubgraphApollo,
   gatewayPublicKeys,
+  LookupLimiter,
   lookupLimitsFromEnv,
   queryLimitsFromEnv,
   readHeader,
+  RequestAudit,
   safeRequestId,
   startHttpService,
+  SUBGRAPH_QUERY_LIMITS,
   type Logger,
   type RequestContext,
   type RunningService,
   type Sector,
 } from '@ecd/service-kit';
-import { createAuditStore, type AuditDatabase } from './audit.js';
-import { openDatabase } from './open-database.js';
-import type { SubgraphEnv } from './env.js';
 
-interface PrismaLike extends AuditDatabase {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+import { createAuditStore, type AuditDatabase } from './audit.js';
+import type { SubgraphEnv } from './env.js';
+import { openDatabase } from './open-database.js';
+import { sql, type SqlQueryable } from './typed-sql.js';
+
+interface PrismaLike extends AuditDatabase, SqlQueryable {
   $disconnect(): Promise<void>;
 }
 
-/** What every request's context holds besides the caller: the database, loaders, rights and audit log. */
-export type DatabaseSubgraphContext<Client, Loaders> = RequestContext & { prisma: Client; loaders: Loaders; access: Access; audit: RequestAudit };
+/**
+ * What every request's context holds besides the caller: the app's data layer (its features' reads,
+ * batched by DataLoaders made for this request, and writes), the person's rights and the audit log.
+ * The Prisma client is not in it: resolvers reach the database only through the data layer.
+ */
+export type DatabaseSubgraphContext<Data> = RequestContext & { data: Data; access: Access; audit: RequestAudit };
 
 export interface ClientOptions {
   adapter: PrismaPg;
@@ -46,7 +52,7 @@ export interface ClientOptions {
  */
 export const TRANSACTION_LIMITS = { maxWait: 30_000, timeout: 120_000 };
 
-export interface DatabaseSubgraphOptions<Client extends PrismaLike, Loaders> {
+export interface DatabaseSubgraphOptions<Client extends PrismaLike, Data> {
   name: string;
   env: SubgraphEnv;
   /** The app's folder, holding `src/schema.graphql` and `prisma/migrations`: `new URL('..', import.meta.url)`. */
@@ -54,12 +60,12 @@ export interface DatabaseSubgraphOptions<Client extends PrismaLike, Loaders> {
   resolvers: object;
   /** `(options) => new PrismaClient(options)`: the options carry the adapter and transaction limits. */
   createClient(options: ClientOptions): Client;
-  /** Fresh DataLoaders for each request; the context gets `{ prisma, loaders, access, audit }`. */
-  createLoaders(client: Client): Loaders;
+  /** The data layer of one request (fresh DataLoaders each time); the context gets `{ data, access, audit }`. */
+  createDataLayer(client: Client): Data;
   /** Runs at every start after migrations and before serving: reference data. */
   prepare?(client: Client, logger: Logger): Promise<void>;
-  /** Runs after `prepare` when SEED_DEMO is set: demo data, idempotently. */
-  seedDemo?(client: Client, logger: Logger): Promise<void>;
+  /** Demo data, idempotently, after `prepare`: given only by the demo entry point and tests, never by production's. */
+  seedDemo?(client: Client, logger: Logger, env: SubgraphEnv): Promise<void>;
 }
 
 export interface RunningSubgraph<Client> extends RunningService {
@@ -68,8 +74,8 @@ export interface RunningSubgraph<Client> extends RunningService {
 }
 
 /** Everything a sector subgraph does to start: database, migrations, preparation, GraphQL over HTTP. */
-export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
-  options: DatabaseSubgraphOptions<Client, Loaders>,
+export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
+  options: DatabaseSubgraphOptions<Client, Data>,
 ): Promise<RunningSubgraph<Client>> {
   const { env } = options;
   const logger = createLogger(options.name, env.LOG_LEVEL);
@@ -92,8 +98,9 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
     // The audit log (audit_event, append-only) and the per-person limit of lookups by personal number.
     const auditStore = createAuditStore(client, options.name);
     const lookupLimiter = new LookupLimiter(lookupLimitsFromEnv(env));
-    const subjectKeyOf = (personalId: string) => (/^\d{12}$/.test(personalId) ? childKeyOf(personalId, env.CHILD_KEY_SECRET) : null);
-    const service = await startHttpService<DatabaseSubgraphContext<Client, Loaders>>({
+    const subjectKeyOf = (personalId: string) =>
+      /^\d{12}$/.test(personalId) ? childKeyOf(personalId, env.CHILD_KEY_SECRET) : null;
+    const service = await startHttpService<DatabaseSubgraphContext<Data>>({
       name: options.name,
       // Only the gateway may call: every request carries its signed token, `_service` and `_entities` included.
       authenticate: async (req) => {
@@ -108,14 +115,28 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
       host: env.HOST,
       port: env.PORT,
       apollo: (httpServer) =>
-        createSubgraphApollo({ typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'), resolvers: options.resolvers, logger, httpServer, limits: queryLimitsFromEnv(SUBGRAPH_QUERY_LIMITS, env), plugins: [auditPlugin()] }),
+        createSubgraphApollo({
+          typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'),
+          resolvers: options.resolvers,
+          logger,
+          httpServer,
+          limits: queryLimitsFromEnv(SUBGRAPH_QUERY_LIMITS, env),
+          plugins: [auditPlugin()],
+        }),
       context: (base) => {
         const access = new Access(base.identity, sector);
-        const audit = new RequestAudit({ access, requestId: base.requestId, store: auditStore, limiter: lookupLimiter, logger: base.logger, subjectKeyOf });
-        return { ...base, prisma: client, loaders: options.createLoaders(client), access, audit };
+        const audit = new RequestAudit({
+          access,
+          requestId: base.requestId,
+          store: auditStore,
+          limiter: lookupLimiter,
+          logger: base.logger,
+          subjectKeyOf,
+        });
+        return { ...base, data: options.createDataLayer(client), access, audit };
       },
       readiness: async () => {
-        await client.$queryRawUnsafe('SELECT 1');
+        await client.$queryRaw(sql`SELECT 1`);
       },
       onClose: release,
     });
@@ -130,16 +151,16 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Loaders>(
  * Start-up work on a client of its own without the requests' statement timeout: loading the unit lists,
  * seeding the demo or rebuilding running totals may take minutes on a large database.
  */
-async function prepareAndSeed<Client extends PrismaLike, Loaders>(
-  options: DatabaseSubgraphOptions<Client, Loaders>,
+async function prepareAndSeed<Client extends PrismaLike, Data>(
+  options: DatabaseSubgraphOptions<Client, Data>,
   adapter: PrismaPg,
   logger: Logger,
 ): Promise<void> {
-  if (!options.prepare && !(options.env.SEED_DEMO && options.seedDemo)) return;
+  if (!options.prepare && !options.seedDemo) return;
   const client = options.createClient({ adapter, transactionOptions: TRANSACTION_LIMITS });
   try {
     await options.prepare?.(client, logger);
-    if (options.env.SEED_DEMO) await options.seedDemo?.(client, logger);
+    await options.seedDemo?.(client, logger, options.env);
   } finally {
     await client.$disconnect();
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UNIT_LISTS, UnitIndex, readCommuneSuccessions, unitListFor } from './admin-units.js';
+
+import { readCommuneSuccessions, UNIT_LISTS, UnitIndex, unitListFor } from './admin-units.js';
 
 const [before, after] = UNIT_LISTS.map((list) => new UnitIndex(list)) as [UnitIndex, UnitIndex];
 const count = (index: UnitIndex, level: string) => [...index.byCode.values()].filter((u) => u.level === level).length;

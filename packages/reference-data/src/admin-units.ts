@@ -37,17 +37,30 @@ export const REFORM_DATE = '2025-07-01';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`../data/admin-units/${name}`, import.meta.url));
 
-function readCsv(name: string): Record<string, string>[] {
-  return parse(readFileSync(dataFile(name)), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const hasColumns = <C extends string>(row: Record<string, string>, columns: readonly C[]): row is Record<C, string> =>
+  columns.every((column) => row[column] !== undefined);
+
+/**
+ * The rows of a data file, each with every one of `columns` (csv-parse gives each row every column
+ * of the header, so a file without one of them fails here, not as an undefined field later).
+ */
+function readCsv<C extends string>(name: string, columns: readonly C[]): Record<C, string>[] {
+  return parse<Record<string, string>>(readFileSync(dataFile(name)), { columns: true, skip_empty_lines: true }).map(
+    (row, i) => {
+      if (!hasColumns(row, columns))
+        throw new Error(`${name}, row ${i + 1}: expected the columns ${columns.join(', ')}`);
+      return row;
+    },
+  );
 }
 
 export function readUnitList(list: UnitList): AdminUnitRecord[] {
-  return readCsv(list.file).map((row) => ({
-    code: row.code!,
-    name: row.name!,
-    fullName: row.full_name!,
+  return readCsv(list.file, ['code', 'name', 'full_name', 'level', 'type', 'parent_code']).map((row) => ({
+    code: row.code,
+    name: row.name,
+    fullName: row.full_name,
     level: row.level as UnitLevel,
-    type: row.type!,
+    type: row.type,
     parentCode: row.parent_code || null,
   }));
 }
@@ -72,13 +85,23 @@ export interface CommuneSuccession {
 }
 
 export function readCommuneSuccessions(): CommuneSuccession[] {
-  return readCsv('mapping-2024-2025.csv').map((row) => ({
+  const columns = [
+    'old_commune_code',
+    'old_district_code',
+    'old_province_code',
+    'new_commune_code',
+    'new_province_code',
+    'confidence',
+    'share_note',
+    'note',
+  ] as const;
+  return readCsv('mapping-2024-2025.csv', columns).map((row) => ({
     oldCommuneCode: row.old_commune_code || null,
-    oldDistrictCode: row.old_district_code!,
-    oldProvinceCode: row.old_province_code!,
-    newCommuneCode: row.new_commune_code!,
-    newProvinceCode: row.new_province_code!,
-    confidence: row.confidence!,
+    oldDistrictCode: row.old_district_code,
+    oldProvinceCode: row.old_province_code,
+    newCommuneCode: row.new_commune_code,
+    newProvinceCode: row.new_province_code,
+    confidence: row.confidence,
     shareNote: row.share_note || null,
     note: row.note || null,
   }));
@@ -89,7 +112,10 @@ export class UnitIndex {
   readonly byCode = new Map<string, AdminUnitRecord>();
   readonly childrenOf = new Map<string, AdminUnitRecord[]>();
 
-  constructor(readonly list: UnitList, units: AdminUnitRecord[] = readUnitList(list)) {
+  constructor(
+    readonly list: UnitList,
+    units: AdminUnitRecord[] = readUnitList(list),
+  ) {
     for (const unit of units) {
       this.byCode.set(unit.code, unit);
       if (unit.parentCode) {
@@ -98,6 +124,11 @@ export class UnitIndex {
         this.childrenOf.set(unit.parentCode, siblings);
       }
     }
+  }
+
+  /** The unit directly above a unit; undefined for a province, or when the list lacks its parent. */
+  parentOf(unit: AdminUnitRecord): AdminUnitRecord | undefined {
+    return unit.parentCode === null ? undefined : this.byCode.get(unit.parentCode);
   }
 
   /** The province a unit lies in (itself for a province). */
@@ -124,11 +155,13 @@ export interface ProvinceSuccession {
 
 /** Every old province merged whole into one new province. */
 export function readProvinceSuccessions(): ProvinceSuccession[] {
-  return readCsv('mapping-provinces-2024-2025.csv').map((row) => ({
-    oldProvinceCode: row.old_province_code!,
-    newProvinceCode: row.new_province_code!,
-    confidence: row.confidence!,
-  }));
+  return readCsv('mapping-provinces-2024-2025.csv', ['old_province_code', 'new_province_code', 'confidence']).map(
+    (row) => ({
+      oldProvinceCode: row.old_province_code,
+      newProvinceCode: row.new_province_code,
+      confidence: row.confidence,
+    }),
+  );
 }
 
 export interface UnitLocation {
@@ -148,7 +181,14 @@ export interface LocationColumns {
 
 const indexes = new Map<string, UnitIndex>();
 /** The index of one list, read once per process. */
-export const unitIndexFor = (list: UnitList) => indexes.get(list.id) ?? indexes.set(list.id, new UnitIndex(list)).get(list.id)!;
+export function unitIndexFor(list: UnitList): UnitIndex {
+  let index = indexes.get(list.id);
+  if (!index) {
+    index = new UnitIndex(list);
+    indexes.set(list.id, index);
+  }
+  return index;
+}
 
 /**
  * Where a sector record lies, as the federation identifies units: the commune and its province,
@@ -160,7 +200,12 @@ export function locateCommune(communeCode: string, date: string): UnitLocation |
   const commune = index.byCode.get(communeCode);
   const province = index.provinceOf(communeCode);
   if (commune?.level !== 'commune' || !province) return undefined;
-  return { communeCode, communeValidFrom: list.validFrom, provinceCode: province.code, provinceValidFrom: list.validFrom };
+  return {
+    communeCode,
+    communeValidFrom: list.validFrom,
+    provinceCode: province.code,
+    provinceValidFrom: list.validFrom,
+  };
 }
 
 /**
@@ -199,16 +244,24 @@ export function locateUnit(unitCode: string, date: string): UnitLevelLocation | 
   const unit = index.byCode.get(unitCode);
   if (!unit) return undefined;
   const chain = [unit];
-  while (chain.at(-1)!.parentCode) chain.push(index.byCode.get(chain.at(-1)!.parentCode!)!);
+  for (let top = unit; top.parentCode;) {
+    const parent = index.parentOf(top);
+    if (!parent)
+      throw new Error(`Unit list ${list.id}: the parent ${top.parentCode} of ${top.code} is not in the list`);
+    chain.push(parent);
+    top = parent;
+  }
   const at = (level: string) => chain.find((u) => u.level === level)?.code ?? null;
   const validFrom = (code: string | null) => (code ? list.validFrom : null);
-  const [commune, district] = [at('commune'), at('district')];
+  const [commune, district, province] = [at('commune'), at('district'), at('province')];
+  // Every chain of a consistent list ends in a province.
+  if (province === null) throw new Error(`Unit list ${list.id}: ${unitCode} lies in no province`);
   return {
     communeCode: commune,
     communeValidFrom: validFrom(commune),
     districtCode: district,
     districtValidFrom: validFrom(district),
-    provinceCode: at('province')!,
+    provinceCode: province,
     provinceValidFrom: list.validFrom,
   };
 }

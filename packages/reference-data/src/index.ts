@@ -1,2 +1,3 @@
 export * from './admin-units.js';
 export * from './territory.js';
+export * from './indicators.js';

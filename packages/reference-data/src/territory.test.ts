@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { communesOfProvince } from './admin-units.js';
 import { territoryOf } from './territory.js';
 

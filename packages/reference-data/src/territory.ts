@@ -1,4 +1,4 @@
-import { UNIT_LISTS, readCommuneSuccessions, unitIndexFor, type UnitList } from './admin-units.js';
+import { readCommuneSuccessions, UNIT_LISTS, unitIndexFor, type UnitList } from './admin-units.js';
 
 /** A unit as the federation identifies it: official code and first day of validity (YYYY-MM-DD). */
 export interface UnitRef {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { childKeyFromInput, childKeyOf } from './child-key.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
@@ -19,9 +20,18 @@ describe('childKeyOf', () => {
 });
 
 describe('childKeyFromInput', () => {
-  it.each(['12345678901', '1234567890123', '00121901234a', ''])('rejects %j with a typed error naming the field', (personalId) => {
-    expect(() => childKeyFromInput(personalId, SECRET, 'input.personalId')).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.personalId', reason: 'INVALID_PERSONAL_ID' }) }),
-    );
-  });
+  it.each(['12345678901', '1234567890123', '00121901234a', ''])(
+    'rejects %j with a typed error naming the field',
+    (personalId) => {
+      expect(() => childKeyFromInput(personalId, SECRET, 'input.personalId')).toThrow(
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'BAD_USER_INPUT',
+            field: 'input.personalId',
+            reason: 'INVALID_PERSONAL_ID',
+          }),
+        }),
+      );
+    },
+  );
 });

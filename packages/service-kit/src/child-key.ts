@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+
 import { badInput } from './errors.js';
 
 /** The 12-digit personal identification number (số định danh cá nhân) of the national population database. */

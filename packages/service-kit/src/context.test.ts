@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createRequestContext, safeRequestId } from './context.js';
 import { createLogger } from './logger.js';
 
@@ -10,7 +11,14 @@ describe('request context', () => {
   });
 
   it('tags the logger with the request and the verified user', () => {
-    const identity = { userId: 'nguyen.van.a', name: null, roles: ['viewer' as const], sector: null, unitCode: '20', agency: null };
+    const identity = {
+      userId: 'nguyen.van.a',
+      name: null,
+      roles: ['viewer' as const],
+      sector: null,
+      unitCode: '20',
+      agency: null,
+    };
     const context = createRequestContext('req-1', identity, createLogger('test', 'silent'));
     expect(context.identity).toBe(identity);
     expect(context.logger.bindings()).toMatchObject({ requestId: 'req-1', userId: 'nguyen.van.a' });

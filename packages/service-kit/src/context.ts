@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Identity } from './auth/identity.js';
 import type { Logger } from './logger.js';
 

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
 import { DATE_INPUT_RULE, DATE_YEARS, parseCalendarDay, parseInputDate, toIsoDate } from './dates.js';
 import { badInput } from './errors.js';
 

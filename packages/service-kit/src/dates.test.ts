@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromIsoDate, toIsoDate, todayInVietnam } from './dates.js';
+
+import { fromIsoDate, todayInVietnam, toIsoDate } from './dates.js';
 
 describe('calendar dates', () => {
   it('round-trip ISO dates through UTC midnight', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { queryLimitsEnv } from './limits.js';
 
 /** Variables every service reads; a service extends this with its own. */

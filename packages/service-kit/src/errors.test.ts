@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { badInput, createErrorFormatter } from './errors.js';
 import { createLogger } from './logger.js';
 
@@ -8,7 +9,10 @@ const format = createErrorFormatter(createLogger('test', 'silent'));
 describe('createErrorFormatter', () => {
   it('passes typed errors through with their field and reason, without a stack trace', () => {
     const error = badInput('Mã không hợp lệ.', { field: 'code', reason: 'MALFORMED_UNIT_CODE' });
-    const formatted = format({ message: error.message, extensions: { ...error.extensions, stacktrace: ['at x'] } }, error);
+    const formatted = format(
+      { message: error.message, extensions: { ...error.extensions, stacktrace: ['at x'] } },
+      error,
+    );
     expect(formatted).toEqual({
       message: 'Mã không hợp lệ.',
       extensions: { code: 'BAD_USER_INPUT', field: 'code', reason: 'MALFORMED_UNIT_CODE' },
@@ -18,10 +22,13 @@ describe('createErrorFormatter', () => {
   it('keeps the code and message of a typed input error raised while validating a literal (the Date scalar)', () => {
     const typed = badInput('Ngày "0000-01-01" không hợp lệ.', { reason: 'INVALID_DATE' });
     // What Apollo makes of it: graphql-js wraps it, Apollo sets GRAPHQL_VALIDATION_FAILED over its code.
-    const wrapped = new GraphQLError('Expected value of type "Date!", found "0000-01-01"; Ngày "0000-01-01" không hợp lệ.', {
-      originalError: typed,
-      extensions: { ...typed.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
-    });
+    const wrapped = new GraphQLError(
+      'Expected value of type "Date!", found "0000-01-01"; Ngày "0000-01-01" không hợp lệ.',
+      {
+        originalError: typed,
+        extensions: { ...typed.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    );
     expect(format({ message: wrapped.message, extensions: wrapped.extensions }, wrapped)).toEqual({
       message: 'Ngày "0000-01-01" không hợp lệ.',
       extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE' },
@@ -30,7 +37,10 @@ describe('createErrorFormatter', () => {
 
   it('reports graphql-js refusing a number literal beyond floating point (an Int of 1e309) as NUMBER_OUT_OF_RANGE', () => {
     const literal: ValueNode = { kind: Kind.FLOAT, value: '1e309' };
-    const refused = new GraphQLError('Int cannot represent non-integer value: 1e309', { nodes: [literal], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const refused = new GraphQLError('Int cannot represent non-integer value: 1e309', {
+      nodes: [literal],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(format({ message: refused.message, extensions: refused.extensions }, refused)).toEqual({
       message: 'Giá trị 1e309 là một số quá lớn, không biểu diễn được.',
       extensions: { code: 'BAD_USER_INPUT', reason: 'NUMBER_OUT_OF_RANGE' },
@@ -38,17 +48,27 @@ describe('createErrorFormatter', () => {
   });
 
   it('puts a Vietnamese lead on graphql-js validation messages', () => {
-    const formatted = format({ message: 'Cannot query field "x".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));
+    const formatted = format(
+      { message: 'Cannot query field "x".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('x'),
+    );
     expect(formatted.message).toBe('Truy vấn GraphQL không hợp lệ: Cannot query field "x".');
   });
 
   it('hides unexpected errors behind a generic message', () => {
     const formatted = format(
-      { message: 'connect ECONNREFUSED 10.0.0.1:5432', path: ['a'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db'] } },
+      {
+        message: 'connect ECONNREFUSED 10.0.0.1:5432',
+        path: ['a'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db'] },
+      },
       new Error('connect ECONNREFUSED 10.0.0.1:5432'),
     );
     expect(formatted.message).not.toContain('ECONNREFUSED');
-    expect(formatted).toMatchObject({ path: ['a'], extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'UNEXPECTED_ERROR' } });
+    expect(formatted).toMatchObject({
+      path: ['a'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'UNEXPECTED_ERROR' },
+    });
     expect(JSON.stringify(formatted)).not.toContain('stacktrace');
   });
 });

@@ -1,5 +1,7 @@
-import { GraphQLError, print, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, print, type GraphQLFormattedError } from 'graphql';
+
+import type { Reason } from './input/reasons.js';
 import type { Logger } from './logger.js';
 import { unsafeInputMessage, unsafeNumberLiteral } from './unsafe-input.js';
 
@@ -22,8 +24,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface ErrorDetails {
   /** Path of the offending input, e.g. `code` or `plan.targets[2].year`. */
   field?: string;
-  /** Stable machine-readable reason, e.g. `UNKNOWN_UNIT_CODE`. */
-  reason: string;
+  /** Stable machine-readable reason from the one catalogue (input/reasons.ts), e.g. `UNKNOWN_UNIT_CODE`. */
+  reason: Reason;
   /** Anything else a client may need to fix the request. */
   [key: string]: unknown;
 }
@@ -32,7 +34,8 @@ export function domainError(code: ErrorCode, message: string, details: ErrorDeta
   return new GraphQLError(message, { extensions: { code, ...details } });
 }
 
-export const badInput = (message: string, details: ErrorDetails) => domainError(ErrorCode.BadUserInput, message, details);
+export const badInput = (message: string, details: ErrorDetails) =>
+  domainError(ErrorCode.BadUserInput, message, details);
 export const notFound = (message: string, details: ErrorDetails) => domainError(ErrorCode.NotFound, message, details);
 export const conflict = (message: string, details: ErrorDetails) => domainError(ErrorCode.Conflict, message, details);
 
@@ -66,12 +69,20 @@ function inputErrorOfValidation(formatted: GraphQLFormattedError, error: unknown
   if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || !(error instanceof GraphQLError)) return undefined;
   const original = error.originalError;
   if (original instanceof GraphQLError && original.extensions.code === ErrorCode.BadUserInput) {
-    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput },
+    };
   }
   const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
   const reason = node ? unsafeNumberLiteral(node) : undefined;
   if (!node || !reason) return undefined;
-  return { ...formatted, message: unsafeInputMessage(reason, { literal: print(node) }), extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput, reason } };
+  return {
+    ...formatted,
+    message: unsafeInputMessage(reason, { literal: print(node) }),
+    extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput, reason },
+  };
 }
 
 /**
@@ -85,7 +96,10 @@ export function createErrorFormatter(logger: Logger) {
     if (PASSED_THROUGH.has(code)) {
       const ours = typeof formatted.extensions?.reason === 'string';
       const prefix = VIETNAMESE_PREFIX[code];
-      const message = !ours && prefix && !formatted.message.startsWith(prefix) ? `${prefix}: ${formatted.message}` : formatted.message;
+      const message =
+        !ours && prefix && !formatted.message.startsWith(prefix)
+          ? `${prefix}: ${formatted.message}`
+          : formatted.message;
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, message, extensions };
     }

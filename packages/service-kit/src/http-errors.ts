@@ -1,27 +1,47 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+
 import { ErrorCode, UNEXPECTED_ERROR_MESSAGE } from './errors.js';
+import type { Reason } from './input/reasons.js';
 import type { Logger } from './logger.js';
 
 /** Largest request body a service reads (JSON). */
 export const BODY_LIMIT = '5mb';
 
 /** An answer given outside GraphQL execution, shaped as a GraphQL response so clients read one format. */
-export const errorBody = (message: string, code: string, reason: string) => ({ errors: [{ message, extensions: { code, reason } }] });
+export const errorBody = (message: string, code: string, reason: Reason) => ({
+  errors: [{ message, extensions: { code, reason } }],
+});
 
 interface Refusal {
   status: number;
-  reason: string;
+  reason: Reason;
   message: string;
 }
 
 // What body-parser reports (its error's `type`) when the request itself is at fault.
 const BODY_REFUSALS: Record<string, Refusal> = {
-  'entity.too.large': { status: 413, reason: 'PAYLOAD_TOO_LARGE', message: `Nội dung yêu cầu quá lớn (tối đa ${BODY_LIMIT}).` },
+  'entity.too.large': {
+    status: 413,
+    reason: 'PAYLOAD_TOO_LARGE',
+    message: `Nội dung yêu cầu quá lớn (tối đa ${BODY_LIMIT}).`,
+  },
   'entity.parse.failed': { status: 400, reason: 'MALFORMED_JSON', message: 'Nội dung yêu cầu không phải JSON hợp lệ.' },
-  'request.size.invalid': { status: 400, reason: 'MALFORMED_BODY', message: 'Độ dài nội dung yêu cầu không khớp với Content-Length.' },
+  'request.size.invalid': {
+    status: 400,
+    reason: 'MALFORMED_BODY',
+    message: 'Độ dài nội dung yêu cầu không khớp với Content-Length.',
+  },
   'request.aborted': { status: 400, reason: 'REQUEST_ABORTED', message: 'Yêu cầu bị ngắt trước khi gửi hết nội dung.' },
-  'encoding.unsupported': { status: 415, reason: 'UNSUPPORTED_ENCODING', message: 'Kiểu nén nội dung yêu cầu không được hỗ trợ.' },
-  'charset.unsupported': { status: 415, reason: 'UNSUPPORTED_CHARSET', message: 'Bảng mã của nội dung yêu cầu không được hỗ trợ; hãy dùng UTF-8.' },
+  'encoding.unsupported': {
+    status: 415,
+    reason: 'UNSUPPORTED_ENCODING',
+    message: 'Kiểu nén nội dung yêu cầu không được hỗ trợ.',
+  },
+  'charset.unsupported': {
+    status: 415,
+    reason: 'UNSUPPORTED_CHARSET',
+    message: 'Bảng mã của nội dung yêu cầu không được hỗ trợ; hãy dùng UTF-8.',
+  },
 };
 
 /** A client error raised by Express or its middleware (an http-errors error with a 4xx status), if it is one. */

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { identitySchema } from './auth/identity.js';
 import type { RequestContext } from './context.js';
 import { DateScalar } from './date-scalar.js';
@@ -21,10 +22,16 @@ beforeAll(async () => {
     logger,
     host: '127.0.0.1',
     port: 0,
-    authenticate: async (req) => {
+    authenticate: (req) => {
       // A middleware failing unexpectedly, carrying what it read (as body-parser's errors do).
-      if (req.headers['x-fail']) throw Object.assign(new Error(`lookup of ${PERSONAL_NUMBER} failed`), { body: { personalId: PERSONAL_NUMBER } });
-      return { identity: identitySchema.parse({ userId: 'tester', roles: ['admin'] }), requestId: 'req-1' };
+      if (req.headers['x-fail'])
+        return Promise.reject(
+          Object.assign(new Error(`lookup of ${PERSONAL_NUMBER} failed`), { body: { personalId: PERSONAL_NUMBER } }),
+        );
+      return Promise.resolve({
+        identity: identitySchema.parse({ userId: 'tester', roles: ['admin'] }),
+        requestId: 'req-1',
+      });
     },
     apollo: (httpServer) =>
       new ApolloServer<RequestContext>({
@@ -44,10 +51,17 @@ beforeEach(() => {
 });
 
 async function post(body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(service.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(service.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const text = await response.text();
   expect(response.headers.get('content-type'), text).toMatch(/^application\/json/);
-  return { status: response.status, body: JSON.parse(text) as { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown } };
+  return {
+    status: response.status,
+    body: JSON.parse(text) as { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown },
+  };
 }
 
 /** Every line the service wrote is one JSON object; none holds a personal number or a request body. */
@@ -60,15 +74,24 @@ describe('every HTTP answer is a GraphQL JSON error', () => {
   it('answers a body over the limit with 413 and reason PAYLOAD_TOO_LARGE', async () => {
     const { status, body } = await post(JSON.stringify({ query: `{ echo(text: "${'x'.repeat(6 * 1024 * 1024)}") }` }));
     expect(status).toBe(413);
-    expect(body.errors![0]).toMatchObject({ message: expect.stringMatching(/quá lớn/), extensions: { code: 'BAD_REQUEST', reason: 'PAYLOAD_TOO_LARGE' } });
+    expect(body.errors![0]).toMatchObject({
+      message: expect.stringMatching(/quá lớn/),
+      extensions: { code: 'BAD_REQUEST', reason: 'PAYLOAD_TOO_LARGE' },
+    });
     expect(logged()).toContainEqual(expect.objectContaining({ reason: 'PAYLOAD_TOO_LARGE', status: 413 }));
   });
 
   it('answers malformed JSON with 400 and reason MALFORMED_JSON, logging neither the body nor the number it quotes', async () => {
-    for (const malformed of [`{"query": "{ echo }", "variables": {"personalId": "${PERSONAL_NUMBER}"}, `, `"${PERSONAL_NUMBER}"`]) {
+    for (const malformed of [
+      `{"query": "{ echo }", "variables": {"personalId": "${PERSONAL_NUMBER}"}, `,
+      `"${PERSONAL_NUMBER}"`,
+    ]) {
       const { status, body } = await post(malformed);
       expect(status).toBe(400);
-      expect(body.errors![0]).toMatchObject({ message: expect.stringMatching(/JSON/), extensions: { code: 'BAD_REQUEST', reason: 'MALFORMED_JSON' } });
+      expect(body.errors![0]).toMatchObject({
+        message: expect.stringMatching(/JSON/),
+        extensions: { code: 'BAD_REQUEST', reason: 'MALFORMED_JSON' },
+      });
       expect(JSON.stringify(body)).not.toContain(PERSONAL_NUMBER);
     }
     const refused = logged().filter((line) => line.reason === 'MALFORMED_JSON');
@@ -80,18 +103,30 @@ describe('every HTTP answer is a GraphQL JSON error', () => {
   it('answers any other error with 500 and reason UNEXPECTED_ERROR, logged as one JSON line without the body', async () => {
     const { status, body } = await post(JSON.stringify({ query: '{ echo }' }), { 'x-fail': '1' });
     expect(status).toBe(500);
-    expect(body.errors![0]).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'UNEXPECTED_ERROR' } });
+    expect(body.errors![0]).toMatchObject({
+      extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'UNEXPECTED_ERROR' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/lookup|at /);
     const [line] = logged().filter((l) => l.msg === 'unexpected error');
-    expect(line).toMatchObject({ level: 50, path: '/graphql', err: { message: 'lookup of [redacted] failed', body: '[redacted]' } });
+    expect(line).toMatchObject({
+      level: 50,
+      path: '/graphql',
+      err: { message: 'lookup of [redacted] failed', body: '[redacted]' },
+    });
   });
 
   it('answers an unknown path with 404 JSON', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['POST', '/graphiql'], ['DELETE', '/health']] as const) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['POST', '/graphiql'],
+      ['DELETE', '/health'],
+    ] as const) {
       const response = await fetch(`${service.url}${path}`, { method });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND', reason: 'UNKNOWN_ROUTE' } }] });
+      expect(await response.json()).toMatchObject({
+        errors: [{ extensions: { code: 'NOT_FOUND', reason: 'UNKNOWN_ROUTE' } }],
+      });
     }
   });
 
@@ -112,13 +147,24 @@ describe('every HTTP answer is a GraphQL JSON error', () => {
       expect(status, query).toBe(400);
       expect(body.data, query).toBeUndefined();
       expect(body.errors, query).toHaveLength(1);
-      expect(body.errors![0], query).toMatchObject({ message: expect.stringMatching(/^(Giá trị|Ngày)/), extensions: { code: 'BAD_USER_INPUT', reason } });
+      expect(body.errors![0], query).toMatchObject({
+        message: expect.stringMatching(/^(Giá trị|Ngày)/),
+        extensions: { code: 'BAD_USER_INPUT', reason },
+      });
       expect(body.errors![0]!.extensions.field, query).toBe(field);
     }
     // The variable 1e309, which JSON.parse reads as Infinity.
-    const { status, body } = await post('{"query": "query($a: Float) { echo(amount: $a) }", "variables": {"a": 1e309}}');
+    const { status, body } = await post(
+      '{"query": "query($a: Float) { echo(amount: $a) }", "variables": {"a": 1e309}}',
+    );
     expect(status).toBe(400);
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'a', reason: 'NUMBER_OUT_OF_RANGE' });
-    expect((await post(JSON.stringify({ query: '{ echo(day: "2024-02-29", amount: 1.5) }' }))).body).toEqual({ data: { echo: '{"amount":1.5,"day":"2024-02-29T00:00:00.000Z"}' } });
+    expect(body.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'a',
+      reason: 'NUMBER_OUT_OF_RANGE',
+    });
+    expect((await post(JSON.stringify({ query: '{ echo(day: "2024-02-29", amount: 1.5) }' }))).body).toEqual({
+      data: { echo: '{"amount":1.5,"day":"2024-02-29T00:00:00.000Z"}' },
+    });
   });
 });

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import type { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { AuthenticationError } from './auth/user-token.js';
+
 import type { Identity } from './auth/identity.js';
+import { AuthenticationError } from './auth/user-token.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { BODY_LIMIT, jsonErrorHandler, notFoundHandler } from './http-errors.js';
 import type { Logger } from './logger.js';
@@ -32,7 +33,10 @@ export interface HttpServiceOptions<TContext extends RequestContext> {
    */
   rateLimit?: RateLimit | undefined;
   /** Adds service resources (database client, loaders...) to the request context; `http` is this request's. */
-  context: (base: RequestContext, http: { req: express.Request; res: express.Response }) => TContext | Promise<TContext>;
+  context: (
+    base: RequestContext,
+    http: { req: express.Request; res: express.Response },
+  ) => TContext | Promise<TContext>;
   /** Throws when the service cannot serve (e.g. its database is unreachable). */
   readiness?: () => Promise<void>;
   /** Releases resources after the HTTP server stopped. */
@@ -83,7 +87,8 @@ export async function startHttpService<TContext extends RequestContext>(
     express.json({ limit: BODY_LIMIT }),
     async (req, res, next) => {
       // Only a bare GET (no query, no persisted-query hash) is the landing page; anything else is authenticated.
-      if (options.landingPage && req.method === 'GET' && Object.keys(req.query).length === 0 && req.accepts('html')) return next();
+      if (options.landingPage && req.method === 'GET' && Object.keys(req.query).length === 0 && req.accepts('html'))
+        return next();
       try {
         res.locals.caller = await options.authenticate(req);
         await options.rateLimit?.((res.locals.caller as Caller).identity.userId);
@@ -93,11 +98,28 @@ export async function startHttpService<TContext extends RequestContext>(
           res
             .status(429)
             .set('retry-after', String(error.retryAfterSeconds))
-            .json({ errors: [{ message: error.message, extensions: { code: error.code, reason: error.reason, limit: error.limit, retryAfterSeconds: error.retryAfterSeconds } }] });
+            .json({
+              errors: [
+                {
+                  message: error.message,
+                  extensions: {
+                    code: error.code,
+                    reason: error.reason,
+                    limit: error.limit,
+                    retryAfterSeconds: error.retryAfterSeconds,
+                  },
+                },
+              ],
+            });
           return;
         }
         if (!(error instanceof AuthenticationError)) return next(error);
-        res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.reason } }] });
+        res
+          .status(401)
+          .set('www-authenticate', 'Bearer')
+          .json({
+            errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.reason } }],
+          });
       }
     },
     expressMiddleware(apollo, {

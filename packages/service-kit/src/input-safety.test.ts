@@ -1,5 +1,6 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { unsafeInputError } from './input-safety.js';
 import { unsafeLiterals, unsafeVariables } from './unsafe-input.js';
 
@@ -13,7 +14,8 @@ const schema = buildSchema(`
 `);
 
 const literals = (query: string) => unsafeLiterals(schema, parse(query));
-const variables = (query: string, values: Record<string, unknown>) => unsafeVariables(schema, getOperationAST(parse(query))!, values);
+const variables = (query: string, values: Record<string, unknown>) =>
+  unsafeVariables(schema, getOperationAST(parse(query))!, values);
 
 describe('unsafe literals', () => {
   it('finds NUL characters, numbers beyond floating point, and impossible dates, naming the input', () => {
@@ -24,25 +26,42 @@ describe('unsafe literals', () => {
     expect(literals('{ find(items: [{ name: "ok" }, { days: ["2024-01-01", "2021-02-30"] }]) }')).toEqual([
       { field: 'items[1].days[1]', reason: 'INVALID_DATE' },
     ]);
-    expect(literals('{ find(any: [{ __typename: "X", code: "\\u0000" }]) }')).toEqual([{ field: 'any[0].code', reason: 'NUL_CHARACTER' }]);
-    expect(literals('query($d: Date = "2021-02-30") { find(day: $d) }')).toEqual([{ field: 'd', reason: 'INVALID_DATE' }]);
+    expect(literals('{ find(any: [{ __typename: "X", code: "\\u0000" }]) }')).toEqual([
+      { field: 'any[0].code', reason: 'NUL_CHARACTER' },
+    ]);
+    expect(literals('query($d: Date = "2021-02-30") { find(day: $d) }')).toEqual([
+      { field: 'd', reason: 'INVALID_DATE' },
+    ]);
   });
 
   it('lets ordinary values through, Date-looking strings outside Date inputs included', () => {
-    expect(literals('{ find(text: "0000-01-01", amount: 1e300, count: 5, day: "2024-02-29", item: { name: "Nhà văn hóa", weight: 9.1 }) }')).toEqual([]);
+    expect(
+      literals(
+        '{ find(text: "0000-01-01", amount: 1e300, count: 5, day: "2024-02-29", item: { name: "Nhà văn hóa", weight: 9.1 }) }',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('unsafe variables', () => {
-  const QUERY = 'query($t: String, $a: Float, $item: Item, $items: [Item!], $any: [_Any!]) { find(text: $t, amount: $a, item: $item, items: $items, any: $any) }';
+  const QUERY =
+    'query($t: String, $a: Float, $item: Item, $items: [Item!], $any: [_Any!]) { find(text: $t, amount: $a, item: $item, items: $items, any: $any) }';
 
   it('finds them wherever they sit, typed or in untyped JSON', () => {
     expect(variables(QUERY, { t: 'x\u0000' })).toEqual([{ field: 't', reason: 'NUL_CHARACTER' }]);
     // JSON.parse reads 1e309 as Infinity.
-    expect(variables(QUERY, JSON.parse('{"a": 1e309}'))).toEqual([{ field: 'a', reason: 'NUMBER_OUT_OF_RANGE' }]);
-    expect(variables(QUERY, { item: { days: ['2021-02-30'] } })).toEqual([{ field: 'item.days[0]', reason: 'INVALID_DATE' }]);
-    expect(variables(QUERY, { items: [{}, { name: 'a\u0000' }] })).toEqual([{ field: 'items[1].name', reason: 'NUL_CHARACTER' }]);
-    expect(variables(QUERY, { any: [{ code: 'ok', deep: [[{ x: '\u0000' }]] }] })).toEqual([{ field: 'any[0].deep[0][0].x', reason: 'NUL_CHARACTER' }]);
+    expect(variables(QUERY, JSON.parse('{"a": 1e309}') as Record<string, unknown>)).toEqual([
+      { field: 'a', reason: 'NUMBER_OUT_OF_RANGE' },
+    ]);
+    expect(variables(QUERY, { item: { days: ['2021-02-30'] } })).toEqual([
+      { field: 'item.days[0]', reason: 'INVALID_DATE' },
+    ]);
+    expect(variables(QUERY, { items: [{}, { name: 'a\u0000' }] })).toEqual([
+      { field: 'items[1].name', reason: 'NUL_CHARACTER' },
+    ]);
+    expect(variables(QUERY, { any: [{ code: 'ok', deep: [[{ x: '\u0000' }]] }] })).toEqual([
+      { field: 'any[0].deep[0][0].x', reason: 'NUL_CHARACTER' },
+    ]);
     expect(variables(QUERY, { t: 'ok', a: 1.5, item: { days: ['2024-01-01'] } })).toEqual([]);
   });
 
@@ -60,7 +79,9 @@ describe('unsafeInputError', () => {
       { field: 'input.name', reason: 'NUL_CHARACTER' },
       { field: 'input.openedOn', reason: 'INVALID_DATE' },
     ]);
-    expect(error.message).toBe('Giá trị của "input.name" chứa ký tự NUL (\\u0000), không được phép trong văn bản. (và 1 lỗi khác)');
+    expect(error.message).toBe(
+      'Giá trị của "input.name" chứa ký tự NUL (\\u0000), không được phép trong văn bản. (và 1 lỗi khác)',
+    );
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.name',

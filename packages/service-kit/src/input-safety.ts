@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+
 import { badInput } from './errors.js';
+import { hookResult } from './plugin-hooks.js';
 import { unsafeInputMessage, unsafeLiterals, unsafeVariables, type UnsafeInput } from './unsafe-input.js';
 
 const messageOf = ({ field, reason }: UnsafeInput) => unsafeInputMessage(reason, { field });
@@ -31,13 +33,16 @@ function unsafeLiteralsOnce(schema: GraphQLSchema, document: DocumentNode): Unsa
  * refuses) is reported the same way by `createErrorFormatter`.
  */
 export const inputSafetyPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ schema, document, operation, request }) {
-        const literals = unsafeLiteralsOnce(schema, document);
-        const found = literals.length || !operation ? literals : unsafeVariables(schema, operation, request.variables);
-        if (found.length) throw unsafeInputError(found);
+  requestDidStart() {
+    return Promise.resolve({
+      didResolveOperation({ schema, document, operation, request }) {
+        return hookResult(() => {
+          const literals = unsafeLiteralsOnce(schema, document);
+          const found =
+            literals.length || !operation ? literals : unsafeVariables(schema, operation, request.variables);
+          if (found.length) throw unsafeInputError(found);
+        });
       },
-    };
+    });
   },
 };

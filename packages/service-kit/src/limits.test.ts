@@ -1,10 +1,18 @@
 import { ApolloServer } from '@apollo/server';
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { createErrorFormatter } from './errors.js';
-import { GATEWAY_QUERY_LIMITS, SUBGRAPH_QUERY_LIMITS, estimateQueryCost, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './limits.js';
+import {
+  estimateQueryCost,
+  GATEWAY_QUERY_LIMITS,
+  queryLimitOptions,
+  queryLimitsFromEnv,
+  SUBGRAPH_QUERY_LIMITS,
+  type QueryLimits,
+} from './limits.js';
 import { createLogger } from './logger.js';
-import { RateLimitedError, createRateLimit } from './rate-limit.js';
+import { createRateLimit, RateLimitedError } from './rate-limit.js';
 
 const SDL = /* GraphQL */ `
   type Query {
@@ -29,11 +37,20 @@ const SDL = /* GraphQL */ `
   }
 `;
 const schema = buildSchema(SDL);
-const root = { administrativeUnit: () => null, administrativeUnits: () => ({ totalCount: 0, nodes: [] }), _entities: () => [] };
+const root = {
+  administrativeUnit: () => null,
+  administrativeUnits: () => ({ totalCount: 0, nodes: [] }),
+  _entities: () => [],
+};
 
 function serverWith(limits: QueryLimits) {
   const options = queryLimitOptions(limits);
-  return new ApolloServer({ schema, rootValue: root, formatError: createErrorFormatter(createLogger('test', 'silent')), ...options });
+  return new ApolloServer({
+    schema,
+    rootValue: root,
+    formatError: createErrorFormatter(createLogger('test', 'silent')),
+    ...options,
+  });
 }
 
 /** Runs one operation through Apollo's whole pipeline (parse, validate, plugins) with the gateway's limits. */
@@ -51,7 +68,13 @@ async function run(query: string, variables: Record<string, unknown> = {}, limit
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => {
   const document = parse(query);
-  return estimateQueryCost(schema, document, document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode, variables, GATEWAY_QUERY_LIMITS);
+  return estimateQueryCost(
+    schema,
+    document,
+    document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode,
+    variables,
+    GATEWAY_QUERY_LIMITS,
+  );
 };
 
 /** The README's first query, in the shape of this schema: depth 4, cost 100 communes. */
@@ -70,7 +93,9 @@ describe('query limits', () => {
     expect(status).toBe(400);
     expect(data).toBeUndefined();
     expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP', limit: 8, found: 10 } });
+    expect(errors![0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP', limit: 8, found: 10 },
+    });
     expect(errors![0]!.message).toMatch(/^Truy vấn lồng quá sâu: 10 cấp, tối đa 8 cấp/);
   });
 
@@ -85,7 +110,9 @@ describe('query limits', () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `u${i}: administrativeUnit(code: "${i}") { code }`).join(' ');
     const { status, errors } = await run(`{ ${aliases} }`);
     expect(status).toBe(400);
-    expect(errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', limit: 15, found: 16 } });
+    expect(errors![0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', limit: 15, found: 16 },
+    });
     expect(errors![0]!.message).toContain('bí danh');
   });
 
@@ -94,7 +121,9 @@ describe('query limits', () => {
     const { status, errors } = await run(long);
     expect(status).toBe(400);
     expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_TOKENS', limit: 2_000 } });
+    expect(errors![0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_TOKENS', limit: 2_000 },
+    });
     expect(errors![0]!.message).toMatch(/^Truy vấn quá dài/);
   });
 
@@ -105,7 +134,8 @@ describe('query limits', () => {
   });
 
   it('refuses a query whose pages multiply past the cost limit, whether `first` is a literal, a variable or the default', async () => {
-    const nested = (first: string) => `query${first === '$n' ? '($n: Int)' : ''} { administrativeUnits(first: ${first}) { nodes { parent { children(first: ${first}) { nodes { code fullName } } } } } }`;
+    const nested = (first: string) =>
+      `query${first === '$n' ? '($n: Int)' : ''} { administrativeUnits(first: ${first}) { nodes { parent { children(first: ${first}) { nodes { code fullName } } } } } }`;
     for (const [query, variables] of [
       [nested('500'), {}],
       [nested('$n'), { n: 500 }],
@@ -113,7 +143,9 @@ describe('query limits', () => {
     ] as const) {
       const { status, errors } = await run(query, variables);
       expect(status).toBe(400);
-      expect(errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', limit: 50_000 } });
+      expect(errors![0]).toMatchObject({
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', limit: 50_000 },
+      });
       expect(errors![0]!.message).toMatch(/^Truy vấn quá lớn/);
     }
     // The same query with small pages passes.
@@ -122,11 +154,15 @@ describe('query limits', () => {
 
   it('estimates the cost from pages, lists and variables', () => {
     // 1 unit + fullName + a page of 100: (1 + totalCount + nodes(1 + code)) each.
-    expect(cost(`{ administrativeUnit(code: "1") { fullName children(first: 100) { totalCount nodes { code } } } }`)).toBe(1 + 1 + 100 * (1 + 1 + (1 + 1)));
+    expect(
+      cost(`{ administrativeUnit(code: "1") { fullName children(first: 100) { totalCount nodes { code } } } }`),
+    ).toBe(1 + 1 + 100 * (1 + 1 + (1 + 1)));
     // The argument's default (100), a variable's default (7), a variable given (3); plans counts 10 items.
     expect(cost(`{ administrativeUnit(code: "1") { children { nodes { code } } } }`)).toBe(1 + 100 * (1 + 2));
     expect(cost(`query($n: Int = 7) { administrativeUnits(first: $n) { nodes { code } } }`)).toBe(7 * (1 + 2));
-    expect(cost(`query($n: Int = 7) { administrativeUnits(first: $n) { nodes { code } } }`, { n: 3 })).toBe(3 * (1 + 2));
+    expect(cost(`query($n: Int = 7) { administrativeUnits(first: $n) { nodes { code } } }`, { n: 3 })).toBe(
+      3 * (1 + 2),
+    );
     expect(cost(`{ administrativeUnit(code: "1") { plans { title } } }`)).toBe(1 + 10 * 2);
     // A page asks at most MAX_PAGE_SIZE (the resolver refuses more); `_entities` counts per entity.
     expect(cost(`{ administrativeUnits(first: 100000) { totalCount } }`)).toBe(500 * 2);
@@ -134,7 +170,10 @@ describe('query limits', () => {
   });
 
   it('stops estimating past the limit, so a fragment bomb is refused quickly', async () => {
-    const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on AdministrativeUnit { ...F${i + 1} ...F${i + 1} }`).join(' ');
+    const fragments = Array.from(
+      { length: 40 },
+      (_, i) => `fragment F${i} on AdministrativeUnit { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
     const bomb = `{ administrativeUnit(code: "1") { ...F0 } } ${fragments} fragment F40 on AdministrativeUnit { code }`;
     const started = performance.now();
     const { errors } = await run(bomb, {}, { ...GATEWAY_QUERY_LIMITS, maxTokens: 10_000 });
@@ -169,7 +208,9 @@ describe('rate limit', () => {
     expect(refused).toBeInstanceOf(RateLimitedError);
     expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect((refused as RateLimitedError).retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect((refused as RateLimitedError).message).toMatch(/^Quá nhiều yêu cầu: mỗi người dùng được gửi tối đa 3 yêu cầu mỗi phút/);
+    expect((refused as RateLimitedError).message).toMatch(
+      /^Quá nhiều yêu cầu: mỗi người dùng được gửi tối đa 3 yêu cầu mỗi phút/,
+    );
     await expect(limit('bob')).resolves.toBeUndefined();
   });
 

@@ -1,14 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  GraphQLError,
-  Kind,
   getNamedType,
   getNullableType,
+  GraphQLError,
   isCompositeType,
   isInterfaceType,
   isListType,
   isObjectType,
+  Kind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -21,7 +21,9 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { z } from 'zod';
+
 import { MAX_PAGE_SIZE } from './pagination.js';
+import { hookResult } from './plugin-hooks.js';
 
 /**
  * What one GraphQL request may ask for, checked before anything is planned or resolved, so no single
@@ -77,7 +79,12 @@ export const SUBGRAPH_QUERY_LIMITS: QueryLimits = {
   assumedListSize: 10,
 };
 
-const optionalLimit = z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined));
+const optionalLimit = z.coerce
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 /** The variables that override a service's default limits (unset: the defaults above). */
 export const queryLimitsEnv = {
@@ -101,10 +108,15 @@ export function queryLimitsFromEnv(defaults: QueryLimits, env: QueryLimitsEnv): 
   };
 }
 
-export type QueryLimitReason = 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_TOKENS' | 'TOO_MANY_DIRECTIVES' | 'QUERY_TOO_COSTLY';
+export type QueryLimitReason =
+  'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_TOKENS' | 'TOO_MANY_DIRECTIVES' | 'QUERY_TOO_COSTLY';
 
 /** A refused query: GRAPHQL_VALIDATION_FAILED (HTTP 400) with a stable reason and the limit. */
-export function queryLimitError(reason: QueryLimitReason, message: string, details: { limit: number; found?: number }): GraphQLError {
+export function queryLimitError(
+  reason: QueryLimitReason,
+  message: string,
+  details: { limit: number; found?: number },
+): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason, ...details, http: { status: 400 } },
   });
@@ -146,21 +158,34 @@ export function queryLimitOptions(limits: QueryLimits): {
       ignoreIntrospection: true,
       propagateOnRejection: false,
       onReject: [
-        rejectWith('QUERY_TOO_DEEP', limits.maxDepth, (n) => `Truy vấn lồng quá sâu: ${n ?? 'quá'} cấp, tối đa ${limits.maxDepth} cấp. Hãy tách thành nhiều truy vấn.`),
+        rejectWith(
+          'QUERY_TOO_DEEP',
+          limits.maxDepth,
+          (n) =>
+            `Truy vấn lồng quá sâu: ${n ?? 'quá'} cấp, tối đa ${limits.maxDepth} cấp. Hãy tách thành nhiều truy vấn.`,
+        ),
       ],
     },
     maxAliases: {
       n: limits.maxAliases,
       propagateOnRejection: false,
       onReject: [
-        rejectWith('TOO_MANY_ALIASES', limits.maxAliases, (n) => `Truy vấn dùng quá nhiều bí danh (alias): ${n ?? 'quá'} bí danh, tối đa ${limits.maxAliases}.`),
+        rejectWith(
+          'TOO_MANY_ALIASES',
+          limits.maxAliases,
+          (n) => `Truy vấn dùng quá nhiều bí danh (alias): ${n ?? 'quá'} bí danh, tối đa ${limits.maxAliases}.`,
+        ),
       ],
     },
     maxDirectives: {
       n: limits.maxDirectives,
       propagateOnRejection: false,
       onReject: [
-        rejectWith('TOO_MANY_DIRECTIVES', limits.maxDirectives, (n) => `Truy vấn dùng quá nhiều chỉ thị (directive): ${n ?? 'quá'} chỉ thị, tối đa ${limits.maxDirectives}.`),
+        rejectWith(
+          'TOO_MANY_DIRECTIVES',
+          limits.maxDirectives,
+          (n) => `Truy vấn dùng quá nhiều chỉ thị (directive): ${n ?? 'quá'} chỉ thị, tối đa ${limits.maxDirectives}.`,
+        ),
       ],
     },
     // The cost is estimated by the plugin below, with the variables; tokens by the parser.
@@ -173,29 +198,37 @@ export function queryLimitOptions(limits: QueryLimits): {
   const armorPlugins = plugins as unknown as ApolloServerPlugin[];
 
   const limitsPlugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request, schema }) {
-          if (!operation) return;
-          const cost = estimateQueryCost(schema, document, operation, request.variables ?? {}, limits);
-          if (cost > limits.maxCost) {
-            throw queryLimitError(
-              'QUERY_TOO_COSTLY',
-              `Truy vấn quá lớn: ước tính hơn ${limits.maxCost.toLocaleString('vi-VN')} giá trị trong câu trả lời. ` +
-                'Hãy giảm số bản ghi mỗi trang (first), bớt các danh sách lồng nhau hoặc tách thành nhiều truy vấn.',
-              { limit: limits.maxCost },
-            );
-          }
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ document, operation, request, schema }) {
+          return hookResult(() => {
+            if (!operation) return;
+            const cost = estimateQueryCost(schema, document, operation, request.variables ?? {}, limits);
+            if (cost > limits.maxCost) {
+              throw queryLimitError(
+                'QUERY_TOO_COSTLY',
+                `Truy vấn quá lớn: ước tính hơn ${limits.maxCost.toLocaleString('vi-VN')} giá trị trong câu trả lời. ` +
+                  'Hãy giảm số bản ghi mỗi trang (first), bớt các danh sách lồng nhau hoặc tách thành nhiều truy vấn.',
+                { limit: limits.maxCost },
+              );
+            }
+          });
         },
-        async didEncounterErrors({ errors }) {
-          // graphql-js stopped parsing at `maxTokens`: its syntax error becomes ours.
-          for (const error of errors) {
-            if (!tokensExceeded.test(error.message)) continue;
-            error.message = `Truy vấn quá dài: hơn ${limits.maxTokens} ký hiệu (token), tối đa ${limits.maxTokens}. Hãy tách thành nhiều truy vấn.`;
-            Object.assign(error.extensions, { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_TOKENS', limit: limits.maxTokens });
-          }
+        didEncounterErrors({ errors }) {
+          return hookResult(() => {
+            // graphql-js stopped parsing at `maxTokens`: its syntax error becomes ours.
+            for (const error of errors) {
+              if (!tokensExceeded.test(error.message)) continue;
+              error.message = `Truy vấn quá dài: hơn ${limits.maxTokens} ký hiệu (token), tối đa ${limits.maxTokens}. Hãy tách thành nhiều truy vấn.`;
+              Object.assign(error.extensions, {
+                code: 'GRAPHQL_VALIDATION_FAILED',
+                reason: 'TOO_MANY_TOKENS',
+                limit: limits.maxTokens,
+              });
+            }
+          });
         },
-      };
+      });
     },
   };
 
@@ -229,7 +262,8 @@ export function estimateQueryCost(
   }
   const variableDefaults = new Map<string, unknown>();
   for (const definition of operation.variableDefinitions ?? []) {
-    if (definition.defaultValue?.kind === Kind.INT) variableDefaults.set(definition.variable.name.value, Number(definition.defaultValue.value));
+    if (definition.defaultValue?.kind === Kind.INT)
+      variableDefaults.set(definition.variable.name.value, Number(definition.defaultValue.value));
   }
 
   const typeOf = (name: string | undefined, fallback: GraphQLCompositeType) => {
@@ -282,7 +316,8 @@ export function estimateQueryCost(
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) cost += fieldCost(selection, parent, inPage);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) cost += selectionCost(selection.selectionSet, typeOf(selection.typeCondition?.name.value, parent), inPage);
+      else if (selection.kind === Kind.INLINE_FRAGMENT)
+        cost += selectionCost(selection.selectionSet, typeOf(selection.typeCondition?.name.value, parent), inPage);
       else {
         const fragment = fragments.get(selection.name.value);
         if (fragment) cost += fragmentCost(fragment, parent, inPage);

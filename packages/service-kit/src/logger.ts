@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -17,7 +17,11 @@ export const maskPersonalNumbers = (text: string) => text.replace(PERSONAL_NUMBE
  * service name. Request bodies and variables are never logged; personal numbers are masked wherever
  * they appear, including in error messages that quote the input they failed on.
  */
-export function createLogger(service: string, level: LevelWithSilent = 'info', destination?: DestinationStream): Logger {
+export function createLogger(
+  service: string,
+  level: LevelWithSilent = 'info',
+  destination?: DestinationStream,
+): Logger {
   const options = {
     name: service,
     level,

@@ -1,6 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageByName, pageSize, toConnection, type AfterNameCursor, type Connection } from './pagination.js';
+
+import {
+  decodeCursor,
+  encodeCursor,
+  pageByName,
+  pageSize,
+  toConnection,
+  type AfterNameCursor,
+  type Connection,
+} from './pagination.js';
 
 describe('pagination', () => {
   it('round-trips cursors and rejects forged ones with a typed error', () => {
@@ -24,7 +33,11 @@ describe('pagination', () => {
 
   it('builds a connection from one row more than the page', () => {
     const page = toConnection(['a', 'b', 'c'], 2, 10, (x) => x);
-    expect(page).toEqual({ nodes: ['a', 'b'], totalCount: 10, pageInfo: { hasNextPage: true, endCursor: encodeCursor('b') } });
+    expect(page).toEqual({
+      nodes: ['a', 'b'],
+      totalCount: 10,
+      pageInfo: { hasNextPage: true, endCursor: encodeCursor('b') },
+    });
     expect(toConnection(['a'], 2, 1, (x) => x).pageInfo).toEqual({ hasNextPage: false, endCursor: encodeCursor('a') });
     expect(toConnection([], 2, 0, (x: string) => x).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });
@@ -38,15 +51,22 @@ describe('pagination', () => {
     ];
     const after = (row: { id: string; name: string }, filter: AfterNameCursor) =>
       !filter.OR || filter.OR.some((f) => ('id' in f ? row.name === f.name && row.id > f.id.gt : row.name > f.name.gt));
-    const fetch = async (filter: AfterNameCursor, take: number) =>
-      rows
-        .filter((row) => after(row, filter))
-        .sort((x, y) => (x.name === y.name ? (x.id < y.id ? -1 : 1) : x.name < y.name ? -1 : 1))
-        .slice(0, take);
+    const fetch = (filter: AfterNameCursor, take: number) =>
+      Promise.resolve(
+        rows
+          .filter((row) => after(row, filter))
+          .sort((x, y) => (x.name === y.name ? (x.id < y.id ? -1 : 1) : x.name < y.name ? -1 : 1))
+          .slice(0, take),
+      );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Connection<(typeof rows)[number]> = await pageByName({ first: 1, after: cursor, fetch, count: async () => rows.length });
+      const page: Connection<(typeof rows)[number]> = await pageByName({
+        first: 1,
+        after: cursor,
+        fetch,
+        count: () => Promise.resolve(rows.length),
+      });
       expect(page.totalCount).toBe(4);
       seen.push(...page.nodes.map((row) => row.id));
       cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

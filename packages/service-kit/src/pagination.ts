@@ -28,7 +28,11 @@ export function decodeCursor(cursor: string | null | undefined): string | undefi
 export function pageSize(first: number | null | undefined, fallback = 50): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badInput(`Số bản ghi mỗi trang (first) phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: 'first', reason: 'PAGE_SIZE_OUT_OF_RANGE', max: MAX_PAGE_SIZE });
+    throw badInput(`Số bản ghi mỗi trang (first) phải từ 1 đến ${MAX_PAGE_SIZE}.`, {
+      field: 'first',
+      reason: 'PAGE_SIZE_OUT_OF_RANGE',
+      max: MAX_PAGE_SIZE,
+    });
   }
   return size;
 }
@@ -37,7 +41,12 @@ export function pageSize(first: number | null | undefined, fallback = 50): numbe
  * Builds a connection from a page fetched with one row more than asked for (keyset pagination:
  * `take: size + 1` after the decoded cursor), so "is there a next page" costs no extra query.
  */
-export function toConnection<T>(rows: T[], size: number, totalCount: number, sortKey: (row: T) => string): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  size: number,
+  totalCount: number,
+  sortKey: (row: T) => string,
+): Connection<T> {
   const nodes = rows.slice(0, size);
   const last = nodes.at(-1);
   return {
@@ -56,8 +65,9 @@ export async function keysetPage<T>(options: {
   after: string | null | undefined;
   defaultSize?: number;
   fetch(cursor: string | undefined, take: number): Promise<T[]>;
-  count(): Promise<number>;
-  sortKey(row: T): string;
+  // Properties, not methods: they are called detached from `options`, so they must not rely on `this`.
+  count: () => Promise<number>;
+  sortKey: (row: T) => string;
 }): Promise<Connection<T>> {
   const size = pageSize(options.first, options.defaultSize);
   const cursor = decodeCursor(options.after);
@@ -78,7 +88,7 @@ export function pageByName<T extends { name: string; id: string }>(options: {
   first: number | null | undefined;
   after: string | null | undefined;
   fetch(afterCursor: AfterNameCursor, take: number): Promise<T[]>;
-  count(): Promise<number>;
+  count: () => Promise<number>;
 }): Promise<Connection<T>> {
   return keysetPage({
     first: options.first,

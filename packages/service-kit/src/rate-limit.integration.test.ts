@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { createLogger } from './logger.js';
-import { RateLimitedError, createRateLimit } from './rate-limit.js';
+import { createRateLimit, RateLimitedError } from './rate-limit.js';
 
 // The machine's Redis (CI starts it when it is not running), as every replica of a gateway would share it.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('test', 'silent');
 
 describe('the rate limit shared in Redis', () => {
-  const replicas = [createRateLimit({ perMinute: 3, redisUrl: REDIS_URL, logger })!, createRateLimit({ perMinute: 3, redisUrl: REDIS_URL, logger })!];
+  const replicas = [
+    createRateLimit({ perMinute: 3, redisUrl: REDIS_URL, logger })!,
+    createRateLimit({ perMinute: 3, redisUrl: REDIS_URL, logger })!,
+  ];
   afterAll(() => Promise.all(replicas.map((r) => r.close())));
 
   it("counts a caller's requests across gateway replicas", async () => {

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -14,7 +15,9 @@ export class RateLimitedError extends Error {
     /** Requests a caller may send per minute. */
     readonly limit: number,
   ) {
-    super(`Quá nhiều yêu cầu: mỗi người dùng được gửi tối đa ${limit} yêu cầu mỗi phút. Vui lòng thử lại sau ${retryAfterSeconds} giây.`);
+    super(
+      `Quá nhiều yêu cầu: mỗi người dùng được gửi tối đa ${limit} yêu cầu mỗi phút. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+    );
   }
 }
 
@@ -44,7 +47,11 @@ export function createRateLimit(options: RateLimitOptions): RateLimit | undefine
     // A command waits for one reconnection at most; while Redis is unreachable this process counts alone.
     redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
     redis.on('error', (error: unknown) => options.logger.warn({ err: error }, 'rate-limit store (Redis) unavailable'));
-    limiter = new RateLimiterRedis({ ...settings, storeClient: redis, insuranceLimiter: new RateLimiterMemory(settings) });
+    limiter = new RateLimiterRedis({
+      ...settings,
+      storeClient: redis,
+      insuranceLimiter: new RateLimiterMemory(settings),
+    });
   } else {
     limiter = new RateLimiterMemory(settings);
   }
@@ -52,7 +59,8 @@ export function createRateLimit(options: RateLimitOptions): RateLimit | undefine
     try {
       await limiter.consume(key);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), options.perMinute);
+      if (error instanceof RateLimiterRes)
+        throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), options.perMinute);
       options.logger.warn({ err: error }, 'rate limiter failed; request let through');
     }
   };

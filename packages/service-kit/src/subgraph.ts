@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
+
 import { oneLookupPerRequestRule } from './auth/personal-lookup.js';
 import { enforcePolicies } from './auth/policy.js';
 import type { RequestContext } from './context.js';
@@ -11,8 +11,9 @@ import { DateScalar } from './date-scalar.js';
 import { createErrorFormatter } from './errors.js';
 import { drainPlugin } from './http.js';
 import { inputSafetyPlugin } from './input-safety.js';
-import { SUBGRAPH_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from './limits.js';
+import { queryLimitOptions, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from './limits.js';
 import type { Logger } from './logger.js';
+import { hookResult } from './plugin-hooks.js';
 
 export interface SubgraphServerOptions {
   typeDefs: string;
@@ -29,7 +30,7 @@ export function buildGuardedSubgraphSchema(typeDefs: string, resolvers: object) 
   return enforcePolicies(
     buildSubgraphSchema({
       typeDefs: parse(typeDefs),
-      resolvers: { ...sharedScalars, ...resolvers } as GraphQLResolverMap<unknown>,
+      resolvers: { ...sharedScalars, ...resolvers },
     }),
   );
 }
@@ -39,16 +40,22 @@ export const sharedScalars = { Date: DateScalar };
 
 /** Logs one line per operation with its duration and error count, tagged with the request id. */
 export const operationLogPlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart({ contextValue, request }) {
+  requestDidStart({ contextValue, request }) {
     const started = performance.now();
-    return {
-      async willSendResponse({ errors }) {
-        contextValue.logger.info(
-          { operation: request.operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
-          'graphql operation',
-        );
+    return Promise.resolve({
+      willSendResponse({ errors }) {
+        return hookResult(() => {
+          contextValue.logger.info(
+            {
+              operation: request.operationName ?? null,
+              ms: Math.round(performance.now() - started),
+              errors: errors?.length ?? 0,
+            },
+            'graphql operation',
+          );
+        });
       },
-    };
+    });
   },
 };
 
@@ -57,7 +64,9 @@ export const operationLogPlugin: ApolloServerPlugin<RequestContext> = {
  * lookup by personal number (`@access(policy: "personal-id:lookup")`) more than once; `plugins` are
  * the service's own (e.g. the audit log's).
  */
-export function createSubgraphApollo<TContext extends RequestContext>(options: SubgraphServerOptions & { plugins?: ApolloServerPlugin<TContext>[] }): ApolloServer<TContext> {
+export function createSubgraphApollo<TContext extends RequestContext>(
+  options: SubgraphServerOptions & { plugins?: ApolloServerPlugin<TContext>[] },
+): ApolloServer<TContext> {
   const limits = queryLimitOptions(options.limits ?? SUBGRAPH_QUERY_LIMITS);
   return new ApolloServer<TContext>({
     schema: buildGuardedSubgraphSchema(options.typeDefs, options.resolvers),
@@ -69,8 +78,8 @@ export function createSubgraphApollo<TContext extends RequestContext>(options: S
     parseOptions: limits.parseOptions,
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<TContext>[]),
-      operationLogPlugin as ApolloServerPlugin<TContext>,
-      inputSafetyPlugin as ApolloServerPlugin<TContext>,
+      operationLogPlugin,
+      inputSafetyPlugin,
       ...(options.plugins ?? []),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.httpServer ? [drainPlugin(options.httpServer)] : []),

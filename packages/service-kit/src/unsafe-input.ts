@@ -1,11 +1,11 @@
 import {
-  Kind,
-  TypeInfo,
   getNamedType,
   isInputObjectType,
   isListType,
   isNonNullType,
+  Kind,
   typeFromAST,
+  TypeInfo,
   visit,
   visitWithTypeInfo,
   type ASTNode,
@@ -14,6 +14,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+
 import { DATE_INPUT_RULE, parseInputDate } from './dates.js';
 
 export type UnsafeInputReason = 'NUL_CHARACTER' | 'NUMBER_OUT_OF_RANGE' | 'INVALID_DATE';
@@ -35,7 +36,9 @@ const MAX_REPORTED = 20;
 
 /** The Vietnamese message for a problem: the input named by its field or, lacking one, shown as written. */
 export const unsafeInputMessage = (reason: UnsafeInputReason, input: { field: string } | { literal: string }) =>
-  'field' in input ? `Giá trị của "${input.field}" ${PROBLEMS[reason]}.` : `Giá trị ${input.literal} ${PROBLEMS[reason]}.`;
+  'field' in input
+    ? `Giá trị của "${input.field}" ${PROBLEMS[reason]}.`
+    : `Giá trị ${input.literal} ${PROBLEMS[reason]}.`;
 
 /**
  * What no resolver and no database should ever see in a value: a NUL character (PostgreSQL cannot
@@ -55,10 +58,22 @@ export function problemOf(value: unknown, type: GraphQLInputType | undefined): U
  * as a bare validation failure), if the node is one.
  */
 export function unsafeNumberLiteral(node: ASTNode): UnsafeInputReason | undefined {
-  return (node.kind === Kind.INT || node.kind === Kind.FLOAT) && !Number.isFinite(Number(node.value)) ? 'NUMBER_OUT_OF_RANGE' : undefined;
+  return (node.kind === Kind.INT || node.kind === Kind.FLOAT) && !Number.isFinite(Number(node.value))
+    ? 'NUMBER_OUT_OF_RANGE'
+    : undefined;
 }
 
-const VALUE_KINDS = new Set<string>([Kind.VARIABLE, Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
+const VALUE_KINDS = new Set<string>([
+  Kind.VARIABLE,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.STRING,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+]);
 
 /** A node's part of an input's path: an argument's or input field's name, a list item's index. */
 function segmentOf(node: ASTNode, key: string | number | undefined): string {
@@ -70,7 +85,9 @@ function segmentOf(node: ASTNode, key: string | number | undefined): string {
 }
 
 const joinPath = (segments: readonly string[]) =>
-  segments.filter(Boolean).reduce((path, segment) => (segment.startsWith('[') || !path ? `${path}${segment}` : `${path}.${segment}`), '');
+  segments
+    .filter(Boolean)
+    .reduce((path, segment) => (segment.startsWith('[') || !path ? `${path}${segment}` : `${path}.${segment}`), '');
 
 /** Unsafe literal values in a document (arguments, input objects, lists, variables' defaults). */
 export function unsafeLiterals(schema: GraphQLSchema, document: DocumentNode): UnsafeInput[] {
@@ -83,7 +100,12 @@ export function unsafeLiterals(schema: GraphQLSchema, document: DocumentNode): U
       enter(node, key) {
         segments.push(segmentOf(node, key));
         if (found.length >= MAX_REPORTED) return;
-        const value = node.kind === Kind.STRING ? node.value : node.kind === Kind.INT || node.kind === Kind.FLOAT ? Number(node.value) : undefined;
+        const value =
+          node.kind === Kind.STRING
+            ? node.value
+            : node.kind === Kind.INT || node.kind === Kind.FLOAT
+              ? Number(node.value)
+              : undefined;
         const reason = value === undefined ? undefined : problemOf(value, typeInfo.getInputType() ?? undefined);
         if (reason) found.push({ field: joinPath(segments), reason });
       },
@@ -116,10 +138,19 @@ function pathOf(step: Step): string {
  * such as `_entities` representations. Walked without recursion, holding only lists and objects still
  * to visit, and with a path built only for what is reported: a client chooses how its JSON nests.
  */
-export function unsafeVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | undefined): UnsafeInput[] {
+export function unsafeVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): UnsafeInput[] {
   const found: UnsafeInput[] = [];
   const containers: Container[] = [];
-  const check = (value: unknown, type: GraphQLInputType | undefined, segment: string, parent: Container | undefined) => {
+  const check = (
+    value: unknown,
+    type: GraphQLInputType | undefined,
+    segment: string,
+    parent: Container | undefined,
+  ) => {
     const nullable = type && isNonNullType(type) ? type.ofType : type;
     if (value !== null && typeof value === 'object') {
       containers.push({ value, type: nullable, segment, parent });
@@ -130,13 +161,14 @@ export function unsafeVariables(schema: GraphQLSchema, operation: OperationDefin
   };
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
-    if (variables && Object.hasOwn(variables, name)) check(variables[name], typeFromAST(schema, definition.type) as GraphQLInputType | undefined, name, undefined);
+    if (variables && Object.hasOwn(variables, name))
+      check(variables[name], typeFromAST(schema, definition.type) as GraphQLInputType | undefined, name, undefined);
   }
   for (let container = containers.pop(); container && found.length < MAX_REPORTED; container = containers.pop()) {
     const { value, type } = container;
     if (Array.isArray(value)) {
       // graphql-js takes a single value where a list is expected, so an item may have the list's type.
-      const itemType = type && isListType(type) ? (type.ofType as GraphQLInputType) : type;
+      const itemType = type && isListType(type) ? type.ofType : type;
       value.forEach((item, index) => check(item, itemType, `[${index}]`, container));
     } else {
       const fields = type && isInputObjectType(type) ? type.getFields() : undefined;

@@ -1,5 +1,6 @@
 import { UNIT_LISTS, UnitIndex, type RecordLocation, type UnitList } from '@ecd/reference-data';
 import { fromIsoDate } from '@ecd/service-kit';
+
 import { SeededRandom } from './random.js';
 
 /** The year the demo reports indicator figures for: the last full year before the 2025 reform. */
@@ -19,7 +20,6 @@ const DEMO_RANGES: Record<string, { percent: [number, number]; spread: number; d
 };
 const DEFAULT_RANGE = { percent: [60, 99] as [number, number], spread: 4, denominator: [40, 1200] as [number, number] };
 
-
 export interface DemoFigure extends RecordLocation {
   indicatorCode: string;
   year: number;
@@ -28,7 +28,12 @@ export interface DemoFigure extends RecordLocation {
   source: string;
 }
 
-const before: UnitList = UNIT_LISTS[0]!;
+function oldestUnitList(): UnitList {
+  const [oldest] = UNIT_LISTS;
+  if (!oldest) throw new Error('@ecd/reference-data lists no unit list');
+  return oldest;
+}
+const before = oldestUnitList();
 let index: UnitIndex | undefined;
 
 /**
@@ -36,23 +41,39 @@ let index: UnitIndex | undefined;
  * an indicator counted over districts (a district has a working network or not).
  */
 export function demoFigures(indicatorCode: string, unitCode: string, seed: number): DemoFigure[] {
-  index ??= new UnitIndex(before);
+  const units = (index ??= new UnitIndex(before));
   const validFrom = fromIsoDate(before.validFrom);
-  const province = index.provinceOf(unitCode);
-  if (!province) throw new RangeError(`${unitCode} is not a 2024 unit`);
+  const unit = units.byCode.get(unitCode);
+  const province = units.provinceOf(unitCode);
+  if (!unit || !province) throw new RangeError(`${unitCode} is not a 2024 unit`);
   const random = new SeededRandom(seed).fork(`${indicatorCode}@${unitCode}`);
   const source = `Số liệu minh họa (demo) năm ${DEMO_PROGRESS_YEAR}`;
-  const base = { indicatorCode, year: DEMO_PROGRESS_YEAR, source, provinceCode: province.code, provinceValidFrom: validFrom };
+  const base = {
+    indicatorCode,
+    year: DEMO_PROGRESS_YEAR,
+    source,
+    provinceCode: province.code,
+    provinceValidFrom: validFrom,
+  };
   if (indicatorCode.endsWith('_DISTRICTS')) {
-    const districts = unitCode === province.code ? (index.childrenOf.get(unitCode) ?? []) : [index.byCode.get(unitCode)!];
-    return districts.map((d) => ({ ...base, communeCode: null, communeValidFrom: null, districtCode: d.code, districtValidFrom: validFrom, numerator: random.next() < 0.6 ? 1 : 0, denominator: 1 }));
+    const districts = unitCode === province.code ? (units.childrenOf.get(unitCode) ?? []) : [unit];
+    return districts.map((d) => ({
+      ...base,
+      communeCode: null,
+      communeValidFrom: null,
+      districtCode: d.code,
+      districtValidFrom: validFrom,
+      numerator: random.next() < 0.6 ? 1 : 0,
+      denominator: 1,
+    }));
   }
   const range = DEMO_RANGES[indicatorCode] ?? DEFAULT_RANGE;
   const level = range.percent[0] + random.next() * (range.percent[1] - range.percent[0]);
-  return index.communesOf(unitCode).map((commune) => {
+  return units.communesOf(unitCode).map((commune) => {
     const denominator = random.int(range.denominator[0], range.denominator[1]);
     const percent = Math.min(100, Math.max(0, level + (random.next() * 2 - 1) * range.spread));
-    const district = index!.byCode.get(commune.parentCode!)!;
+    const district = units.parentOf(commune);
+    if (!district) throw new Error(`commune ${commune.code} has no parent in the ${before.id} list`);
     return {
       ...base,
       communeCode: commune.code,

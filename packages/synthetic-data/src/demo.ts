@@ -1,5 +1,5 @@
-import { fromIsoDate } from '@ecd/service-kit';
 import { communesOfProvince, locateCommune, type AdminUnitRecord, type LocationColumns } from '@ecd/reference-data';
+import { fromIsoDate } from '@ecd/service-kit';
 
 /** The demo province: Lạng Sơn (code 20), whose provincial plan for Đề án 1437 is in the seeds. */
 export const DEMO_PROVINCE_CODE = '20';
@@ -19,6 +19,12 @@ export function locationColumns(communeCode: string, asOf: string): LocationColu
 }
 
 /** The communes of a province with their location columns. */
-export function communeLocations(provinceCode = DEMO_PROVINCE_CODE, asOf = DEMO_AS_OF): { commune: AdminUnitRecord; location: LocationColumns }[] {
-  return communesOfProvince(provinceCode, asOf).map((commune) => ({ commune, location: locationColumns(commune.code, asOf) }));
+export function communeLocations(
+  provinceCode = DEMO_PROVINCE_CODE,
+  asOf = DEMO_AS_OF,
+): { commune: AdminUnitRecord; location: LocationColumns }[] {
+  return communesOfProvince(provinceCode, asOf).map((commune) => ({
+    commune,
+    location: locationColumns(commune.code, asOf),
+  }));
 }

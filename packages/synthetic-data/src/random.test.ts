@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { SeededRandom } from './random.js';
 
 describe('SeededRandom', () => {

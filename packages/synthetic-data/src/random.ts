@@ -22,7 +22,8 @@ export class SeededRandom {
 
   pick<T>(items: readonly T[]): T {
     if (!items.length) throw new RangeError('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)]!;
+    // next() < 1, so the index lies within the list: the item is a T (which may itself include undefined).
+    return items[Math.floor(this.next() * items.length)] as T;
   }
 
   /** A generator for one purpose, independent of how much another purpose consumed. */

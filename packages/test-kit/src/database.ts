@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+
 import { TEST_KEYS_DIR } from './identity.js';
 
 export interface TestDatabase {

@@ -1,4 +1,5 @@
 import type { RunningService } from '@ecd/service-kit';
+
 import { createTestDatabase, subgraphTestEnv, type TestDatabase } from './database.js';
 import { graphql } from './graphql-client.js';
 import { registerService } from './identity.js';
@@ -9,7 +10,11 @@ export type GatewayStarter = (subgraphUrls: Record<string, string>) => Promise<R
 export interface Federation {
   gateway: RunningService;
   subgraphs: Record<string, RunningService>;
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof graphql<TData>>;
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): ReturnType<typeof graphql<TData>>;
   /** Stops one subgraph, as when a sector's service goes down. */
   stopSubgraph(name: string): Promise<void>;
   close(): Promise<void>;
@@ -36,7 +41,9 @@ export async function startFederation(options: {
         registerService(subgraphs[name]);
       }),
     );
-    const gateway = await options.gateway(Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.graphqlUrl])));
+    const gateway = await options.gateway(
+      Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.graphqlUrl])),
+    );
     registerService(gateway);
     return {
       gateway,
@@ -48,7 +55,11 @@ export async function startFederation(options: {
       },
       async close() {
         await gateway.close();
-        await Promise.all(Object.entries(subgraphs).filter(([n]) => !stopped.has(n)).map(([, s]) => s.close()));
+        await Promise.all(
+          Object.entries(subgraphs)
+            .filter(([n]) => !stopped.has(n))
+            .map(([, s]) => s.close()),
+        );
         await Promise.all(databases.map((d) => d.drop()));
       },
     };

@@ -1,4 +1,7 @@
 import { expect } from 'vitest';
+
+import { isReason } from '@ecd/service-kit';
+
 import { defaultAuthorization } from './identity.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -19,14 +22,32 @@ export async function graphql<TData = Record<string, unknown>>(
 ): Promise<GraphQLResponse<TData>> {
   const given = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
   const authorization = given ? undefined : await defaultAuthorization(url);
-  const sent = Object.fromEntries(Object.entries(headers).filter(([name, value]) => name.toLowerCase() !== 'authorization' || value !== ''));
+  const sent = Object.fromEntries(
+    Object.entries(headers).filter(([name, value]) => name.toLowerCase() !== 'authorization' || value !== ''),
+  );
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...sent },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
+  assertCataloguedReasons(body.errors);
   return { status: response.status, ...body };
+}
+
+/** Every reason an answer gives, its problems' included, must be one of the catalogue's: any test that meets another fails. */
+function assertCataloguedReasons(errors: GraphQLResponse['errors']): void {
+  const problemsOf = (extensions: Record<string, unknown> | undefined) =>
+    Array.isArray(extensions?.problems) ? (extensions.problems as { reason?: unknown }[]) : [];
+  const reasons = (errors ?? []).flatMap((error) => [
+    error.extensions?.reason,
+    ...problemsOf(error.extensions).map((p) => p.reason),
+  ]);
+  const unknown = reasons.filter((reason) => reason !== undefined && !isReason(reason));
+  if (unknown.length)
+    throw new Error(
+      `reasons missing from the catalogue (packages/service-kit/src/input/reasons.ts): ${unknown.join(', ')}`,
+    );
 }
 
 /** Asks a subgraph for AdministrativeUnit entities, as the gateway does when it joins sectors. */
@@ -51,7 +72,8 @@ export async function resolveUnitEntities<TEntity>(
  * `ok` fails the test on any error and returns the data, `errorOf` fails it unless there is one.
  */
 export function graphqlClient(url: () => string) {
-  const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) => graphql<T>(url(), q, variables);
+  const query = <T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>) =>
+    graphql<T>(url(), q, variables);
   return {
     query,
     async ok<T = Record<string, unknown>>(q: string, variables?: Record<string, unknown>): Promise<T> {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createGatewaySigner, type GatewaySigner, type Identity, type RunningService } from '@ecd/service-kit';
 import { demoIdentity, developmentKeys, signDevelopmentToken } from '@ecd/service-kit/development';
 
@@ -15,7 +16,8 @@ export const testKeys = developmentKeys(TEST_KEYS_DIR);
 let signer: Promise<GatewaySigner> | undefined;
 
 /** A person's bearer token for the gateway: a demo user by name, or any identity. */
-export const userToken = (user: string | Identity, options?: Parameters<typeof signDevelopmentToken>[2]) => signDevelopmentToken(testKeys, user, options);
+export const userToken = (user: string | Identity, options?: Parameters<typeof signDevelopmentToken>[2]) =>
+  signDevelopmentToken(testKeys, user, options);
 
 /** What the gateway sends a subgraph for a person, for tests that call a subgraph directly. */
 export async function gatewayToken(user: string | Identity, subgraph: string): Promise<string> {

@@ -5,3 +5,4 @@ export * from './fixtures.js';
 export * from './subgraph.js';
 export * from './identity.js';
 export * from './policies.js';
+export * from './database-rows.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { buildGuardedSubgraphSchema, fieldsWithoutPolicy } from '@ecd/service-kit';
 import { describe, expect, it } from 'vitest';
+
+import { buildGuardedSubgraphSchema, fieldsWithoutPolicy } from '@ecd/service-kit';
 
 /**
  * Checks a subgraph's SDL against the access rules of the service kit (docs/SECURITY.md): every
@@ -15,7 +16,8 @@ export function accessRuleGaps(sdl: string): { withoutPolicy: string[]; rootFiel
     for (const field of Object.values(root.getFields())) {
       // Federation's own fields have no SDL of the subgraph's: they are exempt (see auth/policy.ts).
       if (!field.astNode || field.name.startsWith('_')) continue;
-      if (!field.astNode.directives?.some((d) => d.name.value === 'access')) rootFieldsWithoutOwnPolicy.push(`${root.name}.${field.name}`);
+      if (!field.astNode.directives?.some((d) => d.name.value === 'access'))
+        rootFieldsWithoutOwnPolicy.push(`${root.name}.${field.name}`);
     }
   }
   return { withoutPolicy: fieldsWithoutPolicy(schema), rootFieldsWithoutOwnPolicy };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
+
 import type { RunningService } from '@ecd/service-kit';
+
 import { createTestDatabase, subgraphTestEnv, type TestDatabase } from './database.js';
 import { registerService } from './identity.js';
 
@@ -15,7 +17,11 @@ export interface TestSubgraph<S extends RunningService> {
  * Runs one subgraph for a test file: its own fresh database before the tests, everything stopped
  * and dropped after them.
  */
-export function useTestSubgraph<S extends RunningService>(label: string, start: (env: NodeJS.ProcessEnv) => Promise<S>, extraEnv: Record<string, string> = {}): TestSubgraph<S> {
+export function useTestSubgraph<S extends RunningService>(
+  label: string,
+  start: (env: NodeJS.ProcessEnv) => Promise<S>,
+  extraEnv: Record<string, string> = {},
+): TestSubgraph<S> {
   const handle = {
     async restart() {
       await handle.service.close();

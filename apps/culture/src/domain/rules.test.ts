@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fromIsoDate } from '@ecd/service-kit';
-import { MAX_COUNT, childCountProblems, countProblems, pastDayProblems, periodProblems, reachProblems, textProblems, yearBounds, yearProblems } from './rules.js';
+
+import { countProblems, fromIsoDate, MAX_COUNT, pastDayProblems, textProblems } from '@ecd/service-kit';
+
+import {
+  childCountProblems,
+  periodProblems,
+  reachProblems,
+  yearBounds,
+  yearArgumentProblems as yearProblems,
+} from './rules.js';
 
 const reasons = (problems: { field: string; reason: string }[]) => problems.map((p) => `${p.field}:${p.reason}`);
 const today = fromIsoDate('2026-12-01');
@@ -14,7 +22,7 @@ describe('countProblems', () => {
   it('rejects negative, fractional and implausibly large counts, in Vietnamese', () => {
     expect(reasons(countProblems('n', -1, 'Số trẻ'))).toEqual(['n:NEGATIVE_COUNT']);
     expect(countProblems('n', -1, 'Số trẻ')[0]!.message).toBe('Số trẻ không được âm (đã nhập -1).');
-    expect(reasons(countProblems('n', 2.5, 'Số'))).toEqual(['n:NOT_AN_INTEGER']);
+    expect(reasons(countProblems('n', 2.5, 'Số'))).toEqual(['n:NOT_A_WHOLE_NUMBER']);
     expect(reasons(countProblems('n', MAX_COUNT + 1, 'Số'))).toEqual(['n:COUNT_TOO_LARGE']);
   });
 });
@@ -34,7 +42,9 @@ describe('textProblems and pastDayProblems', () => {
 describe('periodProblems', () => {
   it('accepts a one-day period and reports an end before the start and future days together', () => {
     expect(periodProblems(fromIsoDate('2026-03-01'), fromIsoDate('2026-03-01'), today)).toEqual([]);
-    expect(reasons(periodProblems(fromIsoDate('2026-03-02'), fromIsoDate('2026-03-01'), today))).toEqual(['to:END_BEFORE_START']);
+    expect(reasons(periodProblems(fromIsoDate('2026-03-02'), fromIsoDate('2026-03-01'), today))).toEqual([
+      'to:END_BEFORE_START',
+    ]);
     expect(reasons(periodProblems(fromIsoDate('2027-01-05'), fromIsoDate('2027-01-01'), today))).toEqual([
       'from:DATE_IN_FUTURE',
       'to:DATE_IN_FUTURE',
@@ -60,7 +70,9 @@ describe('childCountProblems', () => {
     expect(childCountProblems({ childrenCount: 40, aged0To2: 0, aged3To5: 10, aged6To8: 15 })).toEqual([]);
   });
   it('rejects bands above the total', () => {
-    expect(reasons(childCountProblems({ childrenCount: 20, aged0To2: 5, aged3To5: 10, aged6To8: 15 }))).toEqual(['childrenCount:AGE_BANDS_ABOVE_TOTAL']);
+    expect(reasons(childCountProblems({ childrenCount: 20, aged0To2: 5, aged3To5: 10, aged6To8: 15 }))).toEqual([
+      'childrenCount:AGE_BANDS_ABOVE_TOTAL',
+    ]);
   });
   it('names each missing band when only some are given, and every negative count', () => {
     expect(reasons(childCountProblems({ childrenCount: -1, aged3To5: -2 }))).toEqual([
@@ -78,7 +90,11 @@ describe('years', () => {
     expect(yearProblems(2027, today)).toEqual([]);
     expect(yearProblems(undefined, today)).toEqual([]);
     expect(reasons(yearProblems(2018, today))).toEqual(['year:YEAR_OUT_OF_RANGE']);
-    expect(yearProblems(2028, today)[0]).toEqual({ field: 'year', reason: 'YEAR_OUT_OF_RANGE', message: 'Năm phải từ 2019 đến 2027 (đã nhập 2028).' });
+    expect(yearProblems(2028, today)[0]).toEqual({
+      field: 'year',
+      reason: 'YEAR_OUT_OF_RANGE',
+      message: 'Năm phải từ 2019 đến 2027 (đã nhập 2028).',
+    });
   });
   it('bounds a year by its first day and the first day of the next', () => {
     expect(yearBounds(2025)).toEqual({ start: fromIsoDate('2025-01-01'), end: fromIsoDate('2026-01-01') });

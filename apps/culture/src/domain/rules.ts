@@ -1,60 +1,42 @@
-import { toIsoDate } from '@ecd/service-kit';
+import {
+  countProblems,
+  pastDayProblems,
+  periodOrderProblems,
+  problem,
+  yearProblems,
+  type InputProblem,
+} from '@ecd/service-kit';
 
-/** One problem in an input: the field at fault (relative to the input), a stable reason and a Vietnamese message. */
-export interface InputProblem {
-  field: string;
-  reason: string;
-  message: string;
-}
+/**
+ * The culture sector's own rules, built on the service kit's shared checks (counts, texts, days,
+ * years: `@ecd/service-kit`).
+ */
 
-/** No count recorded by one commune, district or province can plausibly be larger (the largest province has about 14 million people). */
-export const MAX_COUNT = 20_000_000;
-export const MAX_NAME_LENGTH = 200;
 export const MAX_TOPIC_LENGTH = 500;
-/** The first year the per-unit figures answer for: that of the oldest unit list. */
-export const FIRST_YEAR = 2019;
 
-/** A head count: an integer from 0 up to MAX_COUNT. */
-export function countProblems(field: string, value: number | null | undefined, label: string): InputProblem[] {
-  if (value == null) return [];
-  if (!Number.isInteger(value)) return [{ field, reason: 'NOT_AN_INTEGER', message: `${label} phải là số nguyên.` }];
-  if (value < 0) return [{ field, reason: 'NEGATIVE_COUNT', message: `${label} không được âm (đã nhập ${value}).` }];
-  if (value > MAX_COUNT) return [{ field, reason: 'COUNT_TOO_LARGE', message: `${label} quá lớn (đã nhập ${value}).` }];
-  return [];
-}
-
-/** A name or topic: not blank, not too long. */
-export function textProblems(field: string, value: string, label: string, maxLength: number): InputProblem[] {
-  const text = value.trim();
-  if (!text) return [{ field, reason: 'REQUIRED', message: `${label} không được để trống.` }];
-  if (text.length > maxLength) return [{ field, reason: 'TOO_LONG', message: `${label} dài quá ${maxLength} ký tự.` }];
-  return [];
-}
-
-/** A day that has happened: not after today (in Vietnam). */
-export function pastDayProblems(field: string, day: Date | null | undefined, today: Date, label: string): InputProblem[] {
-  if (!day || day.getTime() <= today.getTime()) return [];
-  return [{ field, reason: 'DATE_IN_FUTURE', message: `${label} (${toIsoDate(day)}) là ngày trong tương lai.` }];
-}
-
-/** A period: `to` not before `from`, neither in the future. */
+/** A period that has happened: neither day in the future, `to` not before `from`. */
 export function periodProblems(from: Date, to: Date, today: Date): InputProblem[] {
-  const problems = [...pastDayProblems('from', from, today, 'Ngày bắt đầu'), ...pastDayProblems('to', to, today, 'Ngày kết thúc')];
-  if (to.getTime() < from.getTime()) {
-    problems.push({ field: 'to', reason: 'END_BEFORE_START', message: `Ngày kết thúc (${toIsoDate(to)}) trước ngày bắt đầu (${toIsoDate(from)}).` });
-  }
-  return problems;
+  return [
+    ...pastDayProblems('from', from, today, 'Ngày bắt đầu'),
+    ...pastDayProblems('to', to, today, 'Ngày kết thúc'),
+    ...periodOrderProblems(from, to),
+  ];
 }
 
 /** Parents and caregivers reached are some of the people reached. */
 export function reachProblems(peopleReached: number, parentsReached: number): InputProblem[] {
-  const problems = [...countProblems('peopleReached', peopleReached, 'Số người được tiếp cận'), ...countProblems('parentsReached', parentsReached, 'Số cha mẹ, người chăm sóc trẻ')];
+  const problems = [
+    ...countProblems('peopleReached', peopleReached, 'Số người được tiếp cận'),
+    ...countProblems('parentsReached', parentsReached, 'Số cha mẹ, người chăm sóc trẻ'),
+  ];
   if (!problems.length && parentsReached > peopleReached) {
-    problems.push({
-      field: 'parentsReached',
-      reason: 'PARENTS_ABOVE_PEOPLE_REACHED',
-      message: `Số cha mẹ, người chăm sóc trẻ (${parentsReached}) lớn hơn tổng số người được tiếp cận (${peopleReached}).`,
-    });
+    problems.push(
+      problem(
+        'parentsReached',
+        'PARENTS_ABOVE_PEOPLE_REACHED',
+        `Số cha mẹ, người chăm sóc trẻ (${parentsReached}) lớn hơn tổng số người được tiếp cận (${peopleReached}).`,
+      ),
+    );
   }
   return problems;
 }
@@ -78,31 +60,38 @@ export function childCountProblems(counts: ChildCounts): InputProblem[] {
     ...countProblems('childrenCount', counts.childrenCount, 'Số trẻ em tham gia'),
     ...BANDS.flatMap(([field, label]) => countProblems(field, counts[field], label)),
   ];
-  const given = BANDS.filter(([field]) => counts[field] != null);
+  const given = BANDS.flatMap(([field]) => {
+    const value = counts[field];
+    return value == null ? [] : [value];
+  });
   if (given.length > 0 && given.length < BANDS.length) {
     for (const [field, label] of BANDS.filter(([f]) => counts[f] == null)) {
-      problems.push({ field, reason: 'AGE_BANDS_INCOMPLETE', message: `${label} còn thiếu: nhập đủ cả ba nhóm tuổi hoặc bỏ trống cả ba.` });
+      problems.push(
+        problem(field, 'AGE_BANDS_INCOMPLETE', `${label} còn thiếu: nhập đủ cả ba nhóm tuổi hoặc bỏ trống cả ba.`),
+      );
     }
   }
   if (!problems.length && given.length === BANDS.length) {
-    const sum = BANDS.reduce((total, [field]) => total + counts[field]!, 0);
+    const sum = given.reduce((total, value) => total + value, 0);
     if (sum > counts.childrenCount) {
-      problems.push({
-        field: 'childrenCount',
-        reason: 'AGE_BANDS_ABOVE_TOTAL',
-        message: `Tổng số trẻ theo nhóm tuổi (${sum}) lớn hơn số trẻ em tham gia (${counts.childrenCount}).`,
-      });
+      problems.push(
+        problem(
+          'childrenCount',
+          'AGE_BANDS_ABOVE_TOTAL',
+          `Tổng số trẻ theo nhóm tuổi (${sum}) lớn hơn số trẻ em tham gia (${counts.childrenCount}).`,
+        ),
+      );
     }
   }
   return problems;
 }
 
-/** The year a per-unit figure is asked for: from the oldest unit list to next year (plans look one year ahead). */
-export function yearProblems(year: number | null | undefined, today: Date): InputProblem[] {
-  const last = today.getUTCFullYear() + 1;
-  if (year == null || (Number.isInteger(year) && year >= FIRST_YEAR && year <= last)) return [];
-  return [{ field: 'year', reason: 'YEAR_OUT_OF_RANGE', message: `Năm phải từ ${FIRST_YEAR} đến ${last} (đã nhập ${year}).` }];
-}
+/** The `year` argument of a per-unit figure: the kit's year check, from the oldest unit list to next year (plans look one year ahead). */
+export const yearArgumentProblems = (year: number | null | undefined, today: Date): InputProblem[] =>
+  yearProblems('year', year, today);
 
 /** First day of a year and first day of the next, as UTC midnights (PostgreSQL DATE). */
-export const yearBounds = (year: number) => ({ start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)) });
+export const yearBounds = (year: number) => ({
+  start: new Date(Date.UTC(year, 0, 1)),
+  end: new Date(Date.UTC(year + 1, 0, 1)),
+});

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { countProblems, enrolmentProblems, levelOfGrade, populationProblems, schoolProblems, surveyProblems, yearProblems, type EnrolmentRow, type GradeFlowRow } from './records.js';
+
+import {
+  headCountProblems as countProblems,
+  enrolmentProblems,
+  levelOfGrade,
+  populationProblems,
+  schoolProblems,
+  surveyProblems,
+  schoolYearProblems as yearProblems,
+  type EnrolmentRow,
+  type GradeFlowRow,
+} from './records.js';
 
 const today = new Date('2026-03-15T00:00:00Z');
 const reasons = (problems: { reason: string }[]) => problems.map((p) => p.reason);
@@ -27,7 +38,10 @@ describe('countProblems', () => {
 describe('schoolProblems', () => {
   it('wants a name and an opening day not in the future', () => {
     expect(schoolProblems({ name: 'Trường Tiểu học A', openedOn: new Date('2020-09-05') }, today)).toEqual([]);
-    expect(reasons(schoolProblems({ name: '  ', openedOn: new Date('2026-09-05') }, today))).toEqual(['NAME_REQUIRED', 'OPENED_IN_FUTURE']);
+    expect(reasons(schoolProblems({ name: '  ', openedOn: new Date('2026-09-05') }, today))).toEqual([
+      'REQUIRED',
+      'DATE_IN_FUTURE',
+    ]);
   });
 });
 
@@ -35,13 +49,29 @@ describe('surveyProblems', () => {
   it('refuses more trained staff than staff', () => {
     expect(surveyProblems({ staffTotal: 20, staffTrainedEcd: 20 })).toEqual([]);
     expect(reasons(surveyProblems({ staffTotal: 20, staffTrainedEcd: 21 }))).toEqual(['TRAINED_ABOVE_TOTAL']);
-    expect(reasons(surveyProblems({ staffTotal: -1, staffTrainedEcd: 0.5 }))).toEqual(['NEGATIVE_COUNT', 'NOT_A_WHOLE_NUMBER']);
+    expect(reasons(surveyProblems({ staffTotal: -1, staffTrainedEcd: 0.5 }))).toEqual([
+      'NEGATIVE_COUNT',
+      'NOT_A_WHOLE_NUMBER',
+    ]);
   });
 });
 
 describe('enrolmentProblems', () => {
-  const row = (over: Partial<EnrolmentRow> = {}): EnrolmentRow => ({ grade: 'GRADE_5', age: 10, sex: 'FEMALE', pupils: 30, pupilsWithDisabilities: 1, ...over });
-  const flow = (over: Partial<GradeFlowRow> = {}): GradeFlowRow => ({ grade: 'GRADE_5', enrolledAtStart: 30, completing: 29, droppingOut: 1, ...over });
+  const row = (over: Partial<EnrolmentRow> = {}): EnrolmentRow => ({
+    grade: 'GRADE_5',
+    age: 10,
+    sex: 'FEMALE',
+    pupils: 30,
+    pupilsWithDisabilities: 1,
+    ...over,
+  });
+  const flow = (over: Partial<GradeFlowRow> = {}): GradeFlowRow => ({
+    grade: 'GRADE_5',
+    enrolledAtStart: 30,
+    completing: 29,
+    droppingOut: 1,
+    ...over,
+  });
 
   it('accepts consistent counts', () => {
     expect(enrolmentProblems('PRIMARY', [row()], [flow()])).toEqual([]);
@@ -54,7 +84,9 @@ describe('enrolmentProblems', () => {
   });
 
   it('refuses completing + dropping out above the pupils enrolled at the start', () => {
-    expect(reasons(enrolmentProblems('PRIMARY', [row()], [flow({ completing: 30 })]))).toEqual(['OUTCOMES_ABOVE_ENROLLED']);
+    expect(reasons(enrolmentProblems('PRIMARY', [row()], [flow({ completing: 30 })]))).toEqual([
+      'OUTCOMES_ABOVE_ENROLLED',
+    ]);
   });
 
   it('refuses an age outside the level, a grade of another level, duplicates and disabled above pupils', () => {
@@ -71,17 +103,32 @@ describe('enrolmentProblems', () => {
       'DISABLED_ABOVE_PUPILS',
       'GRADE_NOT_IN_LEVEL',
     ]);
-    expect(fields(problems)).toEqual(['enrolment[0].age', 'enrolment[1].age', 'enrolment[1].grade', 'enrolment[2].grade', 'enrolment[2].pupilsWithDisabilities', 'gradeFlows[1].grade']);
+    expect(fields(problems)).toEqual([
+      'enrolment[0].age',
+      'enrolment[1].age',
+      'enrolment[1].grade',
+      'enrolment[2].grade',
+      'enrolment[2].pupilsWithDisabilities',
+      'gradeFlows[1].grade',
+    ]);
   });
 
   it('wants the flow of every grade enrolled, matching its enrolment, and some enrolment', () => {
     expect(reasons(enrolmentProblems('PRIMARY', [row()], []))).toEqual(['GRADE_FLOW_MISSING']);
-    expect(reasons(enrolmentProblems('PRIMARY', [row()], [flow({ enrolledAtStart: 31 })]))).toEqual(['ENROLMENT_MISMATCH']);
+    expect(reasons(enrolmentProblems('PRIMARY', [row()], [flow({ enrolledAtStart: 31 })]))).toEqual([
+      'ENROLMENT_MISMATCH',
+    ]);
     expect(reasons(enrolmentProblems('PRIMARY', [], []))).toEqual(['ENROLMENT_EMPTY']);
   });
 
   it('checks preschool ages: a 5-year-old in mẫu giáo lớn, not a 7-year-old', () => {
-    const older = (age: number): EnrolmentRow => ({ grade: 'KINDERGARTEN_OLDER', age, sex: 'MALE', pupils: 10, pupilsWithDisabilities: 0 });
+    const older = (age: number): EnrolmentRow => ({
+      grade: 'KINDERGARTEN_OLDER',
+      age,
+      sex: 'MALE',
+      pupils: 10,
+      pupilsWithDisabilities: 0,
+    });
     const f: GradeFlowRow = { grade: 'KINDERGARTEN_OLDER', enrolledAtStart: 10, completing: 10, droppingOut: 0 };
     expect(enrolmentProblems('PRESCHOOL', [older(5)], [f])).toEqual([]);
     expect(reasons(enrolmentProblems('PRESCHOOL', [older(7)], [f]))).toEqual(['AGE_OUT_OF_RANGE']);
@@ -103,7 +150,7 @@ describe('populationProblems', () => {
       { ...count, age: 12 },
     ]);
     expect(reasons(problems)).toEqual([
-      'SOURCE_REQUIRED',
+      'REQUIRED',
       'COMPLETED_ABOVE_CHILDREN',
       'TOO_YOUNG_TO_COMPLETE',
       'TOO_YOUNG_TO_COMPLETE',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { countsByLevel } from './school-level.js';
 
 describe('countsByLevel', () => {

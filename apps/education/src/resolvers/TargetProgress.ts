@@ -1,8 +1,7 @@
-import { figureKeyOf } from '@ecd/database';
 import type { TargetProgressResolvers } from '../generated/graphql.js';
 
 export const TargetProgress: TargetProgressResolvers = {
   __resolveReference: (reference) => reference,
-  education: (progress, _args, { loaders }) => loaders.indicatorValue.load(figureKeyOf(progress)),
-  educationBySex: (progress, _args, { loaders }) => loaders.indicatorValueBySex.load(figureKeyOf(progress)),
+  education: (progress, _args, { data }) => data.figures.of(progress),
+  educationBySex: (progress, _args, { data }) => data.figures.bySexOf(progress),
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { birthDateWindow } from './age.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,5 +1,5 @@
 /** Antenatal care (khám thai): the checks on a followed pregnancy and on each visit. */
-import type { InputProblem } from './epi-schedule.js';
+import type { InputProblem } from '@ecd/service-kit';
 
 const DAY_MS = 86_400_000;
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -16,7 +16,10 @@ export const GESTATIONAL_WEEK_TOLERANCE = 3;
 export const gestationalWeekOn = (day: Date, expectedDeliveryDate: Date) =>
   40 - Math.ceil((expectedDeliveryDate.getTime() - day.getTime()) / DAY_MS / 7);
 
-export function pregnancyProblems(input: { expectedDeliveryDate: Date; motherBirthYear: number }, today: Date): InputProblem[] {
+export function pregnancyProblems(
+  input: { expectedDeliveryDate: Date; motherBirthYear: number },
+  today: Date,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   if (input.expectedDeliveryDate.getTime() > today.getTime() + LATEST_DELIVERY_AHEAD_DAYS * DAY_MS) {
     problems.push({
@@ -42,7 +45,10 @@ export function antenatalVisitProblems(
   today: Date,
 ): InputProblem[] {
   const problems: InputProblem[] = [];
-  const weekInRange = Number.isInteger(visit.gestationalWeek) && visit.gestationalWeek >= GESTATIONAL_WEEKS.min && visit.gestationalWeek <= GESTATIONAL_WEEKS.max;
+  const weekInRange =
+    Number.isInteger(visit.gestationalWeek) &&
+    visit.gestationalWeek >= GESTATIONAL_WEEKS.min &&
+    visit.gestationalWeek <= GESTATIONAL_WEEKS.max;
   if (!weekInRange) {
     problems.push({
       field: 'gestationalWeek',
@@ -50,7 +56,12 @@ export function antenatalVisitProblems(
       message: `Tuổi thai phải là số tuần nguyên từ ${GESTATIONAL_WEEKS.min} đến ${GESTATIONAL_WEEKS.max}.`,
     });
   }
-  if (visit.visitedOn > today) problems.push({ field: 'visitedOn', reason: 'VISIT_IN_FUTURE', message: `Ngày khám ${iso(visit.visitedOn)} chưa đến.` });
+  if (visit.visitedOn > today)
+    problems.push({
+      field: 'visitedOn',
+      reason: 'DATE_IN_FUTURE',
+      message: `Ngày khám ${iso(visit.visitedOn)} chưa đến.`,
+    });
   if (visit.visitedOn > pregnancy.expectedDeliveryDate) {
     problems.push({
       field: 'visitedOn',
@@ -68,7 +79,11 @@ export function antenatalVisitProblems(
     }
   }
   if (pregnancy.visitDays.some((day) => day.getTime() === visit.visitedOn.getTime())) {
-    problems.push({ field: 'visitedOn', reason: 'VISIT_ALREADY_RECORDED', message: `Lần khám thai ngày ${iso(visit.visitedOn)} đã được ghi nhận.` });
+    problems.push({
+      field: 'visitedOn',
+      reason: 'VISIT_ALREADY_RECORDED',
+      message: `Lần khám thai ngày ${iso(visit.visitedOn)} đã được ghi nhận.`,
+    });
   }
   return problems;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_BY_FIRST_BIRTHDAY, EPI_SCHEDULE, dayAtAge, immunisationProblems } from './epi-schedule.js';
+
+import {
+  dayAtAge,
+  DUE_BY_FIRST_BIRTHDAY,
+  EPI_SCHEDULE,
+  immunisationProblems,
+  missingVaccines,
+} from './epi-schedule.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const reasons = (problems: { field: string; reason: string }[]) => problems.map((p) => `${p.field}:${p.reason}`);
@@ -14,7 +21,18 @@ describe('EPI schedule', () => {
   });
 
   it('counts as full immunisation under 1 the ten doses due before the first birthday', () => {
-    expect(DUE_BY_FIRST_BIRTHDAY).toEqual(['BCG', 'HEPB_BIRTH', 'DPT_HEPB_HIB_1', 'DPT_HEPB_HIB_2', 'DPT_HEPB_HIB_3', 'OPV_1', 'OPV_2', 'OPV_3', 'IPV', 'MEASLES_1']);
+    expect(DUE_BY_FIRST_BIRTHDAY).toEqual([
+      'BCG',
+      'HEPB_BIRTH',
+      'DPT_HEPB_HIB_1',
+      'DPT_HEPB_HIB_2',
+      'DPT_HEPB_HIB_3',
+      'OPV_1',
+      'OPV_2',
+      'OPV_3',
+      'IPV',
+      'MEASLES_1',
+    ]);
   });
 
   it('finds the day a child reaches an age in calendar months and days', () => {
@@ -41,10 +59,27 @@ describe('immunisationProblems', () => {
   });
 
   it('refuses a dose before birth, in the future, or already recorded, all at once', () => {
-    expect(reasons(immunisationProblems({ vaccine: 'BCG', givenOn: d('2025-01-09') }, child, today))).toEqual(['givenOn:GIVEN_BEFORE_BIRTH']);
-    expect(reasons(immunisationProblems({ vaccine: 'BCG', givenOn: d('2025-12-02') }, { ...child, recordedVaccines: ['BCG'] }, today))).toEqual([
-      'givenOn:GIVEN_IN_FUTURE',
-      'vaccine:DOSE_ALREADY_RECORDED',
+    expect(reasons(immunisationProblems({ vaccine: 'BCG', givenOn: d('2025-01-09') }, child, today))).toEqual([
+      'givenOn:BEFORE_BIRTH',
     ]);
+    expect(
+      reasons(
+        immunisationProblems(
+          { vaccine: 'BCG', givenOn: d('2025-12-02') },
+          { ...child, recordedVaccines: ['BCG'] },
+          today,
+        ),
+      ),
+    ).toEqual(['givenOn:DATE_IN_FUTURE', 'vaccine:DOSE_ALREADY_RECORDED']);
+  });
+});
+
+describe('missingVaccines', () => {
+  it('lists the doses of the schedule not given, in schedule order', () => {
+    expect(missingVaccines([])).toEqual(EPI_SCHEDULE.map((dose) => dose.vaccine));
+    expect(missingVaccines(['OPV_1', 'BCG', 'OPV_1'])).toEqual(
+      EPI_SCHEDULE.map((dose) => dose.vaccine).filter((v) => v !== 'BCG' && v !== 'OPV_1'),
+    );
+    expect(missingVaccines(EPI_SCHEDULE.map((dose) => dose.vaccine))).toEqual([]);
   });
 });

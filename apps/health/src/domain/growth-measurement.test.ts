@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { growthScores, measurementProblems, type MeasurementValues } from './growth-measurement.js';
+
+import {
+  growthScores,
+  measuredBetweenProblems,
+  measurementProblems,
+  type MeasurementValues,
+} from './growth-measurement.js';
 import { ageDaysBetween, assessGrowth, nutritionalStatus } from './who-growth.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -13,7 +19,8 @@ const boy: MeasurementValues = {
   oedema: false,
 };
 const TODAY = day('2025-09-01');
-const reasons = (values: Partial<MeasurementValues>) => measurementProblems({ ...boy, ...values }, TODAY).map((p) => `${p.field}:${p.reason}`);
+const reasons = (values: Partial<MeasurementValues>) =>
+  measurementProblems({ ...boy, ...values }, TODAY).map((p) => `${p.field}:${p.reason}`);
 
 describe('measurementProblems', () => {
   it('accepts a plausible measurement taken today', () => {
@@ -21,8 +28,11 @@ describe('measurementProblems', () => {
   });
 
   it('adds to the WHO plausibility checks a measurement after today', () => {
-    expect(reasons({ measuredOn: day('2025-09-02') })).toEqual(['measuredOn:MEASURED_IN_FUTURE']);
-    expect(reasons({ weightKg: -1, lengthHeightCm: 300 })).toEqual(['weightKg:WEIGHT_NOT_POSITIVE', 'lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE']);
+    expect(reasons({ measuredOn: day('2025-09-02') })).toEqual(['measuredOn:DATE_IN_FUTURE']);
+    expect(reasons({ weightKg: -1, lengthHeightCm: 300 })).toEqual([
+      'weightKg:WEIGHT_NOT_POSITIVE',
+      'lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE',
+    ]);
   });
 
   it('rejects more decimals than are stored rather than rounding silently', () => {
@@ -53,5 +63,16 @@ describe('growthScores', () => {
       underweight: 'SEVERE',
       wasting: 'SEVERE',
     });
+  });
+});
+
+describe('measuredBetweenProblems', () => {
+  it('accepts open and ordered periods, and refuses one that ends before it starts', () => {
+    expect(measuredBetweenProblems({ from: null, to: null })).toEqual([]);
+    expect(measuredBetweenProblems({ from: day('2025-07-01'), to: null })).toEqual([]);
+    expect(measuredBetweenProblems({ from: day('2025-07-01'), to: day('2025-07-01') })).toEqual([]);
+    expect(measuredBetweenProblems({ from: day('2025-07-02'), to: day('2025-07-01') })).toMatchObject([
+      { field: 'from', reason: 'EMPTY_PERIOD' },
+    ]);
   });
 });

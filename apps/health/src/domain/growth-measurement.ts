@@ -2,6 +2,8 @@
  * What a recorded growth measurement must satisfy and what is stored with it: the input checks that
  * need no database, and the WHO z-scores and statuses computed once, when the measurement is recorded.
  */
+import { problem, type InputProblem } from '@ecd/service-kit';
+
 import {
   ageDaysBetween,
   assessGrowth,
@@ -23,15 +25,6 @@ export interface MeasurementValues {
   oedema: boolean;
 }
 
-export interface InputProblem {
-  /** Input field at fault, e.g. `weightKg`. */
-  field: string;
-  /** Stable English identifier. */
-  reason: string;
-  /** Vietnamese, for the person entering the data. */
-  message: string;
-}
-
 /** Decimals the database keeps (growth_measurement.weight_kg and length_height_cm): more would be lost silently. */
 export const STORED_DECIMALS = { weightKg: 3, lengthHeightCm: 2 } as const;
 
@@ -41,10 +34,14 @@ const hasAtMostDecimals = (value: number, decimals: number) => Number(value.toFi
 export function measurementProblems(values: MeasurementValues, today: Date): InputProblem[] {
   const problems: InputProblem[] = checkPlausibility(values);
   if (values.measuredOn > today) {
-    problems.push({ field: 'measuredOn', reason: 'MEASURED_IN_FUTURE', message: 'Ngày đo không được sau ngày hôm nay.' });
+    problems.push({ field: 'measuredOn', reason: 'DATE_IN_FUTURE', message: 'Ngày đo không được sau ngày hôm nay.' });
   }
   if (!hasAtMostDecimals(values.weightKg, STORED_DECIMALS.weightKg)) {
-    problems.push({ field: 'weightKg', reason: 'TOO_MANY_DECIMALS', message: 'Cân nặng ghi tối đa 3 chữ số thập phân (đến gam).' });
+    problems.push({
+      field: 'weightKg',
+      reason: 'TOO_MANY_DECIMALS',
+      message: 'Cân nặng ghi tối đa 3 chữ số thập phân (đến gam).',
+    });
   }
   if (!hasAtMostDecimals(values.lengthHeightCm, STORED_DECIMALS.lengthHeightCm)) {
     problems.push({
@@ -86,4 +83,15 @@ export function growthScores(values: MeasurementValues): GrowthScores {
     underweight: status.underweight,
     wasting: status.wasting,
   };
+}
+
+/** Measurement days asked about, both included; a missing bound is open. */
+export interface MeasuredBetween {
+  from: Date | null;
+  to: Date | null;
+}
+
+/** A period of measurement days asked about must not end before it starts. */
+export function measuredBetweenProblems({ from, to }: MeasuredBetween): InputProblem[] {
+  return from && to && from > to ? [problem('from', 'EMPTY_PERIOD', 'Ngày bắt đầu không được sau ngày kết thúc.')] : [];
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+
 import {
   adjustLengthHeight,
   ageDaysBetween,
@@ -90,7 +91,11 @@ describe('reference cases (data/who-growth/reference-cases.csv)', () => {
     expect(Math.floor((child.ageDays ?? NaN) + 0.5)).toBe(Number(row.age_days));
 
     if (row.indicator === 'weight_for_length' || row.indicator === 'weight_for_height') {
-      const { basis } = adjustLengthHeight({ lengthHeightCm: child.lengthHeightCm ?? NaN, ageDays: child.ageDays, measured: child.measured });
+      const { basis } = adjustLengthHeight({
+        lengthHeightCm: child.lengthHeightCm ?? NaN,
+        ageDays: child.ageDays,
+        measured: child.measured,
+      });
       expect(basis).toBe(row.indicator === 'weight_for_length' ? 'LENGTH' : 'HEIGHT');
     }
 
@@ -104,8 +109,14 @@ describe('reference cases (data/who-growth/reference-cases.csv)', () => {
 
 describe('length/height adjustment', () => {
   it('adds 0.7 cm to a standing measurement under 731 days and takes 0.7 cm off a lying one from 731 days', () => {
-    expect(adjustLengthHeight({ lengthHeightCm: 80, ageDays: 730, measured: 'STANDING' }).lengthHeightCm).toBeCloseTo(80.7, 10);
-    expect(adjustLengthHeight({ lengthHeightCm: 80, ageDays: 731, measured: 'LYING' }).lengthHeightCm).toBeCloseTo(79.3, 10);
+    expect(adjustLengthHeight({ lengthHeightCm: 80, ageDays: 730, measured: 'STANDING' }).lengthHeightCm).toBeCloseTo(
+      80.7,
+      10,
+    );
+    expect(adjustLengthHeight({ lengthHeightCm: 80, ageDays: 731, measured: 'LYING' }).lengthHeightCm).toBeCloseTo(
+      79.3,
+      10,
+    );
     expect(adjustLengthHeight({ lengthHeightCm: 80, ageDays: 730, measured: 'LYING' })).toEqual({
       lengthHeightCm: 80,
       basis: 'LENGTH',
@@ -128,11 +139,17 @@ describe('length/height adjustment', () => {
       basis: 'LENGTH',
       positionIgnored: true,
     });
-    expect(adjustLengthHeight({ lengthHeightCm: 60, ageDays: ageDaysFromMonths(9), measured: 'STANDING' }).positionIgnored).toBe(false);
+    expect(
+      adjustLengthHeight({ lengthHeightCm: 60, ageDays: ageDaysFromMonths(9), measured: 'STANDING' }).positionIgnored,
+    ).toBe(false);
   });
 
   it('without an age, converts nothing and takes the basis from the position, else from 87 cm', () => {
-    expect(adjustLengthHeight({ lengthHeightCm: 80, measured: 'STANDING' })).toEqual({ lengthHeightCm: 80, basis: 'HEIGHT', positionIgnored: false });
+    expect(adjustLengthHeight({ lengthHeightCm: 80, measured: 'STANDING' })).toEqual({
+      lengthHeightCm: 80,
+      basis: 'HEIGHT',
+      positionIgnored: false,
+    });
     expect(adjustLengthHeight({ lengthHeightCm: 95, measured: 'LYING' }).basis).toBe('LENGTH');
     expect(adjustLengthHeight({ lengthHeightCm: 86.9 }).basis).toBe('LENGTH');
     expect(adjustLengthHeight({ lengthHeightCm: 87 }).basis).toBe('HEIGHT');
@@ -142,7 +159,9 @@ describe('length/height adjustment', () => {
 describe('weight-for-length/height', () => {
   it('scores without an age, choosing the table as anthro does (medians give 0)', () => {
     // wfhanthro.txt sex=1 height=80: M=10.5781; wflanthro.txt sex=1 length=80: M=10.4475.
-    expect(zScore('WEIGHT_FOR_LENGTH_HEIGHT', { sex: 'MALE', weightKg: 10.5781, lengthHeightCm: 80, measured: 'STANDING' })).toEqual({
+    expect(
+      zScore('WEIGHT_FOR_LENGTH_HEIGHT', { sex: 'MALE', weightKg: 10.5781, lengthHeightCm: 80, measured: 'STANDING' }),
+    ).toEqual({
       ok: true,
       z: 0,
       flagged: false,
@@ -153,7 +172,15 @@ describe('weight-for-length/height', () => {
   it('interpolates L, M and S linearly between 0.1 cm rows', () => {
     // wflanthro.txt sex=2: M=10.0891 at 80.0 cm and 10.1094 at 80.1 cm, so the median at 80.05 cm is 10.09925.
     const girl = (lengthHeightCm: number, weightKg: number) =>
-      zOf(zScore('WEIGHT_FOR_LENGTH_HEIGHT', { sex: 'FEMALE', ageDays: 500, lengthHeightCm, weightKg, measured: 'LYING' }));
+      zOf(
+        zScore('WEIGHT_FOR_LENGTH_HEIGHT', {
+          sex: 'FEMALE',
+          ageDays: 500,
+          lengthHeightCm,
+          weightKg,
+          measured: 'LYING',
+        }),
+      );
     expect(girl(80.05, 10.09925)).toBe(0);
     expect(girl(80.0, 10.09925)).toBeGreaterThan(0);
     expect(girl(80.1, 10.09925)).toBeLessThan(0);
@@ -177,8 +204,12 @@ describe('out of range', () => {
   it('scores up to 1826 days and not beyond', () => {
     expect(reason('WEIGHT_FOR_AGE', boy({ ageDays: 1826 }))).toBe('OK');
     expect(reason('WEIGHT_FOR_AGE', boy({ ageDays: 1827 }))).toBe('AGE_OUT_OF_RANGE');
-    expect(reason('BMI_FOR_AGE', boy({ ageDays: 1827, lengthHeightCm: 110, measured: 'STANDING' }))).toBe('AGE_OUT_OF_RANGE');
-    expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 1827, lengthHeightCm: 110, measured: 'STANDING' }))).toBe('AGE_OUT_OF_RANGE');
+    expect(reason('BMI_FOR_AGE', boy({ ageDays: 1827, lengthHeightCm: 110, measured: 'STANDING' }))).toBe(
+      'AGE_OUT_OF_RANGE',
+    );
+    expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 1827, lengthHeightCm: 110, measured: 'STANDING' }))).toBe(
+      'AGE_OUT_OF_RANGE',
+    );
   });
 
   it('requires the unrounded age to be under 60 months, although 60 months rounds to the last row', () => {
@@ -195,15 +226,25 @@ describe('out of range', () => {
 
   it('keeps length to 45-110 cm and height to 65-120 cm, after the 0.7 cm conversion', () => {
     expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 10, lengthHeightCm: 45, weightKg: 2.4 }))).toBe('OK');
-    expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 10, lengthHeightCm: 44.9, weightKg: 2.4 }))).toBe('LENGTH_HEIGHT_OUT_OF_RANGE');
+    expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 10, lengthHeightCm: 44.9, weightKg: 2.4 }))).toBe(
+      'LENGTH_HEIGHT_OUT_OF_RANGE',
+    );
     expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 700, lengthHeightCm: 110 }))).toBe('OK');
     expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 700, lengthHeightCm: 109.5, measured: 'STANDING' }))).toBe(
       'LENGTH_HEIGHT_OUT_OF_RANGE',
     );
-    expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 1500, lengthHeightCm: 120, measured: 'STANDING', weightKg: 22 }))).toBe('OK');
-    expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 1500, lengthHeightCm: 120.1, measured: 'STANDING', weightKg: 22 }))).toBe(
-      'LENGTH_HEIGHT_OUT_OF_RANGE',
-    );
+    expect(
+      reason(
+        'WEIGHT_FOR_LENGTH_HEIGHT',
+        boy({ ageDays: 1500, lengthHeightCm: 120, measured: 'STANDING', weightKg: 22 }),
+      ),
+    ).toBe('OK');
+    expect(
+      reason(
+        'WEIGHT_FOR_LENGTH_HEIGHT',
+        boy({ ageDays: 1500, lengthHeightCm: 120.1, measured: 'STANDING', weightKg: 22 }),
+      ),
+    ).toBe('LENGTH_HEIGHT_OUT_OF_RANGE');
     expect(reason('WEIGHT_FOR_LENGTH_HEIGHT', boy({ ageDays: 1500, lengthHeightCm: 65.5, measured: 'LYING' }))).toBe(
       'LENGTH_HEIGHT_OUT_OF_RANGE',
     );
@@ -229,7 +270,9 @@ describe('out of range', () => {
 
 describe('implausible z-score flags (anthro defaults)', () => {
   it('flags length/height-for-age beyond ±6 (reference case T3: −6.09)', () => {
-    expect(zScore('LENGTH_HEIGHT_FOR_AGE', { sex: 'MALE', ageDays: 987, lengthHeightCm: 72.86, measured: 'LYING' })).toEqual({
+    expect(
+      zScore('LENGTH_HEIGHT_FOR_AGE', { sex: 'MALE', ageDays: 987, lengthHeightCm: 72.86, measured: 'LYING' }),
+    ).toEqual({
       ok: true,
       z: -6.09,
       flagged: true,
@@ -237,7 +280,11 @@ describe('implausible z-score flags (anthro defaults)', () => {
   });
 
   it('flags weight-for-age above +5 but not between −6 and +5', () => {
-    expect(zScore('WEIGHT_FOR_AGE', { sex: 'MALE', ageDays: 0, weightKg: 5.5 })).toEqual({ ok: true, z: 3.77, flagged: false });
+    expect(zScore('WEIGHT_FOR_AGE', { sex: 'MALE', ageDays: 0, weightKg: 5.5 })).toEqual({
+      ok: true,
+      z: 3.77,
+      flagged: false,
+    });
     const heavy = zScore('WEIGHT_FOR_AGE', { sex: 'MALE', ageDays: 0, weightKg: 7 });
     expect(heavy.ok && heavy.z > 5 && heavy.flagged).toBe(true);
   });
@@ -262,13 +309,17 @@ describe('nutritional status cut-offs', () => {
   const ok = (z: number, flagged = false): ZScoreResult => ({ ok: true, z, flagged });
 
   it('reports stunting, underweight, wasting and overweight from the matching indicators', () => {
-    expect(nutritionalStatus({ lengthHeightForAge: ok(-2.54), weightForAge: ok(-3.14), weightForLengthHeight: ok(2.68) })).toEqual({
+    expect(
+      nutritionalStatus({ lengthHeightForAge: ok(-2.54), weightForAge: ok(-3.14), weightForLengthHeight: ok(2.68) }),
+    ).toEqual({
       stunting: 'MODERATE',
       underweight: 'SEVERE',
       wasting: 'NONE',
       overweight: 'OVERWEIGHT',
     });
-    expect(nutritionalStatus({ lengthHeightForAge: ok(0.4), weightForAge: ok(-1), weightForLengthHeight: ok(-3.26) })).toEqual({
+    expect(
+      nutritionalStatus({ lengthHeightForAge: ok(0.4), weightForAge: ok(-1), weightForLengthHeight: ok(-3.26) }),
+    ).toEqual({
       stunting: 'NONE',
       underweight: 'NONE',
       wasting: 'SEVERE',
@@ -314,11 +365,17 @@ describe('age helpers', () => {
 });
 
 describe('checkPlausibility', () => {
-  const reasons = (input: Parameters<typeof checkPlausibility>[0]) => checkPlausibility(input).map((i) => `${i.field}:${i.reason}`);
+  const reasons = (input: Parameters<typeof checkPlausibility>[0]) =>
+    checkPlausibility(input).map((i) => `${i.field}:${i.reason}`);
 
   it('accepts a plausible measurement', () => {
     expect(
-      checkPlausibility({ birthDate: new Date('2023-01-01'), measuredOn: new Date('2025-01-01'), weightKg: 12, lengthHeightCm: 86 }),
+      checkPlausibility({
+        birthDate: new Date('2023-01-01'),
+        measuredOn: new Date('2025-01-01'),
+        weightKg: 12,
+        lengthHeightCm: 86,
+      }),
     ).toEqual([]);
     expect(checkPlausibility({})).toEqual([]);
   });
@@ -338,26 +395,33 @@ describe('checkPlausibility', () => {
     expect(reasons({ lengthHeightCm: 130 })).toEqual([]);
     expect(reasons({ lengthHeightCm: 29.9 })).toEqual(['lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE']);
     expect(reasons({ lengthHeightCm: 130.1 })).toEqual(['lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE']);
-    expect(reasons({ lengthHeightCm: Number.POSITIVE_INFINITY })).toEqual(['lengthHeightCm:LENGTH_HEIGHT_NOT_A_NUMBER']);
+    expect(reasons({ lengthHeightCm: Number.POSITIVE_INFINITY })).toEqual([
+      'lengthHeightCm:LENGTH_HEIGHT_NOT_A_NUMBER',
+    ]);
   });
 
   it('rejects a measurement before birth and a child aged 60 months or more', () => {
     expect(checkPlausibility({ birthDate: new Date('2025-01-02'), measuredOn: new Date('2025-01-01') })).toEqual([
-      { field: 'measuredOn', reason: 'MEASURED_BEFORE_BIRTH', message: 'Ngày đo không được trước ngày sinh.' },
+      { field: 'measuredOn', reason: 'BEFORE_BIRTH', message: 'Ngày đo không được trước ngày sinh.' },
     ]);
     expect(reasons({ birthDate: new Date('2025-01-01'), measuredOn: new Date('2025-01-01') })).toEqual([]);
     // 1826 days is 59.99 months; 1827 days is 60.02 months.
     expect(reasons({ birthDate: new Date('2020-01-01'), measuredOn: new Date('2024-12-31') })).toEqual([]);
-    expect(reasons({ birthDate: new Date('2020-01-01'), measuredOn: new Date('2025-01-01') })).toEqual(['birthDate:AGE_60_MONTHS_OR_OLDER']);
+    expect(reasons({ birthDate: new Date('2020-01-01'), measuredOn: new Date('2025-01-01') })).toEqual([
+      'birthDate:AGE_60_MONTHS_OR_OLDER',
+    ]);
   });
 
   it('rejects invalid dates and reports every problem at once', () => {
-    expect(reasons({ birthDate: new Date('not a date'), measuredOn: new Date('2025-01-01'), weightKg: 0, lengthHeightCm: 200 })).toEqual([
-      'birthDate:BIRTH_DATE_INVALID',
-      'weightKg:WEIGHT_NOT_POSITIVE',
-      'lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE',
-    ]);
-    expect(reasons({ measuredOn: new Date('') })).toEqual(['measuredOn:MEASUREMENT_DATE_INVALID']);
+    expect(
+      reasons({
+        birthDate: new Date('not a date'),
+        measuredOn: new Date('2025-01-01'),
+        weightKg: 0,
+        lengthHeightCm: 200,
+      }),
+    ).toEqual(['birthDate:INVALID_DATE', 'weightKg:WEIGHT_NOT_POSITIVE', 'lengthHeightCm:LENGTH_HEIGHT_OUT_OF_RANGE']);
+    expect(reasons({ measuredOn: new Date('') })).toEqual(['measuredOn:INVALID_DATE']);
   });
 
   it('writes every message in Vietnamese', () => {

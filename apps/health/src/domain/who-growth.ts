@@ -168,7 +168,11 @@ function ageRow(ageDays: number | undefined): number | Failure {
   return row;
 }
 
-function positive(value: number | undefined, missing: NotComputedReason, notPositive: NotComputedReason): number | Failure {
+function positive(
+  value: number | undefined,
+  missing: NotComputedReason,
+  notPositive: NotComputedReason,
+): number | Failure {
   if (!isKnown(value)) return fail(missing);
   return value > 0 ? value : fail(notPositive);
 }
@@ -188,7 +192,11 @@ function lengthHeightForAge(child: ChildMeasurement): ZScoreResult {
   if (typeof row !== 'number') return row;
   const measuredCm = positive(child.lengthHeightCm, 'LENGTH_HEIGHT_MISSING', 'LENGTH_HEIGHT_NOT_POSITIVE');
   if (typeof measuredCm !== 'number') return measuredCm;
-  const { lengthHeightCm } = adjustLengthHeight({ lengthHeightCm: measuredCm, ageDays: child.ageDays, measured: child.measured });
+  const { lengthHeightCm } = adjustLengthHeight({
+    lengthHeightCm: measuredCm,
+    ageDays: child.ageDays,
+    measured: child.measured,
+  });
   // L is 1 throughout this table, so the restricted method would change nothing; anthro does not apply it.
   const z = roundZ(lmsZ(lengthHeightCm, lmsAt('lenanthro', child.sex, row)));
   return { ok: true, z, flagged: Math.abs(z) > 6 };
@@ -224,7 +232,11 @@ function bmiForAge(child: ChildMeasurement): ZScoreResult {
   if (typeof weight !== 'number') return weight;
   const measuredCm = positive(child.lengthHeightCm, 'LENGTH_HEIGHT_MISSING', 'LENGTH_HEIGHT_NOT_POSITIVE');
   if (typeof measuredCm !== 'number') return measuredCm;
-  const { lengthHeightCm } = adjustLengthHeight({ lengthHeightCm: measuredCm, ageDays: child.ageDays, measured: child.measured });
+  const { lengthHeightCm } = adjustLengthHeight({
+    lengthHeightCm: measuredCm,
+    ageDays: child.ageDays,
+    measured: child.measured,
+  });
   const bmi = weight / (lengthHeightCm / 100) ** 2;
   const z = roundZ(restrictedZ(bmi, lmsAt('bmianthro', child.sex, row)));
   return { ok: true, z, flagged: Math.abs(z) > 5 };
@@ -293,12 +305,19 @@ function parseTable(name: TableName, text: string): LmsTable {
   const table = new Map<string, Lms>();
   for (const line of lines) {
     const [sex, key, l, m, s] = line.split('\t').map(Number);
-    if (![sex, key, l, m, s].every((v) => v !== undefined && Number.isFinite(v))) {
+    if (
+      sex === undefined ||
+      key === undefined ||
+      l === undefined ||
+      m === undefined ||
+      s === undefined ||
+      ![sex, key, l, m, s].every(Number.isFinite)
+    ) {
       throw new Error(`${name}.txt: malformed row "${line}"`);
     }
     // Lengths such as 45.1 are not exact in binary, so rows are keyed on whole tenths.
-    const rowKey = byTenths ? Math.round(key! * 10) : key!;
-    table.set(`${sex}:${rowKey}`, { l: l!, m: m!, s: s! });
+    const rowKey = byTenths ? Math.round(key * 10) : key;
+    table.set(`${sex}:${rowKey}`, { l, m, s });
   }
   return table;
 }
@@ -364,9 +383,8 @@ export interface PlausibilityInput {
 }
 
 export type PlausibilityReason =
-  | 'BIRTH_DATE_INVALID'
-  | 'MEASUREMENT_DATE_INVALID'
-  | 'MEASURED_BEFORE_BIRTH'
+  | 'INVALID_DATE'
+  | 'BEFORE_BIRTH'
   | 'AGE_60_MONTHS_OR_OLDER'
   | 'WEIGHT_NOT_A_NUMBER'
   | 'WEIGHT_NOT_POSITIVE'
@@ -395,15 +413,15 @@ export function checkPlausibility(input: PlausibilityInput): PlausibilityIssue[]
   const measuredValid = measuredOn !== undefined && !Number.isNaN(measuredOn.getTime());
 
   if (birthDate !== undefined && !birthValid) {
-    issues.push({ field: 'birthDate', reason: 'BIRTH_DATE_INVALID', message: 'Ngày sinh không hợp lệ.' });
+    issues.push({ field: 'birthDate', reason: 'INVALID_DATE', message: 'Ngày sinh không hợp lệ.' });
   }
   if (measuredOn !== undefined && !measuredValid) {
-    issues.push({ field: 'measuredOn', reason: 'MEASUREMENT_DATE_INVALID', message: 'Ngày đo không hợp lệ.' });
+    issues.push({ field: 'measuredOn', reason: 'INVALID_DATE', message: 'Ngày đo không hợp lệ.' });
   }
   if (birthValid && measuredValid) {
     const ageDays = ageDaysBetween(birthDate, measuredOn);
     if (ageDays < 0) {
-      issues.push({ field: 'measuredOn', reason: 'MEASURED_BEFORE_BIRTH', message: 'Ngày đo không được trước ngày sinh.' });
+      issues.push({ field: 'measuredOn', reason: 'BEFORE_BIRTH', message: 'Ngày đo không được trước ngày sinh.' });
     } else if (ageDays / DAYS_PER_MONTH >= 60) {
       issues.push({
         field: 'birthDate',
@@ -429,8 +447,15 @@ export function checkPlausibility(input: PlausibilityInput): PlausibilityIssue[]
 
   if (lengthHeightCm !== undefined) {
     if (!Number.isFinite(lengthHeightCm)) {
-      issues.push({ field: 'lengthHeightCm', reason: 'LENGTH_HEIGHT_NOT_A_NUMBER', message: 'Chiều dài/chiều cao phải là một số.' });
-    } else if (lengthHeightCm < PLAUSIBLE_LIMITS.minLengthHeightCm || lengthHeightCm > PLAUSIBLE_LIMITS.maxLengthHeightCm) {
+      issues.push({
+        field: 'lengthHeightCm',
+        reason: 'LENGTH_HEIGHT_NOT_A_NUMBER',
+        message: 'Chiều dài/chiều cao phải là một số.',
+      });
+    } else if (
+      lengthHeightCm < PLAUSIBLE_LIMITS.minLengthHeightCm ||
+      lengthHeightCm > PLAUSIBLE_LIMITS.maxLengthHeightCm
+    ) {
       issues.push({
         field: 'lengthHeightCm',
         reason: 'LENGTH_HEIGHT_OUT_OF_RANGE',

@@ -1,6 +1,7 @@
 import { toIsoDate } from '@ecd/service-kit';
-import type { Prisma } from '../generated/prisma/client.js';
+
 import type { GrowthMeasurementResolvers } from '../generated/graphql.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
 const toNumber = (value: Prisma.Decimal | null) => value?.toNumber() ?? null;
 

@@ -1,4 +1,5 @@
 import { toIsoDate } from '@ecd/service-kit';
+
 import type { HealthStationResolvers } from '../generated/graphql.js';
 
 export const HealthStation: HealthStationResolvers = {

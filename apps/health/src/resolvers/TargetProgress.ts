@@ -1,8 +1,7 @@
-import { figureKeyOf } from '@ecd/database';
 import type { TargetProgressResolvers } from '../generated/graphql.js';
 
 export const TargetProgress: TargetProgressResolvers = {
   __resolveReference: (reference) => reference,
-  health: (progress, _args, { loaders }) => loaders.indicatorValue.load(figureKeyOf(progress)),
-  healthBySex: (progress, _args, { loaders }) => loaders.indicatorValueBySex.load(figureKeyOf(progress)),
+  health: (progress, _args, { data }) => data.figures.ofProgress(progress),
+  healthBySex: (progress, _args, { data }) => data.figures.bySexOfProgress(progress),
 };

@@ -1,14 +1,13 @@
-import { resolveAuditEvents } from '@ecd/database';
 import type { Resolvers } from '../generated/graphql.js';
 import { AdministrativeUnit } from './AdministrativeUnit.js';
 import { Child } from './Child.js';
 import { ChildHealthRecord, HealthServiceContact, Immunisation, Pregnancy } from './ChildHealthRecord.js';
 import { GrowthMeasurement } from './GrowthMeasurement.js';
 import { HealthStation } from './HealthStation.js';
-import { createMutation } from './Mutation.js';
+import { Mutation } from './Mutation.js';
 import { TargetProgress } from './TargetProgress.js';
 
-export const createResolvers = ({ childKeySecret }: { childKeySecret: string }): Resolvers => ({
+export const resolvers: Resolvers = {
   AdministrativeUnit,
   Child,
   ChildHealthRecord,
@@ -16,8 +15,8 @@ export const createResolvers = ({ childKeySecret }: { childKeySecret: string }):
   HealthServiceContact,
   HealthStation,
   Immunisation,
-  Mutation: createMutation(childKeySecret),
+  Mutation,
   Pregnancy,
-  Query: { healthAuditEvents: resolveAuditEvents },
+  Query: { healthAuditEvents: (_parent, args, { data }) => data.audit.events(args) },
   TargetProgress,
-});
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { parseInputDate } from '@ecd/service-kit';
 
 /**
@@ -12,7 +13,10 @@ const isoDate = z
   .string()
   .regex(ISO_DATE, 'must be a date YYYY-MM-DD')
   // A day PostgreSQL stores as written: not 2021-02-30 (Date rolls it over to 2 March), not year 0.
-  .refine((value) => !ISO_DATE.test(value) || parseInputDate(value) !== undefined, 'must be a real calendar day between 1900 and 2100');
+  .refine(
+    (value) => !ISO_DATE.test(value) || parseInputDate(value) !== undefined,
+    'must be a real calendar day between 1900 and 2100',
+  );
 const year = z.number().int().min(1990).max(2100);
 const agencyCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, 'must be an agency code such as SYT-20');
 const unitCode = z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, 'must be an official unit code of 2, 3 or 5 digits');
@@ -25,8 +29,12 @@ export const REPORT_FREQUENCIES = ['ANNUAL', 'MIDTERM', 'FINAL'] as const;
 export const milestoneSchema = z
   .object({
     year,
-    comparator: z.enum(COMPARATORS).describe('GTE ≥, GT >, LTE ≤, LT < (e.g. dropout below), EQ =, MAINTAIN keep at least the value'),
-    value: z.number().describe('In the indicator’s unit: percent for ratios (factor 100), a number for counts, 1 or 0 for yes/no'),
+    comparator: z
+      .enum(COMPARATORS)
+      .describe('GTE ≥, GT >, LTE ≤, LT < (e.g. dropout below), EQ =, MAINTAIN keep at least the value'),
+    value: z
+      .number()
+      .describe('In the indicator’s unit: percent for ratios (factor 100), a number for counts, 1 or 0 for yes/no'),
   })
   .strict();
 
@@ -56,7 +64,10 @@ export const reportingRuleSchema = z
       .describe('Who reports: every agency a task names, or a list of agencies'),
     recipient: agencyCode.describe('Who receives and compiles the reports'),
     frequency: z.enum(REPORT_FREQUENCIES),
-    due: z.string().regex(/^\d{2}-\d{2}$/, 'must be MM-DD, e.g. 12-05 for 5 December').describe('Deadline within the reporting year, MM-DD'),
+    due: z
+      .string()
+      .regex(/^\d{2}-\d{2}$/, 'must be MM-DD, e.g. 12-05 for 5 December')
+      .describe('Deadline within the reporting year, MM-DD'),
     years: z.array(year).optional().describe('For MIDTERM and FINAL: the years of the reviews'),
   })
   .strict();
@@ -64,7 +75,11 @@ export const reportingRuleSchema = z
 export const planFileSchema = z
   .object({
     key: slug.describe('Stable identifier of the plan in this system, e.g. lang-son-2019-de-an-1437'),
-    number: z.string().min(1).nullable().describe('Official number, e.g. 03/KH-SGDĐT; null when the document gives none'),
+    number: z
+      .string()
+      .min(1)
+      .nullable()
+      .describe('Official number, e.g. 03/KH-SGDĐT; null when the document gives none'),
     title: z.string().min(1),
     issuedOn: isoDate.nullable(),
     issuer: agencyCode.describe('The issuing agency'),

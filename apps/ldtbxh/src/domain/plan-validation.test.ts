@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { planFileSchema, type PlanFileInput } from './plan-file.js';
 import { validatePlan, type PlanContext } from './plan-validation.js';
 
@@ -28,7 +29,15 @@ const valid: PlanFileInput = {
   scope: { unit: '20', asOf: '2019-01-01' },
   period: { start: 2019, end: 2025 },
   targets: [
-    { code: '1', description: '90% trẻ em', indicator: 'ACCESS', milestones: [{ year: 2020, comparator: 'GTE', value: 70 }, { year: 2025, comparator: 'GTE', value: 90 }] },
+    {
+      code: '1',
+      description: '90% trẻ em',
+      indicator: 'ACCESS',
+      milestones: [
+        { year: 2020, comparator: 'GTE', value: 70 },
+        { year: 2025, comparator: 'GTE', value: 90 },
+      ],
+    },
     { code: '2', description: 'Thí điểm mô hình', dueYear: 2020 },
   ],
   tasks: [{ title: 'Y tế', lead: 'SYT-20', coordinating: ['SLDTBXH-20'] }],
@@ -38,7 +47,7 @@ const valid: PlanFileInput = {
 const problemsOf = (change: (plan: PlanFileInput) => void) => {
   const plan = structuredClone(valid);
   change(plan);
-  return validatePlan(planFileSchema.parse(plan), context).map((p) => [p.path, p.reason]);
+  return validatePlan(planFileSchema.parse(plan), context).map((p) => [p.field, p.reason]);
 };
 
 describe('validatePlan', () => {
@@ -78,7 +87,12 @@ describe('validatePlan', () => {
   ])('rejects a comparator that does not fit the indicator kind (%s %s %s)', (indicator, comparator, value) => {
     expect(
       problemsOf((plan) => {
-        plan.targets![0] = { code: '1', description: 'x', indicator, milestones: [{ year: 2025, comparator: comparator as 'GTE', value }] };
+        plan.targets![0] = {
+          code: '1',
+          description: 'x',
+          indicator,
+          milestones: [{ year: 2025, comparator: comparator as 'GTE', value }],
+        };
       }),
     ).toEqual([['targets[0].milestones[0]', 'COMPARATOR_DOES_NOT_FIT_INDICATOR']]);
   });
@@ -86,8 +100,18 @@ describe('validatePlan', () => {
   it('accepts "below" and "maintain" targets on ratios', () => {
     expect(
       problemsOf((plan) => {
-        plan.targets!.push({ code: '3', description: 'bỏ học dưới 0,12%', indicator: 'DROPOUT', milestones: [{ year: 2025, comparator: 'LT', value: 0.12 }] });
-        plan.targets!.push({ code: '4', description: 'duy trì 100%', indicator: 'ACCESS', milestones: [{ year: 2025, comparator: 'MAINTAIN', value: 100 }] });
+        plan.targets!.push({
+          code: '3',
+          description: 'bỏ học dưới 0,12%',
+          indicator: 'DROPOUT',
+          milestones: [{ year: 2025, comparator: 'LT', value: 0.12 }],
+        });
+        plan.targets!.push({
+          code: '4',
+          description: 'duy trì 100%',
+          indicator: 'ACCESS',
+          milestones: [{ year: 2025, comparator: 'MAINTAIN', value: 100 }],
+        });
       }),
     ).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { assessProgress, indicatorValue, meets, milestoneFor, type Milestone } from './progress.js';
 
 const access: Milestone[] = [

@@ -35,7 +35,11 @@ export function milestoneFor(milestones: readonly Milestone[], year: number): Mi
  * against. On track: not yet, but that milestone is still ahead and every milestone already due
  * (if any) was met. Behind: otherwise. No data: the owning sector has no figure.
  */
-export function assessProgress(value: number | null, milestones: readonly Milestone[], year: number): { milestone: Milestone | undefined; status: ProgressStatus; gap: number | null } {
+export function assessProgress(
+  value: number | null,
+  milestones: readonly Milestone[],
+  year: number,
+): { milestone: Milestone | undefined; status: ProgressStatus; gap: number | null } {
   const milestone = milestoneFor(milestones, year);
   if (value === null || !milestone) return { milestone, status: 'NO_DATA', gap: null };
   const gap = value - milestone.value;
@@ -46,8 +50,18 @@ export function assessProgress(value: number | null, milestones: readonly Milest
 }
 
 /** The value shown for a figure: a ratio's numerator / denominator × factor, or a count. */
-export function indicatorValue(figure: { numerator: number; denominator: number | null } | null, kind: 'RATIO' | 'COUNT' | 'BOOLEAN', factor: number): number | null {
+export function indicatorValue(
+  figure: { numerator: number; denominator: number | null } | null,
+  kind: 'RATIO' | 'COUNT' | 'BOOLEAN',
+  factor: number,
+): number | null {
   if (!figure) return null;
   if (kind !== 'RATIO') return figure.numerator;
   return figure.denominator ? (figure.numerator / figure.denominator) * factor : null;
+}
+
+/** A stored figure's value: a count as it is, a ratio's numerator / denominator × factor (none without a positive denominator). */
+export function figureValue(numerator: number, denominator: number | null, factor: number): number | null {
+  if (denominator === null) return numerator;
+  return denominator > 0 ? (numerator / denominator) * factor : null;
 }

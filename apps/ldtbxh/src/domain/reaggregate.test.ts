@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { reaggregate } from './reaggregate.js';
 
 describe('reaggregate across the 2025 reform', () => {

@@ -26,11 +26,12 @@ export interface ReaggregatedValue extends UnitValue {
  */
 export function reaggregate(values: readonly UnitValue[], links: readonly SuccessionLink[]): ReaggregatedValue[] {
   const successorsOf = new Map<string, string[]>();
-  for (const link of links) successorsOf.set(link.predecessor, [...(successorsOf.get(link.predecessor) ?? []), link.successor]);
+  for (const link of links)
+    successorsOf.set(link.predecessor, [...(successorsOf.get(link.predecessor) ?? []), link.successor]);
   const result = new Map<string, ReaggregatedValue>();
   for (const value of values) {
     const successors = [...new Set(successorsOf.get(value.unit) ?? [value.unit])].sort();
-    const target = successors.includes(value.unit) ? value.unit : successors[0]!;
+    const target = successors.includes(value.unit) ? value.unit : (successors[0] ?? value.unit);
     const into = result.get(target) ?? { unit: target, numerator: 0, denominator: null, from: [], approximate: false };
     into.numerator += value.numerator;
     if (value.denominator !== null) into.denominator = (into.denominator ?? 0) + value.denominator;

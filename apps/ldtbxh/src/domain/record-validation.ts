@@ -1,98 +1,82 @@
-import { UNIT_LISTS, locateUnit, unitIndexFor, type RecordLocation as UnitColumns } from '@ecd/reference-data';
-import { fromIsoDate, toIsoDate } from '@ecd/service-kit';
+import {
+  FIRST_DAY,
+  fromIsoDate,
+  isProblem,
+  locateUnitOn,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  pastDayProblems,
+  personalIdProblems,
+  problem,
+  textProblems,
+  toIsoDate,
+  yearProblems,
+  type InputProblem,
+  type Reason,
+  type UnitLevelName,
+  type UnitLocation,
+} from '@ecd/service-kit';
 
-/** One problem of an input, its field relative to the input object. */
-export interface InputProblem {
-  field: string;
-  reason: string;
-  message: string;
-}
+/**
+ * LĐTBXH's rules for its records (children in special circumstances, protection cases, social support,
+ * parenting sessions, pilot models, referral networks, referrals), built on the service kit's shared
+ * checks: each check returns every problem at once, and the location of the record when there is none.
+ */
 
 /** The location columns of a record, with the unit it was recorded for (levels below the unit are null). */
-export interface RecordLocation extends UnitColumns {
-  unitLevel: 'commune' | 'district' | 'province';
-  unitCode: string;
-  unitValidFrom: Date;
-}
+export type RecordLocation = UnitLocation;
 
-const LEVEL_LABELS = { commune: 'xã/phường', district: 'huyện (trước 01/07/2025)', province: 'tỉnh' } as const;
-type Level = keyof typeof LEVEL_LABELS;
-
-/** Where a unit code lies on `date`, at one of the `levels` allowed, or the problem. */
-export function locateRecord(field: string, code: string, date: Date, levels: readonly Level[]): RecordLocation | InputProblem {
-  const day = toIsoDate(date);
-  const location = locateUnit(code, day);
-  const allowed = levels.map((l) => LEVEL_LABELS[l]).join(' hoặc ');
-  if (!location) {
-    const existsSometime = UNIT_LISTS.some((list) => unitIndexFor(list).byCode.has(code));
-    return existsSometime
-      ? { field, reason: 'UNIT_NOT_VALID_ON_DATE', message: `Đơn vị hành chính mã "${code}" không còn hoặc chưa tồn tại vào ngày ${day}.` }
-      : { field, reason: 'UNKNOWN_UNIT_CODE', message: `Không có đơn vị hành chính mã "${code}".` };
-  }
-  const level: Level = location.communeCode === code ? 'commune' : location.districtCode === code ? 'district' : 'province';
-  if (!levels.includes(level)) {
-    return { field, reason: 'UNIT_LEVEL_NOT_ALLOWED', message: `Mã "${code}" là cấp ${LEVEL_LABELS[level]}; cần mã cấp ${allowed}.` };
-  }
-  const date_ = (iso: string | null) => (iso ? fromIsoDate(iso) : null);
-  const unitValidFrom = fromIsoDate(location.provinceValidFrom);
-  return {
-    unitLevel: level,
-    unitCode: code,
-    unitValidFrom,
-    communeCode: location.communeCode,
-    communeValidFrom: date_(location.communeValidFrom),
-    districtCode: location.districtCode,
-    districtValidFrom: date_(location.districtValidFrom),
-    provinceCode: location.provinceCode,
-    provinceValidFrom: unitValidFrom,
-  };
-}
-
-const PERSONAL_ID = /^\d{12}$/;
-const FIRST_DAY = fromIsoDate(UNIT_LISTS[0]!.validFrom);
 const iso = toIsoDate;
 
 /** Whole years between a birth date and a day (the age a child has on that day). */
 export function ageInYears(birthDate: Date, on: Date): number {
   let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday = on.getUTCMonth() < birthDate.getUTCMonth() || (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
+  const beforeBirthday =
+    on.getUTCMonth() < birthDate.getUTCMonth() ||
+    (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) age--;
   return age;
 }
 
-/** Collects problems; `location` is kept when the unit could be located. */
+/** A checked record: its location when nothing is wrong, else null and every problem. */
+export interface Checked {
+  problems: InputProblem[];
+  value: { location: RecordLocation } | null;
+}
+
+/** Collects the problems of one input; `locate` keeps the location when the unit could be located. */
 class Checks {
   readonly problems: InputProblem[] = [];
   constructor(readonly today: Date) {}
-  add(field: string, reason: string, message: string) {
-    this.problems.push({ field, reason, message });
+  add(field: string, reason: Reason, message: string) {
+    this.problems.push(problem(field, reason, message));
   }
-  personalId(value: string, field = 'personalId') {
-    if (!PERSONAL_ID.test(value)) this.add(field, 'INVALID_PERSONAL_ID', 'Số định danh cá nhân phải gồm đúng 12 chữ số.');
+  push(found: readonly InputProblem[]) {
+    this.problems.push(...found);
   }
-  /** A date of something that has happened: not after today, not before the first unit list (2019). */
+  /** A day that has happened, within the data's range (a birth date may lie before it). */
   past(field: string, value: Date, label: string) {
-    if (Number.isNaN(value.getTime())) this.add(field, 'INVALID_DATE', `${label} không hợp lệ.`);
-    else if (value > this.today) this.add(field, 'DATE_IN_FUTURE', `${label} (${iso(value)}) ở tương lai.`);
-    else if (value < FIRST_DAY && field !== 'birthDate') this.add(field, 'DATE_TOO_EARLY', `${label} (${iso(value)}) trước ${iso(FIRST_DAY)}, ngoài phạm vi dữ liệu.`);
+    this.push(pastDayProblems(field, value, this.today, label, { allowBeforeFirstDay: field === 'birthDate' }));
   }
-  text(field: string, value: string, label: string, max = 500) {
-    if (!value.trim()) this.add(field, 'REQUIRED', `Cần ghi ${label}.`);
-    else if (value.length > max) this.add(field, 'TOO_LONG', `${label} dài quá ${max} ký tự.`);
-  }
-  locate(field: string, code: string, date: Date, levels: readonly Level[]): RecordLocation | null {
+  locate(field: string, code: string, date: Date, levels: readonly UnitLevelName[]): RecordLocation | null {
     if (Number.isNaN(date.getTime()) || date < FIRST_DAY) return null; // the date's own problem is reported
-    const found = locateRecord(field, code, date, levels);
-    if ('reason' in found) {
+    const found = locateUnitOn(field, code, date, levels);
+    if (isProblem(found)) {
       this.problems.push(found);
       return null;
     }
     return found;
   }
   /** The located record, or null when there is any problem. */
-  result<T>(location: RecordLocation | null, value: T): { problems: InputProblem[]; value: (T & { location: RecordLocation }) | null } {
-    return { problems: this.problems, value: this.problems.length || !location ? null : { ...value, location } };
+  result(location: RecordLocation | null): Checked {
+    return { problems: this.problems, value: this.problems.length || !location ? null : { location } };
   }
+}
+
+/** An end before its start (of support, of a model). */
+function endProblems(c: Checks, field: string, from: Date, to: Date | null | undefined) {
+  if (to && to < from)
+    c.add(field, 'END_BEFORE_START', `Ngày kết thúc (${iso(to)}) trước ngày bắt đầu (${iso(from)}).`);
 }
 
 export interface SpecialCircumstanceInput {
@@ -112,16 +96,19 @@ function childDates(c: Checks, birthDate: Date, on: Date, onField: string, onLab
   c.past(onField, on, onLabel);
   if (on < birthDate) c.add(onField, 'BEFORE_BIRTH', `${onLabel} (${iso(on)}) trước ngày sinh (${iso(birthDate)}).`);
   else if (ageInYears(birthDate, on) > MAX_AGE_YEARS) {
-    c.add('birthDate', 'CHILD_OVER_8', `Trẻ đã ${ageInYears(birthDate, on)} tuổi vào ${onLabel.toLowerCase()}; sổ này chỉ ghi trẻ em từ 0 đến 8 tuổi.`);
+    c.add(
+      'birthDate',
+      'CHILD_OLDER_THAN_8',
+      `Trẻ đã ${ageInYears(birthDate, on)} tuổi vào ${onLabel.toLowerCase()}; sổ này chỉ ghi trẻ em từ 0 đến 8 tuổi.`,
+    );
   }
 }
 
-export function checkSpecialCircumstance(input: SpecialCircumstanceInput, today: Date) {
+export function checkSpecialCircumstance(input: SpecialCircumstanceInput, today: Date): Checked {
   const c = new Checks(today);
-  c.personalId(input.personalId);
+  c.push(personalIdProblems('personalId', input.personalId));
   childDates(c, input.birthDate, input.identifiedOn, 'identifiedOn', 'Ngày phát hiện');
-  const location = c.locate('communeCode', input.communeCode, input.identifiedOn, ['commune']);
-  return c.result(location, {});
+  return c.result(c.locate('communeCode', input.communeCode, input.identifiedOn, ['commune']));
 }
 
 export interface ProtectionCaseInput {
@@ -132,13 +119,12 @@ export interface ProtectionCaseInput {
   communeCode: string;
 }
 
-export function checkProtectionCase(input: ProtectionCaseInput, today: Date) {
+export function checkProtectionCase(input: ProtectionCaseInput, today: Date): Checked {
   const c = new Checks(today);
-  c.personalId(input.personalId);
+  c.push(personalIdProblems('personalId', input.personalId));
   if (input.birthDate) childDates(c, input.birthDate, input.reportedOn, 'reportedOn', 'Ngày tiếp nhận thông tin');
   else c.past('reportedOn', input.reportedOn, 'Ngày tiếp nhận thông tin');
-  const location = c.locate('communeCode', input.communeCode, input.reportedOn, ['commune']);
-  return c.result(location, {});
+  return c.result(c.locate('communeCode', input.communeCode, input.reportedOn, ['commune']));
 }
 
 export interface SocialSupportInput {
@@ -153,15 +139,16 @@ export interface SocialSupportInput {
 /** The largest monthly amount a record may hold (the column is a 32-bit integer). */
 export const MAX_MONTHLY_AMOUNT = 2_000_000_000;
 
-export function checkSocialSupport(input: SocialSupportInput, today: Date) {
+export function checkSocialSupport(input: SocialSupportInput, today: Date): Checked {
   const c = new Checks(today);
-  c.personalId(input.personalId);
-  if (!Number.isInteger(input.monthlyAmount) || input.monthlyAmount < 0) c.add('monthlyAmount', 'NEGATIVE_AMOUNT', 'Mức trợ giúp hằng tháng phải là số đồng không âm.');
-  else if (input.monthlyAmount > MAX_MONTHLY_AMOUNT) c.add('monthlyAmount', 'AMOUNT_TOO_LARGE', 'Mức trợ giúp hằng tháng quá lớn.');
+  c.push(personalIdProblems('personalId', input.personalId));
+  if (!Number.isInteger(input.monthlyAmount) || input.monthlyAmount < 0)
+    c.add('monthlyAmount', 'NEGATIVE_AMOUNT', 'Mức trợ giúp hằng tháng phải là số đồng không âm.');
+  else if (input.monthlyAmount > MAX_MONTHLY_AMOUNT)
+    c.add('monthlyAmount', 'AMOUNT_TOO_LARGE', 'Mức trợ giúp hằng tháng quá lớn.');
   c.past('from', input.from, 'Ngày bắt đầu trợ giúp');
-  if (input.to && input.to < input.from) c.add('to', 'ENDED_BEFORE_STARTED', `Ngày kết thúc (${iso(input.to)}) trước ngày bắt đầu (${iso(input.from)}).`);
-  const location = c.locate('communeCode', input.communeCode, input.from, ['commune']);
-  return c.result(location, {});
+  endProblems(c, 'to', input.from, input.to);
+  return c.result(c.locate('communeCode', input.communeCode, input.from, ['commune']));
 }
 
 export interface ParentingSessionInput {
@@ -171,13 +158,16 @@ export interface ParentingSessionInput {
   participants: number;
 }
 
-export function checkParentingSession(input: ParentingSessionInput, today: Date) {
+/** The longest topic of a session and name of a model. */
+const MAX_TITLE_LENGTH = 500;
+
+export function checkParentingSession(input: ParentingSessionInput, today: Date): Checked {
   const c = new Checks(today);
   c.past('heldOn', input.heldOn, 'Ngày tổ chức');
-  c.text('topic', input.topic, 'chủ đề buổi sinh hoạt');
-  if (!Number.isInteger(input.participants) || input.participants < 1) c.add('participants', 'PARTICIPANTS_NOT_POSITIVE', 'Số người tham gia phải là số nguyên dương.');
-  const location = c.locate('communeCode', input.communeCode, input.heldOn, ['commune']);
-  return c.result(location, {});
+  c.push(textProblems('topic', input.topic, 'Chủ đề buổi sinh hoạt', MAX_TITLE_LENGTH));
+  if (!Number.isInteger(input.participants) || input.participants < 1)
+    c.add('participants', 'PARTICIPANTS_NOT_POSITIVE', 'Số người tham gia phải là số nguyên dương.');
+  return c.result(c.locate('communeCode', input.communeCode, input.heldOn, ['commune']));
 }
 
 export interface PilotModelInput {
@@ -188,13 +178,12 @@ export interface PilotModelInput {
   endedOn?: Date | null | undefined;
 }
 
-export function checkPilotModel(input: PilotModelInput, today: Date) {
+export function checkPilotModel(input: PilotModelInput, today: Date): Checked {
   const c = new Checks(today);
-  c.text('name', input.name, 'tên mô hình');
+  c.push(textProblems('name', input.name, 'Tên mô hình', MAX_TITLE_LENGTH));
   c.past('startedOn', input.startedOn, 'Ngày bắt đầu');
-  if (input.endedOn && input.endedOn < input.startedOn) c.add('endedOn', 'ENDED_BEFORE_STARTED', `Ngày kết thúc (${iso(input.endedOn)}) trước ngày bắt đầu (${iso(input.startedOn)}).`);
-  const location = c.locate('unitCode', input.unitCode, input.startedOn, ['commune', 'district', 'province']);
-  return c.result(location, {});
+  endProblems(c, 'endedOn', input.startedOn, input.endedOn);
+  return c.result(c.locate('unitCode', input.unitCode, input.startedOn, ['commune', 'district', 'province']));
 }
 
 export interface ReferralNetworkInput {
@@ -205,16 +194,19 @@ export interface ReferralNetworkInput {
   note?: string | null | undefined;
 }
 
-export function checkReferralNetwork(input: ReferralNetworkInput, today: Date) {
+export function checkReferralNetwork(input: ReferralNetworkInput, today: Date): Checked {
   const c = new Checks(today);
-  const yearOk = Number.isInteger(input.year) && input.year >= 2019 && input.year <= today.getUTCFullYear();
-  if (!yearOk) c.add('year', 'YEAR_OUT_OF_RANGE', `Năm phải từ 2019 đến ${today.getUTCFullYear()}.`);
+  const yearOutOfRange = yearProblems('year', input.year, today, today.getUTCFullYear());
+  c.push(yearOutOfRange);
+  const yearOk = yearOutOfRange.length === 0;
   c.past('assessedOn', input.assessedOn, 'Ngày đánh giá');
-  if (yearOk && input.assessedOn < fromIsoDate(`${input.year}-01-01`)) c.add('assessedOn', 'ASSESSED_BEFORE_YEAR', `Ngày đánh giá (${iso(input.assessedOn)}) trước năm ${input.year}.`);
-  if (input.note && input.note.length > 1000) c.add('note', 'TOO_LONG', 'Ghi chú dài quá 1000 ký tự.');
+  if (yearOk && input.assessedOn < fromIsoDate(`${input.year}-01-01`))
+    c.add('assessedOn', 'ASSESSED_BEFORE_YEAR', `Ngày đánh giá (${iso(input.assessedOn)}) trước năm ${input.year}.`);
+  c.push(textProblems('note', input.note, 'Ghi chú', MAX_TEXT_LENGTH, { required: false }));
   // The network is held in the units of the end of the year (a district only up to 2024).
-  const location = yearOk ? c.locate('unitCode', input.unitCode, fromIsoDate(`${input.year}-12-31`), ['commune', 'district']) : null;
-  return c.result(location, {});
+  return c.result(
+    yearOk ? c.locate('unitCode', input.unitCode, fromIsoDate(`${input.year}-12-31`), ['commune', 'district']) : null,
+  );
 }
 
 export interface SendReferralInput {
@@ -227,20 +219,26 @@ export interface SendReferralInput {
   reason: string;
 }
 
-export function checkSendReferral(input: SendReferralInput, today: Date) {
+export function checkSendReferral(input: SendReferralInput, today: Date): Checked {
   const c = new Checks(today);
-  c.personalId(input.personalId);
-  if (input.fromSector === input.toSector) c.add('toSector', 'SAME_SECTOR', 'Chuyển tuyến phải sang dịch vụ của một ngành khác ngành chuyển.');
-  c.text('fromService', input.fromService, 'dịch vụ chuyển đi', 200);
-  c.text('toService', input.toService, 'dịch vụ nhận', 200);
-  c.text('reason', input.reason, 'lý do chuyển tuyến', 1000);
-  const location = c.locate('unitCode', input.unitCode, today, ['commune', 'district', 'province']);
-  return c.result(location, {});
+  c.push(personalIdProblems('personalId', input.personalId));
+  if (input.fromSector === input.toSector)
+    c.add('toSector', 'SAME_SECTOR', 'Chuyển tuyến phải sang dịch vụ của một ngành khác ngành chuyển.');
+  c.push(textProblems('fromService', input.fromService, 'Dịch vụ chuyển đi', MAX_NAME_LENGTH));
+  c.push(textProblems('toService', input.toService, 'Dịch vụ nhận', MAX_NAME_LENGTH));
+  c.push(textProblems('reason', input.reason, 'Lý do chuyển tuyến', MAX_TEXT_LENGTH));
+  return c.result(c.locate('unitCode', input.unitCode, today, ['commune', 'district', 'province']));
 }
 
-/** A reason that must be given (declining, not delivering). */
-export function checkReason(reason: string | null | undefined, required: boolean): InputProblem[] {
-  if (required && !reason?.trim()) return [{ field: 'reason', reason: 'REASON_REQUIRED', message: 'Cần ghi lý do.' }];
-  if (reason && reason.length > 1000) return [{ field: 'reason', reason: 'TOO_LONG', message: 'Lý do dài quá 1000 ký tự.' }];
-  return [];
+/** A reason that must be given (declining, not delivering), or may be (`field`: where it is given). */
+export function checkReason(reason: string | null | undefined, required: boolean, field = 'reason'): InputProblem[] {
+  if (required && !reason?.trim()) return [problem(field, 'REASON_REQUIRED', 'Cần ghi lý do.')];
+  return textProblems(field, reason, 'Lý do', MAX_TEXT_LENGTH, { required: false });
+}
+
+/** What advancing a protection case needs: the support given when it becomes SUPPORTED, a support text not too long. */
+export function checkCaseAdvance(to: string, support: string | null | undefined): InputProblem[] {
+  if (to === 'SUPPORTED' && !support?.trim())
+    return [problem('support', 'REQUIRED', 'Cần ghi các hỗ trợ đã cung cấp.')];
+  return checkReason(support, false, 'support');
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { protectionCaseTransition, referralTransition, type ProtectionCaseStatus, type ReferralAction, type ReferralStatus } from './referral-lifecycle.js';
+
+import {
+  protectionCaseTransition,
+  referralTransition,
+  type ProtectionCaseStatus,
+  type ReferralAction,
+  type ReferralStatus,
+} from './referral-lifecycle.js';
 
 const STATUSES: ReferralStatus[] = ['SENT', 'ACCEPTED', 'DECLINED', 'DELIVERED', 'NOT_DELIVERED'];
 const ALLOWED: Record<string, ReferralStatus> = {
@@ -10,7 +17,9 @@ const ALLOWED: Record<string, ReferralStatus> = {
 };
 
 describe('referralTransition', () => {
-  const cases = STATUSES.flatMap((status) => (['ACCEPT', 'DECLINE', 'DELIVER', 'NOT_DELIVER'] as ReferralAction[]).map((action) => [status, action] as const));
+  const cases = STATUSES.flatMap((status) =>
+    (['ACCEPT', 'DECLINE', 'DELIVER', 'NOT_DELIVER'] as ReferralAction[]).map((action) => [status, action] as const),
+  );
   it.each(cases)('from %s, %s', (status, action) => {
     const expected = ALLOWED[`${status}|${action}`];
     const result = referralTransition(status, action);
@@ -24,7 +33,9 @@ describe('referralTransition', () => {
   it('allows exactly four transitions, and none out of a final state', () => {
     expect(cases.filter(([s, a]) => referralTransition(s, a).ok)).toHaveLength(4);
     for (const final of ['DECLINED', 'DELIVERED', 'NOT_DELIVERED'] as const) {
-      expect((['ACCEPT', 'DECLINE', 'DELIVER', 'NOT_DELIVER'] as const).some((a) => referralTransition(final, a).ok)).toBe(false);
+      expect(
+        (['ACCEPT', 'DECLINE', 'DELIVER', 'NOT_DELIVER'] as const).some((a) => referralTransition(final, a).ok),
+      ).toBe(false);
     }
   });
 });

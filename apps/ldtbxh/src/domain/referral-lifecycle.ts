@@ -29,17 +29,34 @@ export type TransitionResult = { ok: true; from: ReferralStatus; to: ReferralSta
 export function referralTransition(current: ReferralStatus, action: ReferralAction): TransitionResult {
   const rule = TRANSITIONS[action];
   if (rule.from !== current) {
-    return { ok: false, message: `Không thể ${rule.label} một yêu cầu chuyển tuyến ${REFERRAL_STATUS_LABELS[current]} (chỉ được khi ${REFERRAL_STATUS_LABELS[rule.from]}).` };
+    return {
+      ok: false,
+      message: `Không thể ${rule.label} một yêu cầu chuyển tuyến ${REFERRAL_STATUS_LABELS[current]} (chỉ được khi ${REFERRAL_STATUS_LABELS[rule.from]}).`,
+    };
   }
   return { ok: true, from: rule.from, to: rule.to };
 }
 
 export type ProtectionCaseStatus = 'OPEN' | 'SUPPORTED' | 'CLOSED';
-const CASE_NEXT: Record<ProtectionCaseStatus, ProtectionCaseStatus | null> = { OPEN: 'SUPPORTED', SUPPORTED: 'CLOSED', CLOSED: null };
-const CASE_LABELS: Record<ProtectionCaseStatus, string> = { OPEN: 'đang mở', SUPPORTED: 'đã hỗ trợ', CLOSED: 'đã đóng' };
+const CASE_NEXT: Record<ProtectionCaseStatus, ProtectionCaseStatus | null> = {
+  OPEN: 'SUPPORTED',
+  SUPPORTED: 'CLOSED',
+  CLOSED: null,
+};
+const CASE_LABELS: Record<ProtectionCaseStatus, string> = {
+  OPEN: 'đang mở',
+  SUPPORTED: 'đã hỗ trợ',
+  CLOSED: 'đã đóng',
+};
 
 /** A protection case goes open → supported → closed, one step at a time. */
-export function protectionCaseTransition(current: ProtectionCaseStatus, to: ProtectionCaseStatus): { ok: true } | { ok: false; message: string } {
+export function protectionCaseTransition(
+  current: ProtectionCaseStatus,
+  to: ProtectionCaseStatus,
+): { ok: true } | { ok: false; message: string } {
   if (CASE_NEXT[current] === to) return { ok: true };
-  return { ok: false, message: `Vụ việc ${CASE_LABELS[current]} không thể chuyển sang "${CASE_LABELS[to]}" (thứ tự: đang mở → đã hỗ trợ → đã đóng).` };
+  return {
+    ok: false,
+    message: `Vụ việc ${CASE_LABELS[current]} không thể chuyển sang "${CASE_LABELS[to]}" (thứ tự: đang mở → đã hỗ trợ → đã đóng).`,
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { boardBy, boardCounts, endOfDayInVietnam, type ExpectedReportState } from './reporting-board.js';
 
 const due = new Date('2024-12-05T00:00:00Z');
@@ -15,7 +16,12 @@ describe('reporting board', () => {
   });
 
   it('counts submitted, on time and overdue after the deadline', () => {
-    const reports = [report('A', '2024-12-05T16:00:00Z'), report('B', '2024-12-05T17:30:00Z'), report('C', null), report('D', null)];
+    const reports = [
+      report('A', '2024-12-05T16:00:00Z'),
+      report('B', '2024-12-05T17:30:00Z'),
+      report('C', null),
+      report('D', null),
+    ];
     expect(boardCounts(reports, due, new Date('2024-12-10T00:00:00Z'))).toEqual({
       expected: 4,
       submitted: 2,
@@ -32,7 +38,12 @@ describe('reporting board', () => {
   });
 
   it('groups by sector, counting an agency in each sector it serves', () => {
-    const rows = boardBy([report('A', '2024-12-01T00:00:00Z', ['HEALTH', 'CHILD_PROTECTION']), report('B', null, ['EDUCATION'])], (r) => r.functions, due, new Date('2024-12-06T00:00:00Z'));
+    const rows = boardBy(
+      [report('A', '2024-12-01T00:00:00Z', ['HEALTH', 'CHILD_PROTECTION']), report('B', null, ['EDUCATION'])],
+      (r) => r.functions,
+      due,
+      new Date('2024-12-06T00:00:00Z'),
+    );
     expect(rows.map((r) => [r.group, r.expected, r.submitted, r.overdue])).toEqual([
       ['CHILD_PROTECTION', 1, 1, 0],
       ['EDUCATION', 1, 0, 1],

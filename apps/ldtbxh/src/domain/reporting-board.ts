@@ -27,10 +27,30 @@ export interface BoardCounts {
 export function boardCounts(reports: readonly ExpectedReportState[], dueOn: Date, now: Date): BoardCounts {
   const deadline = endOfDayInVietnam(dueOn);
   const submitted = reports.filter((r) => r.firstSubmittedAt !== null);
-  const onTime = submitted.filter((r) => r.firstSubmittedAt! <= deadline).length;
+  const onTime = reports.filter((r) => r.firstSubmittedAt !== null && r.firstSubmittedAt <= deadline).length;
   const overdue = now > deadline ? reports.length - submitted.length : 0;
   const rate = (n: number) => (reports.length ? n / reports.length : null);
-  return { expected: reports.length, submitted: submitted.length, onTime, overdue, completenessRate: rate(submitted.length), timelinessRate: rate(onTime) };
+  return {
+    expected: reports.length,
+    submitted: submitted.length,
+    onTime,
+    overdue,
+    completenessRate: rate(submitted.length),
+    timelinessRate: rate(onTime),
+  };
+}
+
+/** One report's timeliness: on time when first submitted by the deadline (null until then), overdue when not submitted after it. */
+export function reportTimeliness(
+  firstSubmittedAt: Date | null,
+  dueOn: Date,
+  now: Date,
+): { onTime: boolean | null; overdue: boolean } {
+  const deadline = endOfDayInVietnam(dueOn);
+  return {
+    onTime: firstSubmittedAt ? firstSubmittedAt <= deadline : null,
+    overdue: !firstSubmittedAt && now > deadline,
+  };
 }
 
 /** The last instant of a calendar day in Vietnam, as a UTC timestamp. */
@@ -39,8 +59,15 @@ export function endOfDayInVietnam(day: Date): Date {
 }
 
 /** Counts per group, a report counting in each group it belongs to (an agency may serve several sectors). */
-export function boardBy(reports: readonly ExpectedReportState[], groupsOf: (r: ExpectedReportState) => string[], dueOn: Date, now: Date) {
+export function boardBy(
+  reports: readonly ExpectedReportState[],
+  groupsOf: (r: ExpectedReportState) => string[],
+  dueOn: Date,
+  now: Date,
+) {
   const groups = new Map<string, ExpectedReportState[]>();
   for (const report of reports) for (const g of groupsOf(report)) groups.set(g, [...(groups.get(g) ?? []), report]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, members]) => ({ group, ...boardCounts(members, dueOn, now) }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, members]) => ({ group, ...boardCounts(members, dueOn, now) }));
 }

@@ -12,7 +12,9 @@ export const SPECIAL_CIRCUMSTANCE_LABELS = {
   EXPLOITED: 'Trẻ em bị bóc lột',
   SEXUALLY_ABUSED: 'Trẻ em bị xâm hại tình dục',
   TRAFFICKED: 'Trẻ em bị mua bán',
-  SERIOUSLY_ILL_POOR_HOUSEHOLD: 'Trẻ em mắc bệnh hiểm nghèo hoặc bệnh phải điều trị dài ngày thuộc hộ nghèo hoặc hộ cận nghèo',
-  MIGRANT_OR_REFUGEE_UNACCOMPANIED: 'Trẻ em di cư, trẻ em lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc',
+  SERIOUSLY_ILL_POOR_HOUSEHOLD:
+    'Trẻ em mắc bệnh hiểm nghèo hoặc bệnh phải điều trị dài ngày thuộc hộ nghèo hoặc hộ cận nghèo',
+  MIGRANT_OR_REFUGEE_UNACCOMPANIED:
+    'Trẻ em di cư, trẻ em lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc',
 } as const;
 export type SpecialCircumstanceCategory = keyof typeof SPECIAL_CIRCUMSTANCE_LABELS;

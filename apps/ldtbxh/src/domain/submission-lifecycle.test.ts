@@ -1,6 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { canStartVersion, isFrozen, nextStatus, type SubmissionAction, type SubmissionStatus } from './submission-lifecycle.js';
+
+import {
+  canStartVersion,
+  isFrozen,
+  nextStatus,
+  type SubmissionAction,
+  type SubmissionStatus,
+} from './submission-lifecycle.js';
 
 describe('submission lifecycle', () => {
   it.each([
@@ -26,21 +33,29 @@ describe('submission lifecycle', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(GraphQLError);
-      expect((error as GraphQLError).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_STATUS_TRANSITION', from, action });
+      expect((error as GraphQLError).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ILLEGAL_STATUS_TRANSITION',
+        from,
+        action,
+      });
     }
   });
 
   it('freezes everything but a draft', () => {
-    expect(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'].map((s) => isFrozen(s as SubmissionStatus))).toEqual([false, true, true, true]);
-  });
-
-  it('starts a new version only after the latest is settled or returned', () => {
-    expect([undefined, 'DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'].map((s) => canStartVersion(s as SubmissionStatus | undefined))).toEqual([
+    expect(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'].map((s) => isFrozen(s as SubmissionStatus))).toEqual([
+      false,
       true,
-      false,
-      false,
       true,
       true,
     ]);
+  });
+
+  it('starts a new version only after the latest is settled or returned', () => {
+    expect(
+      [undefined, 'DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'].map((s) =>
+        canStartVersion(s as SubmissionStatus | undefined),
+      ),
+    ).toEqual([true, false, false, true, true]);
   });
 });

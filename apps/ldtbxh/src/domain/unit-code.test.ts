@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
 import { assertUnitCode } from './unit-code.js';
 
 describe('assertUnitCode', () => {
@@ -13,7 +14,11 @@ describe('assertUnitCode', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(GraphQLError);
-      expect((error as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scope.code', reason: 'MALFORMED_UNIT_CODE' });
+      expect((error as GraphQLError).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'scope.code',
+        reason: 'MALFORMED_UNIT_CODE',
+      });
     }
   });
 });

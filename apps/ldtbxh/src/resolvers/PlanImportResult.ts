@@ -1,5 +1,5 @@
 import type { PlanImportResultResolvers } from '../generated/graphql.js';
 
 export const PlanImportResult: PlanImportResultResolvers = {
-  plan: (result, _args, { loaders }) => (result.planId ? loaders.plan.load(result.planId) : null),
+  plan: (result, _args, { data }) => (result.planId ? data.plans.find(result.planId) : null),
 };

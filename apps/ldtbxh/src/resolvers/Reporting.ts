@@ -1,4 +1,4 @@
-import { toIsoDate } from '@ecd/service-kit';
+import { figureValue } from '../domain/progress.js';
 import type {
   ExpectedReportResolvers,
   ReaggregatedValueResolvers,
@@ -7,53 +7,38 @@ import type {
   SubmissionTransitionResolvers,
   SubmissionValueResolvers,
 } from '../generated/graphql.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { endOfDayInVietnam } from '../domain/reporting-board.js';
-import { reportingStatus } from '../reporting/status.js';
 
 export const ReportingPeriod: ReportingPeriodResolvers = {
-  plan: async (period, _args, { loaders }) => (await loaders.plan.load(period.planId))!,
-  recipient: async (period, _args, { loaders }) => (await loaders.agency.load(period.recipientCode))!,
-  expectedReports: (period, _args, { prisma }) => prisma.expectedReport.findMany({ where: { periodId: period.id }, orderBy: { reporterCode: 'asc' } }),
-  status: (period, _args, { prisma }) => reportingStatus(prisma, period),
+  plan: (period, _args, { data }) => data.plans.get(period.planId),
+  recipient: (period, _args, { data }) => data.registry.agency(period.recipientCode),
+  expectedReports: (period, _args, { data }) => data.reporting.expectedReports(period),
+  status: (period, _args, { data }) => data.reporting.status(period),
 };
 
-const firstSubmittedAt = async (expectedReportId: string, prisma: PrismaClient) =>
-  (await prisma.submission.aggregate({ where: { expectedReportId, submittedAt: { not: null } }, _min: { submittedAt: true } }))._min.submittedAt;
-
+// Every field of an expected report comes from one batched load of the request's reports (their versions and due days).
 export const ExpectedReport: ExpectedReportResolvers = {
-  reporter: async (report, _args, { loaders }) => (await loaders.agency.load(report.reporterCode))!,
-  latest: (report, _args, { prisma }) => prisma.submission.findFirst({ where: { expectedReportId: report.id }, orderBy: { version: 'desc' } }),
-  versions: (report, _args, { prisma }) => prisma.submission.findMany({ where: { expectedReportId: report.id }, orderBy: { version: 'asc' } }),
-  firstSubmittedAt: async (report, _args, { prisma }) => (await firstSubmittedAt(report.id, prisma))?.toISOString() ?? null,
-  async onTime(report, _args, { prisma }) {
-    const [first, period] = await Promise.all([firstSubmittedAt(report.id, prisma), prisma.reportingPeriod.findUniqueOrThrow({ where: { id: report.periodId } })]);
-    return first ? first <= endOfDayInVietnam(period.dueOn) : null;
-  },
-  async overdue(report, _args, { prisma }) {
-    const [first, period] = await Promise.all([firstSubmittedAt(report.id, prisma), prisma.reportingPeriod.findUniqueOrThrow({ where: { id: report.periodId } })]);
-    return !first && new Date() > endOfDayInVietnam(period.dueOn);
-  },
+  reporter: (report, _args, { data }) => data.registry.agency(report.reporterCode),
+  latest: async (report, _args, { data }) => (await data.reporting.reportState(report)).latest,
+  versions: async (report, _args, { data }) => (await data.reporting.reportState(report)).versions,
+  firstSubmittedAt: async (report, _args, { data }) =>
+    (await data.reporting.reportState(report)).firstSubmittedAt?.toISOString() ?? null,
+  onTime: async (report, _args, { data }) => (await data.reporting.reportState(report)).onTime,
+  overdue: async (report, _args, { data }) => (await data.reporting.reportState(report)).overdue,
 };
 
 export const Submission: SubmissionResolvers = {
   createdAt: (submission) => submission.createdAt.toISOString(),
   submittedAt: (submission) => submission.submittedAt?.toISOString() ?? null,
-  values: (submission, _args, { prisma }) =>
-    prisma.submissionValue.findMany({ where: { submissionId: submission.id }, orderBy: [{ indicatorCode: 'asc' }, { unitCode: 'asc' }] }),
-  history: (submission, _args, { prisma }) => prisma.submissionTransition.findMany({ where: { submissionId: submission.id }, orderBy: { at: 'asc' } }),
+  values: (submission, _args, { data }) => data.reporting.values(submission),
+  history: (submission, _args, { data }) => data.reporting.history(submission),
 };
 
 export const SubmissionValue: SubmissionValueResolvers = {
-  indicator: async (value, _args, { loaders }) => (await loaders.indicator.load(value.indicatorCode))!,
-  unit: async (value, _args, { loaders }) => (await loaders.unit.load({ code: value.unitCode, validFrom: toIsoDate(value.unitValidFrom) }))!,
+  indicator: (value, _args, { data }) => data.registry.indicator(value.indicatorCode),
+  unit: (value, _args, { data }) => data.units.at(value.unitCode, value.unitValidFrom),
   numerator: (value) => value.numerator.toNumber(),
   denominator: (value) => value.denominator?.toNumber() ?? null,
-  async value(value, _args, { loaders }) {
-    const indicator = (await loaders.indicator.load(value.indicatorCode))!;
-    if (value.denominator === null) return value.numerator.toNumber();
-    return (value.numerator.toNumber() / value.denominator.toNumber()) * indicator.factor.toNumber();
-  },
+  value: (value, _args, { data }) => data.reporting.valueOf(value),
 };
 
 export const SubmissionTransition: SubmissionTransitionResolvers = {
@@ -63,5 +48,5 @@ export const SubmissionTransition: SubmissionTransitionResolvers = {
 };
 
 export const ReaggregatedValue: ReaggregatedValueResolvers = {
-  value: (row) => (row.denominator === null ? row.numerator : row.denominator > 0 ? (row.numerator / row.denominator) * row.factor : null),
+  value: (row) => figureValue(row.numerator, row.denominator, row.factor),
 };

@@ -4,10 +4,27 @@ import { Mutation } from './Mutation.js';
 import { Plan, PlanTarget, PlanTask, ReportingRule, TargetMilestone } from './Plan.js';
 import { PlanImportResult } from './PlanImportResult.js';
 import { Query } from './Query.js';
-import { Child, ParentingSession, PilotModel, ProtectionCase, Referral, ReferralEvent, ReferralNetworkAssessment, SocialSupport, SpecialCircumstanceRecord } from './Records.js';
-import { TargetProgress } from './TargetProgress.js';
+import {
+  Child,
+  ParentingSession,
+  PilotModel,
+  ProtectionCase,
+  Referral,
+  ReferralEvent,
+  ReferralNetworkAssessment,
+  SocialSupport,
+  SpecialCircumstanceRecord,
+} from './Records.js';
 import { Agency, Indicator } from './Registry.js';
-import { ExpectedReport, ReaggregatedValue, ReportingPeriod, Submission, SubmissionTransition, SubmissionValue } from './Reporting.js';
+import {
+  ExpectedReport,
+  ReaggregatedValue,
+  ReportingPeriod,
+  Submission,
+  SubmissionTransition,
+  SubmissionValue,
+} from './Reporting.js';
+import { TargetProgress } from './TargetProgress.js';
 
 export const resolvers: Resolvers = {
   Query,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+
+import type { RequestContext } from '../context.js';
 import { createLogger } from '../logger.js';
 import { createSubgraphApollo } from '../subgraph.js';
-import type { RequestContext } from '../context.js';
-import { RequestAudit, auditPlugin, type AuditContext, type AuditRecord, type AuditStore } from './audit.js';
+import { auditPlugin, RequestAudit, type AuditContext, type AuditRecord, type AuditStore } from './audit.js';
+import type { Identity } from './identity.js';
 import { LookupLimiter } from './personal-lookup.js';
 import { Access, type AccessContext } from './policy.js';
-import type { Identity } from './identity.js';
 
 /** A subgraph in miniature: personal records, an aggregate, a write and a lookup, behind the policies. */
 const SDL = `
@@ -24,8 +25,17 @@ const resolvers = {
   Query: {
     record: (_: unknown, { id }: { id: string }) => row(id),
     count: () => 3,
-    lookup: (_: unknown, { personalId, purpose }: { personalId: string; purpose: string }, { audit }: { audit: RequestAudit }) =>
-      audit.lookup({ field: 'lookup', purpose, entityType: 'Record', find: async () => ({ key: `key-of-${personalId.length}`, found: true, result: row('r9') }) }),
+    lookup: (
+      _: unknown,
+      { personalId, purpose }: { personalId: string; purpose: string },
+      { audit }: { audit: RequestAudit },
+    ) =>
+      audit.lookup({
+        field: 'lookup',
+        purpose,
+        entityType: 'Record',
+        find: () => Promise.resolve({ key: `key-of-${personalId.length}`, found: true, result: row('r9') }),
+      }),
   },
   Mutation: { write: (_: unknown, { id }: { id: string }) => row(id) },
 };
@@ -35,12 +45,27 @@ const ADMIN: Identity = { userId: 'admin', name: null, roles: ['admin'], sector:
 function harness(store: AuditStore) {
   const logged: string[] = [];
   const logger = createLogger('test', 'error', { write: (line: string) => void logged.push(line) });
-  const server = createSubgraphApollo<RequestContext & AccessContext & AuditContext>({ typeDefs: SDL, resolvers, logger, plugins: [auditPlugin()] });
+  const server = createSubgraphApollo<RequestContext & AccessContext & AuditContext>({
+    typeDefs: SDL,
+    resolvers,
+    logger,
+    plugins: [auditPlugin()],
+  });
   const limiter = new LookupLimiter({ points: 5, windowSeconds: 60 });
   const run = async (query: string, identity = ADMIN) => {
     const access = new Access(identity, 'HEALTH');
-    const audit = new RequestAudit({ access, requestId: 'r-1', store, limiter, logger, subjectKeyOf: (n) => `key-of-${n.length}` });
-    const response = await server.executeOperation({ query }, { contextValue: { identity, requestId: 'r-1', logger, access, audit } });
+    const audit = new RequestAudit({
+      access,
+      requestId: 'r-1',
+      store,
+      limiter,
+      logger,
+      subjectKeyOf: (n) => `key-of-${n.length}`,
+    });
+    const response = await server.executeOperation(
+      { query },
+      { contextValue: { identity, requestId: 'r-1', logger, access, audit } },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult;
   };
@@ -49,12 +74,18 @@ function harness(store: AuditStore) {
 
 const recording = () => {
   const appended: AuditRecord[][] = [];
-  return { appended, store: { append: async (records: readonly AuditRecord[]) => void appended.push([...records]) } };
+  return {
+    appended,
+    store: {
+      append: (records: readonly AuditRecord[]) => {
+        appended.push([...records]);
+        return Promise.resolve();
+      },
+    },
+  };
 };
 const failing: AuditStore = {
-  append: async () => {
-    throw new Error('database unreachable');
-  },
+  append: () => Promise.reject(new Error('database unreachable')),
 };
 
 describe('the audit plugin', () => {
@@ -65,8 +96,27 @@ describe('the audit plugin', () => {
     expect((await run('{ count }')).data).toEqual({ count: 3 });
     expect((await run('mutation M { write(id: "w") { id } }')).data).toEqual({ write: { id: 'w' } });
     expect(appended).toEqual([
-      [expect.objectContaining({ userId: 'admin', requestId: 'r-1', operation: 'Q', kind: 'READ', rootFields: ['record'], entityType: 'Record', entityIds: ['a'] })],
-      [expect.objectContaining({ operation: 'M', kind: 'WRITE', rootFields: ['write'], entityType: 'Record', entityIds: ['w'], succeeded: true })],
+      [
+        expect.objectContaining({
+          userId: 'admin',
+          requestId: 'r-1',
+          operation: 'Q',
+          kind: 'READ',
+          rootFields: ['record'],
+          entityType: 'Record',
+          entityIds: ['a'],
+        }),
+      ],
+      [
+        expect.objectContaining({
+          operation: 'M',
+          kind: 'WRITE',
+          rootFields: ['write'],
+          entityType: 'Record',
+          entityIds: ['w'],
+          succeeded: true,
+        }),
+      ],
     ]);
   });
 
@@ -74,7 +124,9 @@ describe('the audit plugin', () => {
     const { run, logged } = harness(failing);
     const result = await run('{ record(id: "a") { id } }');
     expect(result.data).toBeNull();
-    expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' } })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' } }),
+    ]);
     expect(logged.join()).toMatch(/AUDIT LOG WRITE FAILED/);
     // Aggregates need no audit row, so they still answer.
     expect((await run('{ count }')).data).toEqual({ count: 3 });
@@ -96,8 +148,14 @@ describe('the audit plugin', () => {
   it('refuses a lookup asked twice in one document, by alias or through a fragment', async () => {
     const { appended, store } = recording();
     const { run } = harness(store);
-    const twice = await run('{ a: lookup(personalId: "1", purpose: "p") { id } ...F } fragment F on Query { lookup(personalId: "2", purpose: "p") { id } }');
-    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'ONE_LOOKUP_PER_REQUEST', field: 'Query.lookup' });
+    const twice = await run(
+      '{ a: lookup(personalId: "1", purpose: "p") { id } ...F } fragment F on Query { lookup(personalId: "2", purpose: "p") { id } }',
+    );
+    expect(twice.errors![0]!.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'ONE_LOOKUP_PER_REQUEST',
+      field: 'Query.lookup',
+    });
     expect(appended).toEqual([]);
     expect((await run('{ lookup(personalId: "1", purpose: "p") { id } }')).errors).toBeUndefined();
   });
@@ -107,13 +165,17 @@ describe('the audit plugin', () => {
     const { run } = harness(store);
     const viewer: Identity = { ...ADMIN, userId: 'viewer', roles: ['viewer'], unitCode: '22' };
     expect((await run('{ lookup(personalId: "020111222333", purpose: " kiểm tra ") { id } }')).errors).toBeUndefined();
-    expect((await run('{ lookup(personalId: "020111222333", purpose: "tò mò") { id } }', viewer)).errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await run('{ lookup(personalId: "020111222333", purpose: "  ") { id } }')).errors![0]!.extensions).toMatchObject({ reason: 'PURPOSE_REQUIRED' });
+    expect(
+      (await run('{ lookup(personalId: "020111222333", purpose: "tò mò") { id } }', viewer)).errors![0]!.extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await run('{ lookup(personalId: "020111222333", purpose: "  ") { id } }')).errors![0]!.extensions,
+    ).toMatchObject({ reason: 'REQUIRED' });
     expect(appended.flat().map((r) => [r.userId, r.kind, r.purpose, r.subjectKeys, r.succeeded, r.errorCode])).toEqual([
       ['admin', 'LOOKUP', 'kiểm tra', ['key-of-12'], true, null],
       ['admin', 'READ', 'kiểm tra', ['key-of-12'], true, null],
       ['viewer', 'LOOKUP', 'tò mò', ['key-of-12'], false, 'ROLE_NOT_ALLOWED'],
-      ['admin', 'LOOKUP', null, ['key-of-12'], false, 'PURPOSE_REQUIRED'],
+      ['admin', 'LOOKUP', null, ['key-of-12'], false, 'REQUIRED'],
     ]);
   });
 });

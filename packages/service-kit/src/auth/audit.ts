@@ -1,9 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, getNamedType, type DocumentNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+
 import type { RequestContext } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { PURPOSE_MAX_LENGTH, checkPurpose, isLookupField, type LookupLimiter } from './personal-lookup.js';
+import { hookResult } from '../plugin-hooks.js';
+import { checkPurpose, isLookupField, PURPOSE_MAX_LENGTH, type LookupLimiter } from './personal-lookup.js';
 import type { Access, AccessContext } from './policy.js';
 import { onSettled, wrapFieldResolvers } from './wrap-resolvers.js';
 
@@ -50,9 +60,12 @@ export interface AuditStore {
 
 /** The error a request gets when its personal data cannot be audited: the data is not given out. */
 export const auditUnavailable = () =>
-  new GraphQLError('Không ghi được nhật ký truy cập dữ liệu cá nhân nên dữ liệu không được trả về; vui lòng thử lại sau.', {
-    extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'AUDIT_UNAVAILABLE' },
-  });
+  new GraphQLError(
+    'Không ghi được nhật ký truy cập dữ liệu cá nhân nên dữ liệu không được trả về; vui lòng thử lại sau.',
+    {
+      extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'AUDIT_UNAVAILABLE' },
+    },
+  );
 
 const reasonOf = (error: unknown): string => {
   const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
@@ -113,7 +126,9 @@ export class RequestAudit {
   }
 
   /** A row of this request: who (the verified identity), which request and operation. */
-  record(fields: Pick<AuditRecord, 'kind' | 'rootFields' | 'entityType' | 'entityIds'> & Partial<AuditRecord>): AuditRecord {
+  record(
+    fields: Pick<AuditRecord, 'kind' | 'rootFields' | 'entityType' | 'entityIds'> & Partial<AuditRecord>,
+  ): AuditRecord {
     const { identity } = this.deps.access;
     return {
       userId: identity.userId,
@@ -143,9 +158,22 @@ export class RequestAudit {
    * not) before anything is answered; if the row cannot be written, nothing is answered. Refused and
    * failed lookups are audited too.
    */
-  async lookup<T>(options: { field: string; purpose: string | null | undefined; entityType: string; find(): Promise<LookupOutcome<T>> }): Promise<T> {
+  async lookup<T>(options: {
+    field: string;
+    purpose: string | null | undefined;
+    entityType: string;
+    find(): Promise<LookupOutcome<T>>;
+  }): Promise<T> {
     const purpose = checkPurpose(options.purpose);
-    const row = (fields: Partial<AuditRecord>) => this.record({ kind: 'LOOKUP', rootFields: [options.field], entityType: options.entityType, entityIds: [], purpose, ...fields });
+    const row = (fields: Partial<AuditRecord>) =>
+      this.record({
+        kind: 'LOOKUP',
+        rootFields: [options.field],
+        entityType: options.entityType,
+        entityIds: [],
+        purpose,
+        ...fields,
+      });
     let outcome: LookupOutcome<T>;
     try {
       await this.deps.limiter.consume(this.userId);
@@ -186,8 +214,21 @@ export class RequestAudit {
     return onSettled(run, (error) => {
       // A lookup refused before it could write its own row (by the policy guard, for a missing purpose).
       if (!error || this.lookupsAudited !== before) return;
-      const purpose = typeof args.purpose === 'string' ? [...args.purpose.trim()].slice(0, PURPOSE_MAX_LENGTH).join('') || null : null;
-      this.refusedLookups.push(this.record({ kind: 'LOOKUP', rootFields: [field], entityType, entityIds: [], purpose, succeeded: false, errorCode: reasonOf(error) }));
+      const purpose =
+        typeof args.purpose === 'string'
+          ? [...args.purpose.trim()].slice(0, PURPOSE_MAX_LENGTH).join('') || null
+          : null;
+      this.refusedLookups.push(
+        this.record({
+          kind: 'LOOKUP',
+          rootFields: [field],
+          entityType,
+          entityIds: [],
+          purpose,
+          succeeded: false,
+          errorCode: reasonOf(error),
+        }),
+      );
     });
   }
 
@@ -235,7 +276,8 @@ export class RequestAudit {
       const type = read.slice(0, colon);
       readByType.set(type, [...(readByType.get(type) ?? []), read.slice(colon + 1)]);
     }
-    for (const [entityType, entityIds] of readByType) records.push(this.record({ kind: 'READ', rootFields: this.rootFields, entityType, entityIds }));
+    for (const [entityType, entityIds] of readByType)
+      records.push(this.record({ kind: 'READ', rootFields: this.rootFields, entityType, entityIds }));
     return records;
   }
 }
@@ -245,14 +287,20 @@ export interface AuditContext {
 }
 
 /** The root fields an operation asks for (through fragments), without `__typename`. */
-function rootFieldsOf(selectionSet: SelectionSetNode, document: DocumentNode | undefined, into = new Set<string>()): Set<string> {
+function rootFieldsOf(
+  selectionSet: SelectionSetNode,
+  document: DocumentNode | undefined,
+  into = new Set<string>(),
+): Set<string> {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value !== '__typename') into.add(selection.name.value);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       rootFieldsOf(selection.selectionSet, document, into);
     } else {
-      const fragment = document?.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+      const fragment = document?.definitions.find(
+        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
+      );
       if (fragment?.kind === Kind.FRAGMENT_DEFINITION) rootFieldsOf(fragment.selectionSet, document, into);
     }
   }
@@ -282,7 +330,9 @@ export function auditFields(schema: GraphQLSchema): void {
     if (!isLookupField(type, field)) return undefined;
     return (parent, args, context, info) =>
       context.audit
-        ? context.audit.auditingLookup(info.fieldName, getNamedType(info.returnType).name, args, () => resolve(parent, args, context, info))
+        ? context.audit.auditingLookup(info.fieldName, getNamedType(info.returnType).name, args, () =>
+            resolve(parent, args, context, info),
+          )
         : resolve(parent, args, context, info);
   });
 }
@@ -298,18 +348,22 @@ export function auditFields(schema: GraphQLSchema): void {
  * transaction), so the answer stands — failing it would invite a retry that writes twice — and the
  * complete rows are logged at error level, from which they can be replayed.
  */
-export function auditPlugin<TContext extends RequestContext & AccessContext & AuditContext>(): ApolloServerPlugin<TContext> {
+export function auditPlugin<
+  TContext extends RequestContext & AccessContext & AuditContext,
+>(): ApolloServerPlugin<TContext> {
   return {
-    async serverWillStart({ schema }) {
-      auditFields(schema);
+    serverWillStart({ schema }) {
+      return hookResult(() => auditFields(schema));
     },
-    async requestDidStart() {
+    requestDidStart() {
       let mutation = false;
-      return {
-        async executionDidStart({ operation, operationName, document, contextValue }) {
-          contextValue.audit.operation = operationName ?? null;
-          contextValue.audit.rootFields = [...rootFieldsOf(operation.selectionSet, document)];
-          mutation = operation.operation === 'mutation';
+      return Promise.resolve({
+        executionDidStart({ operation, operationName, document, contextValue }) {
+          return hookResult(() => {
+            contextValue.audit.operation = operationName ?? null;
+            contextValue.audit.rootFields = [...rootFieldsOf(operation.selectionSet, document)];
+            mutation = operation.operation === OperationTypeNode.MUTATION;
+          });
         },
         async willSendResponse({ contextValue, response }) {
           const { audit, logger } = contextValue;
@@ -326,7 +380,7 @@ export function auditPlugin<TContext extends RequestContext & AccessContext & Au
             }
           }
         },
-      };
+      });
     },
   };
 }

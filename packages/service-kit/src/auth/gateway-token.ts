@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT, createLocalJWKSet, importJWK, jwtVerify, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
+import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import { z } from 'zod';
+
 import { EnvError } from '../env.js';
 import { identitySchema, type Identity } from './identity.js';
 import { DEFAULT_KEYS_DIR } from './user-token.js';
@@ -25,7 +26,13 @@ export interface GatewaySigner {
   keyId: string;
 }
 
-const privateJwkSchema = z.looseObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), d: z.string(), x: z.string(), kid: z.string().min(1) });
+const privateJwkSchema = z.looseObject({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  d: z.string(),
+  x: z.string(),
+  kid: z.string().min(1),
+});
 
 export function readJson(pathOrJson: string): unknown {
   return JSON.parse(pathOrJson.trimStart().startsWith('{') ? pathOrJson : readFileSync(pathOrJson, 'utf8'));
@@ -77,7 +84,9 @@ export function createGatewayTokenVerifier(publicJwks: unknown, subgraph: string
 
 /** Whether a key set still holds a development key (refused in production). */
 export const hasDevelopmentKey = (jwks: unknown) =>
-  ((jwks as { keys?: { kid?: string }[] }).keys ?? [jwks as { kid?: string }]).some((k) => k.kid?.startsWith(DEVELOPMENT_KEY_PREFIX));
+  ((jwks as { keys?: { kid?: string }[] }).keys ?? [jwks as { kid?: string }]).some((k) =>
+    k.kid?.startsWith(DEVELOPMENT_KEY_PREFIX),
+  );
 
 /**
  * The variables a subgraph reads to know the gateway: its public keys (a JWKS file or inline JSON;
@@ -89,14 +98,21 @@ export const gatewayKeyEnv = {
 };
 
 /** The gateway's public keys a subgraph verifies with; production refuses development keys. */
-export function gatewayPublicKeys(env: { NODE_ENV: string; ECD_KEYS_DIR: string; GATEWAY_JWKS?: string | undefined }): unknown {
+export function gatewayPublicKeys(env: {
+  NODE_ENV: string;
+  ECD_KEYS_DIR: string;
+  GATEWAY_JWKS?: string | undefined;
+}): unknown {
   const source = env.GATEWAY_JWKS ?? join(env.ECD_KEYS_DIR, 'gateway.jwks.json');
   let jwks: unknown;
   try {
     jwks = readJson(source);
   } catch (error) {
-    throw new EnvError(`GATEWAY_JWKS: cannot read the gateway's public keys from ${env.GATEWAY_JWKS ? 'GATEWAY_JWKS' : source} (${(error as Error).message}); \`npm start\` or \`npm run token\` creates development keys`);
+    throw new EnvError(
+      `GATEWAY_JWKS: cannot read the gateway's public keys from ${env.GATEWAY_JWKS ? 'GATEWAY_JWKS' : source} (${(error as Error).message}); \`npm start\` or \`npm run token\` creates development keys`,
+    );
   }
-  if (env.NODE_ENV === 'production' && hasDevelopmentKey(jwks)) throw new EnvError('GATEWAY_JWKS: production refuses the development keys');
+  if (env.NODE_ENV === 'production' && hasDevelopmentKey(jwks))
+    throw new EnvError('GATEWAY_JWKS: production refuses the development keys');
   return jwks;
 }

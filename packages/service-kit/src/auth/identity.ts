@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** What a person may do is decided by their roles, their sector and the unit they serve. */
-export const ROLES = ['admin', 'lead-agency', 'sector-officer', 'facility-staff', 'case-worker', 'auditor', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'lead-agency',
+  'sector-officer',
+  'facility-staff',
+  'case-worker',
+  'auditor',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,7 +1,17 @@
-import { GraphQLError, getNamedType, getNullableType, isInputObjectType, isListType, isObjectType, type GraphQLField, type ValidationRule } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  type GraphQLField,
+  type ValidationRule,
+} from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { ErrorCode, badInput } from '../errors.js';
+
+import { badInput, ErrorCode } from '../errors.js';
 import { POLICIES, policyOfField } from './policy.js';
 
 /**
@@ -13,7 +23,10 @@ import { POLICIES, policyOfField } from './policy.js';
 export const PERSONAL_LOOKUP_POLICY = 'personal-id:lookup';
 
 /** Whether a field is a lookup by personal number: its policy is `personal-id:lookup`. */
-export const isLookupField = (type: Parameters<typeof policyOfField>[0], field: Parameters<typeof policyOfField>[1]) => {
+export const isLookupField = (
+  type: Parameters<typeof policyOfField>[0],
+  field: Parameters<typeof policyOfField>[1],
+) => {
   try {
     return policyOfField(type, field)?.some((all) => all.includes(POLICIES[PERSONAL_LOOKUP_POLICY])) ?? false;
   } catch {
@@ -62,18 +75,24 @@ export function oneLookupPerRequestRule(): ValidationRule {
           seen += 1;
           if (seen === 2) {
             context.reportError(
-              new GraphQLError(`Mỗi yêu cầu chỉ được dùng một số định danh cá nhân: trường ${field.name} cùng các trường nhận số định danh khác chỉ được xuất hiện một lần (kể cả bí danh, fragment).`, {
-                nodes: [node],
-                extensions: { reason: 'ONE_LOOKUP_PER_REQUEST', field: coordinate },
-              }),
+              new GraphQLError(
+                `Mỗi yêu cầu chỉ được dùng một số định danh cá nhân: trường ${field.name} cùng các trường nhận số định danh khác chỉ được xuất hiện một lần (kể cả bí danh, fragment).`,
+                {
+                  nodes: [node],
+                  extensions: { reason: 'ONE_LOOKUP_PER_REQUEST', field: coordinate },
+                },
+              ),
             );
           }
           if (lists.slice(0, -1).some(Boolean)) {
             context.reportError(
-              new GraphQLError(`Không được tra cứu số định danh cá nhân trong một danh sách: trường ${field.name} chỉ được hỏi một lần cho mỗi yêu cầu.`, {
-                nodes: [node],
-                extensions: { reason: 'LOOKUP_IN_LIST', field: coordinate },
-              }),
+              new GraphQLError(
+                `Không được tra cứu số định danh cá nhân trong một danh sách: trường ${field.name} chỉ được hỏi một lần cho mỗi yêu cầu.`,
+                {
+                  nodes: [node],
+                  extensions: { reason: 'LOOKUP_IN_LIST', field: coordinate },
+                },
+              ),
             );
           }
         },
@@ -91,10 +110,17 @@ export const PURPOSE_MAX_LENGTH = 500;
 export function checkPurpose(purpose: string | null | undefined, field = 'purpose'): string {
   const trimmed = (purpose ?? '').trim();
   if (!trimmed) {
-    throw badInput('Cần nêu mục đích tra cứu theo số định danh cá nhân (ví dụ: xác minh hồ sơ chuyển tuyến số …).', { field, reason: 'PURPOSE_REQUIRED' });
+    throw badInput('Cần nêu mục đích tra cứu theo số định danh cá nhân (ví dụ: xác minh hồ sơ chuyển tuyến số …).', {
+      field,
+      reason: 'REQUIRED',
+    });
   }
   if ([...trimmed].length > PURPOSE_MAX_LENGTH) {
-    throw badInput(`Mục đích tra cứu dài quá ${PURPOSE_MAX_LENGTH} ký tự.`, { field, reason: 'PURPOSE_TOO_LONG', max: PURPOSE_MAX_LENGTH });
+    throw badInput(`Mục đích tra cứu dài quá ${PURPOSE_MAX_LENGTH} ký tự.`, {
+      field,
+      reason: 'TOO_LONG',
+      max: PURPOSE_MAX_LENGTH,
+    });
   }
   return trimmed;
 }
@@ -115,7 +141,10 @@ export const lookupLimitsEnv = {
   PERSONAL_ID_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_LOOKUP_LIMITS.windowSeconds),
 };
 
-export const lookupLimitsFromEnv = (env: { PERSONAL_ID_LOOKUPS_PER_WINDOW: number; PERSONAL_ID_LOOKUP_WINDOW_SECONDS: number }): LookupLimits => ({
+export const lookupLimitsFromEnv = (env: {
+  PERSONAL_ID_LOOKUPS_PER_WINDOW: number;
+  PERSONAL_ID_LOOKUP_WINDOW_SECONDS: number;
+}): LookupLimits => ({
   points: env.PERSONAL_ID_LOOKUPS_PER_WINDOW,
   windowSeconds: env.PERSONAL_ID_LOOKUP_WINDOW_SECONDS,
 });
@@ -126,7 +155,15 @@ export function rateLimited(limits: LookupLimits, msBeforeNext: number): GraphQL
   const minutes = Math.round(limits.windowSeconds / 60);
   return new GraphQLError(
     `Bạn đã tra cứu theo số định danh cá nhân ${limits.points} lần trong ${minutes >= 1 ? `${minutes} phút` : `${limits.windowSeconds} giây`}, là mức tối đa cho phép; vui lòng thử lại sau ${retryAfterSeconds} giây.`,
-    { extensions: { code: ErrorCode.RateLimited, reason: 'LOOKUP_RATE_LIMITED', retryAfterSeconds, limit: limits.points, windowSeconds: limits.windowSeconds } },
+    {
+      extensions: {
+        code: ErrorCode.RateLimited,
+        reason: 'LOOKUP_RATE_LIMITED',
+        retryAfterSeconds,
+        limit: limits.points,
+        windowSeconds: limits.windowSeconds,
+      },
+    },
   );
 }
 
@@ -139,7 +176,11 @@ export class LookupLimiter {
   private readonly limiter: RateLimiterMemory;
 
   constructor(readonly limits: LookupLimits = DEFAULT_LOOKUP_LIMITS) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: 'personal-id-lookup', points: limits.points, duration: limits.windowSeconds });
+    this.limiter = new RateLimiterMemory({
+      keyPrefix: 'personal-id-lookup',
+      points: limits.points,
+      duration: limits.windowSeconds,
+    });
   }
 
   /** Counts one lookup by the person; refuses it (RATE_LIMITED) when none is left in the window. */

@@ -1,8 +1,9 @@
 import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { demoIdentity } from '../development/issuer.js';
 import { buildGuardedSubgraphSchema } from '../subgraph.js';
-import { ACCESS_DIRECTIVE_SDL, Access, fieldsWithoutPolicy } from './policy.js';
+import { Access, ACCESS_DIRECTIVE_SDL, fieldsWithoutPolicy } from './policy.js';
 
 const typeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -29,7 +30,14 @@ const rows = [
   { id: 'b', birthDate: '2023-05-05', communeCode: '00004', communeValidFrom: '2019-01-01' },
 ];
 const schema = buildGuardedSubgraphSchema(typeDefs, {
-  Query: { records: () => rows, units: () => [{ code: '20', validFrom: '2025-07-01' }, { code: '22', validFrom: '2025-07-01' }], unguarded: () => 1 },
+  Query: {
+    records: () => rows,
+    units: () => [
+      { code: '20', validFrom: '2025-07-01' },
+      { code: '22', validFrom: '2025-07-01' },
+    ],
+    unguarded: () => 1,
+  },
   AdministrativeUnit: { childCount: () => 7 },
 });
 
@@ -67,7 +75,12 @@ describe('policies enforced by the subgraph itself', () => {
 
   it("gives a unit's aggregates only to officers whose territory holds it", async () => {
     const { result } = await run('viewer.quangninh', '{ units { code childCount } }');
-    expect(result.data).toEqual({ units: [{ code: '20', childCount: null }, { code: '22', childCount: 7 }] });
+    expect(result.data).toEqual({
+      units: [
+        { code: '20', childCount: null },
+        { code: '22', childCount: 7 },
+      ],
+    });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]!.path).toEqual(['units', 0, 'childCount']);
   });
@@ -76,7 +89,9 @@ describe('policies enforced by the subgraph itself', () => {
     const access = new Access(demoIdentity('station.dongkinh'), 'HEALTH');
     expect(() => access.assertCovers({ code: '05977', validFrom: '2025-07-01' })).not.toThrow();
     expect(() => access.assertCovers({ code: '05983', validFrom: '2025-07-01' }, 'input.communeCode')).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ reason: 'OUTSIDE_SCOPE', field: 'input.communeCode' }) }),
+      expect.objectContaining({
+        extensions: expect.objectContaining({ reason: 'OUTSIDE_SCOPE', field: 'input.communeCode' }),
+      }),
     );
     expect(() => access.assertCovers(undefined)).toThrow();
   });

@@ -1,16 +1,20 @@
-import { territoryOf, unitKey } from '@ecd/reference-data';
 import {
   GraphQLError,
   isObjectType,
+  Kind,
   type ConstArgumentNode,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+
+import { territoryOf, unitKey } from '@ecd/reference-data';
+
 import { ErrorCode } from '../errors.js';
-import { wrapFieldResolvers } from './wrap-resolvers.js';
+import type { Reason } from '../input/reasons.js';
 import type { Identity, Role, Sector } from './identity.js';
+import { wrapFieldResolvers } from './wrap-resolvers.js';
 
 /**
  * Who may read or do what, by role × sector × unit. A subgraph's SDL names one of these policies on
@@ -36,25 +40,103 @@ export interface Policy {
 const OFFICERS: Role[] = ['admin', 'lead-agency', 'sector-officer', 'viewer'];
 
 export const POLICIES = {
-  reference: { label: 'Danh mục dùng chung (đơn vị hành chính, chỉ tiêu, cơ quan, văn bản kế hoạch)', roles: ['admin', 'lead-agency', 'sector-officer', 'facility-staff', 'case-worker', 'auditor', 'viewer'], sector: 'any', scoped: false, personal: false },
-  aggregate: { label: 'Số liệu tổng hợp và tiến độ kế hoạch trong địa bàn', roles: OFFICERS, sector: 'any', scoped: true, personal: false },
-  'plan:manage': { label: 'Nhập kế hoạch, mở/đóng kỳ báo cáo, duyệt báo cáo', roles: ['admin', 'lead-agency'], sector: 'any', scoped: true, personal: false },
-  'report:read': { label: 'Xem kỳ báo cáo và báo cáo của các cơ quan', roles: ['admin', 'lead-agency', 'sector-officer', 'viewer'], sector: 'any', scoped: true, personal: false },
-  'report:write': { label: 'Lập và gửi báo cáo của cơ quan mình', roles: ['admin', 'lead-agency', 'sector-officer'], sector: 'any', scoped: true, personal: false },
-  'figure:write': { label: 'Nhập số liệu tổng hợp của ngành mình', roles: ['admin', 'sector-officer'], sector: 'own', scoped: true, personal: false },
-  'facility:read': { label: 'Danh sách cơ sở của ngành (trạm y tế, trường, thiết chế)', roles: ['admin', 'lead-agency', 'sector-officer', 'facility-staff', 'viewer'], sector: 'any', scoped: true, personal: false },
-  'records:read': { label: 'Hồ sơ từng trẻ của ngành mình', roles: ['admin', 'sector-officer', 'facility-staff'], sector: 'own', scoped: true, personal: true },
-  'records:write': { label: 'Ghi hồ sơ từng trẻ của ngành mình', roles: ['admin', 'sector-officer', 'facility-staff'], sector: 'own', scoped: true, personal: true },
-  protection: { label: 'Trẻ có hoàn cảnh đặc biệt, vụ việc bảo vệ trẻ em, trợ giúp xã hội', roles: ['admin', 'case-worker'], sector: 'any', scoped: true, personal: true },
-  referral: { label: 'Chuyển tuyến trẻ giữa các ngành', roles: ['admin', 'case-worker', 'facility-staff', 'sector-officer'], sector: 'any', scoped: true, personal: true },
-  'personal-id:lookup': { label: 'Tra cứu theo số định danh cá nhân (có lý do, bị giới hạn)', roles: ['admin', 'case-worker', 'facility-staff'], sector: 'any', scoped: true, personal: true },
-  audit: { label: 'Nhật ký truy cập dữ liệu cá nhân', roles: ['admin', 'auditor'], sector: 'any', scoped: false, personal: false },
+  reference: {
+    label: 'Danh mục dùng chung (đơn vị hành chính, chỉ tiêu, cơ quan, văn bản kế hoạch)',
+    roles: ['admin', 'lead-agency', 'sector-officer', 'facility-staff', 'case-worker', 'auditor', 'viewer'],
+    sector: 'any',
+    scoped: false,
+    personal: false,
+  },
+  aggregate: {
+    label: 'Số liệu tổng hợp và tiến độ kế hoạch trong địa bàn',
+    roles: OFFICERS,
+    sector: 'any',
+    scoped: true,
+    personal: false,
+  },
+  'plan:manage': {
+    label: 'Nhập kế hoạch, mở/đóng kỳ báo cáo, duyệt báo cáo',
+    roles: ['admin', 'lead-agency'],
+    sector: 'any',
+    scoped: true,
+    personal: false,
+  },
+  'report:read': {
+    label: 'Xem kỳ báo cáo và báo cáo của các cơ quan',
+    roles: ['admin', 'lead-agency', 'sector-officer', 'viewer'],
+    sector: 'any',
+    scoped: true,
+    personal: false,
+  },
+  'report:write': {
+    label: 'Lập và gửi báo cáo của cơ quan mình',
+    roles: ['admin', 'lead-agency', 'sector-officer'],
+    sector: 'any',
+    scoped: true,
+    personal: false,
+  },
+  'figure:write': {
+    label: 'Nhập số liệu tổng hợp của ngành mình',
+    roles: ['admin', 'sector-officer'],
+    sector: 'own',
+    scoped: true,
+    personal: false,
+  },
+  'facility:read': {
+    label: 'Danh sách cơ sở của ngành (trạm y tế, trường, thiết chế)',
+    roles: ['admin', 'lead-agency', 'sector-officer', 'facility-staff', 'viewer'],
+    sector: 'any',
+    scoped: true,
+    personal: false,
+  },
+  'records:read': {
+    label: 'Hồ sơ từng trẻ của ngành mình',
+    roles: ['admin', 'sector-officer', 'facility-staff'],
+    sector: 'own',
+    scoped: true,
+    personal: true,
+  },
+  'records:write': {
+    label: 'Ghi hồ sơ từng trẻ của ngành mình',
+    roles: ['admin', 'sector-officer', 'facility-staff'],
+    sector: 'own',
+    scoped: true,
+    personal: true,
+  },
+  protection: {
+    label: 'Trẻ có hoàn cảnh đặc biệt, vụ việc bảo vệ trẻ em, trợ giúp xã hội',
+    roles: ['admin', 'case-worker'],
+    sector: 'any',
+    scoped: true,
+    personal: true,
+  },
+  referral: {
+    label: 'Chuyển tuyến trẻ giữa các ngành',
+    roles: ['admin', 'case-worker', 'facility-staff', 'sector-officer'],
+    sector: 'any',
+    scoped: true,
+    personal: true,
+  },
+  'personal-id:lookup': {
+    label: 'Tra cứu theo số định danh cá nhân (có lý do, bị giới hạn)',
+    roles: ['admin', 'case-worker', 'facility-staff'],
+    sector: 'any',
+    scoped: true,
+    personal: true,
+  },
+  audit: {
+    label: 'Nhật ký truy cập dữ liệu cá nhân',
+    roles: ['admin', 'auditor'],
+    sector: 'any',
+    scoped: false,
+    personal: false,
+  },
 } as const satisfies Record<string, Policy>;
 
 /** Fields Federation adds to every subgraph: the gateway's own, behind its token; entities are checked by their types. */
 const FEDERATION_FIELDS = new Set(['Query._service', 'Query._entities']);
 
-export const forbidden = (message: string, reason: string, details: Record<string, unknown> = {}) =>
+export const forbidden = (message: string, reason: Reason, details: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.Forbidden, reason, ...details } });
 
 /** A unit given by code and first day of validity, as located rows and entity keys carry it. */
@@ -63,7 +145,8 @@ export interface Located {
   validFrom: string | Date;
 }
 
-const asIso = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined);
+const isoOf = (value: string | Date): string => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+const asIso = (value: unknown) => (value instanceof Date || typeof value === 'string' ? isoOf(value) : undefined);
 
 /**
  * The unit a parent object lies in: the finest of its commune, unit, district or province columns,
@@ -72,7 +155,10 @@ const asIso = (value: unknown) => (value instanceof Date ? value.toISOString().s
 export function locationOf(parent: unknown, typeName: string): Located | undefined {
   if (!parent || typeof parent !== 'object') return undefined;
   const row = parent as Record<string, unknown>;
-  if (typeName === 'AdministrativeUnit' && typeof row.code === 'string' && asIso(row.validFrom)) return { code: row.code, validFrom: asIso(row.validFrom)! };
+  if (typeName === 'AdministrativeUnit' && typeof row.code === 'string') {
+    const validFrom = asIso(row.validFrom);
+    if (validFrom) return { code: row.code, validFrom };
+  }
   for (const prefix of ['commune', 'unit', 'district', 'province']) {
     const code = row[`${prefix}Code`];
     const validFrom = asIso(row[`${prefix}ValidFrom`]);
@@ -103,7 +189,7 @@ export class Access {
   /** Whether a unit lies in the person's territory (the whole country for national roles). */
   covers(unit: Located): boolean {
     if (this.territory === null) return true;
-    return this.territory.has(unitKey({ code: unit.code, validFrom: asIso(unit.validFrom)! }));
+    return this.territory.has(unitKey({ code: unit.code, validFrom: isoOf(unit.validFrom) }));
   }
 
   private readonly parentsOutside = new WeakMap<object, boolean>();
@@ -138,7 +224,11 @@ export class Access {
     if (unit) return this.assertCovers(unit, field);
     this.scopeChecked = true;
     if (this.territory === null) return;
-    throw forbidden('Nội dung phạm vi toàn quốc chỉ do cán bộ cấp trung ương quản lý.', 'OUTSIDE_SCOPE', field ? { field } : {});
+    throw forbidden(
+      'Nội dung phạm vi toàn quốc chỉ do cán bộ cấp trung ương quản lý.',
+      'OUTSIDE_SCOPE',
+      field ? { field } : {},
+    );
   }
 
   /** Why a policy refuses this person, or null when it allows them. */
@@ -167,10 +257,12 @@ export type ScopeGuard = Pick<Access, 'assertCovers' | 'assertCoversScope'>;
 /** The whole country, for jobs no person runs through the API (demo seed, command line). Never for a request. */
 export const SYSTEM_SCOPE: ScopeGuard = { assertCovers: () => undefined, assertCoversScope: () => undefined };
 
-function policiesOf(directives: readonly { name: { value: string }; arguments?: readonly ConstArgumentNode[] }[] | undefined): string[][] | undefined {
+function policiesOf(
+  directives: readonly { name: { value: string }; arguments?: readonly ConstArgumentNode[] }[] | undefined,
+): string[][] | undefined {
   const directive = directives?.find((d) => d.name.value === ACCESS_DIRECTIVE);
   const argument = directive?.arguments?.find((a) => a.name.value === 'policy');
-  return argument?.value.kind === 'StringValue' ? [[argument.value.value]] : undefined;
+  return argument?.value.kind === Kind.STRING ? [[argument.value.value]] : undefined;
 }
 
 /** The policy of a field: its own `@access`, else its type's. Every name must be in POLICIES. */
@@ -193,7 +285,8 @@ export function fieldsWithoutPolicy(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
     for (const field of Object.values(type.getFields())) {
-      if (!FEDERATION_FIELDS.has(`${type.name}.${field.name}`) && !policyOfField(type, field)) missing.push(`${type.name}.${field.name}`);
+      if (!FEDERATION_FIELDS.has(`${type.name}.${field.name}`) && !policyOfField(type, field))
+        missing.push(`${type.name}.${field.name}`);
     }
   }
   return missing;
@@ -206,7 +299,9 @@ export function fieldsWithoutPolicy(schema: GraphQLSchema): string[] {
  */
 export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {
   wrapFieldResolvers<AccessContext>(schema, 'policy', (type, field, resolve) =>
-    type.name === '_Service' || FEDERATION_FIELDS.has(`${type.name}.${field.name}`) ? undefined : guard(type.name, field.name, policyOfField(type, field), resolve),
+    type.name === '_Service' || FEDERATION_FIELDS.has(`${type.name}.${field.name}`)
+      ? undefined
+      : guard(type.name, field.name, policyOfField(type, field), resolve),
   );
   return schema;
 }
@@ -219,7 +314,9 @@ function guard(
 ): GraphQLFieldResolver<unknown, AccessContext> {
   if (!alternatives?.length) {
     return () => {
-      throw forbidden('Trường dữ liệu này chưa có quy tắc truy cập nên bị đóng.', 'NO_ACCESS_RULE', { field: `${typeName}.${fieldName}` });
+      throw forbidden('Trường dữ liệu này chưa có quy tắc truy cập nên bị đóng.', 'NO_ACCESS_RULE', {
+        field: `${typeName}.${fieldName}`,
+      });
     };
   }
   const scoped = alternatives.every((all) => all.some((p) => p.scoped));

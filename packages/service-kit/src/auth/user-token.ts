@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+} from 'jose';
+
 import { territoryOf } from '@ecd/reference-data';
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JSONWebKeySet } from 'jose';
-import { ROLES, SECTORS, identitySchema, type Identity, type Role, type Sector } from './identity.js';
+
+import { identitySchema, ROLES, SECTORS, type Identity, type Role, type Sector } from './identity.js';
 
 /** The built-in development issuer of the embedded default; production refuses it. */
 export const DEVELOPMENT_ISSUER = 'urn:ecd:development-issuer';
@@ -14,7 +23,13 @@ export const NATIONAL_UNIT = 'VN';
 const NATIONAL_ROLES: readonly Role[] = ['admin', 'auditor'];
 
 /** The claims carrying a person's roles, sector, unit, agency and name, unless configured otherwise. */
-export const DEFAULT_CLAIMS = { roles: 'ecd_roles', sector: 'ecd_sector', unit: 'ecd_unit', agency: 'ecd_agency', name: 'name' };
+export const DEFAULT_CLAIMS = {
+  roles: 'ecd_roles',
+  sector: 'ecd_sector',
+  unit: 'ecd_unit',
+  agency: 'ecd_agency',
+  name: 'name',
+};
 
 /** Where the embedded default keeps its keys: `.data/keys` at the top of the repository. */
 export const DEFAULT_KEYS_DIR = fileURLToPath(new URL('../../../../.data/keys', import.meta.url));
@@ -58,15 +73,26 @@ const authError = (reason: AuthenticationReason) => new AuthenticationError(reas
 
 /** A claim at a dotted path, e.g. Keycloak's `realm_access.roles`. */
 function claimAt(payload: JWTPayload, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      payload,
+    );
 }
 
 const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : typeof value === 'string'
+      ? value.split(/[\s,]+/)
+      : [];
 
 /** Turns a verified token's claims into an identity; roles the federation does not know are ignored. */
 export function identityFromClaims(payload: JWTPayload, claims: OidcConfig['claims']): Identity {
-  const roles = asList(claimAt(payload, claims.roles)).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const roles = asList(claimAt(payload, claims.roles)).filter((r): r is Role =>
+    (ROLES as readonly string[]).includes(r),
+  );
   const sectorClaim = claimAt(payload, claims.sector);
   const sector = typeof sectorClaim === 'string' ? sectorClaim.toUpperCase() : null;
   const unitClaim = claimAt(payload, claims.unit) ?? null;
@@ -91,13 +117,16 @@ export function identityFromClaims(payload: JWTPayload, claims: OidcConfig['clai
 export type UserTokenVerifier = (authorization: string | undefined) => Promise<Identity>;
 
 export function createUserTokenVerifier(config: OidcConfig): UserTokenVerifier {
-  const keys = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : createLocalJWKSet(config.jwks as JSONWebKeySet);
+  const keys = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl))
+    : createLocalJWKSet(config.jwks as JSONWebKeySet);
   return async (authorization) => {
-    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization?.trim() ?? '');
+    // The group is never empty when the pattern matches: no token and no match are the same case.
+    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization?.trim() ?? '')?.[1];
     if (!authorization) throw authError('TOKEN_REQUIRED');
-    if (!match) throw authError('TOKEN_INVALID');
+    if (!token) throw authError('TOKEN_INVALID');
     try {
-      const { payload } = await jwtVerify(match[1]!, keys, {
+      const { payload } = await jwtVerify(token, keys, {
         issuer: config.issuer,
         audience: config.audience,
         algorithms: config.algorithms,

@@ -6,7 +6,8 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT, importJWK, type CryptoKey, type JWK } from 'jose';
+import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
+
 import { DEVELOPMENT_KEY_PREFIX } from '../auth/gateway-token.js';
 import type { Identity } from '../auth/identity.js';
 import { DEFAULT_CLAIMS, DEVELOPMENT_ISSUER, FEDERATION_AUDIENCE, NATIONAL_UNIT } from '../auth/user-token.js';
@@ -15,7 +16,14 @@ type DemoUser = Omit<Identity, 'userId'> & { description: string };
 
 /** The demo users of the embedded default (listed in the README). */
 export const DEMO_USERS: Record<string, DemoUser> = {
-  admin: { name: 'Quản trị hệ thống', roles: ['admin'], sector: null, unitCode: null, agency: null, description: 'every right, the whole country' },
+  admin: {
+    name: 'Quản trị hệ thống',
+    roles: ['admin'],
+    sector: null,
+    unitCode: null,
+    agency: null,
+    description: 'every right, the whole country',
+  },
   'lead.langson': {
     name: 'Nguyễn Văn An',
     roles: ['lead-agency'],
@@ -72,7 +80,14 @@ export const DEMO_USERS: Record<string, DemoUser> = {
     agency: 'UBND-22',
     description: 'reads the aggregates and plans of Quảng Ninh only',
   },
-  auditor: { name: 'Bùi Văn Hải', roles: ['auditor'], sector: null, unitCode: null, agency: null, description: 'reads the audit logs of every sector' },
+  auditor: {
+    name: 'Bùi Văn Hải',
+    roles: ['auditor'],
+    sector: null,
+    unitCode: null,
+    agency: null,
+    description: 'reads the audit logs of every sector',
+  },
 };
 
 export interface DevelopmentKeys {
@@ -93,7 +108,12 @@ export const KEY_FILES = {
 
 function newKey(name: string): JWK {
   const { privateKey } = generateKeyPairSync('ed25519');
-  return { ...(privateKey.export({ format: 'jwk' }) as JWK), kid: `${DEVELOPMENT_KEY_PREFIX}${name}-${randomUUID().slice(0, 8)}`, alg: 'EdDSA', use: 'sig' };
+  return {
+    ...(privateKey.export({ format: 'jwk' }) as JWK),
+    kid: `${DEVELOPMENT_KEY_PREFIX}${name}-${randomUUID().slice(0, 8)}`,
+    alg: 'EdDSA',
+    use: 'sig',
+  };
 }
 
 const publicOf = ({ d: _private, ...jwk }: JWK): JWK => jwk;
@@ -121,7 +141,12 @@ export function developmentKeys(dir: string): DevelopmentKeys {
   };
   const issuerPrivate = privateKey(KEY_FILES.issuerPrivate, 'issuer');
   const gatewayPrivate = privateKey(KEY_FILES.gatewayPrivate, 'gateway');
-  const keys = { issuerPrivate, issuerJwks: { keys: [publicOf(issuerPrivate)] }, gatewayPrivate, gatewayJwks: { keys: [publicOf(gatewayPrivate)] } };
+  const keys = {
+    issuerPrivate,
+    issuerJwks: { keys: [publicOf(issuerPrivate)] },
+    gatewayPrivate,
+    gatewayJwks: { keys: [publicOf(gatewayPrivate)] },
+  };
   writeOnce(join(dir, KEY_FILES.issuerJwks), () => JSON.stringify(keys.issuerJwks), 0o644);
   writeOnce(join(dir, KEY_FILES.gatewayJwks), () => JSON.stringify(keys.gatewayJwks), 0o644);
   return keys;
@@ -135,20 +160,23 @@ export async function signDevelopmentToken(
 ): Promise<string> {
   const identity = typeof user === 'string' ? demoIdentity(user) : user;
   const key = (await importJWK(keys.issuerPrivate, 'EdDSA')) as CryptoKey;
-  return new SignJWT({
-    [DEFAULT_CLAIMS.roles]: identity.roles,
-    [DEFAULT_CLAIMS.sector]: identity.sector,
-    [DEFAULT_CLAIMS.unit]: identity.unitCode ?? NATIONAL_UNIT,
-    [DEFAULT_CLAIMS.agency]: identity.agency,
-    [DEFAULT_CLAIMS.name]: identity.name,
-  })
-    .setProtectedHeader({ alg: 'EdDSA', kid: keys.issuerPrivate.kid!, typ: 'JWT' })
-    .setIssuer(options.issuer ?? DEVELOPMENT_ISSUER)
-    .setAudience(options.audience ?? FEDERATION_AUDIENCE)
-    .setSubject(identity.userId)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '8h')
-    .sign(key);
+  return (
+    new SignJWT({
+      [DEFAULT_CLAIMS.roles]: identity.roles,
+      [DEFAULT_CLAIMS.sector]: identity.sector,
+      [DEFAULT_CLAIMS.unit]: identity.unitCode ?? NATIONAL_UNIT,
+      [DEFAULT_CLAIMS.agency]: identity.agency,
+      [DEFAULT_CLAIMS.name]: identity.name,
+    })
+      // A header's kid is optional too: a key file without one signs tokens without one, which a one-key JWKS still verifies.
+      .setProtectedHeader({ alg: 'EdDSA', kid: keys.issuerPrivate.kid, typ: 'JWT' })
+      .setIssuer(options.issuer ?? DEVELOPMENT_ISSUER)
+      .setAudience(options.audience ?? FEDERATION_AUDIENCE)
+      .setSubject(identity.userId)
+      .setIssuedAt()
+      .setExpirationTime(options.expiresIn ?? '8h')
+      .sign(key)
+  );
 }
 
 export function demoIdentity(userId: string): Identity {

@@ -1,0 +1,120 @@
+import { atUnit, column, empty, locatedRows, sql, type ComputedIndicators, type Sql } from '@ecd/database';
+
+import { GRADES_BY_LEVEL, type SchoolGrade } from '../domain/records.js';
+import { SCHOOL_LEVEL_CODES, type SchoolLevel } from '../domain/school-level.js';
+
+// Education's indicators computed from its own records (SQL per the registry definitions in
+// packages/reference-data/data/indicators.yaml). Each SELECT gives (i, numerator, denominator, source) per
+// requested key `k` (columns i, indicator, year, code, valid_from), summing over the rows located in
+// the requested unit, whatever its level. Only the latest version of a school's survey or pupil
+// statistics, and of a commune's population survey, counts for a year. The indicators over children
+// counted by sex (enrolment and the population survey) are also split by sex (`bySexSql`).
+
+const SURVEY_SOURCE = 'Khảo sát trường học hằng năm (GD&ĐT)';
+const FLOW_SOURCE = 'Thống kê học sinh đầu năm, cuối năm học (GD&ĐT)';
+const POPULATION_SOURCE = 'Điều tra phổ cập giáo dục (GD&ĐT)';
+
+const latestSurvey = sql`NOT EXISTS (SELECT 1 FROM school_survey n WHERE n.school_id = sv.school_id AND n.year = sv.year AND n.version > sv.version)`;
+const latestEnrolment = sql`NOT EXISTS (SELECT 1 FROM enrolment_report n WHERE n.school_id = r.school_id AND n.year = r.year AND n.version > r.version)`;
+const latestPopulation = sql`NOT EXISTS (SELECT 1 FROM child_population_report n
+  WHERE n.commune_code = t.commune_code AND n.commune_valid_from = t.commune_valid_from AND n.year = t.year AND n.version > t.version)`;
+
+const ofLevels = (levels: readonly SchoolLevel[]) => sql`t.level = ANY(${levels}::"SchoolLevel"[])`;
+/** Preschools and primary schools: the "cơ sở giáo dục mầm non, tiểu học" of the ECD indicators. */
+const ECD_LEVELS: readonly SchoolLevel[] = ['PRESCHOOL', 'PRIMARY'];
+
+/** Share of surveyed schools of `levels` whose latest survey says `flag`. */
+const surveyedSchools = (flag: string, levels: readonly SchoolLevel[]) => (keys: Sql) => sql`
+  SELECT k.i, count(*) FILTER (WHERE ${column('sv', flag)}) AS numerator, count(*) AS denominator, ${SURVEY_SOURCE}::text AS source
+    FROM ${keys} k
+    JOIN ${locatedRows('school')} t ON ${atUnit('t')}
+    JOIN school_survey sv ON sv.school_id = t.id AND sv.year = k.year
+   WHERE ${ofLevels(levels)} AND ${latestSurvey}
+   GROUP BY k.i`;
+
+/** Pupils dropping out during the school year over pupils enrolled at its start, in `grades`. */
+const dropout = (grades: readonly SchoolGrade[]) => (keys: Sql) => sql`
+  SELECT k.i, sum(f.dropping_out) AS numerator, sum(f.enrolled_at_start) AS denominator, ${FLOW_SOURCE}::text AS source
+    FROM ${keys} k
+    JOIN ${locatedRows('school')} t ON ${atUnit('t')}
+    JOIN enrolment_report r ON r.school_id = t.id AND r.year = k.year
+    JOIN grade_flow f ON f.report_id = r.id
+   WHERE f.grade = ANY(${grades}::"SchoolGrade"[]) AND ${latestEnrolment}
+   GROUP BY k.i
+  HAVING sum(f.enrolled_at_start) > 0`;
+
+/** With `bySex`, the extra select column and grouping that split a figure by the sex column `alias.sex`. */
+const sexSplit = (bySex: boolean, alias: string) =>
+  bySex
+    ? { sex: sql`${column(alias, 'sex')} AS sex, `, group: sql`, ${column(alias, 'sex')}` }
+    : { sex: empty, group: empty };
+
+/** Children of `ages` living in the unit who have completed `completed`, over all children of those ages (universal-education survey). */
+const cohortCompletion =
+  (completed: string, [youngest, oldest]: readonly [number, number], bySex = false) =>
+  (keys: Sql) => {
+    const split = sexSplit(bySex, 'p');
+    return sql`
+  SELECT k.i, ${split.sex}sum(${column('p', completed)}) AS numerator, sum(p.children) AS denominator, ${POPULATION_SOURCE}::text AS source
+    FROM ${keys} k
+    JOIN ${locatedRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
+    JOIN child_population_count p ON p.report_id = t.id
+   WHERE p.age BETWEEN ${youngest}::int AND ${oldest}::int AND ${latestPopulation}
+   GROUP BY k.i${split.group}
+  HAVING sum(p.children) > 0`;
+  };
+
+/**
+ * 5-year-olds enrolled in preschools located in the unit over 5-year-olds living in it (universal-
+ * education survey): a unit without a population survey for the year gives no figure.
+ */
+const age5Enrolment =
+  (bySex = false) =>
+  (keys: Sql) => {
+    const [population, pupils] = [sexSplit(bySex, 'p'), sexSplit(bySex, 'c')];
+    return sql`
+  SELECT d.i, ${bySex ? sql`d.sex, ` : empty}coalesce(e.pupils, 0) AS numerator, d.children AS denominator, ${`${FLOW_SOURCE}; ${POPULATION_SOURCE}`}::text AS source
+    FROM (SELECT k.i, ${population.sex}sum(p.children) AS children
+            FROM ${keys} k
+            JOIN ${locatedRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
+            JOIN child_population_count p ON p.report_id = t.id
+           WHERE p.age = 5 AND ${latestPopulation}
+           GROUP BY k.i${population.group}
+          HAVING sum(p.children) > 0) d
+    LEFT JOIN (SELECT k.i, ${pupils.sex}sum(c.pupils) AS pupils
+                 FROM ${keys} k
+                 JOIN ${locatedRows('school')} t ON ${atUnit('t')}
+                 JOIN enrolment_report r ON r.school_id = t.id AND r.year = k.year
+                 JOIN enrolment_count c ON c.report_id = r.id
+                WHERE t.level = 'PRESCHOOL' AND c.age = 5 AND ${latestEnrolment}
+                GROUP BY k.i${pupils.group}) e ON e.i = d.i${bySex ? sql` AND e.sex = d.sex` : empty}`;
+  };
+
+/** Education's indicators computed from its records; the others it owns are reported in aggregate. */
+export const EDUCATION_COMPUTED: ComputedIndicators = {
+  SCHOOLS_WITH_SANITATION: { sql: surveyedSchools('clean_water_sanitation', SCHOOL_LEVEL_CODES) },
+  SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: { sql: surveyedSchools('psychological_support', SCHOOL_LEVEL_CODES) },
+  SCHOOLS_DISABILITY_ACCESSIBLE: { sql: surveyedSchools('disability_accessible', SCHOOL_LEVEL_CODES) },
+  REFERRAL_NETWORK_EDU_FACILITIES: { sql: surveyedSchools('referral_network', ECD_LEVELS) },
+  ECD_EDU_STAFF_CAREGIVERS_TRAINED: {
+    sql: (keys) => sql`
+      SELECT k.i, sum(sv.staff_trained_ecd) AS numerator, sum(sv.staff_total) AS denominator, ${SURVEY_SOURCE}::text AS source
+        FROM ${keys} k
+        JOIN ${locatedRows('school')} t ON ${atUnit('t')}
+        JOIN school_survey sv ON sv.school_id = t.id AND sv.year = k.year
+       WHERE ${ofLevels(ECD_LEVELS)} AND ${latestSurvey}
+       GROUP BY k.i
+      HAVING sum(sv.staff_total) > 0`,
+  },
+  AGE5_PRESCHOOL_ENROLMENT: { sql: age5Enrolment(), bySexSql: age5Enrolment(true) },
+  PRIMARY_COMPLETION: {
+    sql: cohortCompletion('completed_primary', [11, 11]),
+    bySexSql: cohortCompletion('completed_primary', [11, 11], true),
+  },
+  LOWER_SECONDARY_COMPLETION: {
+    sql: cohortCompletion('completed_lower_secondary', [15, 18]),
+    bySexSql: cohortCompletion('completed_lower_secondary', [15, 18], true),
+  },
+  PRIMARY_DROPOUT: { sql: dropout(GRADES_BY_LEVEL.PRIMARY) },
+  LOWER_SECONDARY_DROPOUT: { sql: dropout(GRADES_BY_LEVEL.LOWER_SECONDARY) },
+};

@@ -1,0 +1,22 @@
+import { auditData } from '@ecd/database';
+
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { enrolmentData } from './enrolment.js';
+import { figureData } from './figures.js';
+import { populationData } from './populations.js';
+import { schoolData } from './schools.js';
+import { surveyData } from './surveys.js';
+
+/** The education subgraph's data layer for one request: its DataLoaders cache for that request only. */
+export function createDataLayer(prisma: PrismaClient) {
+  return {
+    schools: schoolData(prisma),
+    surveys: surveyData(prisma),
+    enrolment: enrolmentData(prisma),
+    populations: populationData(prisma),
+    figures: figureData(prisma),
+    audit: auditData(prisma),
+  };
+}
+
+export type DataLayer = ReturnType<typeof createDataLayer>;

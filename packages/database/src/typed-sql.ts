@@ -1,0 +1,39 @@
+import { empty, join, raw, sql, type Sql } from '@prisma/client-runtime-utils';
+import { z } from 'zod';
+
+/**
+ * Every raw statement of the system is a Prisma.sql template: values are always bound parameters,
+ * fragments compose with `join` and `empty`, and only names written in the code (checked by
+ * `identifier`) are spliced in. Rows are checked against a zod schema where they enter TypeScript,
+ * so a column renamed in SQL fails loudly instead of turning into `undefined`.
+ */
+export { empty, join, sql, type Sql };
+
+/** A Prisma client or transaction: raw statements only as templates (tagged, or built with `sql`). */
+export interface SqlQueryable {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Sql, ...values: unknown[]): PromiseLike<T>;
+  $executeRaw(query: TemplateStringsArray | Sql, ...values: unknown[]): PromiseLike<number>;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** A table or column name written in the code (never taken from input), quoted for PostgreSQL. */
+export function identifier(name: string): Sql {
+  if (!IDENTIFIER.test(name)) throw new Error(`Invalid SQL identifier: ${name}`);
+  return raw(`"${name}"`);
+}
+
+/** `alias.column`, both names from the code. */
+export const column = (alias: string, name: string): Sql => sql`${identifier(alias)}.${identifier(name)}`;
+
+/** The rows of a parameterised statement, each checked against `row`; reading needs only `$queryRaw`. */
+export async function queryRows<Row extends z.ZodType>(
+  db: Pick<SqlQueryable, '$queryRaw'>,
+  row: Row,
+  query: Sql,
+): Promise<z.output<Row>[]> {
+  return z.array(row).parse(await db.$queryRaw<unknown>(query));
+}
+
+/** Runs a parameterised statement that returns no rows; the number of rows it touched. */
+export const execute = (db: SqlQueryable, query: Sql): PromiseLike<number> => db.$executeRaw(query);
