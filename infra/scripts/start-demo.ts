@@ -1,15 +1,59 @@
 /**
- * `npm start`: the whole system on one machine with no database server. Starts the four subgraphs
- * (each on its own embedded PostgreSQL under .data/, seeded with the demo province) and the gateway,
+ * `npm start`: the whole system on one machine with no database server, run from the TypeScript source
+ * (no build). Generates the Prisma clients (`turbo run generate:prisma`, cached), then starts the four
+ * subgraphs' demo entry points (`apps/<sector>/src/demo/main.ts`: each on its own embedded PostgreSQL
+ * under .data/, seeded with the demo province) and the gateway (`apps/gateway/src/index.ts`) through tsx,
  * waits until each is ready, prints where to query it, and stops everything on Ctrl+C.
+ *
+ * Only what running needs comes before the first answer: the GraphQL resolver types (type-only code) are
+ * generated once everything is up (`turbo run generate:graphql`), and the embedded databases do not each
+ * run PostgreSQL's initdb: a new data folder starts as a copy of one empty cluster, made once (while the
+ * clients are generated) and kept in node_modules/.cache.
+ *
+ * `npm run dev` (`--watch`): the same under `tsx watch`: a service restarts when a file it imports
+ * changes (internal packages included), a subgraph also when its `src/schema.graphql` or migrations
+ * change, the gateway when `infra/supergraph.graphql` does. Editing `prisma/schema.prisma` regenerates the
+ * app's Prisma client (so it restarts); editing `src/schema.graphql` regenerates its resolver types and
+ * recomposes the supergraph.
+ *
+ * ECD_START_TIMINGS=1 prints when each step ends (seconds since the start).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import {
+  chmodSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  watch,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as PGliteModule from '@electric-sql/pglite';
+
 import { developmentKeys } from '@ecd/service-kit/development';
 
+import { childEnv, infraEnv } from './env.js';
+
+const started = Date.now();
+const watchMode = process.argv.includes('--watch');
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const timing = (step: string) => {
+  if (infraEnv.ECD_START_TIMINGS) console.log(`  [${elapsed()}] ${step}`);
+};
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dataDir = process.env.ECD_DATA_DIR ?? `${root}.data`;
+const resolveHere = createRequire(import.meta.url).resolve;
+const tsxLoader = pathToFileURL(resolveHere('tsx')).href;
+const tsxCli = resolveHere('tsx/cli');
+const turbo = `${root}node_modules/.bin/turbo`;
+
+const dataDir = infraEnv.ECD_DATA_DIR ?? `${root}.data`;
 const logDir = `${dataDir}/logs`;
 // The databases, logs and keys of the demo are the owner's only.
 mkdirSync(logDir, { recursive: true, mode: 0o700 });
@@ -18,24 +62,109 @@ for (const dir of [dataDir, logDir]) chmodSync(dir, 0o700);
 const keysDir = `${dataDir}/keys`;
 developmentKeys(keysDir);
 
-const services = [
+const subgraphs = [
   { name: 'ldtbxh', port: 4001 },
   { name: 'health', port: 4002 },
   { name: 'education', port: 4003 },
   { name: 'culture', port: 4004 },
 ];
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+const gatewayPort = infraEnv.GATEWAY_PORT;
 const children: ChildProcess[] = [];
+let stopping = false;
 
-function start(name: string, port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [`${root}apps/${name}/dist/index.js`], {
+/** Runs a command to its end; its output is shown only when it fails. `background`: at the lowest CPU priority. */
+function run(command: string, args: string[], background = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Prisma's CLI otherwise asks the network for a newer version in a child process on every run.
+    const child = spawn(command, args, {
+      cwd: root,
+      env: childEnv({ CHECKPOINT_DISABLE: '1' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Its children (turbo's tasks) inherit the priority.
+    if (background && child.pid) setPriority(child.pid, 19);
+    let output = '';
+    for (const stream of [child.stdout, child.stderr])
+      stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`)),
+    );
+  });
+}
+
+/** Generated code of the subgraphs (`generate:prisma` or `generate:graphql`), in parallel; turbo caches it. */
+const generate = (task: string, filters = ['./apps/*'], background = false) =>
+  run(
+    turbo,
+    ['run', task, ...filters.map((f) => `--filter=${f}`), '--output-logs=errors-only', '--log-prefix=none'],
+    background,
+  );
+
+/**
+ * An empty PostgreSQL cluster made by the PGlite the subgraphs use (resolved from @ecd/database), once per
+ * PGlite version: initdb costs each embedded database about 7 CPU seconds, copying its 40 MB almost nothing.
+ */
+async function emptyClusterTemplate(): Promise<string> {
+  const entry = createRequire(`${root}packages/database/package.json`).resolve('@electric-sql/pglite');
+  // Its package.json is not exported: found up from the entry point.
+  const manifest = (dir: string): { name?: string; version?: string } =>
+    existsSync(`${dir}/package.json`)
+      ? (JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { name?: string; version?: string })
+      : {};
+  let packageDir = dirname(entry);
+  while (manifest(packageDir).name !== '@electric-sql/pglite' && dirname(packageDir) !== packageDir)
+    packageDir = dirname(packageDir);
+  const version = manifest(packageDir).version ?? 'unknown';
+  const template = `${root}node_modules/.cache/ecd-federation/pglite-${version}-empty`;
+  // PGlite writes its files world-writable: the cache folder is the owner's only, so no one else can
+  // change the cluster that new databases are copied from.
+  mkdirSync(dirname(template), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(template), 0o700);
+  if (existsSync(`${template}/PG_VERSION`)) return template;
+  const { PGlite } = (await import(pathToFileURL(entry).href)) as typeof PGliteModule;
+  const making = `${template}.${process.pid}`;
+  rmSync(making, { recursive: true, force: true });
+  const pglite = await PGlite.create(making);
+  await pglite.close();
+  rmSync(template, { recursive: true, force: true });
+  renameSync(making, template);
+  return template;
+}
+
+/**
+ * A service from its TypeScript source: `node --import tsx <entry>`, or under `tsx watch` in watch mode.
+ * Its output goes to .data/logs/<name>.log; in watch mode, lines that are not JSON log events (tsx's
+ * restarts, crashes) and logged errors are also shown here.
+ */
+function start(
+  name: string,
+  entry: string,
+  port: number,
+  env: Record<string, string>,
+  alsoWatch: string[],
+): ChildProcess {
+  const args = watchMode
+    ? [tsxCli, 'watch', '--clear-screen=false', ...alsoWatch.flatMap((path) => ['--include', path]), entry]
+    : ['--import', tsxLoader, entry];
+  const child = spawn(process.execPath, args, {
     cwd: `${root}apps/${name}`,
-    env: { ...process.env, PORT: String(port), ECD_KEYS_DIR: keysDir, ...env },
+    env: childEnv({ PORT: String(port), ECD_KEYS_DIR: keysDir, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(`${logDir}/${name}.log`, { flags: 'a' });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipe(log);
+    if (!watchMode) continue;
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines)
+        if (line.trim() && (!line.startsWith('{') || /"level":[56]\d/.test(line)))
+          console.log(`${name.padEnd(10)}| ${line}`);
+    });
+  }
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`${name} stopped unexpectedly (code ${code ?? signal}); see ${logDir}/${name}.log`);
   });
@@ -43,7 +172,7 @@ function start(name: string, port: number, env: Record<string, string>): ChildPr
   return child;
 }
 
-async function waitReady(name: string, port: number, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+async function waitReady(name: string, port: number, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited during start-up; see ${logDir}/${name}.log`);
@@ -53,39 +182,99 @@ async function waitReady(name: string, port: number, child: ChildProcess, timeou
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${name} was not ready after ${timeoutMs / 1000} s; see ${logDir}/${name}.log`);
 }
 
-let stopping = false;
-async function stopAll(exitCode: number) {
+async function stopAll(exitCode: number, signal?: NodeJS.Signals) {
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((resolve) => c.once('exit', resolve)) : undefined)));
+  const running = () => children.filter((c) => c.exitCode === null && c.signalCode === null);
+  const exited = Promise.all(running().map((c) => new Promise((resolve) => c.once('exit', resolve))));
+  // Ctrl+C reaches every process of the terminal's group: the services (and tsx watch, which passes it on)
+  // are already stopping; a second signal would make tsx watch kill its service before its database closed.
+  if (signal === 'SIGINT') await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  for (const child of running()) child.kill('SIGTERM');
+  await exited;
   process.exit(exitCode);
 }
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+process.once('SIGINT', () => void stopAll(0, 'SIGINT'));
+process.once('SIGTERM', () => void stopAll(0, 'SIGTERM'));
 
-const started = Date.now();
+/** Watch mode: an edited Prisma schema regenerates the app's client; an edited GraphQL schema its types and the supergraph. */
+function regenerateOnSchemaChanges() {
+  for (const { name } of subgraphs) {
+    for (const [file, task] of [
+      ['prisma/schema.prisma', 'generate:prisma'],
+      ['src/schema.graphql', 'generate:graphql'],
+    ] as const) {
+      const path = `${root}apps/${name}/${file}`;
+      if (!existsSync(path)) continue;
+      let timer: NodeJS.Timeout | undefined;
+      watch(path, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          console.log(
+            `${name.padEnd(10)}| ${file} changed: ${task}${task === 'generate:graphql' ? ' and compose' : ''}`,
+          );
+          generate(task, [`./apps/${name}`])
+            .then(() =>
+              task === 'generate:graphql' ? run(process.execPath, [tsxCli, 'infra/scripts/compose.ts']) : undefined,
+            )
+            .catch((error: unknown) => console.error(`${name.padEnd(10)}| ${(error as Error).message}`));
+        }, 300);
+      });
+    }
+  }
+}
+
 try {
+  // The gateway serves the committed supergraph and needs no generated code nor any subgraph to start: it
+  // starts first, while the Prisma clients are generated.
+  const gateway = start('gateway', 'src/index.ts', gatewayPort, {}, ['../../infra/supergraph.graphql']);
+  const ready = [waitReady('gateway', gatewayPort, gateway).then(() => timing('gateway ready'))];
+  // Its failure is reported once everything is awaited, below.
+  ready[0]?.catch(() => undefined);
+  console.log('Generating the Prisma clients...');
+  const newFolders = subgraphs.map(({ name }) => `${dataDir}/${name}`).filter((folder) => !existsSync(folder));
+  const [template] = await Promise.all([
+    newFolders.length
+      ? emptyClusterTemplate()
+          .catch((error: unknown) => {
+            // Each subgraph then makes its own cluster, only more slowly.
+            console.warn(`No empty cluster to copy (${(error as Error).message}): each database runs initdb itself.`);
+            return null;
+          })
+          .finally(() => timing('empty database cluster ready'))
+      : Promise.resolve(null),
+    generate('generate:prisma').then(() => timing('Prisma clients generated')),
+  ]);
+  // A new data folder starts as a copy of the empty cluster; an existing one is left as it is.
+  for (const folder of newFolders) {
+    if (template) cpSync(template, folder, { recursive: true });
+  }
   console.log(`Starting the four subgraphs on embedded PostgreSQL (data in ${dataDir}, logs in ${logDir})...`);
-  await Promise.all(
-    services.map(({ name, port }) => {
-      const child = start(name, port, { SEED_DEMO: 'true', DATA_DIR: `${dataDir}/${name}`, DATABASE_URL: '' });
-      return waitReady(name, port, child).then(() => console.log(`  ${name.padEnd(10)} ready on http://127.0.0.1:${port}/graphql`));
-    }),
-  );
-  const gateway = start('gateway', gatewayPort, {});
-  await waitReady('gateway', gatewayPort, gateway);
+  for (const { name, port } of subgraphs) {
+    const child = start(name, 'src/demo/main.ts', port, { DATA_DIR: `${dataDir}/${name}`, DATABASE_URL: '' }, [
+      'src/schema.graphql',
+      'prisma/migrations',
+    ]);
+    ready.push(
+      waitReady(name, port, child).then(() => {
+        console.log(`  ${name.padEnd(10)} ready on http://127.0.0.1:${port}/graphql`);
+        timing(`${name} ready`);
+      }),
+    );
+  }
+  await Promise.all(ready);
+  if (watchMode) regenerateOnSchemaChanges();
 } catch (error) {
   console.error((error as Error).message);
   await stopAll(1);
 }
 
 console.log(`
-ECD Federation is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s).
+ECD Federation is running${watchMode ? ' in watch mode' : ''} (started in ${elapsed()}).
   Gateway (GraphQL):      http://127.0.0.1:${gatewayPort}/graphql
   Health / readiness:     http://127.0.0.1:${gatewayPort}/health, /ready
   Sign in:                every request needs a bearer token; \`npm run token\` lists the demo users
@@ -94,5 +283,13 @@ Try the demo province, Lạng Sơn, with fields from all four sectors, as its le
   TOKEN=$(npm run -s token -- lead.langson)
   curl -s http://127.0.0.1:${gatewayPort}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
     -d '{"query":"{ administrativeUnit(code: \\"20\\") { fullName healthStationCount schoolCounts { label count } culturalFacilityCount plans { title } children(first: 3) { totalCount nodes { fullName healthStationCount } } } }"}'
-
+${watchMode ? `\nEach service restarts when its code changes; logs: ${logDir}/<name>.log.\n` : ''}
 Press Ctrl+C to stop.`);
+
+// The resolver types serve the editor and the type-checker, not the running services: made now, off the start's
+// path, at the lowest priority so that they take no CPU from the first queries.
+generate('generate:graphql', ['./apps/*'], true)
+  .then(() => timing('GraphQL types generated'))
+  .catch((error: unknown) => {
+    if (!stopping) console.error(`GraphQL types: ${(error as Error).message}`);
+  });
