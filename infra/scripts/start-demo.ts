@@ -7,8 +7,8 @@
  *
  * Only what running needs comes before the first answer: the GraphQL resolver types (type-only code) are
  * generated once everything is up (`turbo run generate:graphql`), and the embedded databases do not each
- * run PostgreSQL's initdb: a new data folder starts as a copy of one empty cluster, made once (while the
- * clients are generated) and kept in node_modules/.cache.
+ * run PostgreSQL's initdb: a new data folder starts as a copy of one empty cluster (pglite-template.ts),
+ * made by `npm ci` with the generated code (postinstall) and kept in node_modules/.cache.
  *
  * `npm run dev` (`--watch`): the same under `tsx watch`: a service restarts when a file it imports
  * changes (internal packages included), a subgraph also when its `src/schema.graphql` or migrations
@@ -19,26 +19,15 @@
  * ECD_START_TIMINGS=1 prints when each step ends (seconds since the start).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  chmodSync,
-  cpSync,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  watch,
-} from 'node:fs';
+import { chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
-import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as PGliteModule from '@electric-sql/pglite';
 
 import { developmentKeys } from '@ecd/service-kit/development';
 
 import { childEnv, infraEnv } from './env.js';
+import { emptyClusterTemplate } from './pglite-template.js';
 
 const started = Date.now();
 const watchMode = process.argv.includes('--watch');
@@ -100,37 +89,6 @@ const generate = (task: string, filters = ['./apps/*'], background = false) =>
     ['run', task, ...filters.map((f) => `--filter=${f}`), '--output-logs=errors-only', '--log-prefix=none'],
     background,
   );
-
-/**
- * An empty PostgreSQL cluster made by the PGlite the subgraphs use (resolved from @ecd/database), once per
- * PGlite version: initdb costs each embedded database about 7 CPU seconds, copying its 40 MB almost nothing.
- */
-async function emptyClusterTemplate(): Promise<string> {
-  const entry = createRequire(`${root}packages/database/package.json`).resolve('@electric-sql/pglite');
-  // Its package.json is not exported: found up from the entry point.
-  const manifest = (dir: string): { name?: string; version?: string } =>
-    existsSync(`${dir}/package.json`)
-      ? (JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { name?: string; version?: string })
-      : {};
-  let packageDir = dirname(entry);
-  while (manifest(packageDir).name !== '@electric-sql/pglite' && dirname(packageDir) !== packageDir)
-    packageDir = dirname(packageDir);
-  const version = manifest(packageDir).version ?? 'unknown';
-  const template = `${root}node_modules/.cache/ecd-federation/pglite-${version}-empty`;
-  // PGlite writes its files world-writable: the cache folder is the owner's only, so no one else can
-  // change the cluster that new databases are copied from.
-  mkdirSync(dirname(template), { recursive: true, mode: 0o700 });
-  chmodSync(dirname(template), 0o700);
-  if (existsSync(`${template}/PG_VERSION`)) return template;
-  const { PGlite } = (await import(pathToFileURL(entry).href)) as typeof PGliteModule;
-  const making = `${template}.${process.pid}`;
-  rmSync(making, { recursive: true, force: true });
-  const pglite = await PGlite.create(making);
-  await pglite.close();
-  rmSync(template, { recursive: true, force: true });
-  renameSync(making, template);
-  return template;
-}
 
 /**
  * A service from its TypeScript source: `node --import tsx <entry>`, or under `tsx watch` in watch mode.
