@@ -360,10 +360,12 @@ async function recreateDatabases(): Promise<void> {
  */
 async function loadUnitsAndPlan(): Promise<void> {
   await assertPortFree(SUBGRAPH_PORTS.ldtbxh);
-  const service = startService('ldtbxh', SUBGRAPH_PORTS.ldtbxh, {
-    DATABASE_URL: benchDatabaseUrl('ldtbxh'),
-    SEED_DEMO: 'true',
-  });
+  const service = startService(
+    'ldtbxh',
+    SUBGRAPH_PORTS.ldtbxh,
+    { DATABASE_URL: benchDatabaseUrl('ldtbxh') },
+    { demo: true },
+  );
   try {
     await waitReady(service);
     const provinceName = await withClient(benchDatabaseUrl('ldtbxh'), async (client) => {

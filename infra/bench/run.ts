@@ -82,9 +82,7 @@ const services: Service[] = [];
 
 async function startAll(): Promise<void> {
   await Promise.all([GATEWAY_PORT, ...Object.values(SUBGRAPH_PORTS)].map(assertPortFree));
-  const subgraphs = SUBGRAPHS.map((s) =>
-    startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s), SEED_DEMO: 'false' }),
-  );
+  const subgraphs = SUBGRAPHS.map((s) => startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s) }));
   services.push(...subgraphs);
   await Promise.all(subgraphs.map((s) => waitReady(s)));
   const gateway = startService('gateway', GATEWAY_PORT, {

@@ -1,6 +1,7 @@
 /**
- * The measured services as separate processes, started the way `npm start` starts them (the built
- * `dist/index.js` of each app), so each one's memory and event loop are its own.
+ * The measured services as separate processes, started as production runs them (the built
+ * `dist/index.js` of each app: `npm run build` first), so each one's memory and event loop are its own.
+ * The one-off load of the demo plans runs the subgraph's demo entry point from source instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -29,10 +30,16 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-export function startService(name: SubgraphName | 'gateway', port: number, env: Record<string, string>): Service {
+export function startService(
+  name: SubgraphName | 'gateway',
+  port: number,
+  env: Record<string, string>,
+  { demo = false } = {},
+): Service {
   mkdirSync(logDir, { recursive: true });
   const log = `${logDir}/${name}.log`;
-  const child = spawn(process.execPath, [`${root}apps/${name}/dist/index.js`], {
+  const entry = demo ? ['--import', 'tsx', 'src/demo/main.ts'] : [`${root}apps/${name}/dist/index.js`];
+  const child = spawn(process.execPath, entry, {
     cwd: `${root}apps/${name}`,
     // Only HOST, PORT and the service's own variables differ from the caller's environment.
     // Production mode refuses the public development child-key secret, so the bench brings its own.
