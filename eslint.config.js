@@ -30,6 +30,14 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // Every raw statement is a sql template with bound values (packages/database/src/typed-sql.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw)Unsafe$/]',
+          message: 'Use a sql`…` template (queryRows/execute from @ecd/database).',
+        },
+      ],
       // The environment is read, validated and typed in one place per deployable: its env.ts.
       'no-restricted-properties': [
         'error',
@@ -55,7 +63,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'MemberExpression[property.name=/^(prisma|\\$queryRaw|\\$executeRaw|\\$transaction)$/]',
+          selector:
+            'MemberExpression[property.name=/^(prisma|\\$queryRaw|\\$executeRaw|\\$queryRawUnsafe|\\$executeRawUnsafe|\\$transaction)$/]',
           message: 'Resolvers stay thin: no Prisma or SQL here; call the data layer.',
         },
       ],
