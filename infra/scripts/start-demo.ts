@@ -188,12 +188,12 @@ function regenerateOnSchemaChanges() {
 
 try {
   // The gateway serves the committed supergraph and needs no generated code nor any subgraph to start: it
-  // starts first, while the Prisma clients are generated.
+  // starts first, while the Prisma clients are checked (or generated).
   const gateway = start('gateway', 'src/index.ts', gatewayPort, {}, ['../../infra/supergraph.graphql']);
   const ready = [waitReady('gateway', gatewayPort, gateway).then(() => timing('gateway ready'))];
   // Its failure is reported once everything is awaited, below.
   ready[0]?.catch(() => undefined);
-  console.log('Generating the Prisma clients...');
+  console.log('Generating the Prisma clients (turbo: cached since npm ci)...');
   const newFolders = subgraphs.map(({ name }) => `${dataDir}/${name}`).filter((folder) => !existsSync(folder));
   const [template] = await Promise.all([
     newFolders.length
