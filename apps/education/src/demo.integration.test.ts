@@ -136,3 +136,33 @@ describe('demo records', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('the demo schools', () => {
+  it('are public except each commune’s second preschool, as read through GraphQL', async () => {
+    const response = await graphql<{
+      _entities: { schools: { level: string; ownership: string; ownershipLabel: string }[] }[];
+    }>(
+      subgraph.service.graphqlUrl,
+      `
+        query ($representations: [_Any!]!) {
+          _entities(representations: $representations) {
+            ... on AdministrativeUnit {
+              schools {
+                level
+                ownership
+                ownershipLabel
+              }
+            }
+          }
+        }
+      `,
+      { representations: [{ __typename: 'AdministrativeUnit', code: '20', validFrom: '2025-07-01' }] },
+    );
+    expect(response.errors).toBeUndefined();
+    const schools = response.data?._entities[0]?.schools ?? [];
+    const privateOnes = schools.filter((s) => s.ownership === 'PRIVATE');
+    expect(privateOnes.length).toBeGreaterThan(0);
+    expect(privateOnes.every((s) => s.level === 'PRESCHOOL' && s.ownershipLabel === 'Tư thục')).toBe(true);
+    expect(schools.filter((s) => s.ownership === 'PUBLIC').length).toBeGreaterThan(privateOnes.length);
+  });
+});

@@ -7,8 +7,12 @@ import { communeLocations, DEMO_PROGRESS_YEAR, DEMO_SEED, demoFigures, SeededRan
 
 import { EDUCATION_COMPUTED } from '../data/computed-indicators.js';
 import { GRADES_BY_LEVEL, type SchoolGrade } from '../domain/records.js';
-import type { SchoolLevel } from '../domain/school-level.js';
+import type { SchoolLevel, SchoolOwnership } from '../domain/school-level.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+
+/** A commune's second preschool is private (tư thục), as many are: the public one comes first. */
+const demoOwnership = (level: SchoolLevel, indexInCommune: number): SchoolOwnership =>
+  level === 'PRESCHOOL' && indexInCommune > 0 ? 'PRIVATE' : 'PUBLIC';
 
 /** Every commune of the demo province gets 1-2 preschools, 1-2 primary and 1 lower-secondary school. */
 export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<void> {
@@ -18,6 +22,7 @@ export async function seedDemo(prisma: PrismaClient, logger: Logger): Promise<vo
       Array.from({ length: count }, (_, i) => ({
         name: `${prefix} ${commune.name}${count > 1 ? ` ${i + 1}` : ''}`,
         level,
+        ownership: demoOwnership(level, i),
         ...location,
       }));
     return [
@@ -180,16 +185,15 @@ async function seedDemoRecords(prisma: PrismaClient, logger: Logger): Promise<vo
         }
       }
       const preschools = c % 3 === 0 ? 2 : 1;
-      // A commune's second preschool is private (tư thục), as many are: the public one comes first.
-      const schools: { level: SchoolLevel; name: string; share: number; ownership?: 'PRIVATE' }[] = [
+      const schools: { level: SchoolLevel; name: string; share: number; ownership: SchoolOwnership }[] = [
         ...Array.from({ length: preschools }, (_, i) => ({
           level: 'PRESCHOOL' as const,
           name: `Trường Mầm non ${commune.name}${preschools > 1 ? ` ${i + 1}` : ''}`,
           share: 1 / preschools,
-          ...(i > 0 ? { ownership: 'PRIVATE' as const } : {}),
+          ownership: demoOwnership('PRESCHOOL', i),
         })),
-        { level: 'PRIMARY', name: `Trường Tiểu học ${commune.name}`, share: 1 },
-        { level: 'LOWER_SECONDARY', name: `Trường THCS ${commune.name}`, share: 1 },
+        { level: 'PRIMARY', name: `Trường Tiểu học ${commune.name}`, share: 1, ownership: 'PUBLIC' as const },
+        { level: 'LOWER_SECONDARY', name: `Trường THCS ${commune.name}`, share: 1, ownership: 'PUBLIC' as const },
       ];
       for (const school of schools) {
         const schoolId = randomUUID();
@@ -197,7 +201,7 @@ async function seedDemoRecords(prisma: PrismaClient, logger: Logger): Promise<vo
           id: schoolId,
           name: school.name,
           level: school.level,
-          ownership: school.ownership ?? 'PUBLIC',
+          ownership: school.ownership,
           ...columns,
           openedOn: fromIsoDate(`${random.int(1960, 2015)}-09-05`),
           recordedBy,
