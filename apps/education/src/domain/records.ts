@@ -3,6 +3,7 @@ import {
   FIRST_YEAR,
   MAX_NAME_LENGTH,
   problem,
+  textProblems,
   toIsoDate,
   yearProblems,
   type InputProblem,
@@ -92,10 +93,7 @@ export interface SchoolInput {
 
 export function schoolProblems(input: SchoolInput, today: Date): InputProblem[] {
   const problems: InputProblem[] = [];
-  const name = input.name.trim();
-  if (!name) problems.push({ field: 'name', reason: 'REQUIRED', message: 'Cần ghi tên trường.' });
-  else if (name.length > MAX_NAME_LENGTH)
-    problems.push({ field: 'name', reason: 'TOO_LONG', message: `Tên trường dài quá ${MAX_NAME_LENGTH} ký tự.` });
+  problems.push(...textProblems('name', input.name, 'Tên trường', MAX_NAME_LENGTH));
   if (Number.isNaN(input.openedOn.getTime()) || input.openedOn > today) {
     problems.push({
       field: 'openedOn',

@@ -6,6 +6,7 @@ import {
   MAX_NAME_LENGTH,
   MAX_TEXT_LENGTH,
   pastDayProblems,
+  periodOrderProblems,
   personalIdProblems,
   problem,
   textProblems,
@@ -71,12 +72,6 @@ class Checks {
   result(location: RecordLocation | null): Checked {
     return { problems: this.problems, value: this.problems.length || !location ? null : { location } };
   }
-}
-
-/** An end before its start (of support, of a model). */
-function endProblems(c: Checks, field: string, from: Date, to: Date | null | undefined) {
-  if (to && to < from)
-    c.add(field, 'END_BEFORE_START', `Ngày kết thúc (${iso(to)}) trước ngày bắt đầu (${iso(from)}).`);
 }
 
 export interface SpecialCircumstanceInput {
@@ -147,7 +142,7 @@ export function checkSocialSupport(input: SocialSupportInput, today: Date): Chec
   else if (input.monthlyAmount > MAX_MONTHLY_AMOUNT)
     c.add('monthlyAmount', 'AMOUNT_TOO_LARGE', 'Mức trợ giúp hằng tháng quá lớn.');
   c.past('from', input.from, 'Ngày bắt đầu trợ giúp');
-  endProblems(c, 'to', input.from, input.to);
+  c.push(periodOrderProblems(input.from, input.to, 'to'));
   return c.result(c.locate('communeCode', input.communeCode, input.from, ['commune']));
 }
 
@@ -182,7 +177,7 @@ export function checkPilotModel(input: PilotModelInput, today: Date): Checked {
   const c = new Checks(today);
   c.push(textProblems('name', input.name, 'Tên mô hình', MAX_TITLE_LENGTH));
   c.past('startedOn', input.startedOn, 'Ngày bắt đầu');
-  endProblems(c, 'endedOn', input.startedOn, input.endedOn);
+  c.push(periodOrderProblems(input.startedOn, input.endedOn, 'endedOn'));
   return c.result(c.locate('unitCode', input.unitCode, input.startedOn, ['commune', 'district', 'province']));
 }
 
