@@ -31,4 +31,5 @@ export default subgraphCodegenConfig({
   ReportingStatus: '../data/reporting.js#ReportingStatusParent',
   PlanImportResult: '../data/plans.js#PlanImportParent',
   TargetProgress: '../data/progress.js#TargetProgressParent',
+  ProgressTerritory: '../data/progress.js#ProgressTerritory',
 });

@@ -375,15 +375,9 @@ async function loadUnitsAndPlan(): Promise<void> {
       );
       const [unit] = rows;
       if (!unit) throw new Error(`ldtbxh did not load province ${province} valid from ${AS_OF}`);
-      await client.query(
-        `INSERT INTO agency (code, name, kind, unit_code, unit_valid_from, valid_from, updated_at)
-         VALUES ($1, $2, 'PEOPLES_COMMITTEE', $3, $4, $4, now())`,
-        [benchIssuer(province), `Ủy ban nhân dân ${unit.full_name}`, province, AS_OF],
-      );
-      await client.query(
-        `INSERT INTO agency_function (id, agency_code, function, valid_from) VALUES (gen_random_uuid(), $1, 'COORDINATION', $2)`,
-        [benchIssuer(province), AS_OF],
-      );
+      // The issuing People's Committee is in the agency catalogue ldtbxh generates for every unit.
+      const { rows: issuers } = await client.query('SELECT 1 FROM agency WHERE code = $1', [benchIssuer(province)]);
+      if (!issuers.length) throw new Error(`ldtbxh holds no agency ${benchIssuer(province)}`);
       return unit.full_name;
     });
     await postGraphQL(

@@ -69,9 +69,13 @@ const inUnit = (alias: string, unitCode: string) => {
 const latestSurveys = sql`SELECT DISTINCT ON (school_id) * FROM school_survey WHERE year = ${YEAR} ORDER BY school_id, version DESC`;
 const latestReports = sql`SELECT DISTINCT ON (school_id) * FROM enrolment_report WHERE year = ${YEAR} ORDER BY school_id, version DESC`;
 const latestPopulation = sql`SELECT DISTINCT ON (commune_code, commune_valid_from) * FROM child_population_report WHERE year = ${YEAR} ORDER BY commune_code, commune_valid_from, version DESC`;
-const schoolShare = (flag: string, levels: string[]) => (unitCode: string) => sql`
+/** Facilities of `levels` whose latest survey says `flag`: every kind, or the schools (trường) only. */
+const schoolShare =
+  (flag: string, levels: string[], schoolsOnly = false) =>
+  (unitCode: string) => sql`
   SELECT count(*) FILTER (WHERE ${column('l', flag)}) AS numerator, count(*) AS denominator
-    FROM (${latestSurveys}) l JOIN school s ON s.id = l.school_id WHERE s.level::text = ANY(${levels}::text[]) AND ${inUnit('s', unitCode)}`;
+    FROM (${latestSurveys}) l JOIN school s ON s.id = l.school_id
+   WHERE s.level::text = ANY(${levels}::text[]) AND (NOT ${schoolsOnly}::boolean OR s.kind::text = 'SCHOOL') AND ${inUnit('s', unitCode)}`;
 const dropout = (grades: string[]) => (unitCode: string) => sql`
   SELECT sum(f.dropping_out) AS numerator, sum(f.enrolled_at_start) AS denominator
     FROM (${latestReports}) r JOIN school s ON s.id = r.school_id JOIN grade_flow f ON f.report_id = r.id
@@ -81,12 +85,24 @@ const completion = (completed: string, youngest: number, oldest: number) => (uni
     FROM (${latestPopulation}) p JOIN child_population_count c ON c.report_id = p.id WHERE c.age BETWEEN ${youngest}::int AND ${oldest}::int AND ${inUnit('p', unitCode)}`;
 export const INDEPENDENT_SQL: Record<string, (unitCode: string) => Sql> = {
   SCHOOLS_WITH_SANITATION: schoolShare('clean_water_sanitation', ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']),
-  SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: schoolShare('psychological_support', ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']),
-  SCHOOLS_DISABILITY_ACCESSIBLE: schoolShare('disability_accessible', ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']),
+  SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: schoolShare(
+    'psychological_support',
+    ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'],
+    true,
+  ),
+  SCHOOLS_DISABILITY_ACCESSIBLE: schoolShare(
+    'disability_accessible',
+    ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'],
+    true,
+  ),
   REFERRAL_NETWORK_EDU_FACILITIES: schoolShare('referral_network', ['PRESCHOOL', 'PRIMARY']),
   ECD_EDU_STAFF_CAREGIVERS_TRAINED: (unitCode) => sql`
     SELECT sum(l.staff_trained_ecd) AS numerator, sum(l.staff_total) AS denominator
       FROM (${latestSurveys}) l JOIN school s ON s.id = l.school_id WHERE s.level::text IN ('PRESCHOOL', 'PRIMARY') AND ${inUnit('s', unitCode)}`,
+  ECD_EDU_SERVICE_ACCESS_0_8: (unitCode) => sql`
+    SELECT sum(e.pupils_with_ecd_services) AS numerator, sum(e.pupils) AS denominator
+      FROM (${latestReports}) r JOIN school s ON s.id = r.school_id JOIN enrolment_count e ON e.report_id = r.id
+     WHERE s.level::text IN ('PRESCHOOL', 'PRIMARY') AND e.age <= 8 AND e.pupils_with_ecd_services IS NOT NULL AND ${inUnit('s', unitCode)}`,
   AGE5_PRESCHOOL_ENROLMENT: (unitCode) => sql`
     SELECT (SELECT coalesce(sum(e.pupils), 0) FROM (${latestReports}) r JOIN school s ON s.id = r.school_id JOIN enrolment_count e ON e.report_id = r.id
              WHERE s.level = 'PRESCHOOL' AND e.age = 5 AND ${inUnit('s', unitCode)}) AS numerator,
@@ -686,5 +702,197 @@ describe('indicators computed from the records', () => {
     }
     // Grade flows and school surveys carry no sex: those figures are not split.
     expect([dropout!.educationBySex, sanitation!.educationBySex]).toEqual([null, null]);
+  });
+});
+
+describe('independent nursery groups and the early-childhood support services', () => {
+  // A commune of Hà Nội none of the other tests uses.
+  const commune = index.communesOf('01')[1]!.code;
+  const REGISTER_KIND = `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { id name level kind kindLabel } }`;
+  const ENROLMENT_SERVED = `mutation($input: SchoolEnrolmentInput!) { recordSchoolEnrolment(input: $input) { version pupils pupilsWithEcdServices } }`;
+  const register = async (name: string, level: string, kind?: string) =>
+    gql<{ registerSchool: { id: string; name: string; level: string; kind: string; kindLabel: string } }>(
+      REGISTER_KIND,
+      { input: { name, level, communeCode: commune, openedOn: '2015-09-05', ...(kind ? { kind } : {}) } },
+    );
+  const surveyOf = (schoolId: string, psych: boolean, referral: boolean, staff: number, trained: number) =>
+    gql(SURVEY, {
+      input: {
+        schoolId,
+        year: 2024,
+        cleanWaterSanitation: true,
+        psychologicalSupport: psych,
+        disabilityAccessible: false,
+        referralNetwork: referral,
+        staffTotal: staff,
+        staffTrainedEcd: trained,
+      },
+    });
+  type Row = { grade: string; age: number; sex: string; pupils: number; served?: number };
+  const enrolOf = (schoolId: string, rows: Row[]) => {
+    const enrolment = rows.map(({ served, ...row }) => ({
+      ...row,
+      pupilsWithDisabilities: 0,
+      ...(served === undefined ? {} : { pupilsWithEcdServices: served }),
+    }));
+    const totals = new Map<string, number>();
+    for (const row of rows) totals.set(row.grade, (totals.get(row.grade) ?? 0) + row.pupils);
+    const gradeFlows = [...totals].map(([grade, pupils]) => ({
+      grade,
+      enrolledAtStart: pupils,
+      completing: pupils,
+      droppingOut: 0,
+    }));
+    return gql<{ recordSchoolEnrolment: { version: number; pupils: number; pupilsWithEcdServices: number | null } }>(
+      ENROLMENT_SERVED,
+      { input: { schoolId, year: 2024, enrolment, gradeFlows } },
+    );
+  };
+
+  it('registers an independent group at the preschool level only, and counts it with no school', async () => {
+    const group = await register('Nhóm trẻ độc lập Búp Sen', 'PRESCHOOL', 'INDEPENDENT_GROUP');
+    expect(group.errors).toBeUndefined();
+    expect(group.data!.registerSchool).toMatchObject({
+      level: 'PRESCHOOL',
+      kind: 'INDEPENDENT_GROUP',
+      kindLabel: 'Nhóm trẻ, lớp mẫu giáo, lớp mầm non độc lập',
+    });
+    const school = await register('Trường Mầm non Búp Sen', 'PRESCHOOL');
+    expect(school.data!.registerSchool).toMatchObject({ kind: 'SCHOOL', kindLabel: 'Trường' });
+
+    const before = await allRows();
+    const primaryGroup = await register('Lớp tiểu học độc lập', 'PRIMARY', 'INDEPENDENT_GROUP');
+    expect(problemsOf(primaryGroup).map((p) => [p.field, p.reason])).toEqual([
+      ['input.kind', 'INDEPENDENT_GROUP_NOT_PRESCHOOL'],
+    ]);
+    expect(await allRows()).toEqual(before);
+
+    const [unit] = await resolveUnitEntities<{
+      schoolCounts: { level: string; count: number }[];
+      schools: { name: string; kind: string }[];
+    }>(
+      subgraph.service.graphqlUrl,
+      [{ code: commune, validFrom: VALID_FROM }],
+      'schoolCounts { level count } schools { name kind }',
+    );
+    expect(unit!.schoolCounts).toEqual([
+      expect.objectContaining({ level: 'PRESCHOOL', count: 1 }),
+      expect.objectContaining({ level: 'PRIMARY', count: 0 }),
+      expect.objectContaining({ level: 'LOWER_SECONDARY', count: 0 }),
+    ]);
+    expect(unit!.schools.map((s) => s.kind).sort()).toEqual(['INDEPENDENT_GROUP', 'SCHOOL']);
+  });
+
+  it('refuses more pupils reached by the support services than pupils, writing nothing', async () => {
+    const groupId = (
+      await subgraph.service.client.school.findFirstOrThrow({ where: { name: 'Nhóm trẻ độc lập Búp Sen' } })
+    ).id;
+    const before = await allRows();
+    const response = await enrolOf(groupId, [
+      { grade: 'NURSERY', age: 2, sex: 'MALE', pupils: 6, served: 7 },
+      { grade: 'NURSERY', age: 2, sex: 'FEMALE', pupils: 6, served: 1.5 },
+    ]);
+    expect(problemsOf(response).map((p) => [p.field, p.reason])).toEqual([
+      ['input.enrolment[0].pupilsWithEcdServices', 'ECD_SERVED_ABOVE_PUPILS'],
+      ['input.enrolment[1].pupilsWithEcdServices', 'NOT_A_WHOLE_NUMBER'],
+    ]);
+    expect(await allRows()).toEqual(before);
+  });
+
+  it('computes the plan’s facility indicators with the groups, and the pupils up to 8 reached by the services', async () => {
+    const id = async (name: string) => (await subgraph.service.client.school.findFirstOrThrow({ where: { name } })).id;
+    const [groupId, preschoolId] = [await id('Nhóm trẻ độc lập Búp Sen'), await id('Trường Mầm non Búp Sen')];
+    const primary = await register('Trường Tiểu học Búp Sen', 'PRIMARY');
+    const primaryId = primary.data!.registerSchool.id;
+    const secondary = await register('Trường THCS Búp Sen', 'LOWER_SECONDARY');
+    const secondaryId = secondary.data!.registerSchool.id;
+    for (const [schoolId, psych, referral, staff, trained] of [
+      [groupId, false, true, 4, 4],
+      [preschoolId, true, false, 20, 15],
+      [primaryId, true, true, 30, 21],
+      [secondaryId, true, true, 40, 10],
+    ] as const)
+      expect((await surveyOf(schoolId, psych, referral, staff, trained)).errors).toBeUndefined();
+
+    const group = await enrolOf(groupId, [
+      { grade: 'NURSERY', age: 2, sex: 'MALE', pupils: 6, served: 5 },
+      { grade: 'NURSERY', age: 2, sex: 'FEMALE', pupils: 4, served: 4 },
+    ]);
+    expect(group.data!.recordSchoolEnrolment).toMatchObject({ pupils: 10, pupilsWithEcdServices: 9 });
+    // A preschool that does not follow the services: neither above nor below the line.
+    const preschool = await enrolOf(preschoolId, [{ grade: 'KINDERGARTEN_OLDER', age: 5, sex: 'MALE', pupils: 30 }]);
+    expect(preschool.data!.recordSchoolEnrolment).toMatchObject({ pupils: 30, pupilsWithEcdServices: null });
+    // A primary school: the 8-year-olds count, the 9- and 10-year-olds do not.
+    await enrolOf(primaryId, [
+      { grade: 'GRADE_3', age: 8, sex: 'FEMALE', pupils: 20, served: 15 },
+      { grade: 'GRADE_3', age: 9, sex: 'FEMALE', pupils: 2, served: 0 },
+      { grade: 'GRADE_5', age: 10, sex: 'MALE', pupils: 25, served: 20 },
+    ]);
+
+    const codes = [
+      'ECD_EDU_SERVICE_ACCESS_0_8',
+      'REFERRAL_NETWORK_EDU_FACILITIES',
+      'ECD_EDU_STAFF_CAREGIVERS_TRAINED',
+      'SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT',
+      'SCHOOLS_WITH_SANITATION',
+    ];
+    const response = await graphql<{
+      _entities: {
+        indicatorCode: string;
+        education: { numerator: number; denominator: number } | null;
+        educationBySex: { sex: string; numerator: number; denominator: number }[] | null;
+      }[];
+    }>(
+      subgraph.service.graphqlUrl,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on TargetProgress {
+              indicatorCode
+              education {
+                numerator
+                denominator
+              }
+              educationBySex {
+                sex
+                numerator
+                denominator
+              }
+            }
+          }
+        }
+      `,
+      {
+        r: codes.map((indicatorCode) => ({
+          __typename: 'TargetProgress',
+          targetId: 't',
+          indicatorCode,
+          unitCode: commune,
+          unitValidFrom: VALID_FROM,
+          year: 2024,
+        })),
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    const figure = (code: string) => response.data!._entities.find((e) => e.indicatorCode === code)!;
+    // Group 5 + 4 of 10, the 8-year-old girls 15 of 20.
+    expect(figure('ECD_EDU_SERVICE_ACCESS_0_8').education).toEqual({ numerator: 24, denominator: 30 });
+    expect(figure('ECD_EDU_SERVICE_ACCESS_0_8').educationBySex).toEqual([
+      { sex: 'MALE', numerator: 5, denominator: 6 },
+      { sex: 'FEMALE', numerator: 19, denominator: 24 },
+    ]);
+    // The group is a facility of the plan's scope (referral network, staff); it is no school (psychological support).
+    expect(figure('REFERRAL_NETWORK_EDU_FACILITIES').education).toEqual({ numerator: 2, denominator: 3 });
+    expect(figure('ECD_EDU_STAFF_CAREGIVERS_TRAINED').education).toEqual({ numerator: 40, denominator: 54 });
+    expect(figure('SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT').education).toEqual({ numerator: 3, denominator: 3 });
+    expect(figure('SCHOOLS_WITH_SANITATION').education).toEqual({ numerator: 4, denominator: 4 });
+    for (const code of codes) {
+      const expected = await queryRows(
+        subgraph.service.client,
+        figureRow,
+        sql`SELECT q.numerator::float8 AS numerator, q.denominator::float8 AS denominator FROM (${INDEPENDENT_SQL[code]!(commune)}) q`,
+      );
+      expect(figure(code).education, code).toEqual(expected[0]);
+    }
   });
 });

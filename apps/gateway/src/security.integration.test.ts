@@ -330,10 +330,10 @@ const OPERATIONS: Record<string, Operation> = {
     // A dry run checks everything an import does and writes nothing; the plan's scope is the unit.
     run: async (user, inside) => {
       const province = DEMO_USERS[user]!.unitCode === '22' ? (inside ? '22' : '20') : inside ? '20' : '22';
-      const document = (await readFixture('plans/lang-son-2026-test-fixture.yaml')).replace(
-        "unit: '20'",
-        `unit: '${province}'`,
-      );
+      // The plan's agencies are the province's own: a plan's agencies must belong to its scope (issue 10).
+      const document = (await readFixture('plans/lang-son-2026-test-fixture.yaml'))
+        .replace("unit: '20'", `unit: '${province}'`)
+        .replace(/\b([A-Z]+)-20\b/g, `$1-${province}`);
       return federation.query(
         `mutation($d: String!) { importPlan(document: $d, dryRun: true) { key } }`,
         { d: document },

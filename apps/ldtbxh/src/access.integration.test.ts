@@ -431,7 +431,9 @@ describe('plans and the reporting cycle', () => {
       .replace('key: lang-son-2026-test-fixture', `key: quang-ninh-2026-test-${suffix}`)
       .replace('number: 99/KH-TEST', `number: 98/KH-TEST-${suffix}`)
       .replace('issuer: UBND-20', 'issuer: UBND-22')
-      .replace("unit: '20'", "unit: '22'");
+      .replace("unit: '20'", "unit: '22'")
+      // A plan's agencies must belong to its scope (issue 10): Quảng Ninh's own departments.
+      .replace(/\b([A-Z]+)-20\b/g, '$1-22');
   const national = (text: string) =>
     text
       .replace('key: lang-son-2026-test-fixture', 'key: national-2026-test')
@@ -481,9 +483,9 @@ describe('plans and the reporting cycle', () => {
     expect(
       (
         await refused(
-          'health.langson',
+          'culture.langson',
           CREATE,
-          { period, reporter: 'SYT-20', values: [value('22')] },
+          { period, reporter: 'SVHTTDL-20', values: [value('22')] },
           ['submission', 'submission_value'],
           'OUTSIDE_SCOPE',
         )
@@ -502,14 +504,14 @@ describe('plans and the reporting cycle', () => {
         )
       ).extensions,
     ).toMatchObject({ field: 'reporterCode' });
-    const draft = await ok<{ createSubmission: { id: string } }>('health.langson', CREATE, {
+    const draft = await ok<{ createSubmission: { id: string } }>('culture.langson', CREATE, {
       period,
-      reporter: 'SYT-20',
+      reporter: 'SVHTTDL-20',
       values: [value('20')],
     });
-    await ok('health.langson', SUBMIT, { id: draft.createSubmission.id });
+    await ok('culture.langson', SUBMIT, { id: draft.createSubmission.id });
     await refused(
-      'health.langson',
+      'culture.langson',
       ACCEPT_REPORT,
       { id: draft.createSubmission.id },
       ['submission_transition'],

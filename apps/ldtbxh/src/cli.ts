@@ -3,6 +3,8 @@
  *   npm run plan -- schema                  write data/plan.schema.json from the plan file definition
  *   npm run plan -- import <file> [--dry-run] [--json]   check (and import) a plan file into this subgraph's database
  *   npm run plan -- export <key> [--json]   print a plan as a plan file
+ *   npm run plan -- agencies <file> [--dry-run] [--json]   check (and add or correct) agencies from a file in
+ *                                           the format of data/agencies.yaml; every problem is printed with its path
  * The database is the subgraph's own: DATABASE_URL, or the embedded one in DATA_DIR.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { openDatabase, TRANSACTION_LIMITS } from '@ecd/database';
 import { createLogger, SYSTEM_SCOPE } from '@ecd/service-kit';
 
 import { exportPlanByKey, importPlan } from './data/plans.js';
-import { DATA_DIR, loadRegistries } from './data/registry.js';
+import { DATA_DIR, importAgencies, loadRegistries } from './data/registry.js';
 import { loadReferenceUnits } from './data/units.js';
 import type { PathProblem } from './domain/document-problems.js';
 import { planFileJsonSchema } from './domain/plan-file.js';
@@ -66,6 +68,30 @@ async function main(): Promise<number> {
         return 1;
       }
     }
+    case 'agencies': {
+      if (!argument) break;
+      const text = await readFile(argument, 'utf8');
+      const dryRun = flags.includes('--dry-run');
+      try {
+        const summary = await withDatabase((prisma) =>
+          importAgencies(prisma, text, { format, dryRun, actor: `cli:${commandUser()}`, scope: SYSTEM_SCOPE }),
+        );
+        const counts = `${summary.created.length} added, ${summary.corrected.length} corrected, ${summary.unchanged.length} unchanged`;
+        console.log(`${dryRun ? 'checked (nothing written)' : `imported (import ${summary.id})`}: ${counts}`);
+        for (const [what, codes] of [
+          ['added', summary.created],
+          ['corrected', summary.corrected],
+        ] as const)
+          if (codes.length) console.log(`  ${what}: ${codes.join(', ')}`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        console.error(error.message);
+        for (const p of (error.extensions.problems as PathProblem[] | undefined) ?? [])
+          console.error(`  ${p.path}: ${p.message}`);
+        return 1;
+      }
+    }
     case 'export': {
       if (!argument) break;
       const text = await withDatabase((prisma) => exportPlanByKey(prisma, argument, format));
@@ -77,7 +103,9 @@ async function main(): Promise<number> {
       return 0;
     }
   }
-  console.error('usage: plan schema | plan import <file> [--dry-run] [--json] | plan export <key> [--json]');
+  console.error(
+    'usage: plan schema | plan import <file> [--dry-run] [--json] | plan export <key> [--json] | plan agencies <file> [--dry-run] [--json]',
+  );
   return 2;
 }
 

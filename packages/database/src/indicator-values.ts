@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 
-import { locateUnit } from '@ecd/reference-data';
+import { locateUnit, territoryCover, unitListFor } from '@ecd/reference-data';
 import {
+  FIRST_YEAR,
   problem,
   rejectInput,
   unitKeyFromReference,
@@ -91,10 +92,24 @@ export const locatedRows = (
 export const atUnit = (alias: string): Sql =>
   sql`${column(alias, 'located_code')} = k.code AND ${column(alias, 'located_valid_from')} = k.valid_from`;
 
-/** A batch of figure keys as the CTE `k(i, indicator, year, code, valid_from)`; `i` is each key's index in the batch. */
-export const figureKeysCte = (keys: readonly IndicatorValueKey[]): Sql =>
-  sql`k AS (SELECT * FROM unnest(${keys.map((_, i) => i)}::int[], ${keys.map((k) => k.indicatorCode)}::text[], ${keys.map((k) => k.year)}::int[],
-                                 ${keys.map((k) => k.unit.code)}::text[], ${keys.map((k) => k.unit.validFrom)}::date[]) AS k(i, indicator, year, code, valid_from))`;
+/**
+ * A batch of figure keys as the CTE `k(i, indicator, year, code, valid_from, at_year_end)`, `i` being each
+ * key's index in the batch. A unit stands for its ground across the 2025 reform: one row per unit of its
+ * territory cover (itself, and the units of the other list attributed to it), so that records located in
+ * the units of either list count, each once, and a query summing per `i` gives the figure of the whole
+ * ground. `at_year_end` marks the rows of the list valid at the end of the year, for figures that count
+ * units rather than records (a unit's communes in that year).
+ */
+export const figureKeysCte = (keys: readonly IndicatorValueKey[]): Sql => {
+  const rows = keys.flatMap((key, i) => {
+    const yearEnd = unitListFor(`${key.year}-12-31`).id;
+    const cover = territoryCover(key.unit, key.year)?.units ?? [{ ...key.unit, list: yearEnd }];
+    return cover.map((unit) => ({ i, key, unit, atYearEnd: unit.list === yearEnd }));
+  });
+  return sql`k AS (SELECT * FROM unnest(${rows.map((r) => r.i)}::int[], ${rows.map((r) => r.key.indicatorCode)}::text[], ${rows.map((r) => r.key.year)}::int[],
+                                 ${rows.map((r) => r.unit.code)}::text[], ${rows.map((r) => r.unit.validFrom)}::date[], ${rows.map((r) => r.atYearEnd)}::boolean[])
+                   AS k(i, indicator, year, code, valid_from, at_year_end))`;
+};
 
 /** The keys of one computed indicator, as the relation its SQL reads. */
 const keysOf = (code: string) => sql`(SELECT * FROM k WHERE k.indicator = ${code})`;
@@ -122,9 +137,11 @@ function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators
      GROUP BY k.i`;
   const computedParts = Object.entries(computed).map(
     ([code, indicator]) => sql`
-    SELECT c.i, c.numerator::float8 AS numerator, c.denominator::float8 AS denominator,
-           (c.denominator IS NOT NULL)::int AS with_denominator, 1 AS "values", c.source, false AS reported
-      FROM (${indicator.sql(keysOf(code))}) AS c`,
+    SELECT c.i, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator,
+           count(c.denominator)::int AS with_denominator, count(*)::int AS "values",
+           string_agg(DISTINCT c.source, '; ' ORDER BY c.source) AS source, false AS reported
+      FROM (${indicator.sql(keysOf(code))}) AS c
+     GROUP BY c.i`,
   );
   return sql`WITH ${figureKeysCte(keys)}
     ${join([...(withReported ? [reported] : []), ...computedParts], ' UNION ALL ')}`;
@@ -247,8 +264,9 @@ export function createSexFigureLoader(db: SqlQueryable, computed: ComputedIndica
   const parts = Object.entries(computed).flatMap(([code, { bySexSql }]) =>
     bySexSql
       ? [
-          sql`SELECT c.i, c.sex::text AS sex, c.numerator::float8 AS numerator, c.denominator::float8 AS denominator
-                FROM (${bySexSql(keysOf(code))}) AS c`,
+          sql`SELECT c.i, c.sex::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator
+                FROM (${bySexSql(keysOf(code))}) AS c
+               GROUP BY c.i, c.sex`,
         ]
       : [],
   );
@@ -269,4 +287,30 @@ export function createSexFigureLoader(db: SqlQueryable, computed: ComputedIndica
     },
     { cacheKeyFn: figureKeyString },
   );
+}
+
+/** A sector's figure for one earlier year of the same indicator and unit. */
+export interface YearFigure {
+  year: number;
+  numerator: number;
+  denominator: number | null;
+}
+
+/**
+ * The figures of the same indicator and unit in the years before the progress's year, from the first
+ * year the system holds: what a target's baseline is taken from when its plan gives none. Loaded
+ * through the same loader, so they join the request's one statement.
+ */
+export async function earlierFigures(
+  loader: DataLoader<IndicatorValueKey, SectorValue | null, string>,
+  progress: FigureReference,
+): Promise<YearFigure[]> {
+  const key = figureKeyOf(progress);
+  const years = Array.from({ length: Math.max(0, key.year - FIRST_YEAR) }, (_, i) => FIRST_YEAR + i);
+  const figures = await loader.loadMany(years.map((year) => ({ ...key, year })));
+  return years.flatMap((year, i) => {
+    const figure = figures[i];
+    if (figure instanceof Error) throw figure;
+    return figure ? [{ year, numerator: figure.numerator, denominator: figure.denominator }] : [];
+  });
 }

@@ -1,4 +1,4 @@
-import { readCommuneSuccessions, UNIT_LISTS, unitIndexFor, type UnitList } from './admin-units.js';
+import { readCommuneSuccessions, UNIT_LISTS, unitIndexFor, unitListFor, type UnitList } from './admin-units.js';
 
 /** A unit as the federation identifies it: official code and first day of validity (YYYY-MM-DD). */
 export interface UnitRef {
@@ -68,3 +68,244 @@ export function territoryOf(unitCode: string): ReadonlySet<string> | undefined {
 }
 
 const territories = new Map<string, ReadonlySet<string>>();
+
+/**
+ * A unit's ground across the 2025 reform, as the units of both official lists that together cover it,
+ * so that a figure summed over them counts each record once: a record is located in the units valid on
+ * its day, in one list only.
+ */
+export interface TerritoryCover {
+  /** The unit itself and, on the other side of the reform, the units of its ground (disjoint). */
+  units: (UnitRef & { list: UnitList['id'] })[];
+  /**
+   * True when the other side only approximates the unit's ground: a unit of the other list lies partly
+   * inside and was counted whole (or left out), which happens where the reform split a commune or merged
+   * communes across the old boundary. The source gives no shares, so nothing better is possible.
+   */
+  approximate: boolean;
+  /** The units counted whole (or left out) although only part of them lies in the unit's ground. */
+  partlyInside: UnitRef[];
+}
+
+type Level = 'province' | 'district' | 'commune';
+
+/** The pre-reform commune a mapping row starts from (a district without communes stands for itself). */
+const oldGroundOf = (row: { oldCommuneCode: string | null; oldDistrictCode: string }) =>
+  row.oldCommuneCode ?? row.oldDistrictCode;
+
+interface Mapping {
+  /** For each current commune, its mapping rows (from the old communes it was formed from). */
+  rowsToNew: Map<string, ReturnType<typeof readCommuneSuccessions>>;
+  /** For each old commune (or commune-less district), its mapping rows (to the current communes it went into). */
+  rowsFromOld: Map<string, ReturnType<typeof readCommuneSuccessions>>;
+}
+let mapping: Mapping | undefined;
+function readMapping(): Mapping {
+  if (mapping) return mapping;
+  const rowsToNew: Mapping['rowsToNew'] = new Map();
+  const rowsFromOld: Mapping['rowsFromOld'] = new Map();
+  for (const row of readCommuneSuccessions()) {
+    rowsToNew.set(row.newCommuneCode, [...(rowsToNew.get(row.newCommuneCode) ?? []), row]);
+    rowsFromOld.set(oldGroundOf(row), [...(rowsFromOld.get(oldGroundOf(row)) ?? []), row]);
+  }
+  return (mapping = { rowsToNew, rowsFromOld });
+}
+
+/** The code met most often (the smallest code among equals): where a unit split across several goes. */
+function majority(codes: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0]?.[0];
+}
+
+const OLD_LEVEL_OF_ROW: Record<Level, (row: ReturnType<typeof readCommuneSuccessions>[number]) => string> = {
+  province: (row) => row.oldProvinceCode,
+  district: (row) => row.oldDistrictCode,
+  commune: oldGroundOf,
+};
+
+/**
+ * The pre-reform unit of `level` a current commune is attributed to: the one most of the old communes it
+ * was formed from lay in. Old districts are rebuilt from today's communes this way, each commune in one
+ * district only, so that the rebuilt districts add up to their province.
+ */
+export function oldUnitOfCommune(newCommuneCode: string, level: Level): string | undefined {
+  return majority((readMapping().rowsToNew.get(newCommuneCode) ?? []).map(OLD_LEVEL_OF_ROW[level]));
+}
+
+/** The current unit (commune or province) an old commune is attributed to: where most of it went. */
+function newUnitOfOld(oldCode: string, level: 'province' | 'commune'): string | undefined {
+  return majority(
+    (readMapping().rowsFromOld.get(oldCode) ?? []).map((row) =>
+      level === 'province' ? row.newProvinceCode : row.newCommuneCode,
+    ),
+  );
+}
+
+const listUnit = (list: UnitList, code: string) => ({ code, validFrom: list.validFrom, list: list.id });
+
+/**
+ * Replaces units of `list` by their parent wherever every unit below the parent is in the set: the
+ * fewest keys for the same ground (a province rather than its communes), which also takes in the
+ * records kept at the parent's level (a district's figure, a province's).
+ */
+function compress(list: UnitList, codes: ReadonlySet<string>): string[] {
+  const index = unitIndexFor(list);
+  const whole = (code: string): boolean => {
+    const unit = index.byCode.get(code);
+    if (!unit) return false;
+    if (codes.has(code)) return true;
+    const children = index.childrenOf.get(code) ?? [];
+    return children.length > 0 && children.every((child) => whole(child.code));
+  };
+  const picked: string[] = [];
+  const walk = (code: string) => {
+    if (whole(code)) picked.push(code);
+    else for (const child of index.childrenOf.get(code) ?? []) walk(child.code);
+  };
+  for (const unit of index.byCode.values()) if (!unit.parentCode) walk(unit.code);
+  return picked;
+}
+
+const covers = new Map<string, TerritoryCover | undefined>();
+
+/**
+ * The ground of a unit of either list in a year, as the units of both lists that cover it. For a
+ * current unit: itself, and the old units attributed to it (each old commune to the current unit most
+ * of it went to). For an old unit, up to 2024: itself, and the current communes attributed to it (each to
+ * the old unit most of the communes it was formed from lay in). From 2025, when records are kept by the
+ * current communes, an old unit is rebuilt from them: the current communes attributed to it, and the old
+ * communes attributed to those, so that records of either list describe the same ground (a school kept in
+ * an old commune and the children surveyed in its current commune). Undefined for a unit of neither list.
+ */
+export function territoryCover(unit: UnitRef, year: number): TerritoryCover | undefined {
+  const rebuilt = unit.validFrom === PRE_REFORM.validFrom && unitListFor(`${year}-12-31`).id === CURRENT.id;
+  const key = `${unitKey(unit)}|${rebuilt ? 'rebuilt' : 'own'}`;
+  if (covers.has(key)) return covers.get(key);
+  const cover = computeCover(unit, rebuilt);
+  covers.set(key, cover);
+  return cover;
+}
+
+function computeCover(unit: UnitRef, rebuilt: boolean): TerritoryCover | undefined {
+  const { rowsToNew, rowsFromOld } = readMapping();
+  const partlyInside: UnitRef[] = [];
+  if (unit.validFrom === PRE_REFORM.validFrom) {
+    const old = unitIndexFor(PRE_REFORM).byCode.get(unit.code);
+    if (!old) return undefined;
+    const ground = new Set(
+      unitIndexFor(PRE_REFORM)
+        .communesOf(unit.code)
+        .map((c) => c.code),
+    );
+    if (old.level === 'district' && ground.size === 0) ground.add(old.code);
+    const attributed = new Set<string>();
+    for (const code of rowsToNew.keys()) if (oldUnitOfCommune(code, old.level) === old.code) attributed.add(code);
+    // A unit too small to hold most of any current commune still lies in the ones it went into.
+    if (!attributed.size)
+      for (const code of ground) for (const row of rowsFromOld.get(code) ?? []) attributed.add(row.newCommuneCode);
+    for (const code of attributed) {
+      if ((rowsToNew.get(code) ?? []).some((row) => !ground.has(oldGroundOf(row))))
+        partlyInside.push({ code, validFrom: CURRENT.validFrom });
+    }
+    for (const code of ground) {
+      if ((rowsFromOld.get(code) ?? []).some((row) => !attributed.has(row.newCommuneCode)))
+        partlyInside.push({ code, validFrom: PRE_REFORM.validFrom });
+    }
+    const oldSide = rebuilt
+      ? compress(
+          PRE_REFORM,
+          new Set([...rowsFromOld.keys()].filter((code) => attributed.has(newUnitOfOld(code, 'commune') ?? ''))),
+        )
+      : [old.code];
+    return {
+      units: [
+        ...oldSide.map((c) => listUnit(PRE_REFORM, c)),
+        ...compress(CURRENT, attributed).map((c) => listUnit(CURRENT, c)),
+      ],
+      approximate: partlyInside.length > 0,
+      partlyInside,
+    };
+  }
+  if (unit.validFrom !== CURRENT.validFrom) return undefined;
+  const current = unitIndexFor(CURRENT).byCode.get(unit.code);
+  if (!current) return undefined;
+  if (current.level === 'district')
+    return { units: [listUnit(CURRENT, current.code)], approximate: false, partlyInside };
+  const level = current.level;
+  const ground = new Set(
+    unitIndexFor(CURRENT)
+      .communesOf(unit.code)
+      .map((c) => c.code),
+  );
+  const attributed = new Set<string>();
+  for (const code of rowsFromOld.keys()) if (newUnitOfOld(code, level) === current.code) attributed.add(code);
+  for (const code of attributed) {
+    if ((rowsFromOld.get(code) ?? []).some((row) => !ground.has(row.newCommuneCode)))
+      partlyInside.push({ code, validFrom: PRE_REFORM.validFrom });
+  }
+  for (const code of ground) {
+    if ((rowsToNew.get(code) ?? []).some((row) => !attributed.has(oldGroundOf(row))))
+      partlyInside.push({ code, validFrom: CURRENT.validFrom });
+  }
+  return {
+    units: [listUnit(CURRENT, current.code), ...compress(PRE_REFORM, attributed).map((c) => listUnit(PRE_REFORM, c))],
+    approximate: partlyInside.length > 0,
+    partlyInside,
+  };
+}
+
+/**
+ * The communes of a unit's ground in the list valid at the end of `year`: its own communes on its side
+ * of the reform, the communes attributed to it on the other (an old district's rebuilt communes).
+ */
+export function territoryCommunes(unit: UnitRef, year: number): UnitRef[] {
+  const list = unitListFor(`${year}-12-31`);
+  const cover = territoryCover(unit, year);
+  if (!cover) return [];
+  const index = unitIndexFor(list);
+  return cover.units
+    .filter((u) => u.list === list.id)
+    .flatMap((u) => index.communesOf(u.code).map((c) => ({ code: c.code, validFrom: list.validFrom })));
+}
+
+/**
+ * Whether a unit lies in another's ground (itself, below it, or across the reform mostly inside it):
+ * more than half of its pre-reform communes are the other's.
+ */
+export function liesWithin(unit: UnitRef, scope: UnitRef): boolean {
+  if (unitKey(unit) === unitKey(scope)) return true;
+  const [inner, outer] = [oldGround(unit), oldGround(scope)];
+  if (!inner.size || !outer.size) return false;
+  let inside = 0;
+  for (const code of inner) if (outer.has(code)) inside++;
+  return inside * 2 > inner.size;
+}
+
+/** The pre-reform communes (or commune-less districts) a unit of either list stands on. */
+function oldGround(unit: UnitRef): Set<string> {
+  const { rowsToNew } = readMapping();
+  if (unit.validFrom === PRE_REFORM.validFrom) {
+    const index = unitIndexFor(PRE_REFORM);
+    const old = index.byCode.get(unit.code);
+    if (!old) return new Set();
+    const communes = index.communesOf(unit.code).map((c) => c.code);
+    return new Set(communes.length || old.level !== 'district' ? communes : [old.code]);
+  }
+  if (unit.validFrom !== CURRENT.validFrom) return new Set();
+  return new Set(
+    unitIndexFor(CURRENT)
+      .communesOf(unit.code)
+      .flatMap((c) => (rowsToNew.get(c.code) ?? []).map(oldGroundOf)),
+  );
+}
+
+/** Every current commune with the pre-reform district it is attributed to (see oldUnitOfCommune) and its current province. */
+export function rebuiltDistricts(): { districtCode: string; communeCode: string; provinceCode: string }[] {
+  const index = unitIndexFor(CURRENT);
+  return [...readMapping().rowsToNew.keys()].flatMap((communeCode) => {
+    const districtCode = oldUnitOfCommune(communeCode, 'district');
+    const provinceCode = index.provinceOf(communeCode)?.code;
+    return districtCode && provinceCode ? [{ districtCode, communeCode, provinceCode }] : [];
+  });
+}

@@ -8,7 +8,9 @@ import { SCHOOL_LEVEL_CODES, type SchoolLevel } from '../domain/school-level.js'
 // requested key `k` (columns i, indicator, year, code, valid_from), summing over the rows located in
 // the requested unit, whatever its level. Only the latest version of a school's survey or pupil
 // statistics, and of a commune's population survey, counts for a year. The indicators over children
-// counted by sex (enrolment and the population survey) are also split by sex (`bySexSql`).
+// counted by sex (enrolment and the population survey) are also split by sex (`bySexSql`). `keys` may hold
+// several rows for one `i` (a unit asked for and the units covering its territory): every SELECT sums
+// per `k.i`.
 
 const SURVEY_SOURCE = 'Khảo sát trường học hằng năm (GD&ĐT)';
 const FLOW_SOURCE = 'Thống kê học sinh đầu năm, cuối năm học (GD&ĐT)';
@@ -20,16 +22,24 @@ const latestPopulation = sql`NOT EXISTS (SELECT 1 FROM child_population_report n
   WHERE n.commune_code = t.commune_code AND n.commune_valid_from = t.commune_valid_from AND n.year = t.year AND n.version > t.version)`;
 
 const ofLevels = (levels: readonly SchoolLevel[]) => sql`t.level = ANY(${levels}::"SchoolLevel"[])`;
-/** Preschools and primary schools: the "cơ sở giáo dục mầm non, tiểu học" of the ECD indicators. */
+/**
+ * Preschools and primary schools, with the independent nursery groups and preschool classes: the "cơ sở
+ * giáo dục mầm non, tiểu học và cơ sở nuôi dưỡng trẻ em" of the ECD indicators.
+ */
 const ECD_LEVELS: readonly SchoolLevel[] = ['PRESCHOOL', 'PRIMARY'];
+/** The facilities counted: every education facility, or the schools (trường học) only. */
+type Facilities = 'ALL' | 'SCHOOLS';
+const ofKind = (facilities: Facilities) => (facilities === 'SCHOOLS' ? sql` AND t.kind = 'SCHOOL'` : empty);
 
-/** Share of surveyed schools of `levels` whose latest survey says `flag`. */
-const surveyedSchools = (flag: string, levels: readonly SchoolLevel[]) => (keys: Sql) => sql`
+/** Share of surveyed facilities of `levels` (schools only, or all) whose latest survey says `flag`. */
+const surveyedSchools =
+  (flag: string, levels: readonly SchoolLevel[], facilities: Facilities = 'ALL') =>
+  (keys: Sql) => sql`
   SELECT k.i, count(*) FILTER (WHERE ${column('sv', flag)}) AS numerator, count(*) AS denominator, ${SURVEY_SOURCE}::text AS source
     FROM ${keys} k
     JOIN ${locatedRows('school')} t ON ${atUnit('t')}
     JOIN school_survey sv ON sv.school_id = t.id AND sv.year = k.year
-   WHERE ${ofLevels(levels)} AND ${latestSurvey}
+   WHERE ${ofLevels(levels)}${ofKind(facilities)} AND ${latestSurvey}
    GROUP BY k.i`;
 
 /** Pupils dropping out during the school year over pupils enrolled at its start, in `grades`. */
@@ -90,11 +100,35 @@ const age5Enrolment =
                 GROUP BY k.i${pupils.group}) e ON e.i = d.i${bySex ? sql` AND e.sex = d.sex` : empty}`;
   };
 
+/** The oldest age of "trẻ em đến 8 tuổi", in the enrolment's convention ((year − 1) − birth year). */
+const ECD_OLDEST_AGE = 8;
+
+/**
+ * Children up to 8 enrolled in preschools (independent groups included) and primary schools who received
+ * the early-childhood support services they need, over those children, in the rows that record it (a school
+ * that does not follow it counts neither above nor below the line).
+ */
+const pupilsWithEcdServices =
+  (bySex = false) =>
+  (keys: Sql) => {
+    const split = sexSplit(bySex, 'c');
+    return sql`
+  SELECT k.i, ${split.sex}sum(c.pupils_with_ecd_services) AS numerator, sum(c.pupils) AS denominator, ${FLOW_SOURCE}::text AS source
+    FROM ${keys} k
+    JOIN ${locatedRows('school')} t ON ${atUnit('t')}
+    JOIN enrolment_report r ON r.school_id = t.id AND r.year = k.year
+    JOIN enrolment_count c ON c.report_id = r.id
+   WHERE ${ofLevels(ECD_LEVELS)} AND c.age <= ${ECD_OLDEST_AGE}::int AND c.pupils_with_ecd_services IS NOT NULL AND ${latestEnrolment}
+   GROUP BY k.i${split.group}
+  HAVING sum(c.pupils) > 0`;
+  };
+
 /** Education's indicators computed from its records; the others it owns are reported in aggregate. */
 export const EDUCATION_COMPUTED: ComputedIndicators = {
   SCHOOLS_WITH_SANITATION: { sql: surveyedSchools('clean_water_sanitation', SCHOOL_LEVEL_CODES) },
-  SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: { sql: surveyedSchools('psychological_support', SCHOOL_LEVEL_CODES) },
-  SCHOOLS_DISABILITY_ACCESSIBLE: { sql: surveyedSchools('disability_accessible', SCHOOL_LEVEL_CODES) },
+  // "Trường học" (002 l.41, l.43): schools, not the independent groups.
+  SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT: { sql: surveyedSchools('psychological_support', SCHOOL_LEVEL_CODES, 'SCHOOLS') },
+  SCHOOLS_DISABILITY_ACCESSIBLE: { sql: surveyedSchools('disability_accessible', SCHOOL_LEVEL_CODES, 'SCHOOLS') },
   REFERRAL_NETWORK_EDU_FACILITIES: { sql: surveyedSchools('referral_network', ECD_LEVELS) },
   ECD_EDU_STAFF_CAREGIVERS_TRAINED: {
     sql: (keys) => sql`
@@ -106,6 +140,7 @@ export const EDUCATION_COMPUTED: ComputedIndicators = {
        GROUP BY k.i
       HAVING sum(sv.staff_total) > 0`,
   },
+  ECD_EDU_SERVICE_ACCESS_0_8: { sql: pupilsWithEcdServices(), bySexSql: pupilsWithEcdServices(true) },
   AGE5_PRESCHOOL_ENROLMENT: { sql: age5Enrolment(), bySexSql: age5Enrolment(true) },
   PRIMARY_COMPLETION: {
     sql: cohortCompletion('completed_primary', [11, 11]),

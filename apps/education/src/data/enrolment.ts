@@ -38,7 +38,12 @@ export function enrolmentData(prisma: PrismaClient) {
           await bulkInsert(
             tx,
             'enrolment_count',
-            input.enrolment.map((row) => ({ id: randomUUID(), reportId: id, ...row })),
+            input.enrolment.map((row) => ({
+              id: randomUUID(),
+              reportId: id,
+              ...row,
+              pupilsWithEcdServices: row.pupilsWithEcdServices ?? null,
+            })),
           );
           await bulkInsert(
             tx,
@@ -55,6 +60,9 @@ export function enrolmentData(prisma: PrismaClient) {
         version: report.version,
         pupils: sum(input.enrolment.map((r) => r.pupils)),
         pupilsWithDisabilities: sum(input.enrolment.map((r) => r.pupilsWithDisabilities)),
+        pupilsWithEcdServices: input.enrolment.some((r) => typeof r.pupilsWithEcdServices === 'number')
+          ? sum(input.enrolment.map((r) => r.pupilsWithEcdServices ?? 0))
+          : null,
         dropouts: sum(input.gradeFlows.map((f) => f.droppingOut)),
         recordedBy: report.recordedBy,
         recordedAt: report.createdAt.toISOString(),

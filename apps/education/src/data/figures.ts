@@ -1,6 +1,7 @@
 import {
   createIndicatorValueLoader,
   createSexFigureLoader,
+  earlierFigures,
   figureKeyOf,
   recordIndicatorValue,
   type FigureReference,
@@ -21,6 +22,8 @@ export function figureData(prisma: PrismaClient) {
     of: (progress: FigureReference) => values.load(figureKeyOf(progress)),
     /** The same figure by the child's sex, for the indicators computed over children counted by sex; null otherwise. */
     bySexOf: (progress: FigureReference) => valuesBySex.load(figureKeyOf(progress)),
+    /** Its figures for the same indicator and unit in the earlier years (for the target's baseline). */
+    earlierOf: (progress: FigureReference) => earlierFigures(values, progress),
     /** Records a figure reported in aggregate for an indicator education owns and does not compute. */
     async record(input: IndicatorValueInput, actor: string, scope: ScopeGuard) {
       const { id } = await recordIndicatorValue(prisma, input, {

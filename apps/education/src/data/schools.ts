@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 
-import { createUnitCountLoader, onUniqueViolation } from '@ecd/database';
+import { createUnitCountLoader, onUniqueViolation, sql } from '@ecd/database';
 import {
   FIRST_DAY,
   fromIsoDate,
@@ -17,7 +17,12 @@ import {
 } from '@ecd/service-kit';
 
 import { openedProblems, schoolProblems, schoolYearProblems } from '../domain/records.js';
-import { countsByLevel, SCHOOL_LEVEL_LABELS, SCHOOL_OWNERSHIP_LABELS } from '../domain/school-level.js';
+import {
+  countsByLevel,
+  SCHOOL_KIND_LABELS,
+  SCHOOL_LEVEL_LABELS,
+  SCHOOL_OWNERSHIP_LABELS,
+} from '../domain/school-level.js';
 import type { RegisterSchoolInput, SchoolLevel } from '../generated/graphql.js';
 import type { PrismaClient, School } from '../generated/prisma/client.js';
 import { assertCommuneCovered } from './location.js';
@@ -37,6 +42,8 @@ export function schoolView(school: School) {
     levelLabel: SCHOOL_LEVEL_LABELS[school.level],
     ownership: school.ownership,
     ownershipLabel: SCHOOL_OWNERSHIP_LABELS[school.ownership],
+    kind: school.kind,
+    kindLabel: SCHOOL_KIND_LABELS[school.kind],
     commune: key(school.communeCode, school.communeValidFrom),
     district:
       school.districtCode && school.districtValidFrom ? key(school.districtCode, school.districtValidFrom) : null,
@@ -96,15 +103,17 @@ async function schoolsIn(prisma: PrismaClient, keys: readonly UnitKey[]): Promis
 
 /** Schools: the units' schools and counts by level (batched per request), and registering a school. */
 export function schoolData(prisma: PrismaClient) {
+  // Schools (trường) only: an independent group or class is not a school.
   const countsByUnit = createUnitCountLoader(prisma, 'school', {
     groupBy: 'level',
+    filter: sql`t.kind = 'SCHOOL'`,
     levels: ['commune', 'district', 'province'],
   });
   const schoolsByUnit = new DataLoader<UnitKey, School[], string>((keys) => schoolsIn(prisma, keys), {
     cacheKeyFn: unitKeyString,
   });
   return {
-    /** Every level with the unit's number of schools of it. */
+    /** Every level with the unit's number of schools (trường) of it. */
     countsByLevel: async (unit: UnitKey) => countsByLevel(await countsByUnit.load(unit)),
 
     /** The unit's schools (all its communes for a district or province), of one level if given. */
@@ -114,6 +123,7 @@ export function schoolData(prisma: PrismaClient) {
     /** Registers a school in a commune of the person's territory (`scope`), after checking every field. */
     async register(input: RegisterSchoolInput, recordedBy: string, scope: ScopeGuard) {
       const problems = schoolProblems(input, todayInVietnam());
+      const kind = input.kind ?? 'SCHOOL';
       const name = input.name.trim();
       const alreadyRegistered = problem(
         'name',
@@ -142,6 +152,7 @@ export function schoolData(prisma: PrismaClient) {
               name,
               level: input.level,
               ownership: input.ownership ?? 'PUBLIC',
+              kind,
               openedOn: input.openedOn,
               ...location,
               recordedBy,

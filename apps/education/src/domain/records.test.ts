@@ -43,6 +43,20 @@ describe('schoolProblems', () => {
       'DATE_IN_FUTURE',
     ]);
   });
+
+  it('allows an independent group or class at the preschool level only', () => {
+    const group = {
+      name: 'Nhóm trẻ độc lập Hoa Mai',
+      openedOn: new Date('2020-09-05'),
+      kind: 'INDEPENDENT_GROUP' as const,
+    };
+    expect(schoolProblems({ ...group, level: 'PRESCHOOL' }, today)).toEqual([]);
+    const primary = schoolProblems({ ...group, level: 'PRIMARY' }, today);
+    expect(reasons(primary)).toEqual(['INDEPENDENT_GROUP_NOT_PRESCHOOL']);
+    expect(fields(primary)).toEqual(['kind']);
+    expect(primary[0]!.message).toContain('tiểu học');
+    expect(schoolProblems({ ...group, level: 'PRIMARY', kind: 'SCHOOL' }, today)).toEqual([]);
+  });
 });
 
 describe('surveyProblems', () => {
@@ -110,6 +124,20 @@ describe('enrolmentProblems', () => {
       'enrolment[2].grade',
       'enrolment[2].pupilsWithDisabilities',
       'gradeFlows[1].grade',
+    ]);
+  });
+
+  it('counts the pupils reached by the early-childhood support services as a part of the row, when given', () => {
+    expect(enrolmentProblems('PRIMARY', [row({ pupilsWithEcdServices: 30 })], [flow()])).toEqual([]);
+    expect(enrolmentProblems('PRIMARY', [row({ pupilsWithEcdServices: null })], [flow()])).toEqual([]);
+    const above = enrolmentProblems('PRIMARY', [row({ pupilsWithEcdServices: 31 })], [flow()]);
+    expect(reasons(above)).toEqual(['ECD_SERVED_ABOVE_PUPILS']);
+    expect(fields(above)).toEqual(['enrolment[0].pupilsWithEcdServices']);
+    expect(reasons(enrolmentProblems('PRIMARY', [row({ pupilsWithEcdServices: 2.5 })], [flow()]))).toEqual([
+      'NOT_A_WHOLE_NUMBER',
+    ]);
+    expect(reasons(enrolmentProblems('PRIMARY', [row({ pupilsWithEcdServices: -1 })], [flow()]))).toEqual([
+      'NEGATIVE_COUNT',
     ]);
   });
 

@@ -9,7 +9,7 @@ import {
   type InputProblem,
 } from '@ecd/service-kit';
 
-import { SCHOOL_LEVEL_CODES, type SchoolLevel } from './school-level.js';
+import { SCHOOL_LEVEL_CODES, type SchoolKind, type SchoolLevel } from './school-level.js';
 
 /** A class group (the SchoolGrade enum of the schema): the preschool age groups and grades 1-9. */
 export type SchoolGrade =
@@ -89,6 +89,9 @@ const isCount = (value: number) => Number.isInteger(value) && value >= 0;
 export interface SchoolInput {
   name: string;
   openedOn: Date;
+  level?: SchoolLevel;
+  /** A school unless said otherwise. */
+  kind?: SchoolKind | null;
 }
 
 export function schoolProblems(input: SchoolInput, today: Date): InputProblem[] {
@@ -100,6 +103,16 @@ export function schoolProblems(input: SchoolInput, today: Date): InputProblem[] 
       reason: 'DATE_IN_FUTURE',
       message: 'Ngày thành lập không được sau ngày hôm nay.',
     });
+  }
+  // Only preschool education has independent groups and classes (nhóm trẻ, lớp mẫu giáo, lớp mầm non độc lập).
+  if (input.kind === 'INDEPENDENT_GROUP' && input.level && input.level !== 'PRESCHOOL') {
+    problems.push(
+      problem(
+        'kind',
+        'INDEPENDENT_GROUP_NOT_PRESCHOOL',
+        `Chỉ giáo dục mầm non có nhóm trẻ, lớp độc lập; cấp ${LEVEL_LABEL[input.level]} không có.`,
+      ),
+    );
   }
   return problems;
 }
@@ -142,6 +155,8 @@ export interface EnrolmentRow {
   sex: Sex;
   pupils: number;
   pupilsWithDisabilities: number;
+  /** Of whom reached by the early-childhood support services they need; null or absent where not followed. */
+  pupilsWithEcdServices?: number | null;
 }
 
 export interface GradeFlowRow {
@@ -189,6 +204,22 @@ export function enrolmentProblems(
         reason: 'DISABLED_ABOVE_PUPILS',
         message: `Số học sinh khuyết tật (${row.pupilsWithDisabilities}) lớn hơn số học sinh (${row.pupils}).`,
       });
+    }
+    const served = row.pupilsWithEcdServices;
+    if (served !== null && served !== undefined) {
+      const servedIssues = headCountProblems(
+        served,
+        at('pupilsWithEcdServices'),
+        'Số trẻ được tiếp cận dịch vụ hỗ trợ chăm sóc phát triển toàn diện',
+      );
+      problems.push(...servedIssues);
+      if (!servedIssues.length && isCount(row.pupils) && served > row.pupils) {
+        problems.push({
+          field: at('pupilsWithEcdServices'),
+          reason: 'ECD_SERVED_ABOVE_PUPILS',
+          message: `Số trẻ được tiếp cận dịch vụ hỗ trợ chăm sóc phát triển toàn diện (${served}) lớn hơn số học sinh (${row.pupils}).`,
+        });
+      }
     }
     const key = `${row.grade}|${row.age}|${row.sex}`;
     if (seen.has(key))

@@ -27,3 +27,10 @@ export function countsByLevel(rows: readonly { group: string | null; count: numb
 /** Who founded and runs a school (the SchoolOwnership enum of the schema), with its Vietnamese name. */
 export const SCHOOL_OWNERSHIP_LABELS = { PUBLIC: 'Công lập', PEOPLE_FOUNDED: 'Dân lập', PRIVATE: 'Tư thục' } as const;
 export type SchoolOwnership = keyof typeof SCHOOL_OWNERSHIP_LABELS;
+
+/** What kind of facility (the SchoolKind enum of the schema), with its Vietnamese name. */
+export const SCHOOL_KIND_LABELS = {
+  SCHOOL: 'Trường',
+  INDEPENDENT_GROUP: 'Nhóm trẻ, lớp mẫu giáo, lớp mầm non độc lập',
+} as const;
+export type SchoolKind = keyof typeof SCHOOL_KIND_LABELS;

@@ -4,4 +4,5 @@ export const TargetProgress: TargetProgressResolvers = {
   __resolveReference: (reference) => reference,
   education: (progress, _args, { data }) => data.figures.of(progress),
   educationBySex: (progress, _args, { data }) => data.figures.bySexOf(progress),
+  educationEarlier: (progress, _args, { data }) => data.figures.earlierOf(progress),
 };

@@ -4,6 +4,7 @@ import {
   aggregateByUnit,
   createIndicatorValueLoader,
   createSexFigureLoader,
+  earlierFigures,
   figureKeyOf,
   loaderPerArgument,
   sql,
@@ -99,6 +100,8 @@ export function figureData(db: SqlQueryable) {
     ofProgress: (progress: FigureReference) => indicatorValue.load(figureKeyOf(progress)),
     /** The same figure split by the child's sex. */
     bySexOfProgress: (progress: FigureReference) => indicatorValueBySex.load(figureKeyOf(progress)),
+    /** Its figures for the same indicator and unit in the earlier years (for the target's baseline). */
+    earlierOfProgress: (progress: FigureReference) => earlierFigures(indicatorValue, progress),
     /** An indicator health owns as a unit field shows it, for a year of the unit lists: 0 / 0 when the unit has no records that year. */
     async indicatorRatio(indicatorCode: string, unit: UnitKey, year: number): Promise<HealthRatio> {
       const figure = await indicatorValue.load({ indicatorCode, year: checkedYear(year), unit });

@@ -4,4 +4,5 @@ export const TargetProgress: TargetProgressResolvers = {
   __resolveReference: (reference) => reference,
   health: (progress, _args, { data }) => data.figures.ofProgress(progress),
   healthBySex: (progress, _args, { data }) => data.figures.bySexOfProgress(progress),
+  healthEarlier: (progress, _args, { data }) => data.figures.earlierOfProgress(progress),
 };

@@ -1,4 +1,5 @@
-import { atUnit, locatedRows, sql, type ComputedIndicators, type Sql } from '@ecd/database';
+import { atUnit, empty, locatedRows, sql, type ComputedIndicators, type Sql } from '@ecd/database';
+import { rebuiltDistricts, REFORM_DATE } from '@ecd/reference-data';
 
 type CountedLevel = 'COMMUNE' | 'DISTRICT';
 
@@ -21,22 +22,55 @@ const unitsBelow = (level: CountedLevel): Sql => sql`(
 const assessedAt = (level: CountedLevel): Sql =>
   level === 'COMMUNE' ? sql`t.commune_code IS NOT NULL` : sql`t.commune_code IS NULL AND t.district_code IS NOT NULL`;
 
+/** Per key row of the units valid at the end of its year: units of `level` in it, those assessed, those working. */
+const assessedUnits = (level: CountedLevel, keys: Sql): Sql => sql`
+    SELECT k.i, (${unitsBelow(level)}) AS units, n.working, n.assessed
+      FROM ${keys} k
+     CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE t.working) AS working, count(*) AS assessed
+          FROM ${locatedRows('referral_network')} t
+         WHERE t.year = k.year AND ${assessedAt(level)} AND ${atUnit('t')}
+      ) n
+     WHERE k.at_year_end`;
+
+let rebuilt: ReturnType<typeof rebuiltDistricts> | undefined;
+
 /**
- * Share of units with a working referral network: assessments of the unit's communes (or 2024
- * districts) in the year over every commune (district) of the unit in administrative_unit. A unit
- * where no such unit was assessed that year has no figure.
+ * After the reform there are no districts: each old district is rebuilt from the current communes
+ * attributed to it (reference-data's rebuiltDistricts) and counts as having a working network when more
+ * than half of those communes had one that year. Approximate by nature; the progress says so.
+ */
+const rebuiltDistrictUnits = (keys: Sql): Sql => {
+  rebuilt ??= rebuiltDistricts();
+  return sql`
+    SELECT k.i, 1 AS units, (d.working * 2 > d.communes)::int AS working, d.assessed
+      FROM ${keys} k
+      JOIN LATERAL (
+        SELECT r.district, count(*) AS communes, count(a.id) FILTER (WHERE a.working) AS working, count(a.id) AS assessed
+          FROM unnest(${rebuilt.map((r) => r.districtCode)}::text[], ${rebuilt.map((r) => r.communeCode)}::text[], ${rebuilt.map((r) => r.provinceCode)}::text[])
+               AS r(district, commune, province)
+          LEFT JOIN referral_network a
+            ON a.commune_code = r.commune AND a.commune_valid_from = ${REFORM_DATE}::date AND a.year = k.year
+         WHERE r.commune = k.code OR r.province = k.code
+         GROUP BY r.district) d ON true
+     WHERE k.at_year_end AND k.valid_from = ${REFORM_DATE}::date`;
+};
+
+/**
+ * Share of units with a working referral network: units of the level (communes; districts, rebuilt
+ * from today's communes after the reform) working in the year over every such unit of the ground, in
+ * the units valid at the end of the year. A ground where no unit was assessed that year has no figure.
  */
 const networkShare = (level: CountedLevel, source: string) => ({
   sql: (keys: Sql) => sql`
-    SELECT k.i, n.working AS numerator, (${unitsBelow(level)}) AS denominator, ${source}::text AS source
-      FROM ${keys} k
-      JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE t.working) AS working, count(*) AS assessed
-          FROM ${locatedRows('referral_network')} t
-         WHERE t.year = k.year AND ${assessedAt(level)}
-           AND ${atUnit('t')}
-      ) n ON n.assessed > 0`,
+    SELECT u.i, sum(u.working) AS numerator, sum(u.units) AS denominator, ${source}::text AS source
+      FROM (${assessedUnits(level, keys)}${level === 'DISTRICT' ? sql` UNION ALL ${rebuiltDistrictUnits(keys)}` : empty}) u
+     GROUP BY u.i
+    HAVING sum(u.assessed) > 0`,
 });
+
+/** Indicators counting districts: after the reform their figure comes from rebuilt districts, approximate. */
+export const REBUILT_DISTRICT_INDICATORS: ReadonlySet<string> = new Set(['REFERRAL_NETWORK_DISTRICTS']);
 
 /** LĐTBXH's indicators computed from its records rather than reported in aggregate. */
 export const SOCIAL_AFFAIRS_COMPUTED: ComputedIndicators = {

@@ -24,7 +24,7 @@ import type {
   PrismaClient,
   ReportingRule,
 } from '../generated/prisma/client.js';
-import type { RegistryData } from './registry.js';
+import { agencyScopeProblems, type RegistryData } from './registry.js';
 import { present, rowByKeyLoader } from './rows.js';
 import { ancestorsOf, findUnits, keyOrNull, unitKeyOf, unitValidFromOn, withAncestors } from './units.js';
 
@@ -135,6 +135,9 @@ function planDocument(plan: PlanWithDocument): PlanFile {
               comparator: m.comparator,
               value: m.value.toNumber(),
             })),
+            ...(t.baselineYear !== null && t.baselineValue !== null
+              ? { baseline: { year: t.baselineYear, value: t.baselineValue.toNumber() } }
+              : {}),
           }
         : {}),
       ...(t.dueYear !== null ? { dueYear: t.dueYear } : {}),
@@ -167,10 +170,11 @@ function summarise(plan: PlanFile): ImportSummary {
   };
 }
 
-async function planContext(prisma: PrismaClient): Promise<PlanContext> {
+/** What the checks need, of the registries: the agencies only those the plan names (the registry holds every unit's). */
+async function planContext(prisma: PrismaClient, agencyCodes: readonly string[]): Promise<PlanContext> {
   const [indicators, agencies, plans] = await Promise.all([
     prisma.indicator.findMany({ select: { code: true, kind: true, factor: true } }),
-    prisma.agency.findMany({ select: { code: true } }),
+    prisma.agency.findMany({ where: { code: { in: [...new Set(agencyCodes)] } }, select: { code: true } }),
     prisma.plan.findMany({ select: { key: true, number: true } }),
   ]);
   return {
@@ -185,21 +189,50 @@ function rejectPlanDocument(problems: readonly InputProblem[]): never {
   rejectAtPaths('Tệp kế hoạch', 'document', 'INVALID_DOCUMENT', problems);
 }
 
-/** Parses and checks a plan document completely, returning the plan or throwing every problem at once. */
+/** Every agency a plan names, at its path in the document: issuer, tasks' lead and coordinating, reporting. */
+const namedAgencies = (plan: PlanFile): { path: string; code: string }[] => [
+  { path: 'issuer', code: plan.issuer },
+  ...plan.tasks.flatMap((task, t) => [
+    { path: `tasks[${t}].lead`, code: task.lead },
+    ...task.coordinating.map((code, c) => ({ path: `tasks[${t}].coordinating[${c}]`, code })),
+  ]),
+  ...plan.reporting.flatMap((rule, r) => [
+    { path: `reporting[${r}].recipient`, code: rule.recipient },
+    ...(rule.reporters === 'ASSIGNED_AGENCIES'
+      ? []
+      : rule.reporters.map((code, k) => ({ path: `reporting[${r}].reporters[${k}]`, code }))),
+  ]),
+];
+
+/**
+ * Parses and checks a plan document completely, returning the plan or throwing every problem at once.
+ * The plan's unit must lie in the person's territory (`guard`), checked before the document's own
+ * problems are reported once the unit is known: someone outside it learns only that.
+ */
 async function checkPlanDocument(
   prisma: PrismaClient,
   text: string,
   format: DocumentFormat,
+  guard: ScopeGuard,
 ): Promise<{ plan: PlanFile; scopeValidFrom: Date | null }> {
   const { value, problems } = parseDocumentText(text, format);
   if (problems.length) rejectPlanDocument(problems);
   const parsed = planFileSchema.safeParse(value);
-  if (!parsed.success) rejectPlanDocument(problemsFromZod(parsed.error));
+  if (!parsed.success) rejectPlanDocument(problemsFromZod(parsed.error, { input: value }));
   const plan = parsed.data;
   const scopeValidFrom = plan.scope ? await unitValidFromOn(prisma, plan.scope.unit, plan.scope.asOf) : null;
-  const context = await planContext(prisma);
+  const context = await planContext(
+    prisma,
+    namedAgencies(plan).map((n) => n.code),
+  );
   const found = validatePlan(plan, { ...context, unitExists: () => scopeValidFrom !== null });
-  if (found.length) rejectPlanDocument(found);
+
+  // Issue 10: the agencies a plan names must belong to its scope, or be national (registry.ts).
+  const scope = plan.scope && scopeValidFrom ? { code: plan.scope.unit, validFrom: toIsoDate(scopeValidFrom) } : null;
+  if (scope || !plan.scope) guard.assertCoversScope(scope, 'document.scope');
+  const outside = await agencyScopeProblems(prisma, namedAgencies(plan), scope);
+
+  if (found.length || outside.length) rejectPlanDocument([...found, ...outside]);
   return { plan, scopeValidFrom };
 }
 
@@ -212,11 +245,7 @@ export async function importPlan(
   text: string,
   options: ImportOptions,
 ): Promise<{ summary: ImportSummary; planId: string | null }> {
-  const { plan, scopeValidFrom } = await checkPlanDocument(prisma, text, options.format);
-  options.scope.assertCoversScope(
-    plan.scope && scopeValidFrom ? { code: plan.scope.unit, validFrom: scopeValidFrom } : null,
-    'document.scope',
-  );
+  const { plan, scopeValidFrom } = await checkPlanDocument(prisma, text, options.format, options.scope);
   if (options.dryRun) return { summary: summarise(plan), planId: null };
   const created = await prisma.$transaction(async (tx) => {
     const parent = plan.parent
@@ -246,6 +275,8 @@ export async function importPlan(
             description: target.description,
             indicatorCode: target.indicator ?? null,
             dueYear: target.dueYear ?? null,
+            baselineYear: target.baseline?.year ?? null,
+            baselineValue: target.baseline?.value ?? null,
             milestones: {
               create: (target.milestones ?? []).map((m) => ({
                 year: m.year,

@@ -1,14 +1,17 @@
 import {
   createIndicatorValueLoader,
+  earlierFigures,
   figureKeyOf,
   recordIndicatorValue,
   type IndicatorValueInput,
   type SectorValue,
   type SexFigure,
+  type YearFigure,
 } from '@ecd/database';
-import { notFound, toIsoDate, unitKeyFromReference, type ScopeGuard } from '@ecd/service-kit';
+import { liesWithin, territoryCommunes, territoryCover, type UnitRef } from '@ecd/reference-data';
+import { badInput, fromIsoDate, notFound, toIsoDate, unitKeyFromReference, type ScopeGuard } from '@ecd/service-kit';
 
-import { assessProgress, indicatorValue } from '../domain/progress.js';
+import { assessProgress, baselineOf, gapLabel, indicatorValue, type Baseline } from '../domain/progress.js';
 import type {
   AdministrativeUnit,
   Plan,
@@ -16,10 +19,13 @@ import type {
   PrismaClient,
   TargetMilestone,
 } from '../generated/prisma/client.js';
-import { SOCIAL_AFFAIRS_COMPUTED } from './computed-indicators.js';
+import { REBUILT_DISTRICT_INDICATORS, SOCIAL_AFFAIRS_COMPUTED } from './computed-indicators.js';
 import type { PlanData } from './plans.js';
 import type { RegistryData } from './registry.js';
 import type { UnitData } from './units.js';
+
+/** The first year whose end lies after the 2025 reform. */
+const REFORM_YEAR = 2025;
 
 /** A target's progress in a unit and year, as the entity key carries it (and, on the way back, education's and health's figures). */
 export interface TargetProgressParent {
@@ -32,6 +38,8 @@ export interface TargetProgressParent {
   health?: SectorValue | null;
   educationBySex?: SexFigure[] | null;
   healthBySex?: SexFigure[] | null;
+  educationEarlier?: YearFigure[] | null;
+  healthEarlier?: YearFigure[] | null;
 }
 
 type NumericTarget = Pick<PlanTarget, 'id'> & { indicatorCode: string };
@@ -39,12 +47,17 @@ type NumericTarget = Pick<PlanTarget, 'id'> & { indicatorCode: string };
 const isNumeric = <T extends Pick<PlanTarget, 'id' | 'indicatorCode'>>(target: T): target is T & NumericTarget =>
   target.indicatorCode !== null;
 
-const progressOf = (target: NumericTarget, unit: AdministrativeUnit, year: number): TargetProgressParent => ({
+const progressOf = (target: NumericTarget, unit: UnitRef, year: number): TargetProgressParent => ({
   targetId: target.id,
   indicatorCode: target.indicatorCode,
   unitCode: unit.code,
-  unitValidFrom: toIsoDate(unit.validFrom),
+  unitValidFrom: unit.validFrom,
   year,
+});
+
+const refOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitRef => ({
+  code: unit.code,
+  validFrom: toIsoDate(unit.validFrom),
 });
 
 /**
@@ -52,20 +65,44 @@ const progressOf = (target: NumericTarget, unit: AdministrativeUnit, year: numbe
  * and its split by sex. Culture owns no indicator yet; its fields join the @requires when it does.
  */
 const FROM_OTHER_SECTORS: Partial<
-  Record<string, (progress: TargetProgressParent) => { figure?: SectorValue | null; bySex?: SexFigure[] | null }>
+  Record<
+    string,
+    (progress: TargetProgressParent) => {
+      figure?: SectorValue | null;
+      bySex?: SexFigure[] | null;
+      earlier?: YearFigure[] | null;
+    }
+  >
 > = {
-  EDUCATION: (progress) => ({ figure: progress.education, bySex: progress.educationBySex }),
-  HEALTH: (progress) => ({ figure: progress.health, bySex: progress.healthBySex }),
+  EDUCATION: (progress) => ({
+    figure: progress.education,
+    bySex: progress.educationBySex,
+    earlier: progress.educationEarlier,
+  }),
+  HEALTH: (progress) => ({ figure: progress.health, bySex: progress.healthBySex, earlier: progress.healthEarlier }),
 };
 
 const SEX_LABELS = { MALE: 'Nam', FEMALE: 'Nữ' } as const;
 
-/** A figure assessed against the target's milestones: its value, the milestone held against, the gap and the status. */
+/** A figure assessed against the target's milestones: its value, the milestone held against, the gap, the trajectory and the status. */
 export interface Assessment {
   value: number | null;
   milestone: TargetMilestone | null;
   gap: number | null;
+  gapLabel: string | null;
+  shortfall: number | null;
+  baseline: Baseline | null;
+  expected: number | null;
   status: ReturnType<typeof assessProgress>['status'];
+}
+
+/** Where a progress was computed: the unit, the units of both lists making its ground, and how exact that is. */
+export interface ProgressTerritory {
+  unit: UnitRef;
+  units: UnitRef[];
+  approximate: boolean;
+  partlyInside: UnitRef[];
+  note: string | null;
 }
 
 /**
@@ -86,20 +123,97 @@ export function progressData(
     return FROM_OTHER_SECTORS[indicator.sector]?.(progress).figure ?? null;
   }
 
-  /** Assesses a figure of this target (the whole, or one group of it) against the target's milestones. */
+  /** The owning sector's figures of the earlier years (for the baseline). */
+  async function earlier(progress: TargetProgressParent): Promise<YearFigure[]> {
+    const indicator = await registry.indicator(progress.indicatorCode);
+    if (indicator.sector === 'SOCIAL_AFFAIRS') return earlierFigures(indicatorValues, progress);
+    return FROM_OTHER_SECTORS[indicator.sector]?.(progress).earlier ?? [];
+  }
+
+  /** The baseline of this target for the progress's year, from the owning sector's earlier figures. */
+  async function baseline(progress: TargetProgressParent): Promise<Baseline | null> {
+    const target = await plans.target(progress.targetId);
+    const [indicator, plan, figures] = await Promise.all([
+      registry.indicator(progress.indicatorCode),
+      plans.get(target.planId),
+      earlier(progress),
+    ]);
+    const factor = indicator.factor.toNumber();
+    const values = figures.map((f) => ({ year: f.year, value: indicatorValue(f, indicator.kind, factor) }));
+    const planBaseline =
+      target.baselineYear !== null && target.baselineValue !== null
+        ? { year: target.baselineYear, value: target.baselineValue.toNumber() }
+        : null;
+    return baselineOf(planBaseline, values, plan.periodStart, progress.year);
+  }
+
+  /** Assesses a figure of this target (the whole, or one group of it) against the target's milestones and trajectory. */
   async function assess(
     progress: TargetProgressParent,
     of: { numerator: number; denominator: number | null } | null,
   ): Promise<Assessment> {
-    const [indicator, milestones] = await Promise.all([
+    const [indicator, milestones, start] = await Promise.all([
       registry.indicator(progress.indicatorCode),
       plans.milestones({ id: progress.targetId }),
+      baseline(progress),
     ]);
-    const value = indicatorValue(of, indicator.kind, indicator.factor.toNumber());
+    const factor = indicator.factor.toNumber();
+    const value = indicatorValue(of, indicator.kind, factor);
     const plain = milestones.map((m) => ({ year: m.year, comparator: m.comparator, value: m.value.toNumber() }));
-    const { milestone, gap, status } = assessProgress(value, plain, progress.year);
+    const assessment = assessProgress(
+      value,
+      { milestones: plain, direction: indicator.direction, baseline: start },
+      progress.year,
+    );
+    const { milestone } = assessment;
     const row = milestones.find((m) => m.year === milestone?.year && m.comparator === milestone.comparator) ?? null;
-    return { value, milestone: row, gap, status };
+    const unit = indicator.kind === 'RATIO' && factor === 100 ? 'PERCENT' : 'COUNT';
+    return { ...assessment, value, milestone: row, gapLabel: gapLabel(assessment.gap, indicator.direction, unit) };
+  }
+
+  /**
+   * The unit a plan's progress is asked for: the code's unit valid at the end of the year, else the
+   * latest one before (an abolished unit: the plan follows its territory), preferring one that lies in
+   * the plan's scope; a unit outside the scope is refused.
+   */
+  async function unitInScope(plan: Plan, code: string, year: number): Promise<UnitRef> {
+    const scope =
+      plan.scopeUnitCode && plan.scopeUnitValidFrom
+        ? refOf({ code: plan.scopeUnitCode, validFrom: plan.scopeUnitValidFrom })
+        : null;
+    const yearEnd = fromIsoDate(`${year}-12-31`);
+    const candidates = (await units.withCode(code))
+      .filter((u) => u.validFrom <= yearEnd)
+      .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())
+      .map(refOf);
+    if (!candidates.length)
+      throw notFound(`Không có đơn vị hành chính mã ${code} vào năm ${year} hoặc trước đó.`, {
+        field: 'unitCode',
+        reason: 'UNKNOWN_UNIT_CODE',
+      });
+    const inScope = scope ? candidates.find((u) => liesWithin(u, scope)) : candidates[0];
+    if (!inScope)
+      throw badInput(`Đơn vị hành chính mã ${code} nằm ngoài địa bàn của kế hoạch.`, {
+        field: 'unitCode',
+        reason: 'UNIT_OUTSIDE_PLAN_SCOPE',
+      });
+    return inScope;
+  }
+
+  /** The unit a plan's progress is read in for a year: the one asked (inside its scope), else its scope; the year inside its period. */
+  async function progressUnit(plan: Plan, unitCode: string | null | undefined, year: number): Promise<UnitRef> {
+    if (year < plan.periodStart || year > plan.periodEnd)
+      throw badInput(`Năm ${year} nằm ngoài thời kỳ của kế hoạch (${plan.periodStart}-${plan.periodEnd}).`, {
+        field: 'year',
+        reason: 'YEAR_OUTSIDE_PERIOD',
+      });
+    if (unitCode) return unitInScope(plan, unitCode, year);
+    if (!plan.scopeUnitCode || !plan.scopeUnitValidFrom)
+      throw notFound('Đề án quốc gia không gắn với đơn vị hành chính: hãy chọn một đơn vị.', {
+        field: 'unitCode',
+        reason: 'UNIT_REQUIRED',
+      });
+    return refOf({ code: plan.scopeUnitCode, validFrom: plan.scopeUnitValidFrom });
   }
 
   return {
@@ -108,7 +222,7 @@ export function progressData(
     /** LĐTBXH's own figure for this progress, whatever sector owns the indicator. */
     socialAffairs: (progress: TargetProgressParent) => indicatorValues.load(figureKeyOf(progress)),
     figure,
-    /** The figure assessed against the target's milestones. */
+    /** The figure assessed against the target's milestones and trajectory. */
     assessed: async (progress: TargetProgressParent) => assess(progress, await figure(progress)),
     /** The owning sector's figure split by sex, where it computes one (education and health), each group assessed. */
     async bySex(progress: TargetProgressParent) {
@@ -117,38 +231,58 @@ export function progressData(
       if (!groups) return null;
       return Promise.all(
         groups.map(async (group) => {
-          const { value, gap, status } = await assess(progress, group);
-          return { ...group, label: SEX_LABELS[group.sex], value, gap, status };
+          const { value, gap, gapLabel, status } = await assess(progress, group);
+          return { ...group, label: SEX_LABELS[group.sex], value, gap, gapLabel, status };
         }),
       );
     },
     /** The unit a progress is read in. */
     unit: (progress: TargetProgressParent) =>
       units.get(unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom })),
-    /** Every numeric target of a plan in a unit (the plan's by default) and, when asked, in each of its communes. */
+    /**
+     * Every numeric target of a plan in a unit (the plan's scope by default) and, when asked, in each
+     * commune of its ground in the units valid at the end of the year.
+     */
     async ofPlan(
       plan: Plan,
       options: { year: number; unitCode: string | null | undefined; byCommune: boolean },
     ): Promise<TargetProgressParent[]> {
-      const code = options.unitCode ?? plan.scopeUnitCode;
-      if (!code)
-        throw notFound('Đề án quốc gia không gắn với đơn vị hành chính: hãy chọn một đơn vị.', {
-          field: 'unitCode',
-          reason: 'UNIT_REQUIRED',
-        });
-      const unit = await units.atYearEnd(code, options.year);
-      const [communes, targets] = await Promise.all([
-        options.byCommune ? units.communesBelow(unit) : [],
-        plans.targets(plan),
-      ]);
+      const unit = await progressUnit(plan, options.unitCode, options.year);
+      const communes = options.byCommune ? territoryCommunes(unit, options.year) : [];
+      const targets = await plans.targets(plan);
       return targets
         .filter(isNumeric)
         .flatMap((target) => [unit, ...communes].map((u) => progressOf(target, u, options.year)));
     },
-    /** A numeric target's progress in the unit that had this code at the end of the year (null for a qualitative target). */
+    /** A numeric target's progress in a unit of its plan's scope in a year of its period (null for a qualitative target). */
     async ofTarget(target: PlanTarget, unitCode: string, year: number): Promise<TargetProgressParent | null> {
       if (!isNumeric(target)) return null;
-      return progressOf(target, await units.atYearEnd(unitCode, year), year);
+      return progressOf(target, await progressUnit(await plans.get(target.planId), unitCode, year), year);
+    },
+    /** Where a progress was computed: its unit's ground across the reform, and the approximations. */
+    territory(progress: TargetProgressParent): ProgressTerritory {
+      const unit = unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom });
+      const cover = territoryCover(unit, progress.year);
+      const rebuilt = REBUILT_DISTRICT_INDICATORS.has(progress.indicatorCode) && progress.year >= REFORM_YEAR;
+      const notes = [
+        ...(cover?.approximate
+          ? [
+              'Gần đúng: cuộc sắp xếp đơn vị hành chính năm 2025 chia tách hoặc sáp nhập xã qua ranh giới cũ; các đơn vị nằm một phần trong địa bàn được tính theo phần lớn diện tích dân cư chuyển đến (nguồn không cho tỷ lệ).',
+            ]
+          : []),
+        ...(rebuilt
+          ? [
+              'Gần đúng: từ 01/07/2025 không còn cấp huyện; các huyện cũ được dựng lại từ các xã hiện nay (mỗi xã thuộc huyện cũ mà phần lớn các xã trước sắp xếp của nó nằm trong).',
+            ]
+          : []),
+      ];
+      return {
+        unit,
+        units: cover?.units.map(({ code, validFrom }) => ({ code, validFrom })) ?? [unit],
+        approximate: notes.length > 0,
+        partlyInside: cover?.partlyInside ?? [],
+        note: notes.length ? notes.join(' ') : null,
+      };
     },
     /** Records a figure LĐTBXH reports in aggregate (not one it computes), in the person's territory. */
     async record(input: IndicatorValueInput, options: { actor: string; scope: ScopeGuard }) {

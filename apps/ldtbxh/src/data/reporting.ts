@@ -13,6 +13,7 @@ import {
   type Access,
   type ErrorDetails,
   type InputProblem,
+  type Logger,
   type Reason,
   type ScopeGuard,
 } from '@ecd/service-kit';
@@ -42,6 +43,7 @@ import type {
   Submission,
   SubmissionValue,
 } from '../generated/prisma/client.js';
+import { resolvePeriodAgencies } from './agency-succession.js';
 import type { PlanData } from './plans.js';
 import type { RegistryData } from './registry.js';
 import { isValidOn, present, validOn } from './rows.js';
@@ -412,11 +414,20 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
     status: (period: ReportingPeriod) => statuses.load(period),
 
     /**
-     * Opens the period a plan's reporting rule defines for a year, with one expected report per
-     * reporting agency that exists on the due day (agencies dissolved by then no longer report).
-     * The plan's unit must lie in the person's territory (`scope`).
+     * Opens the period a plan's reporting rule defines for a year, addressed to the agency that receives
+     * on the due day, with one expected report per agency that reports then: the rule's agencies, each
+     * one that no longer exists succeeded by the agency holding its function in its unit or the units that
+     * succeeded it (data/agency-succession.ts; replacements and drops are logged), never the recipient
+     * itself. The plan's unit must lie in the person's territory (`scope`).
      */
-    async openPeriod(planKey: string, frequency: ReportFrequency, year: number, actor: string, scope: ScopeGuard) {
+    async openPeriod(
+      planKey: string,
+      frequency: ReportFrequency,
+      year: number,
+      actor: string,
+      scope: ScopeGuard,
+      logger?: Logger,
+    ) {
       const plan = await prisma.plan.findUnique({ where: { key: planKey }, include: { rules: true, tasks: true } });
       if (!plan) throw notFound(`Không có kế hoạch "${planKey}".`, { field: 'planKey', reason: 'UNKNOWN_PLAN' });
       scope.assertCoversScope(planScope(plan), 'planKey');
@@ -442,11 +453,25 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
       const named = rule.reporterCodes.length
         ? rule.reporterCodes
         : [...new Set(plan.tasks.flatMap((t) => [t.leadCode, ...t.coordinatingCodes]))];
-      const reporters = await prisma.agency.findMany({
-        where: { code: { in: named }, ...validOn(dueOn) },
-        select: { code: true },
-        orderBy: { code: 'asc' },
-      });
+      // Issue 10: who receives and who reports is resolved on the due day, through the agencies' functions.
+      const resolved = await resolvePeriodAgencies(
+        prisma,
+        { recipientCode: rule.recipientCode, reporterCodes: named },
+        dueOn,
+      );
+      for (const note of resolved.notes)
+        logger?.info(
+          { planKey, year, dueOn: toIsoDate(dueOn), ...note },
+          note.by.length
+            ? 'reporting agency succeeded on the due day'
+            : 'reporting agency dropped: no successor on the due day',
+        );
+      if (!resolved.recipient)
+        throw badInput(
+          `Cơ quan nhận báo cáo "${rule.recipientCode}" không còn hoạt động vào ngày hạn ${toIsoDate(dueOn)} và không có cơ quan nào đảm nhận chức năng của cơ quan này.`,
+          { field: 'year', reason: 'NO_RECIPIENT' },
+        );
+      const reporters = resolved.reporters.map((code) => ({ code }));
       if (!reporters.length)
         throw badInput('Không còn cơ quan nào phải báo cáo vào ngày hạn.', { field: 'year', reason: 'NO_REPORTERS' });
       const existing = await prisma.reportingPeriod.findUnique({
@@ -464,7 +489,7 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
           frequency,
           year,
           dueOn,
-          recipientCode: rule.recipientCode,
+          recipientCode: resolved.recipient,
           openedBy: actor,
           expected: { create: reporters.map((r) => ({ reporterCode: r.code })) },
         },

@@ -29,7 +29,7 @@ import type {
   UnitLevel,
   UnitSuccession,
 } from '../generated/prisma/client.js';
-import { isValidOn, present, validOn } from './rows.js';
+import { present, validOn } from './rows.js';
 
 /** A succession link with the unit on its other side. */
 export type UnitSuccessionParent = UnitSuccession & { unit: AdministrativeUnit };
@@ -162,41 +162,14 @@ export function unitData(prisma: PrismaClient) {
     { cacheKeyFn: unitKeyString },
   );
   // The unit that had a code at the end of a year, for every code and year asked in a request at once.
-  const atYearEnd = new DataLoader<{ code: string; year: number }, AdministrativeUnit | null, string>(
-    async (keys) => {
-      const units = await prisma.administrativeUnit.findMany({
-        where: { code: { in: [...new Set(keys.map((k) => k.code))] } },
-        orderBy: { validFrom: 'asc' },
-      });
-      return keys.map(
-        ({ code, year }) => units.find((u) => u.code === code && isValidOn(u, fromIsoDate(`${year}-12-31`))) ?? null,
-      );
-    },
-    { cacheKeyFn: (k) => `${k.code}|${k.year}` },
-  );
-  // The communes below each unit (itself excluded), in code order.
-  const communesBelow = new DataLoader<UnitKey, AdministrativeUnit[], string>(
-    async (keys) => {
-      const codes = [...new Set(keys.map((k) => k.code))];
-      const rows = await prisma.administrativeUnit.findMany({
-        where: { level: 'COMMUNE', OR: [{ parentCode: { in: codes } }, { parent: { parentCode: { in: codes } } }] },
-        include: { parent: { select: { parentCode: true, parentValidFrom: true } } },
-        orderBy: { code: 'asc' },
-      });
-      const wanted = new Set(keys.map(unitKeyString));
-      const groups = new Map<string, AdministrativeUnit[]>(keys.map((k) => [unitKeyString(k), []]));
-      for (const { parent, ...commune } of rows) {
-        for (const above of [
-          keyOrNull(commune.parentCode, commune.parentValidFrom),
-          parent && keyOrNull(parent.parentCode, parent.parentValidFrom),
-        ]) {
-          if (above && wanted.has(unitKeyString(above))) groups.get(unitKeyString(above))?.push(commune);
-        }
-      }
-      return keys.map((k) => groups.get(unitKeyString(k)) ?? []);
-    },
-    { cacheKeyFn: unitKeyString },
-  );
+  // Every unit that had a code, whatever its interval (codes were reused by the 2025 reform).
+  const withCode = new DataLoader<string, AdministrativeUnit[]>(async (codes) => {
+    const units = await prisma.administrativeUnit.findMany({
+      where: { code: { in: [...codes] } },
+      orderBy: { validFrom: 'asc' },
+    });
+    return codes.map((code) => units.filter((u) => u.code === code));
+  });
 
   return {
     /** The unit a key names, or null (batched per request). */
@@ -261,17 +234,8 @@ export function unitData(prisma: PrismaClient) {
     predecessors: (unit: AdministrativeUnit) => predecessors.load(unitKeyOf(unit)),
     successors: (unit: AdministrativeUnit) => successors.load(unitKeyOf(unit)),
     /** The unit that had this code at the end of the year (progress is read in the units of its own time), or NOT_FOUND. */
-    async atYearEnd(code: string, year: number): Promise<AdministrativeUnit> {
-      const unit = await atYearEnd.load({ code, year });
-      if (!unit)
-        throw notFound(`Không có đơn vị hành chính mã ${code} vào cuối năm ${year}.`, {
-          field: 'unitCode',
-          reason: 'UNKNOWN_UNIT_CODE',
-        });
-      return unit;
-    },
-    /** The communes below a unit, in code order. */
-    communesBelow: (unit: AdministrativeUnit) => communesBelow.load(unitKeyOf(unit)),
+    /** Every unit that had this code, oldest first. */
+    withCode: (code: string) => withCode.load(code),
     /** The first day of validity of the unit that had this code on that day, if any: its identity. */
     validFromOn: (code: string, asOf: string) => unitValidFromOn(prisma, code, asOf),
   };

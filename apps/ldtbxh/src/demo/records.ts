@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import { bulkInsert } from '@ecd/database';
-import { UNIT_LISTS, unitIndexFor, type UnitList } from '@ecd/reference-data';
+import {
+  locateCommune,
+  oldUnitOfCommune,
+  territoryCommunes,
+  UNIT_LISTS,
+  unitIndexFor,
+  type UnitList,
+} from '@ecd/reference-data';
 import { childKeyOf, fromIsoDate, toIsoDate, type Logger } from '@ecd/service-kit';
 import { communeLocations, DEMO_PROGRESS_YEAR, DEMO_PROVINCE_CODE, DEMO_SEED, SeededRandom } from '@ecd/synthetic-data';
 
@@ -9,14 +16,17 @@ import { SPECIAL_CIRCUMSTANCE_LABELS } from '../domain/special-circumstances.js'
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 /**
- * The demo's referral networks in 2024 (units of 2024): 4 of Lạng Sơn's 11 districts (36 %, behind the
- * plan's 40 % of 2020, so BEHIND against 85 % in 2025) and all 12 communes of Dầu Tiếng (100 %: REACHED).
+ * The demo's referral networks, growing year by year: Lạng Sơn's 11 districts from 1 working in 2019 to
+ * 4 in 2024 (36 %, behind the plan's 40 % of 2020), then in 2025 its current communes, most of those of 7
+ * of the old districts working (7 rebuilt districts of 11: 64 %, short of 85 %); Dầu Tiếng's 12 communes
+ * from 3 in 2019 to all 12 in 2024, and in 2025 all the current communes of its ground (REACHED).
  */
 export const DEMO_NETWORK = {
   districtsOf: DEMO_PROVINCE_CODE,
-  workingDistricts: 4,
+  workingDistricts: { 2019: 1, 2020: 2, 2021: 2, 2022: 3, 2023: 3, 2024: 4 } as Record<number, number>,
+  workingRebuiltDistricts2025: 7,
   communesOf: '720',
-  workingCommunes: 12,
+  workingCommunes: { 2019: 3, 2020: 5, 2021: 7, 2022: 9, 2023: 11, 2024: 12 } as Record<number, number>,
 } as const;
 
 function unitList(index: number): UnitList {
@@ -41,6 +51,20 @@ const shuffled = <T>(items: readonly T[], random: SeededRandom) => {
   }
   return copy;
 };
+
+/** Where a current commune lies (its province), as the located tables store it. */
+function locationNow(code: string) {
+  const location = locateCommune(code, AFTER.validFrom);
+  if (!location) throw new Error(`The demo names commune ${code}, which is not in the ${AFTER.id} list`);
+  return {
+    communeCode: location.communeCode,
+    communeValidFrom: fromIsoDate(location.communeValidFrom),
+    districtCode: null,
+    districtValidFrom: null,
+    provinceCode: location.provinceCode,
+    provinceValidFrom: fromIsoDate(location.provinceValidFrom),
+  };
+}
 
 /** Where a 2024 unit lies (its district and province), as the located tables store it. */
 function location2024(code: string) {
@@ -76,28 +100,42 @@ export async function seedDemoRecords(prisma: PrismaClient, logger: Logger, chil
   const random = new SeededRandom(DEMO_SEED).fork('ldtbxh-records');
   const index = unitIndexFor(BEFORE);
   const year = DEMO_PROGRESS_YEAR;
-  const assessedOn = fromIsoDate(`${year}-12-15`);
   const base = { id: '', recordedBy: ACTOR };
 
-  const networkRows = (codes: string[], working: number, r: SeededRandom) => {
-    const yes = new Set(shuffled(codes, r).slice(0, working));
-    return codes.map((code) => ({
-      ...base,
-      id: randomUUID(),
-      year,
-      working: yes.has(code),
-      assessedOn,
-      note: yes.has(code) ? null : 'Chưa kiện toàn mạng lưới (minh họa)',
-      unitCode: code,
-      unitValidFrom: fromIsoDate(BEFORE.validFrom),
-      ...location2024(code),
-    }));
+  const networkRow = (code: string, assessedIn: number, working: boolean, list: UnitList) => ({
+    ...base,
+    id: randomUUID(),
+    year: assessedIn,
+    working,
+    assessedOn: fromIsoDate(`${assessedIn}-12-15`),
+    note: working ? null : 'Chưa kiện toàn mạng lưới (minh họa)',
+    unitCode: code,
+    unitValidFrom: fromIsoDate(list.validFrom),
+    ...(list === BEFORE ? location2024(code) : locationNow(code)),
+  });
+  // Before the reform: the same order every year, so that a unit working one year still works the next.
+  const growing = (codes: string[], working: Record<number, number>, r: SeededRandom) => {
+    const order = shuffled(codes, r);
+    return Object.entries(working).flatMap(([assessedIn, count]) => {
+      const yes = new Set(order.slice(0, count));
+      return codes.map((code) => networkRow(code, Number(assessedIn), yes.has(code), BEFORE));
+    });
   };
   const districts = (index.childrenOf.get(DEMO_NETWORK.districtsOf) ?? []).map((u) => u.code);
   const dauTiengCommunes = index.communesOf(DEMO_NETWORK.communesOf).map((u) => u.code);
+  // 2025: the current communes, working where their rebuilt district is one of the first 7 (of Lạng Sơn).
+  const strong = new Set(
+    shuffled(districts, random.fork('rebuilt')).slice(0, DEMO_NETWORK.workingRebuiltDistricts2025),
+  );
+  const langSon2025 = territoryCommunes({ code: DEMO_NETWORK.districtsOf, validFrom: BEFORE.validFrom }, 2025);
+  const dauTieng2025 = territoryCommunes({ code: DEMO_NETWORK.communesOf, validFrom: BEFORE.validFrom }, 2025);
   const networks = [
-    ...networkRows(districts, DEMO_NETWORK.workingDistricts, random.fork('districts')),
-    ...networkRows(dauTiengCommunes, DEMO_NETWORK.workingCommunes, random.fork('communes')),
+    ...growing(districts, DEMO_NETWORK.workingDistricts, random.fork('districts')),
+    ...growing(dauTiengCommunes, DEMO_NETWORK.workingCommunes, random.fork('communes')),
+    ...langSon2025.map(({ code }) =>
+      networkRow(code, 2025, strong.has(oldUnitOfCommune(code, 'district') ?? ''), AFTER),
+    ),
+    ...dauTieng2025.map(({ code }) => networkRow(code, 2025, true, AFTER)),
   ];
 
   // Post-reform Lạng Sơn communes, and 2024 Lạng Sơn communes for the 2024 figures.

@@ -1,5 +1,6 @@
 export type Comparator = 'GTE' | 'GT' | 'LTE' | 'LT' | 'EQ' | 'MAINTAIN';
-export type ProgressStatus = 'REACHED' | 'ON_TRACK' | 'BEHIND' | 'NO_DATA';
+export type Direction = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+export type ProgressStatus = 'REACHED' | 'ON_TRACK' | 'AT_RISK' | 'BEHIND' | 'NO_DATA';
 
 export interface Milestone {
   year: number;
@@ -7,20 +8,43 @@ export interface Milestone {
   value: number;
 }
 
-/** Whether a value satisfies a milestone ("maintain 100%" is met by at least 100%). */
-export function meets(value: number, { comparator, value: target }: Milestone): boolean {
+/** A target's starting point: the plan's own, or the first year of the plan with a figure. */
+export interface Baseline {
+  year: number;
+  value: number;
+  from: 'PLAN' | 'FIRST_FIGURE';
+}
+
+/**
+ * How close a value must be to count as equal to a milestone (EQ, MAINTAIN): 1 % of the milestone's
+ * value, so 100 % is kept at 99 % and a dropout rate of 0.10 % at 0.101 %. Strict comparators only
+ * absorb floating-point noise.
+ */
+export const TOLERANCE_SHARE = 0.01;
+const noise = (target: number) => 1e-9 * Math.max(1, Math.abs(target));
+const tolerance = (target: number) => Math.max(noise(target), TOLERANCE_SHARE * Math.abs(target));
+
+/** +1 when a larger value is better, −1 when a smaller one is. */
+const sense = (direction: Direction) => (direction === 'HIGHER_IS_BETTER' ? 1 : -1);
+
+/**
+ * Whether a value satisfies a milestone. MAINTAIN keeps at least the level in the indicator's direction
+ * (maintaining dropout at 0.1 is met by 0.1 or less), EQ and MAINTAIN allow the tolerance.
+ */
+export function meets(value: number, { comparator, value: target }: Milestone, direction: Direction): boolean {
   switch (comparator) {
     case 'GTE':
-    case 'MAINTAIN':
-      return value >= target;
+      return value >= target - noise(target);
     case 'GT':
-      return value > target;
+      return value > target + noise(target);
     case 'LTE':
-      return value <= target;
+      return value <= target + noise(target);
     case 'LT':
-      return value < target;
+      return value < target - noise(target);
     case 'EQ':
-      return value === target;
+      return Math.abs(value - target) <= tolerance(target);
+    case 'MAINTAIN':
+      return sense(direction) * (value - target) >= -tolerance(target);
   }
 }
 
@@ -31,22 +55,98 @@ export function milestoneFor(milestones: readonly Milestone[], year: number): Mi
 }
 
 /**
- * How a value stands against a target's milestones in a year. Reached: it meets the milestone held
- * against. On track: not yet, but that milestone is still ahead and every milestone already due
- * (if any) was met. Behind: otherwise. No data: the owning sector has no figure.
+ * The baseline: the plan's, else the first year of the plan before `year` with a figure (a year cannot
+ * be its own baseline: that would put every first figure on track).
+ */
+export function baselineOf(
+  planBaseline: { year: number; value: number } | null,
+  figures: readonly { year: number; value: number | null }[],
+  periodStart: number,
+  year: number,
+): Baseline | null {
+  if (planBaseline && planBaseline.year < year) return { ...planBaseline, from: 'PLAN' };
+  const first = [...figures]
+    .filter((f): f is { year: number; value: number } => f.value !== null && f.year >= periodStart && f.year < year)
+    .sort((a, b) => a.year - b.year)[0];
+  return first ? { year: first.year, value: first.value, from: 'FIRST_FIGURE' } : null;
+}
+
+/**
+ * The value the trajectory expects in a year: straight lines from the baseline to each milestone in
+ * turn (milestones before the baseline are passed over), the last milestone's value after it.
+ */
+export function expectedOn(baseline: Baseline, milestones: readonly Milestone[], year: number): number {
+  const points: [{ year: number; value: number }, ...{ year: number; value: number }[]] = [
+    { year: baseline.year, value: baseline.value },
+    ...[...milestones].filter((m) => m.year > baseline.year).sort((a, b) => a.year - b.year),
+  ];
+  let from = points[0];
+  for (const to of points.slice(1)) {
+    if (year <= to.year) return from.value + ((to.value - from.value) * (year - from.year)) / (to.year - from.year);
+    from = to;
+  }
+  return from.value;
+}
+
+export interface Assessment {
+  milestone: Milestone | undefined;
+  status: ProgressStatus;
+  /** value − milestone value. */
+  gap: number | null;
+  /** How much is still missing in the indicator's direction (0 once reached). */
+  shortfall: number | null;
+  baseline: Baseline | null;
+  /** The trajectory's value for the year; null without a baseline. */
+  expected: number | null;
+}
+
+/**
+ * How a value stands in a year against a target's milestones, read as planners read it:
+ * - NO_DATA: the owning sector has no figure;
+ * - REACHED: the value meets the milestone held against (the comparator, in the indicator's direction);
+ * - BEHIND: it does not and that milestone is due this year or was due earlier;
+ * - before the milestone, against the trajectory from the baseline: ON_TRACK at or beyond the
+ *   trajectory's value (within the tolerance); AT_RISK short of it but having made at least half of the
+ *   progress the trajectory expects by now, or without a baseline to judge the pace by; BEHIND otherwise
+ *   (less than half, or moving away from the milestone).
  */
 export function assessProgress(
   value: number | null,
-  milestones: readonly Milestone[],
+  target: { milestones: readonly Milestone[]; direction: Direction; baseline: Baseline | null },
   year: number,
-): { milestone: Milestone | undefined; status: ProgressStatus; gap: number | null } {
-  const milestone = milestoneFor(milestones, year);
-  if (value === null || !milestone) return { milestone, status: 'NO_DATA', gap: null };
+): Assessment {
+  const milestone = milestoneFor(target.milestones, year);
+  const baseline = target.baseline;
+  const expected = baseline && milestone ? expectedOn(baseline, target.milestones, year) : null;
+  if (value === null || !milestone)
+    return { milestone, status: 'NO_DATA', gap: null, shortfall: null, baseline, expected };
   const gap = value - milestone.value;
-  if (meets(value, milestone)) return { milestone, status: 'REACHED', gap };
-  const due = milestones.filter((m) => m.year <= year);
-  const ahead = milestone.year > year;
-  return { milestone, status: ahead && due.every((m) => meets(value, m)) ? 'ON_TRACK' : 'BEHIND', gap };
+  const toward = sense(target.direction);
+  const shortfall = meets(value, milestone, target.direction) ? 0 : Math.max(0, -toward * gap);
+  const result = { milestone, gap, shortfall, baseline, expected };
+  if (meets(value, milestone, target.direction)) return { ...result, status: 'REACHED' };
+  if (milestone.year <= year) return { ...result, status: 'BEHIND' };
+  if (!baseline || expected === null) return { ...result, status: 'AT_RISK' };
+  const made = toward * (value - baseline.value);
+  const due = toward * (expected - baseline.value);
+  if (made >= due - tolerance(expected)) return { ...result, status: 'ON_TRACK' };
+  return { ...result, status: made >= due / 2 && made > 0 ? 'AT_RISK' : 'BEHIND' };
+}
+
+/** Vietnamese number: comma for decimals, at most `digits` of them. */
+export const vietnameseNumber = (value: number, digits = 2) =>
+  new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
+
+/**
+ * The gap as people read it, in the indicator's direction: "Còn thiếu 24,69 điểm phần trăm" while short
+ * of the milestone, "Vượt 3 điểm phần trăm" beyond it, "Đạt đúng mức" at it.
+ */
+export function gapLabel(gap: number | null, direction: Direction, unit: 'PERCENT' | 'COUNT'): string | null {
+  if (gap === null) return null;
+  const better = sense(direction) * gap;
+  const amount = `${vietnameseNumber(Math.abs(gap))}${unit === 'PERCENT' ? ' điểm phần trăm' : ''}`;
+  if (Math.abs(gap) < 1e-9) return 'Đạt đúng mức';
+  return better > 0 ? `Vượt ${amount}` : `Còn thiếu ${amount}`;
 }
 
 /** The value shown for a figure: a ratio's numerator / denominator × factor, or a count. */

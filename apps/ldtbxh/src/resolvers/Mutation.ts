@@ -14,8 +14,15 @@ export const Mutation: MutationResolvers = {
       actor: identity.userId,
       scope: access,
     }),
-  openReportingPeriod: (_parent, { planKey, frequency, year }, { data, identity, access }) =>
-    data.reporting.openPeriod(planKey, frequency, year, identity.userId, access),
+  importAgencies: (_parent, { document, format, dryRun }, { data, identity, access }) =>
+    data.registry.import(document, {
+      format: format ?? 'YAML',
+      dryRun: dryRun ?? false,
+      actor: identity.userId,
+      scope: access,
+    }),
+  openReportingPeriod: (_parent, { planKey, frequency, year }, { data, identity, access, logger }) =>
+    data.reporting.openPeriod(planKey, frequency, year, identity.userId, access, logger),
   closeReportingPeriod: (_parent, { periodId }, { data, access }) => data.reporting.closePeriod(periodId, access),
   createSubmission: (_parent, { periodId, reporterCode, values, note }, { data, identity, access }) =>
     data.reporting.createSubmission({ periodId, reporterCode, values, note, actor: identity.userId, scope: access }),

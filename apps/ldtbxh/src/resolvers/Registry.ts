@@ -10,4 +10,5 @@ export const Indicator: IndicatorResolvers = {
 export const Agency: AgencyResolvers = {
   unit: (agency, _args, { data }) => data.units.atOptional(agency.unitCode, agency.unitValidFrom),
   functions: (agency, { asOf, history }, { data }) => data.registry.functions(agency, asOf, history),
+  revisions: (agency, _args, { data }) => data.registry.revisions(agency),
 };

@@ -24,7 +24,7 @@ import {
   SubmissionTransition,
   SubmissionValue,
 } from './Reporting.js';
-import { TargetProgress } from './TargetProgress.js';
+import { ProgressTerritory, TargetProgress } from './TargetProgress.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -46,6 +46,7 @@ export const resolvers: Resolvers = {
   SubmissionTransition,
   ReaggregatedValue,
   TargetProgress,
+  ProgressTerritory,
   Child,
   SpecialCircumstanceRecord,
   ProtectionCase,

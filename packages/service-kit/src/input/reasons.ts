@@ -54,6 +54,11 @@ export const REASONS = {
     meaning: 'Two rows of a table describe the same group (the same grade, age and sex).',
     message: 'Dòng này trùng với một dòng đã nhập.',
   },
+  ECD_SERVED_ABOVE_PUPILS: {
+    meaning:
+      'An enrolment row counts more pupils reached by the early-childhood support services they need than pupils.',
+    message: 'Số trẻ được tiếp cận dịch vụ hỗ trợ chăm sóc phát triển toàn diện lớn hơn số học sinh.',
+  },
   ENROLMENT_EMPTY: {
     meaning: 'A school enrolment gives no row of pupils.',
     message: 'Vui lòng nhập ít nhất một dòng số học sinh.',
@@ -108,7 +113,7 @@ export const REASONS = {
     message: 'Số lượng không được âm.',
   },
   NOT_A_WHOLE_NUMBER: {
-    meaning: 'A count is not a whole number.',
+    meaning: 'A count, a year or another value that must be whole is not a whole number.',
     message: 'Giá trị phải là số nguyên.',
   },
   NUL_CHARACTER: {
@@ -136,7 +141,7 @@ export const REASONS = {
     message: 'Số người tham gia phải là số nguyên dương.',
   },
   REQUIRED: {
-    meaning: 'A required text is blank.',
+    meaning: 'A required value is missing, a required text is blank or a list that needs items is empty.',
     message: 'Thông tin này không được để trống.',
   },
   TOO_LONG: {
@@ -144,7 +149,8 @@ export const REASONS = {
     message: 'Nội dung quá dài.',
   },
   TOO_MANY_DECIMALS: {
-    meaning: 'A measurement has more decimals than are stored (weight to the gram, length or height to 0.01 cm).',
+    meaning:
+      'A measurement or target value has more decimals than are stored (weight to the gram, length or height to 0.01 cm, a milestone to 0.0001).',
     message: 'Số đo có quá nhiều chữ số thập phân.',
   },
   TOO_YOUNG_TO_COMPLETE: {
@@ -232,7 +238,7 @@ export const REASONS = {
   },
   YEAR_OUT_OF_RANGE: {
     meaning:
-      'A year is outside those the system holds figures for (from that of the oldest unit list to the current or next year).',
+      'A year is outside those its field accepts: for figures, from that of the oldest unit list to the current or next year; in a plan file, 1990 to 2050.',
     message: 'Năm nằm ngoài phạm vi dữ liệu của hệ thống.',
   },
 
@@ -307,6 +313,11 @@ export const REASONS = {
   DUPLICATE_FACILITY_NAME: {
     meaning: 'The commune already has a cultural or sports facility of this name.',
     message: 'Xã/phường này đã có thiết chế cùng tên.',
+  },
+  INDEPENDENT_GROUP_NOT_PRESCHOOL: {
+    meaning:
+      'An independent group or class is registered at a level other than preschool: only preschool education has independent nursery groups and classes.',
+    message: 'Chỉ giáo dục mầm non có nhóm trẻ, lớp mẫu giáo, lớp mầm non độc lập.',
   },
   INVALID_ANTENATAL_VISIT: {
     meaning: 'An antenatal visit was refused; `problems` lists every problem.',
@@ -451,10 +462,24 @@ export const REASONS = {
   },
 
   // Plans and the registry (plan files, indicators, agencies).
+  AGENCY_CODE_UNIT_MISMATCH: {
+    meaning:
+      "An agency's code does not end with the code of the unit it serves (<ABBREVIATION>-<unit code>, or -<unit code>-2025).",
+    message: 'Mã cơ quan phải kết thúc bằng mã đơn vị hành chính mà cơ quan phục vụ.',
+  },
+  AGENCY_OUTSIDE_PLAN_SCOPE: {
+    meaning:
+      "An agency a plan names serves a unit outside the plan's scope: it must serve the plan's unit or a unit inside it (across the 2025 reform), or be a national body.",
+    message: 'Cơ quan này không thuộc địa bàn của kế hoạch.',
+  },
   COMPARATOR_DOES_NOT_FIT_INDICATOR: {
     meaning:
-      "A milestone's comparator or value cannot express a target on its indicator (e.g. a rate above its scale).",
-    message: 'Phép so sánh hoặc giá trị của mốc không phù hợp với chỉ số.',
+      "A milestone's comparator cannot express a target on its indicator: a yes/no indicator takes only EQ, and no target can lie below 0 or above a rate's scale (a value outside the indicator's range has a reason of its own).",
+    message: 'Phép so sánh của mốc không phù hợp với chỉ số.',
+  },
+  DUPLICATE_AGENCY_CODE: {
+    meaning: 'Two agencies of an agency document have the same code.',
+    message: 'Mã cơ quan bị trùng trong tệp.',
   },
   DUPLICATE_MILESTONE: {
     meaning: 'Two milestones of a target have the same year and comparator.',
@@ -472,6 +497,18 @@ export const REASONS = {
     meaning: 'Two targets of a plan have the same code.',
     message: 'Mã chỉ tiêu bị trùng trong kế hoạch.',
   },
+  FUNCTION_OUTSIDE_AGENCY_PERIOD: {
+    meaning: "A sector function's interval is not inside the period of the agency performing it.",
+    message: 'Thời gian thực hiện chức năng nằm ngoài thời gian hoạt động của cơ quan.',
+  },
+  FUNCTION_PERIODS_OVERLAP: {
+    meaning: 'Two intervals of the same function of an agency overlap.',
+    message: 'Hai khoảng thời gian của cùng một chức năng bị chồng lên nhau.',
+  },
+  INVALID_AGENCY_DOCUMENT: {
+    meaning: 'An agency document was refused; `problems` lists every problem with its path in the document.',
+    message: 'Tệp danh mục cơ quan có lỗi; không có dữ liệu nào được ghi.',
+  },
   INVALID_DOCUMENT: {
     meaning: 'A plan document was refused; `problems` lists every problem with its path in the document.',
     message: 'Tệp kế hoạch có lỗi; không có dữ liệu nào được ghi.',
@@ -480,9 +517,13 @@ export const REASONS = {
     meaning: 'A reporting due date (MM-DD) is not a day of the year.',
     message: 'Hạn báo cáo không phải một ngày trong năm.',
   },
-  INVALID_PERIOD: {
-    meaning: "A plan's period ends before it starts.",
-    message: 'Năm kết thúc trước năm bắt đầu.',
+  MALFORMED_AGENCY_CODE: {
+    meaning: 'An agency code is not upper-case letters, digits, hyphens and underscores (e.g. SYT-20).',
+    message: 'Mã cơ quan chỉ gồm chữ in hoa không dấu, chữ số, dấu gạch ngang và gạch dưới (ví dụ SYT-20).',
+  },
+  MALFORMED_PLAN_KEY: {
+    meaning: 'A plan key is not lower-case letters, digits and hyphens (e.g. lang-son-2019-de-an-1437).',
+    message: 'Mã kế hoạch chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.',
   },
   MILESTONES_WITHOUT_INDICATOR: {
     meaning: 'A qualitative target (one without an indicator) has milestones.',
@@ -500,9 +541,13 @@ export const REASONS = {
     meaning: 'Reporting falls to the agencies assigned tasks, but the plan assigns none.',
     message: 'Kế hoạch chưa giao nhiệm vụ cho cơ quan nào để báo cáo.',
   },
+  RATE_OUT_OF_RANGE: {
+    meaning: "A rate (a milestone of a ratio indicator) is outside 0 to the indicator's scale (100 for a percentage).",
+    message: 'Giá trị tỷ lệ nằm ngoài khoảng cho phép (từ 0 đến 100 đối với tỷ lệ phần trăm).',
+  },
   SCHEMA_VIOLATION: {
-    meaning: 'A plan document does not follow the plan file schema.',
-    message: 'Tệp kế hoạch không đúng cấu trúc quy định.',
+    meaning: 'A document does not follow its file format in a way no more specific reason names.',
+    message: 'Tệp không đúng định dạng quy định.',
   },
   SCOPE_NOT_ALLOWED: {
     meaning: 'A national scheme names an administrative unit, which it must not.',
@@ -516,9 +561,22 @@ export const REASONS = {
     meaning: 'A document is not valid YAML or JSON.',
     message: 'Tệp không đúng cú pháp YAML hoặc JSON.',
   },
+  TOO_MANY_ITEMS: {
+    meaning: 'A list in a document holds more items than its field allows.',
+    message: 'Danh sách có quá nhiều mục.',
+  },
+  UNIT_DAY_OUTSIDE_AGENCY_PERIOD: {
+    meaning: "The day an agency's unit is identified on (`unit.asOf`) lies outside the agency's own period.",
+    message: 'Ngày xác định đơn vị hành chính nằm ngoài thời gian hoạt động của cơ quan.',
+  },
   UNKNOWN_AGENCY: {
     meaning: 'No agency has this code in the registry.',
     message: 'Không có cơ quan mang mã này trong danh mục.',
+  },
+  UNKNOWN_FIELD: {
+    meaning:
+      'A document has a field its format does not define (often a misspelt name); it would otherwise be ignored.',
+    message: 'Trường này không có trong định dạng của tệp.',
   },
   UNKNOWN_INDICATOR: {
     meaning: "No indicator has this code in the registry, or it is not among the plan's targets.",
@@ -531,6 +589,26 @@ export const REASONS = {
   UNKNOWN_PLAN: {
     meaning: 'No plan has this key.',
     message: 'Không có kế hoạch này.',
+  },
+  BASELINE_NOT_BEFORE_MILESTONES: {
+    meaning: "A target's baseline year is not before its first milestone.",
+    message: 'Năm cơ sở phải trước mốc đầu tiên của chỉ tiêu.',
+  },
+  BASELINE_WITHOUT_INDICATOR: {
+    meaning: 'A qualitative target (no indicator) has a baseline.',
+    message: 'Mục tiêu định tính không có mốc cơ sở.',
+  },
+  UNIT_OUTSIDE_PLAN_SCOPE: {
+    meaning: "The unit asked lies outside the plan's scope (its unit's ground, across the 2025 reform).",
+    message: 'Đơn vị hành chính này nằm ngoài địa bàn của kế hoạch.',
+  },
+  VALUE_NOT_ALLOWED: {
+    meaning: 'A value of a document is not one of those its field takes (the message lists them).',
+    message: 'Giá trị này không thuộc các giá trị được phép.',
+  },
+  WRONG_TYPE: {
+    meaning: 'A value of a document is of another type than its field takes (text, number, list, group of fields).',
+    message: 'Giá trị không đúng kiểu dữ liệu.',
   },
   YEAR_OUTSIDE_PERIOD: {
     meaning: "A year lies outside the plan's period.",
@@ -581,6 +659,11 @@ export const REASONS = {
   NOT_A_BOOLEAN: {
     meaning: 'A value of a yes/no indicator is neither 0 nor 1.',
     message: 'Chỉ số có/không chỉ nhận 1 (có) hoặc 0 (không).',
+  },
+  NO_RECIPIENT: {
+    meaning:
+      "Neither a reporting rule's recipient nor any agency performing its function (in its unit, the units that succeeded it or above) exists on the due day.",
+    message: 'Không còn cơ quan nhận báo cáo vào ngày hạn.',
   },
   NO_REPORTERS: {
     meaning: 'None of the agencies that should report still exists on the due day.',
