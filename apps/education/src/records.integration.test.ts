@@ -61,6 +61,46 @@ const problemsOf = (response: { errors?: { extensions?: Record<string, unknown> 
  * latest versions by DISTINCT ON, the unit matched at any level by its code and first day of validity.
  */
 const YEAR = 2024;
+
+/** Education's figures (and their split by sex) for some indicators in a 2024 commune in 2024, as the gateway asks them. */
+const educationFigures = (codes: readonly string[], unitCode: string) =>
+  graphql<{
+    _entities: {
+      indicatorCode: string;
+      education: { numerator: number; denominator: number } | null;
+      educationBySex: { sex: string; numerator: number; denominator: number }[] | null;
+    }[];
+  }>(
+    subgraph.service.graphqlUrl,
+    `
+      query ($r: [_Any!]!) {
+        _entities(representations: $r) {
+          ... on TargetProgress {
+            indicatorCode
+            education {
+              numerator
+              denominator
+            }
+            educationBySex {
+              sex
+              numerator
+              denominator
+            }
+          }
+        }
+      }
+    `,
+    {
+      r: codes.map((indicatorCode) => ({
+        __typename: 'TargetProgress',
+        targetId: 't',
+        indicatorCode,
+        unitCode,
+        unitValidFrom: VALID_FROM,
+        year: YEAR,
+      })),
+    },
+  );
 const inUnit = (alias: string, unitCode: string) => {
   const at = (level: string) =>
     sql`(${column(alias, `${level}_code`)} = ${unitCode} AND ${column(alias, `${level}_valid_from`)} = ${VALID_FROM}::date)`;
@@ -642,7 +682,6 @@ describe('indicators computed from the records', () => {
         .errors,
     ).toBeUndefined();
 
-    type Split = { sex: string; numerator: number; denominator: number }[] | null;
     const codes = [
       'AGE5_PRESCHOOL_ENROLMENT',
       'PRIMARY_COMPLETION',
@@ -650,38 +689,7 @@ describe('indicators computed from the records', () => {
       'PRIMARY_DROPOUT',
       'SCHOOLS_WITH_SANITATION',
     ];
-    const response = await graphql<{
-      _entities: { education: { numerator: number; denominator: number } | null; educationBySex: Split }[];
-    }>(
-      subgraph.service.graphqlUrl,
-      `
-        query ($r: [_Any!]!) {
-          _entities(representations: $r) {
-            ... on TargetProgress {
-              education {
-                numerator
-                denominator
-              }
-              educationBySex {
-                sex
-                numerator
-                denominator
-              }
-            }
-          }
-        }
-      `,
-      {
-        r: codes.map((indicatorCode) => ({
-          __typename: 'TargetProgress',
-          targetId: 't',
-          indicatorCode,
-          unitCode: communeC,
-          unitValidFrom: VALID_FROM,
-          year: 2024,
-        })),
-      },
-    );
+    const response = await educationFigures(codes, communeC);
     expect(response.errors).toBeUndefined();
     const [age5, primary, lowerSecondary, dropout, sanitation] = response.data!._entities;
     expect(age5!.educationBySex).toEqual([
@@ -836,43 +844,7 @@ describe('independent nursery groups and the early-childhood support services', 
       'SCHOOLS_WITH_PSYCHOLOGICAL_SUPPORT',
       'SCHOOLS_WITH_SANITATION',
     ];
-    const response = await graphql<{
-      _entities: {
-        indicatorCode: string;
-        education: { numerator: number; denominator: number } | null;
-        educationBySex: { sex: string; numerator: number; denominator: number }[] | null;
-      }[];
-    }>(
-      subgraph.service.graphqlUrl,
-      `
-        query ($r: [_Any!]!) {
-          _entities(representations: $r) {
-            ... on TargetProgress {
-              indicatorCode
-              education {
-                numerator
-                denominator
-              }
-              educationBySex {
-                sex
-                numerator
-                denominator
-              }
-            }
-          }
-        }
-      `,
-      {
-        r: codes.map((indicatorCode) => ({
-          __typename: 'TargetProgress',
-          targetId: 't',
-          indicatorCode,
-          unitCode: commune,
-          unitValidFrom: VALID_FROM,
-          year: 2024,
-        })),
-      },
-    );
+    const response = await educationFigures(codes, commune);
     expect(response.errors).toBeUndefined();
     const figure = (code: string) => response.data!._entities.find((e) => e.indicatorCode === code)!;
     // Group 5 + 4 of 10, the 8-year-old girls 15 of 20.

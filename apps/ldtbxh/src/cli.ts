@@ -44,6 +44,15 @@ async function withDatabase<T>(work: (prisma: PrismaClient) => Promise<T>): Prom
   }
 }
 
+/** A refused document: its message and each problem on its path (exit status 1); anything else is rethrown. */
+function printRefusal(error: unknown): number {
+  if (!(error instanceof GraphQLError)) throw error;
+  console.error(error.message);
+  for (const p of (error.extensions.problems as PathProblem[] | undefined) ?? [])
+    console.error(`  ${p.path}: ${p.message}`);
+  return 1;
+}
+
 async function main(): Promise<number> {
   switch (command) {
     case 'schema':
@@ -61,11 +70,7 @@ async function main(): Promise<number> {
         console.log(`${dryRun ? 'checked (nothing written)' : 'imported'}: ${JSON.stringify(summary)}`);
         return 0;
       } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error;
-        console.error(error.message);
-        for (const p of (error.extensions.problems as PathProblem[] | undefined) ?? [])
-          console.error(`  ${p.path}: ${p.message}`);
-        return 1;
+        return printRefusal(error);
       }
     }
     case 'agencies': {
@@ -85,11 +90,7 @@ async function main(): Promise<number> {
           if (codes.length) console.log(`  ${what}: ${codes.join(', ')}`);
         return 0;
       } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error;
-        console.error(error.message);
-        for (const p of (error.extensions.problems as PathProblem[] | undefined) ?? [])
-          console.error(`  ${p.path}: ${p.message}`);
-        return 1;
+        return printRefusal(error);
       }
     }
     case 'export': {

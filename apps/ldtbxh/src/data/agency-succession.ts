@@ -2,7 +2,7 @@ import { fromIsoDate, toIsoDate, unitKeyString, type UnitKey } from '@ecd/servic
 
 import { resolveReporting, type AgencyOnRecord, type ReportingResolution } from '../domain/agency-succession.js';
 import type { Agency, AgencyFunction, PrismaClient } from '../generated/prisma/client.js';
-import { validOn } from './rows.js';
+import { isoInterval, validOn } from './rows.js';
 import { ancestorsOf, findUnits, keyOrNull, unitKeyOf, withAncestors } from './units.js';
 
 /**
@@ -17,13 +17,8 @@ type AgencyWithFunctions = Agency & { functions: AgencyFunction[] };
 
 const onRecord = (agency: AgencyWithFunctions): AgencyOnRecord => ({
   code: agency.code,
-  validFrom: toIsoDate(agency.validFrom),
-  validTo: agency.validTo ? toIsoDate(agency.validTo) : null,
-  functions: agency.functions.map((f) => ({
-    function: f.function,
-    validFrom: toIsoDate(f.validFrom),
-    validTo: f.validTo ? toIsoDate(f.validTo) : null,
-  })),
+  ...isoInterval(agency),
+  functions: agency.functions.map((f) => ({ function: f.function, ...isoInterval(f) })),
 });
 
 const NATIONAL = 'national';

@@ -50,7 +50,7 @@ import {
   type Sector,
   type SectorFunction,
 } from '../generated/prisma/client.js';
-import { isValidOn, present, rowByKeyLoader, validOn } from './rows.js';
+import { isoInterval, isValidOn, present, rowByKeyLoader, validOn } from './rows.js';
 import { ancestorsOf, findUnits, keyOrNull, unitKeyOf, withAncestors } from './units.js';
 
 /** The app's data files: the registries, the demo's plans and the plan file's JSON Schema. */
@@ -398,13 +398,8 @@ const stateOf = (agency: Agency & { functions: AgencyFunction[] }): AgencyState 
       agency.unitCode && agency.unitValidFrom
         ? { code: agency.unitCode, validFrom: toIsoDate(agency.unitValidFrom) }
         : null,
-    validFrom: toIsoDate(agency.validFrom),
-    validTo: agency.validTo ? toIsoDate(agency.validTo) : null,
-    functions: agency.functions.map((f) => ({
-      function: f.function,
-      validFrom: toIsoDate(f.validFrom),
-      validTo: f.validTo ? toIsoDate(f.validTo) : null,
-    })),
+    ...isoInterval(agency),
+    functions: agency.functions.map((f) => ({ function: f.function, ...isoInterval(f) })),
   });
 
 /**

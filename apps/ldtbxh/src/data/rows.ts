@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 
+import { toIsoDate } from '@ecd/service-kit';
+
 /** Rows valid on a day (units, agencies, functions): started on or before it and not ended before it. */
 export const validOn = (day: Date) => ({
   validFrom: { lte: day },
@@ -9,6 +11,12 @@ export const validOn = (day: Date) => ({
 /** Whether a row was valid on a day, as `validOn` selects it (for rows already loaded). */
 export const isValidOn = (row: { validFrom: Date; validTo: Date | null }, day: Date) =>
   row.validFrom <= day && (row.validTo === null || row.validTo >= day);
+
+/** A row's interval as documents write it: ISO days, an open end as null. */
+export const isoInterval = (row: { validFrom: Date; validTo: Date | null }) => ({
+  validFrom: toIsoDate(row.validFrom),
+  validTo: row.validTo ? toIsoDate(row.validTo) : null,
+});
 
 /** The one row of a batched read a caller relies on: a missing one is a broken reference in the database, not a client error. */
 export function present<T>(row: T | null | undefined, what: string): T {
