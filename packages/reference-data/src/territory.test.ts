@@ -40,46 +40,47 @@ const old = (code: string) => ({ code, validFrom: '2019-01-01' });
 const now = (code: string) => ({ code, validFrom: '2025-07-01' });
 
 describe('territoryCover', () => {
-  it('follows an abolished district forward: itself, and the current communes most of whose old communes it held', () => {
-    const cover = territoryCover(old('721'), 2024)!;
-    expect(cover.units[0]).toEqual({ ...old('721'), list: '2024' });
-    const current = cover.units.slice(1);
-    expect(current.length).toBeGreaterThan(0);
-    for (const unit of current) {
-      expect(unit.list).toBe('2025');
-      expect(oldUnitOfCommune(unit.code, 'district')).toBe('721');
-    }
-    // Some of Bến Cát's communes were merged with a neighbour's: approximate, and the units say which.
-    expect(cover.approximate).toBe(true);
-    expect(cover.partlyInside.length).toBeGreaterThan(0);
+  it('is an old unit itself before the reform: every record of those years lies in the old units', () => {
+    expect(territoryCover(old('721'), 2024)).toEqual({
+      units: [{ ...old('721'), list: '2024' }],
+      approximate: false,
+      partlyInside: [],
+    });
   });
 
-  it('rebuilds an old unit from today’s communes from 2025, with the old communes attributed to those', () => {
-    const before = territoryCover(old('721'), 2024)!;
-    const after = territoryCover(old('721'), 2026)!;
-    const current = after.units.filter((u) => u.list === '2025').map((u) => u.code);
-    expect(current.sort()).toEqual(
-      before.units
-        .filter((u) => u.list === '2025')
+  it('follows an abolished district forward: itself and every current commune covering one of its communes', () => {
+    const cover = territoryCover(old('721'), 2026)!;
+    expect(cover.units[0]).toEqual({ ...old('721'), list: '2024' });
+    const benCat = new Set(
+      communesOfProvince('74', '2024-12-31')
+        .filter((c) => c.parentCode === '721')
+        .map((c) => c.code),
+    );
+    const covering = new Set(
+      readCommuneSuccessions()
+        .filter((r) => r.oldCommuneCode !== null && benCat.has(r.oldCommuneCode))
+        .map((r) => r.newCommuneCode),
+    );
+    expect(
+      cover.units
+        .slice(1)
         .map((u) => u.code)
         .sort(),
-    );
-    const oldSide = after.units.filter((u) => u.list === '2024');
-    expect(oldSide.length).toBeGreaterThan(0);
-    for (const unit of oldSide) {
-      expect(unit.code).toHaveLength(5); // communes: Bến Cát as a whole is not the same ground any more
-      const successors = readCommuneSuccessions().filter((r) => r.oldCommuneCode === unit.code);
+    ).toEqual([...covering].sort());
+    expect(cover.units.slice(1).every((u) => u.list === '2025')).toBe(true);
+    // Some cover ground of Bàu Bàng or Dầu Tiếng too: approximate, and the units say which.
+    expect(cover.approximate).toBe(true);
+    for (const unit of cover.partlyInside) {
+      const from = readCommuneSuccessions().filter((r) => r.newCommuneCode === unit.code);
       expect(
-        successors.some((r) => current.includes(r.newCommuneCode)),
+        from.some((r) => r.oldDistrictCode !== '721'),
         unit.code,
       ).toBe(true);
     }
-    // Unchanged by the reform, Lạng Sơn is the same two provinces either way.
-    expect(territoryCover(old('20'), 2026)!.units).toEqual(territoryCover(old('20'), 2024)!.units);
   });
 
   it('uses whole units where it can: Lạng Sơn, unchanged by the reform, is its two provinces, exactly', () => {
-    expect(territoryCover(old('20'), 2024)).toEqual({
+    expect(territoryCover(old('20'), 2026)).toEqual({
       units: [
         { ...old('20'), list: '2024' },
         { ...now('20'), list: '2025' },
@@ -91,18 +92,13 @@ describe('territoryCover', () => {
     expect(ninhBinh.sort()).toEqual(['35@2019-01-01', '36@2019-01-01', '37@2019-01-01', '37@2025-07-01']);
   });
 
-  it('counts every record once: the old provinces’ covers share no unit, before or after the reform', () => {
-    for (const year of [2024, 2026]) {
-      const seen = new Map<string, string>();
-      for (const province of ['35', '36', '37']) {
-        for (const unit of territoryCover(old(province), year)!.units) {
-          const key = `${unit.code}@${unit.validFrom}`;
-          expect(seen.get(key), key).toBeUndefined();
-          seen.set(key, province);
-        }
+  it('attributes each old commune to one current unit only: the current provinces’ covers share no old unit', () => {
+    const seen = new Map<string, string>();
+    for (const province of ['20', '22', '37', '79']) {
+      for (const unit of territoryCover(now(province), 2024)!.units.filter((u) => u.list === '2024')) {
+        expect(seen.get(unit.code), unit.code).toBeUndefined();
+        seen.set(unit.code, province);
       }
-      const current = [...seen.keys()].filter((key) => key.endsWith('@2025-07-01'));
-      expect(current).toHaveLength(communesOfProvince('37', '2025-07-01').length);
     }
   });
 
@@ -117,7 +113,7 @@ describe('the ground by year and inside a scope', () => {
     expect(territoryCommunes(old('721'), 2024).every((c) => c.validFrom === '2019-01-01')).toBe(true);
     const after = territoryCommunes(old('721'), 2025);
     expect(after.map((c) => c.code).sort()).toEqual(
-      territoryCover(old('721'), 2024)!
+      territoryCover(old('721'), 2025)!
         .units.filter((u) => u.list === '2025')
         .map((u) => u.code)
         .sort(),
@@ -125,12 +121,12 @@ describe('the ground by year and inside a scope', () => {
     expect(territoryCommunes(now('20'), 2023)).toHaveLength(communesOfProvince('20', '2024-12-31').length);
   });
 
-  it('puts a unit inside a scope when most of its ground is the scope’s', () => {
+  it('puts a unit inside a scope when it covers part of it or most of its ground is the scope’s', () => {
+    for (const commune of territoryCommunes(old('721'), 2026)) expect(liesWithin(commune, old('721'), 2026)).toBe(true);
     const [commune] = territoryCommunes(old('721'), 2026);
-    expect(liesWithin(commune!, old('721'))).toBe(true);
-    expect(liesWithin(commune!, old('74'))).toBe(true);
-    expect(liesWithin(now('37'), old('37'))).toBe(false); // the merged province is two-thirds someone else's
-    expect(liesWithin(now('01'), old('20'))).toBe(false);
+    expect(liesWithin(commune!, old('74'), 2026)).toBe(true);
+    expect(liesWithin(now('37'), old('37'), 2025)).toBe(false); // the merged province is two-thirds someone else's
+    expect(liesWithin(now('01'), old('20'), 2025)).toBe(false);
   });
 
   it('rebuilds every current commune into one old district', () => {
@@ -138,5 +134,7 @@ describe('the ground by year and inside a scope', () => {
     const communes = new Set(readCommuneSuccessions().map((r) => r.newCommuneCode));
     expect(rebuilt).toHaveLength(communes.size);
     expect(new Set(rebuilt.map((r) => r.communeCode)).size).toBe(communes.size);
+    for (const { communeCode, districtCode } of rebuilt.slice(0, 50))
+      expect(oldUnitOfCommune(communeCode, 'district')).toBe(districtCode);
   });
 });

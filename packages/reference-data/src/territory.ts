@@ -170,59 +170,48 @@ function compress(list: UnitList, codes: ReadonlySet<string>): string[] {
 const covers = new Map<string, TerritoryCover | undefined>();
 
 /**
- * The ground of a unit of either list in a year, as the units of both lists that cover it. For a
- * current unit: itself, and the old units attributed to it (each old commune to the current unit most
- * of it went to). For an old unit, up to 2024: itself, and the current communes attributed to it (each to
- * the old unit most of the communes it was formed from lay in). From 2025, when records are kept by the
- * current communes, an old unit is rebuilt from them: the current communes attributed to it, and the old
- * communes attributed to those, so that records of either list describe the same ground (a school kept in
- * an old commune and the children surveyed in its current commune). Undefined for a unit of neither list.
+ * The ground of a unit of either list in a year, as units of both lists whose records together make its
+ * figure (disjoint, so each record counts once).
+ * - An old unit before the reform is itself: every record of those years was located in the old units.
+ * - An old unit from 2025 is itself (records kept before the reform, such as the schools registered in
+ *   its communes) and the current communes that cover its communes through the official mapping, whole:
+ *   where one of them also covers ground outside it (a commune split or merged across the old boundary)
+ *   the figure is approximate and says which (the source gives no shares).
+ * - A current unit is itself and the old units attributed to it (each old commune to the current unit
+ *   most of it went to), for records kept before the reform and for the years before it.
+ * Undefined for a unit of neither list.
  */
 export function territoryCover(unit: UnitRef, year: number): TerritoryCover | undefined {
-  const rebuilt = unit.validFrom === PRE_REFORM.validFrom && unitListFor(`${year}-12-31`).id === CURRENT.id;
-  const key = `${unitKey(unit)}|${rebuilt ? 'rebuilt' : 'own'}`;
+  const before = unit.validFrom === PRE_REFORM.validFrom && unitListFor(`${year}-12-31`).id === PRE_REFORM.id;
+  const key = `${unitKey(unit)}|${before ? 'before' : 'after'}`;
   if (covers.has(key)) return covers.get(key);
-  const cover = computeCover(unit, rebuilt);
+  const cover = computeCover(unit, before);
   covers.set(key, cover);
   return cover;
 }
 
-function computeCover(unit: UnitRef, rebuilt: boolean): TerritoryCover | undefined {
+function computeCover(unit: UnitRef, beforeReform: boolean): TerritoryCover | undefined {
   const { rowsToNew, rowsFromOld } = readMapping();
   const partlyInside: UnitRef[] = [];
   if (unit.validFrom === PRE_REFORM.validFrom) {
     const old = unitIndexFor(PRE_REFORM).byCode.get(unit.code);
     if (!old) return undefined;
+    const itself = listUnit(PRE_REFORM, old.code);
+    if (beforeReform) return { units: [itself], approximate: false, partlyInside };
     const ground = new Set(
       unitIndexFor(PRE_REFORM)
         .communesOf(unit.code)
         .map((c) => c.code),
     );
     if (old.level === 'district' && ground.size === 0) ground.add(old.code);
-    const attributed = new Set<string>();
-    for (const code of rowsToNew.keys()) if (oldUnitOfCommune(code, old.level) === old.code) attributed.add(code);
-    // A unit too small to hold most of any current commune still lies in the ones it went into.
-    if (!attributed.size)
-      for (const code of ground) for (const row of rowsFromOld.get(code) ?? []) attributed.add(row.newCommuneCode);
-    for (const code of attributed) {
+    const covering = new Set<string>();
+    for (const code of ground) for (const row of rowsFromOld.get(code) ?? []) covering.add(row.newCommuneCode);
+    for (const code of covering) {
       if ((rowsToNew.get(code) ?? []).some((row) => !ground.has(oldGroundOf(row))))
         partlyInside.push({ code, validFrom: CURRENT.validFrom });
     }
-    for (const code of ground) {
-      if ((rowsFromOld.get(code) ?? []).some((row) => !attributed.has(row.newCommuneCode)))
-        partlyInside.push({ code, validFrom: PRE_REFORM.validFrom });
-    }
-    const oldSide = rebuilt
-      ? compress(
-          PRE_REFORM,
-          new Set([...rowsFromOld.keys()].filter((code) => attributed.has(newUnitOfOld(code, 'commune') ?? ''))),
-        )
-      : [old.code];
     return {
-      units: [
-        ...oldSide.map((c) => listUnit(PRE_REFORM, c)),
-        ...compress(CURRENT, attributed).map((c) => listUnit(CURRENT, c)),
-      ],
+      units: [itself, ...compress(CURRENT, covering).map((c) => listUnit(CURRENT, c))],
       approximate: partlyInside.length > 0,
       partlyInside,
     };
@@ -257,7 +246,8 @@ function computeCover(unit: UnitRef, rebuilt: boolean): TerritoryCover | undefin
 
 /**
  * The communes of a unit's ground in the list valid at the end of `year`: its own communes on its side
- * of the reform, the communes attributed to it on the other (an old district's rebuilt communes).
+ * of the reform, on the other the communes of its cover (for an old unit from 2025, the current communes
+ * that cover its communes).
  */
 export function territoryCommunes(unit: UnitRef, year: number): UnitRef[] {
   const list = unitListFor(`${year}-12-31`);
@@ -270,11 +260,14 @@ export function territoryCommunes(unit: UnitRef, year: number): UnitRef[] {
 }
 
 /**
- * Whether a unit lies in another's ground (itself, below it, or across the reform mostly inside it):
- * more than half of its pre-reform communes are the other's.
+ * Whether a unit lies in another's ground in a year: itself, a unit of the other's cover that year (a
+ * current commune covering part of an old district), or a unit more than half of whose pre-reform
+ * communes are the other's (below it, or across the reform mostly inside it).
  */
-export function liesWithin(unit: UnitRef, scope: UnitRef): boolean {
+export function liesWithin(unit: UnitRef, scope: UnitRef, year: number): boolean {
   if (unitKey(unit) === unitKey(scope)) return true;
+  const cover = territoryCover(scope, year);
+  if (cover?.units.some((u) => u.code === unit.code && u.validFrom === unit.validFrom)) return true;
   const [inner, outer] = [oldGround(unit), oldGround(scope)];
   if (!inner.size || !outer.size) return false;
   let inside = 0;

@@ -1,5 +1,6 @@
 import {
   locateUnit,
+  readCommuneSuccessions,
   territoryCommunes,
   UNIT_LISTS,
   UnitIndex,
@@ -58,6 +59,27 @@ function unitList(position: number): UnitList {
 const before = unitList(0);
 let index: UnitIndex | undefined;
 
+let successions: Map<string, { old: string; shares: number }[]> | undefined;
+/** The old communes a current commune was formed from, each with the number of current communes it went into. */
+function predecessorsOf(newCommuneCode: string): { old: string; shares: number }[] {
+  if (!successions) {
+    const rows = readCommuneSuccessions();
+    const spread = new Map<string, number>();
+    for (const row of rows) {
+      const old = row.oldCommuneCode ?? row.oldDistrictCode;
+      spread.set(old, (spread.get(old) ?? 0) + 1);
+    }
+    successions = new Map();
+    for (const row of rows) {
+      const old = row.oldCommuneCode ?? row.oldDistrictCode;
+      const list = successions.get(row.newCommuneCode) ?? [];
+      list.push({ old, shares: spread.get(old) ?? 1 });
+      successions.set(row.newCommuneCode, list);
+    }
+  }
+  return successions.get(newCommuneCode) ?? [];
+}
+
 const between = (random: SeededRandom, [low, high]: readonly [number, number]) => low + random.next() * (high - low);
 
 /**
@@ -70,14 +92,16 @@ export function demoFigures(
   indicatorCode: string,
   unitCode: string,
   seed: number,
-  years: readonly number[] = DEMO_YEARS,
+  options: { years?: readonly number[]; finalLevel?: number } = {},
 ): DemoFigure[] {
+  const { years = DEMO_YEARS } = options;
   const units = (index ??= new UnitIndex(before));
   const unit = units.byCode.get(unitCode);
   if (!unit) throw new RangeError(`${unitCode} is not a 2024 unit`);
   const random = new SeededRandom(seed).fork(`${indicatorCode}@${unitCode}`);
   const range = DEMO_RANGES[indicatorCode] ?? DEFAULT_RANGE;
-  const final = between(random, range.percent);
+  const drawn = between(random, range.percent);
+  const final = options.finalLevel ?? drawn;
   const first = final - between(random, range.change);
   const levelIn = (year: number) =>
     first +
@@ -110,8 +134,18 @@ export function demoFigures(
       }));
     }
     const communes = territoryCommunes({ code: unitCode, validFrom: before.validFrom }, year);
-    return communes.map(({ code }) => {
-      const denominator = new SeededRandom(seed).fork(`${indicatorCode}@${code}`).int(...range.denominator);
+    // A current commune counts what its old communes counted (a split one shared equally), so totals
+    // carry across the reform.
+    const denominatorOf = (code: string) =>
+      new SeededRandom(seed).fork(`${indicatorCode}@${code}`).int(...range.denominator);
+    return communes.map(({ code, validFrom }) => {
+      const denominator =
+        validFrom === before.validFrom
+          ? denominatorOf(code)
+          : Math.max(
+              1,
+              Math.round(predecessorsOf(code).reduce((sum, { old, shares }) => sum + denominatorOf(old) / shares, 0)),
+            );
       const percent = Math.min(100, Math.max(0, level + (yearly.next() * 2 - 1) * range.spread));
       return { ...base, ...located(code), numerator: Math.round((denominator * percent) / 100), denominator };
     });

@@ -17,6 +17,7 @@ type AgencyWithFunctions = Agency & { functions: AgencyFunction[] };
 
 const onRecord = (agency: AgencyWithFunctions): AgencyOnRecord => ({
   code: agency.code,
+  kind: agency.kind,
   ...isoInterval(agency),
   functions: agency.functions.map((f) => ({ function: f.function, ...isoInterval(f) })),
 });

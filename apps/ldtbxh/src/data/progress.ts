@@ -8,10 +8,11 @@ import {
   type SexFigure,
   type YearFigure,
 } from '@ecd/database';
-import { liesWithin, territoryCommunes, territoryCover, type UnitRef } from '@ecd/reference-data';
+import { liesWithin, REFORM_DATE, territoryCommunes, territoryCover, type UnitRef } from '@ecd/reference-data';
 import { badInput, fromIsoDate, notFound, toIsoDate, unitKeyFromReference, type ScopeGuard } from '@ecd/service-kit';
 
 import { assessProgress, baselineOf, gapLabel, indicatorValue, type Baseline } from '../domain/progress.js';
+import { assertUnitCode } from '../domain/unit-code.js';
 import type {
   AdministrativeUnit,
   Plan,
@@ -168,7 +169,7 @@ export function progressData(
     const { milestone } = assessment;
     const row = milestones.find((m) => m.year === milestone?.year && m.comparator === milestone.comparator) ?? null;
     const unit = indicator.kind === 'RATIO' && factor === 100 ? 'PERCENT' : 'COUNT';
-    return { ...assessment, value, milestone: row, gapLabel: gapLabel(assessment.gap, indicator.direction, unit) };
+    return { ...assessment, value, milestone: row, gapLabel: gapLabel(assessment, indicator.direction, unit) };
   }
 
   /**
@@ -191,7 +192,7 @@ export function progressData(
         field: 'unitCode',
         reason: 'UNKNOWN_UNIT_CODE',
       });
-    const inScope = scope ? candidates.find((u) => liesWithin(u, scope)) : candidates[0];
+    const inScope = scope ? candidates.find((u) => liesWithin(u, scope, year)) : candidates[0];
     if (!inScope)
       throw badInput(`Đơn vị hành chính mã ${code} nằm ngoài địa bàn của kế hoạch.`, {
         field: 'unitCode',
@@ -207,9 +208,10 @@ export function progressData(
         field: 'year',
         reason: 'YEAR_OUTSIDE_PERIOD',
       });
-    if (unitCode) return unitInScope(plan, unitCode, year);
+    if (unitCode !== null && unitCode !== undefined)
+      return unitInScope(plan, assertUnitCode(unitCode, 'unitCode'), year);
     if (!plan.scopeUnitCode || !plan.scopeUnitValidFrom)
-      throw notFound('Đề án quốc gia không gắn với đơn vị hành chính: hãy chọn một đơn vị.', {
+      throw badInput('Đề án quốc gia không gắn với đơn vị hành chính: hãy chọn một đơn vị.', {
         field: 'unitCode',
         reason: 'UNIT_REQUIRED',
       });
@@ -267,12 +269,14 @@ export function progressData(
       const notes = [
         ...(cover?.approximate
           ? [
-              'Gần đúng: cuộc sắp xếp đơn vị hành chính năm 2025 chia tách hoặc sáp nhập xã qua ranh giới cũ; các đơn vị nằm một phần trong địa bàn được tính theo phần lớn diện tích dân cư chuyển đến (nguồn không cho tỷ lệ).',
+              unit.validFrom === REFORM_DATE
+                ? 'Gần đúng: cuộc sắp xếp năm 2025 chia tách hoặc sáp nhập xã qua ranh giới; mỗi xã trước sắp xếp được tính trọn cho đơn vị hiện nay nhận nhiều phần của nó nhất (nguồn không cho tỷ lệ chia tách).'
+                : 'Gần đúng: từ 01/07/2025 các xã hiện nay có một phần nằm trong địa bàn cũ được tính trọn (nguồn không cho tỷ lệ chia tách), xem danh sách đơn vị nằm một phần trong địa bàn.',
             ]
           : []),
         ...(rebuilt
           ? [
-              'Gần đúng: từ 01/07/2025 không còn cấp huyện; các huyện cũ được dựng lại từ các xã hiện nay (mỗi xã thuộc huyện cũ mà phần lớn các xã trước sắp xếp của nó nằm trong).',
+              'Gần đúng: từ 01/07/2025 không còn cấp huyện; các huyện cũ được dựng lại từ các xã hiện nay, mỗi xã thuộc huyện cũ có nhiều xã trước sắp xếp của nó nhất; một huyện có mạng lưới khi quá nửa số xã của nó có.',
             ]
           : []),
       ];

@@ -60,7 +60,9 @@ export async function seedDemo(
 
 /**
  * Figures for the social-affairs indicators of the seed plans' targets that stay reported in aggregate,
- * in the units the plans cover (the computed ones come from the demo records).
+ * in the units the plans cover (the computed ones come from the demo records). The final-year level is
+ * set from the target's last milestone so that each plan shows a mix in 2025: its first such target
+ * reached (2.5 points beyond the milestone), its second not (5 short), and so on.
  */
 async function seedDemoFigures(prisma: PrismaClient, logger: Logger): Promise<void> {
   if ((await prisma.indicatorValue.count()) > 0) return;
@@ -69,17 +71,26 @@ async function seedDemoFigures(prisma: PrismaClient, logger: Logger): Promise<vo
       indicator: { sector: 'SOCIAL_AFFAIRS', code: { notIn: Object.keys(SOCIAL_AFFAIRS_COMPUTED) } },
       plan: { scopeUnitCode: { in: [...DEMO_PROGRESS_UNITS] } },
     },
-    select: { indicatorCode: true, plan: { select: { scopeUnitCode: true } } },
+    select: {
+      indicatorCode: true,
+      planId: true,
+      milestones: { orderBy: { year: 'desc' }, take: 1, select: { value: true } },
+      plan: { select: { scopeUnitCode: true } },
+    },
+    orderBy: [{ planId: 'asc' }, { ordinal: 'asc' }],
   });
-  const pairs = new Map(
-    targets.flatMap(({ indicatorCode, plan: { scopeUnitCode } }) =>
-      indicatorCode && scopeUnitCode
-        ? [[`${indicatorCode}|${scopeUnitCode}`, { indicatorCode, scopeUnitCode }] as const]
-        : [],
-    ),
-  );
-  const figures = [...pairs.values()].flatMap(({ indicatorCode, scopeUnitCode }) =>
-    demoFigures(indicatorCode, scopeUnitCode, DEMO_SEED),
+  const seenInPlan = new Map<string, number>();
+  const pairs = new Map<string, { indicatorCode: string; unitCode: string; finalLevel: number | undefined }>();
+  for (const { indicatorCode, planId, milestones, plan } of targets) {
+    if (!indicatorCode || !plan.scopeUnitCode) continue;
+    const position = seenInPlan.get(planId) ?? 0;
+    seenInPlan.set(planId, position + 1);
+    const milestone = milestones[0]?.value.toNumber();
+    const finalLevel = milestone === undefined ? undefined : Math.min(99, milestone + (position % 2 === 0 ? 2.5 : -5));
+    pairs.set(`${indicatorCode}|${plan.scopeUnitCode}`, { indicatorCode, unitCode: plan.scopeUnitCode, finalLevel });
+  }
+  const figures = [...pairs.values()].flatMap(({ indicatorCode, unitCode, finalLevel }) =>
+    demoFigures(indicatorCode, unitCode, DEMO_SEED, { finalLevel }),
   );
   await bulkInsert(
     prisma,

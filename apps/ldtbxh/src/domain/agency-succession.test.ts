@@ -65,6 +65,19 @@ describe('reporting agencies on the due day, through succession', () => {
     }
   });
 
+  it('prefers a successor of the same kind: a service centre that also protects children does not take Sở LĐTBXH’s place', () => {
+    const centre = {
+      ...agency('ATTCTXH-20', null, [
+        ['CHILD_PROTECTION', '2024-01-01'],
+        ['SOCIAL_PROTECTION', '2024-01-01'],
+      ]),
+      kind: 'OTHER',
+    };
+    const named = { ...SLDTBXH, kind: 'DEPARTMENT' };
+    const health = { ...SYT, kind: 'DEPARTMENT' };
+    expect(successorsOf(named, '2025-12-05', [[centre, health]], 'one').by).toEqual(['SYT-20']);
+  });
+
   it('succeeds an agency for its functions of its last day, child protection first', () => {
     expect(functionsToSucceed(SLDTBXH, '2025-12-05')).toEqual(['CHILD_PROTECTION', 'SOCIAL_PROTECTION', 'LABOUR']);
     // Between the two reforms (March to June 2025) the district's child protection is with Phòng Y tế.

@@ -11,8 +11,8 @@ import type { SectorFunctionName } from './registry-files.js';
  * LĐTBXH: child protection, social protection, labour) is succeeded for the first of them in
  * FUNCTION_PRIORITY that someone performs on the due day: these are plans for children, so child
  * protection first (Sở LĐTBXH → Sở Y tế after 2025-03-01, not Sở Nội vụ, which took labour).
- * The recipient is one agency (among several holders, the one holding most of its functions, then the
- * first code); a reporter is succeeded by every holder in the first units that have one (a district's
+ * The recipient is one agency (among several holders, the one holding most of its functions, then one
+ * of the same kind, then the first code); a reporter is succeeded by every holder in the first units that have one (a district's
  * People's Committee by those of the communes that took its territory), and dropped when none does.
  * The recipient never reports to itself.
  */
@@ -25,6 +25,8 @@ export interface Dated {
 
 export interface AgencyOnRecord extends Dated {
   code: string;
+  /** Its kind (DEPARTMENT, PEOPLES_COMMITTEE…): a successor of the same kind is preferred. */
+  kind?: string;
   functions: (Dated & { function: SectorFunctionName })[];
 }
 
@@ -79,7 +81,12 @@ export function successorsOf(
       if (!holders.length) continue;
       if (mode === 'all') return { function: f, by: [...new Set(holders.map((h) => h.code))].sort() };
       const share = (h: AgencyOnRecord) => functions.filter((g) => performs(h, g, day)).length;
-      const [best] = [...holders].sort((a, b) => share(b) - share(a) || a.code.localeCompare(b.code));
+      // Most of its functions first, then the same kind (a department succeeds a department, not a
+      // service centre that also protects children), then the code.
+      const sameKind = (h: AgencyOnRecord) => (h.kind !== undefined && h.kind === agency.kind ? 1 : 0);
+      const [best] = [...holders].sort(
+        (a, b) => share(b) - share(a) || sameKind(b) - sameKind(a) || a.code.localeCompare(b.code),
+      );
       return { function: f, by: best ? [best.code] : [] };
     }
   }

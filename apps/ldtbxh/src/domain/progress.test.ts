@@ -80,7 +80,12 @@ describe('baseline and trajectory', () => {
 describe('status', () => {
   it('is REACHED when the milestone is met, BEHIND when it is due and missed', () => {
     expect(assessProgress(91, higher(from2019(60)), 2025)).toMatchObject({ status: 'REACHED', gap: 1, shortfall: 0 });
-    expect(assessProgress(85, higher(from2019(60)), 2025)).toMatchObject({ status: 'BEHIND', gap: -5, shortfall: 5 });
+    expect(assessProgress(85, higher(from2019(60)), 2025)).toMatchObject({
+      status: 'BEHIND',
+      gap: -5,
+      shortfall: 5,
+      met: false,
+    });
     expect(assessProgress(null, higher(from2019(60)), 2025)).toMatchObject({ status: 'NO_DATA', gap: null });
   });
 
@@ -93,6 +98,8 @@ describe('status', () => {
   it('judges the pace against the trajectory before the milestone: on track, at risk, behind', () => {
     const baseline = from2019(60); // expects 82 in 2023
     expect(assessProgress(83, higher(baseline), 2023).status).toBe('ON_TRACK');
+    expect(assessProgress(82, higher(baseline), 2023).status).toBe('ON_TRACK'); // exactly on the trajectory
+    expect(assessProgress(81.5, higher(baseline), 2023).status).toBe('AT_RISK'); // just below it
     expect(assessProgress(75, higher(baseline), 2023).status).toBe('AT_RISK'); // 15 of 22 points made
     expect(assessProgress(65, higher(baseline), 2023).status).toBe('BEHIND'); // 5 of 22
     expect(assessProgress(58, higher(baseline), 2023).status).toBe('BEHIND'); // moving away
@@ -115,13 +122,43 @@ describe('status', () => {
 });
 
 describe('gap label', () => {
-  it('says what is missing or exceeded in the indicator’s direction, in Vietnamese numbers', () => {
-    expect(gapLabel(-24.6947, 'HIGHER_IS_BETTER', 'PERCENT')).toBe('Còn thiếu 24,69 điểm phần trăm');
-    expect(gapLabel(3, 'HIGHER_IS_BETTER', 'PERCENT')).toBe('Vượt 3 điểm phần trăm');
-    expect(gapLabel(0.17, 'LOWER_IS_BETTER', 'PERCENT')).toBe('Còn thiếu 0,17 điểm phần trăm');
-    expect(gapLabel(-0.04, 'LOWER_IS_BETTER', 'PERCENT')).toBe('Vượt 0,04 điểm phần trăm');
-    expect(gapLabel(-1200, 'HIGHER_IS_BETTER', 'COUNT')).toBe('Còn thiếu 1.200');
-    expect(gapLabel(null, 'HIGHER_IS_BETTER', 'COUNT')).toBeNull();
+  const label = (
+    value: number,
+    milestone: Milestone,
+    direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER',
+    unit: 'PERCENT' | 'COUNT' = 'PERCENT',
+  ) =>
+    gapLabel(
+      assessProgress(value, { milestones: [milestone], direction, baseline: null }, milestone.year),
+      direction,
+      unit,
+    );
+  const gte = (value: number): Milestone => ({ year: 2025, comparator: 'GTE', value });
+
+  it('says what is missing or exceeded, agreeing with whether the milestone is met, in Vietnamese numbers', () => {
+    expect(label(65.3053, gte(90), 'HIGHER_IS_BETTER')).toBe('Còn thiếu 24,69 điểm phần trăm');
+    expect(label(93, gte(90), 'HIGHER_IS_BETTER')).toBe('Vượt 3 điểm phần trăm');
+    expect(label(90, gte(90), 'HIGHER_IS_BETTER')).toBe('Đạt đúng mức');
+    const dropout: Milestone = { year: 2025, comparator: 'LT', value: 0.14 };
+    expect(label(0.31, dropout, 'LOWER_IS_BETTER')).toBe('Còn thiếu 0,17 điểm phần trăm');
+    expect(label(0.1, dropout, 'LOWER_IS_BETTER')).toBe('Vượt 0,04 điểm phần trăm');
+    expect(label(300, gte(1500), 'HIGHER_IS_BETTER', 'COUNT')).toBe('Còn thiếu 1.200');
+  });
+
+  it('never says reached when the milestone is not met, nor missing when it is', () => {
+    // At the bound of a strict comparator: not met, nothing "missing" to count.
+    expect(label(1203, { year: 2025, comparator: 'GT', value: 1203 }, 'HIGHER_IS_BETTER', 'COUNT')).toBe(
+      'Chưa vượt qua mức yêu cầu',
+    );
+    // An exact level missed upwards is a difference, not an excess.
+    expect(label(6, { year: 2025, comparator: 'EQ', value: 5 }, 'HIGHER_IS_BETTER', 'COUNT')).toBe(
+      'Chênh lệch 1 so với mức yêu cầu',
+    );
+    // Maintained within the tolerance, a little worse: reached, and the label says so.
+    expect(label(18.57, { year: 2025, comparator: 'MAINTAIN', value: 18.5 }, 'LOWER_IS_BETTER')).toBe(
+      'Đạt trong mức cho phép (chênh 0,07 điểm phần trăm)',
+    );
+    expect(gapLabel({ gap: null, met: null, milestone: undefined }, 'HIGHER_IS_BETTER', 'COUNT')).toBeNull();
   });
 });
 

@@ -93,7 +93,9 @@ export interface Assessment {
   status: ProgressStatus;
   /** value − milestone value. */
   gap: number | null;
-  /** How much is still missing in the indicator's direction (0 once reached). */
+  /** Whether the value meets the milestone held against (null without a value). */
+  met: boolean | null;
+  /** How far the value still is from meeting the milestone (0 once met). */
   shortfall: number | null;
   baseline: Baseline | null;
   /** The trajectory's value for the year; null without a baseline. */
@@ -106,9 +108,9 @@ export interface Assessment {
  * - REACHED: the value meets the milestone held against (the comparator, in the indicator's direction);
  * - BEHIND: it does not and that milestone is due this year or was due earlier;
  * - before the milestone, against the trajectory from the baseline: ON_TRACK at or beyond the
- *   trajectory's value (within the tolerance); AT_RISK short of it but having made at least half of the
- *   progress the trajectory expects by now, or without a baseline to judge the pace by; BEHIND otherwise
- *   (less than half, or moving away from the milestone).
+ *   trajectory's value; AT_RISK short of it but having made at least half of the progress the
+ *   trajectory expects by now, or without a baseline to judge the pace by; BEHIND otherwise (less than
+ *   half, or moving away from the milestone).
  */
 export function assessProgress(
   value: number | null,
@@ -119,17 +121,17 @@ export function assessProgress(
   const baseline = target.baseline;
   const expected = baseline && milestone ? expectedOn(baseline, target.milestones, year) : null;
   if (value === null || !milestone)
-    return { milestone, status: 'NO_DATA', gap: null, shortfall: null, baseline, expected };
+    return { milestone, status: 'NO_DATA', gap: null, met: null, shortfall: null, baseline, expected };
   const gap = value - milestone.value;
-  const toward = sense(target.direction);
-  const shortfall = meets(value, milestone, target.direction) ? 0 : Math.max(0, -toward * gap);
-  const result = { milestone, gap, shortfall, baseline, expected };
-  if (meets(value, milestone, target.direction)) return { ...result, status: 'REACHED' };
+  const met = meets(value, milestone, target.direction);
+  const result = { milestone, gap, met, shortfall: met ? 0 : Math.abs(gap), baseline, expected };
+  if (met) return { ...result, status: 'REACHED' };
   if (milestone.year <= year) return { ...result, status: 'BEHIND' };
   if (!baseline || expected === null) return { ...result, status: 'AT_RISK' };
+  const toward = sense(target.direction);
   const made = toward * (value - baseline.value);
   const due = toward * (expected - baseline.value);
-  if (made >= due - tolerance(expected)) return { ...result, status: 'ON_TRACK' };
+  if (made >= due - noise(expected)) return { ...result, status: 'ON_TRACK' };
   return { ...result, status: made >= due / 2 && made > 0 ? 'AT_RISK' : 'BEHIND' };
 }
 
@@ -138,15 +140,28 @@ export const vietnameseNumber = (value: number, digits = 2) =>
   new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
 
 /**
- * The gap as people read it, in the indicator's direction: "Còn thiếu 24,69 điểm phần trăm" while short
- * of the milestone, "Vượt 3 điểm phần trăm" beyond it, "Đạt đúng mức" at it.
+ * The gap as people read it, agreeing with whether the milestone is met: "Vượt 3 điểm phần trăm" beyond
+ * it in the indicator's direction, "Đạt đúng mức" at it, "Đạt trong mức cho phép (chênh …)" within the
+ * tolerance; when not met "Còn thiếu 24,69 điểm phần trăm", "Chênh lệch … so với mức yêu cầu" for an
+ * exact level (EQ), "Chưa vượt qua mức yêu cầu" at the bound of a strict one.
  */
-export function gapLabel(gap: number | null, direction: Direction, unit: 'PERCENT' | 'COUNT'): string | null {
-  if (gap === null) return null;
-  const better = sense(direction) * gap;
+export function gapLabel(
+  assessment: Pick<Assessment, 'gap' | 'met' | 'milestone'>,
+  direction: Direction,
+  unit: 'PERCENT' | 'COUNT',
+): string | null {
+  const { gap, met, milestone } = assessment;
+  if (gap === null || met === null || !milestone) return null;
   const amount = `${vietnameseNumber(Math.abs(gap))}${unit === 'PERCENT' ? ' điểm phần trăm' : ''}`;
-  if (Math.abs(gap) < 1e-9) return 'Đạt đúng mức';
-  return better > 0 ? `Vượt ${amount}` : `Còn thiếu ${amount}`;
+  const atBound = Math.abs(gap) <= noise(milestone.value);
+  const better = sense(direction) * gap > 0;
+  if (met) {
+    if (atBound) return 'Đạt đúng mức';
+    return better ? `Vượt ${amount}` : `Đạt trong mức cho phép (chênh ${amount})`;
+  }
+  if (milestone.comparator === 'EQ') return `Chênh lệch ${amount} so với mức yêu cầu`;
+  if (atBound) return 'Chưa vượt qua mức yêu cầu';
+  return `Còn thiếu ${amount}`;
 }
 
 /** The value shown for a figure: a ratio's numerator / denominator × factor, or a count. */
