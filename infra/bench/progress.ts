@@ -43,8 +43,8 @@ const REQUIRED_SECTORS = ['education', 'health'] as const;
 
 /**
  * The gateway's plan for `progressQuery` (printed with @apollo/query-planner): LĐTBXH lists the
- * plan's progress entities; education and health give their figures (and with `bySex` their split by
- * sex) for all of them, in parallel; LĐTBXH assesses them with those figures, and with `bySex` assesses
+ * plan's progress entities; education and health give their figures and earlier years' figures (and
+ * with `bySex` their split by sex) for all of them, in parallel; LĐTBXH assesses them with those figures, and with `bySex` assesses
  * the split in a second fetch beside the first (the planner does not merge fields whose @requires
  * differ). Returns the answer in the gateway's shape.
  */
@@ -65,11 +65,17 @@ export async function directProgress(
   const splits: Json[] = keys.map(() => ({}));
   await Promise.all(
     REQUIRED_SECTORS.map(async (sector) => {
-      const selection = `${sector} ${SECTOR_VALUE}${bySex ? ` ${sector}BySex { sex numerator denominator }` : ''}`;
+      // The earlier years' figures feed the baseline of both the status and the split.
+      const earlier = `${sector}Earlier`;
+      const selection = `${sector} ${SECTOR_VALUE} ${earlier} { year numerator denominator }${bySex ? ` ${sector}BySex { sex numerator denominator }` : ''}`;
       (await entitiesOf(urls[sector], selection, keys)).forEach(({ [`${sector}BySex`]: split, ...figure }, i) => {
         // _entities answers one entity per representation sent, in their order.
         Object.assign(itemAt(figures, i, `${sector}'s entities`), figure);
-        if (bySex) itemAt(splits, i, `${sector}'s entities`)[`${sector}BySex`] = split;
+        if (bySex)
+          Object.assign(itemAt(splits, i, `${sector}'s entities`), {
+            [`${sector}BySex`]: split,
+            [earlier]: figure[earlier],
+          });
       });
     }),
   );
