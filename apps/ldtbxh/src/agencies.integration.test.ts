@@ -21,6 +21,8 @@ import { loadEnv, startLdtbxhSubgraph } from './server.js';
 const subgraph = useTestSubgraph('ldtbxh_agencies', (env) => startLdtbxhSubgraph(loadEnv(env), { seedDemo }));
 
 type User = string | null;
+const REVISIONS_QUERY = `{ agencies(unitCode: "20", function: CULTURE, asOf: "2026-01-01") { nodes { code origin
+  functions(history: true) { function } revisions { actor previous current } } } }`;
 async function as<T = Record<string, unknown>>(user: User, query: string, variables: Record<string, unknown> = {}) {
   const headers: Record<string, string> = user ? { authorization: `Bearer ${await gatewayToken(user, 'ldtbxh')}` } : {};
   return graphql<T>(subgraph.service.graphqlUrl, query, variables, headers);
@@ -274,17 +276,19 @@ describe('agencies added and corrected through the API and by file', () => {
               revisions: { actor: string; previous: string | null; current: string }[];
             }[];
           };
-        }>(
-          null,
-          `{ agencies(unitCode: "20", function: CULTURE, asOf: "2026-01-01") { nodes { code origin functions(history: true) { function }
-             revisions { actor previous current } } } }`,
-        )
+        }>('lead.langson', REVISIONS_QUERY)
       ).agencies.nodes.find((a) => a.code === 'SVHTTDL-20')!;
     const held = await read();
     expect(held.origin).toBe('IMPORT');
     expect(held.functions.map((f) => f.function)).toEqual(['CULTURE']);
     expect(held.revisions).toHaveLength(1);
     expect(held.revisions[0]!.actor).toBe('lead.langson');
+    // Revisions name the officer who made them: not for a viewer or a sector officer of the same province.
+    for (const user of ['viewer.quangninh', 'health.langson']) {
+      const refused = await as(user, REVISIONS_QUERY);
+      expect(refused.errors?.[0]?.extensions, user).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+      expect(refused.errors?.[0]?.path, user).toContain('revisions');
+    }
     const previous = z
       .object({ functions: z.array(z.object({ function: z.string() })) })
       .parse(JSON.parse(held.revisions[0]!.previous!));
