@@ -11,7 +11,7 @@ import shared from './vitest.shared.ts';
 export default defineConfig({
   resolve: shared.resolve,
   test: {
-    include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'infra/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.integration.test.ts'],
     pool: 'forks',
     isolate: false,

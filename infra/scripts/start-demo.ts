@@ -3,7 +3,9 @@
  * (no build). Generates the Prisma clients (`turbo run generate:prisma`, cached), then starts the four
  * subgraphs' demo entry points (`apps/<sector>/src/demo/main.ts`: each on its own embedded PostgreSQL
  * under .data/, seeded with the demo province) and the gateway (`apps/gateway/src/index.ts`) through tsx,
- * waits until each is ready, prints where to query it, and stops everything on Ctrl+C.
+ * waits until each is ready, prints where to query it, and stops everything on Ctrl+C (or SIGTERM). A service
+ * that dies once up is restarted after 1 s, then after waits doubling to 30 s while it keeps dying
+ * (restart-policy.ts); meanwhile the gateway answers that sector's fields with SUBGRAPH_UNAVAILABLE.
  *
  * Only what running needs comes before the first answer: the GraphQL resolver types (type-only code) are
  * generated once everything is up (`turbo run generate:graphql`), and the embedded databases do not each
@@ -28,6 +30,7 @@ import { developmentKeys } from '@ecd/service-kit/development';
 
 import { childEnv, infraEnv } from './env.js';
 import { emptyClusterTemplate } from './pglite-template.js';
+import { restartDelay } from './restart-policy.js';
 
 const started = Date.now();
 const watchMode = process.argv.includes('--watch');
@@ -90,6 +93,20 @@ const generate = (task: string, filters = ['./apps/*'], background = false) =>
     background,
   );
 
+interface Service {
+  name: string;
+  entry: string;
+  port: number;
+  env: Record<string, string>;
+  alsoWatch: string[];
+  /** Ready once: from then on, a death is restarted (a death during the first start-up stops everything). */
+  up: boolean;
+  /** The wait before its current run's restart (restart-policy.ts); undefined before any restart. */
+  restartDelayMs?: number;
+  restartTimer?: NodeJS.Timeout;
+}
+const services: Service[] = [];
+
 /**
  * A service from its TypeScript source: `node --import tsx <entry>`, or under `tsx watch` in watch mode.
  * Its output goes to .data/logs/<name>.log; in watch mode, lines that are not JSON log events (tsx's
@@ -102,6 +119,13 @@ function start(
   env: Record<string, string>,
   alsoWatch: string[],
 ): ChildProcess {
+  const service: Service = { name, entry, port, env, alsoWatch, up: false };
+  services.push(service);
+  return launch(service);
+}
+
+function launch(service: Service): ChildProcess {
+  const { name, entry, port, env, alsoWatch } = service;
   const args = watchMode
     ? [tsxCli, 'watch', '--clear-screen=false', ...alsoWatch.flatMap((path) => ['--include', path]), entry]
     : ['--import', tsxLoader, entry];
@@ -110,9 +134,12 @@ function start(
     env: childEnv({ PORT: String(port), ECD_KEYS_DIR: keysDir, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const startedAt = Date.now();
   const log = createWriteStream(`${logDir}/${name}.log`, { flags: 'a' });
+  // Two streams write to it: it ends once both have ended, not when the first does.
+  child.once('close', () => log.end());
   for (const stream of [child.stdout, child.stderr]) {
-    stream.pipe(log);
+    stream.pipe(log, { end: false });
     if (!watchMode) continue;
     let rest = '';
     stream.on('data', (chunk: Buffer) => {
@@ -124,7 +151,28 @@ function start(
     });
   }
   child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`${name} stopped unexpectedly (code ${code ?? signal}); see ${logDir}/${name}.log`);
+    if (stopping) return;
+    const how = `code ${code ?? signal}`;
+    // In watch mode tsx watch outlives a crash of its service and starts it again on the next edit.
+    if (watchMode || !service.up) {
+      console.error(`${name} stopped unexpectedly (${how}); see ${logDir}/${name}.log`);
+      return;
+    }
+    const ranForMs = Date.now() - startedAt;
+    const delay = restartDelay(service.restartDelayMs, ranForMs);
+    service.restartDelayMs = delay;
+    console.error(
+      `${name} stopped unexpectedly (${how}) after ${(ranForMs / 1000).toFixed(1)} s; restarting it in ${delay / 1000} s (see ${logDir}/${name}.log)`,
+    );
+    service.restartTimer = setTimeout(() => {
+      if (stopping) return;
+      const restarted = launch(service);
+      waitReady(name, port, restarted).then(
+        () => console.log(`  ${name.padEnd(10)} ready again on http://127.0.0.1:${port}/graphql`),
+        // Its exit, reported above, schedules the next attempt.
+        () => undefined,
+      );
+    }, delay);
   });
   children.push(child);
   return child;
@@ -147,6 +195,7 @@ async function waitReady(name: string, port: number, child: ChildProcess, timeou
 
 async function stopAll(exitCode: number, signal?: NodeJS.Signals) {
   stopping = true;
+  for (const service of services) clearTimeout(service.restartTimer);
   const running = () => children.filter((c) => c.exitCode === null && c.signalCode === null);
   const exited = Promise.all(running().map((c) => new Promise((resolve) => c.once('exit', resolve))));
   // Ctrl+C reaches every process of the terminal's group: the services (and tsx watch, which passes it on)
@@ -186,11 +235,18 @@ function regenerateOnSchemaChanges() {
   }
 }
 
+/** A service answered for the first time: from now on `npm start` restarts it if it dies. */
+function up(name: string, step: string) {
+  const service = services.find((s) => s.name === name);
+  if (service) service.up = true;
+  timing(step);
+}
+
 try {
   // The gateway serves the committed supergraph and needs no generated code nor any subgraph to start: it
   // starts first, while the Prisma clients are checked (or generated).
   const gateway = start('gateway', 'src/index.ts', gatewayPort, {}, ['../../infra/supergraph.graphql']);
-  const ready = [waitReady('gateway', gatewayPort, gateway).then(() => timing('gateway ready'))];
+  const ready = [waitReady('gateway', gatewayPort, gateway).then(() => up('gateway', 'gateway ready'))];
   // Its failure is reported once everything is awaited, below.
   ready[0]?.catch(() => undefined);
   console.log('Generating the Prisma clients (turbo: cached since npm ci)...');
@@ -220,7 +276,7 @@ try {
     ready.push(
       waitReady(name, port, child).then(() => {
         console.log(`  ${name.padEnd(10)} ready on http://127.0.0.1:${port}/graphql`);
-        timing(`${name} ready`);
+        up(name, `${name} ready`);
       }),
     );
   }

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -5,7 +9,7 @@ import { identitySchema } from './auth/identity.js';
 import type { RequestContext } from './context.js';
 import { DateScalar } from './date-scalar.js';
 import { createErrorFormatter } from './errors.js';
-import { drainPlugin, startHttpService, type RunningService } from './http.js';
+import { drainPlugin, KEEP_ALIVE_TIMEOUT_MS, startHttpService, type RunningService } from './http.js';
 import { inputSafetyPlugin } from './input-safety.js';
 import { createLogger } from './logger.js';
 
@@ -165,6 +169,66 @@ describe('every HTTP answer is a GraphQL JSON error', () => {
     });
     expect((await post(JSON.stringify({ query: '{ echo(day: "2024-02-29", amount: 1.5) }' }))).body).toEqual({
       data: { echo: '{"amount":1.5,"day":"2024-02-29T00:00:00.000Z"}' },
+    });
+  });
+});
+
+interface Outcome {
+  status?: number;
+  error?: string;
+  /** The request went out on a connection kept alive from the previous one. */
+  reused: boolean;
+  keepAlive?: string | null;
+}
+
+/**
+ * A client like the gateway's (keep-alive, no idle timeout of its own: make-fetch-happen's @npmcli/agent)
+ * in a process of its own: it sends a GET, idles `idleMs` with its event loop blocked, as a gateway busy
+ * building a large answer is, then sends the next GET at once. That one goes out on the kept-alive socket
+ * before the client could notice whether the server closed it meanwhile: the keep-alive race, made certain.
+ */
+async function reuseAfterIdle(url: string, idleMs: number): Promise<{ first: Outcome; second: Outcome }> {
+  const client = `
+    const http = require('node:http');
+    const [url, idleMs] = process.argv.slice(1);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () => new Promise((resolve) => {
+      const req = http.get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, reused: req.reusedSocket, keepAlive: res.headers['keep-alive'] ?? null }));
+      });
+      req.on('error', (error) => resolve({ error: error.code ?? error.message, reused: req.reusedSocket }));
+    });
+    get().then((first) => setTimeout(() => {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(idleMs));
+      get().then((second) => { console.log(JSON.stringify({ first, second })); agent.destroy(); });
+    }, 50));
+  `;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', client, url, String(idleMs)]);
+  return JSON.parse(stdout) as { first: Outcome; second: Outcome };
+}
+
+describe('kept-alive connections', () => {
+  it('a client reusing a connection the server closed while it was busy gets ECONNRESET (the race itself)', async () => {
+    const server = createServer((_req, res) => res.end('ok'));
+    // 2 s: a hint of `timeout=1` would make Node's agent not keep the socket at all.
+    server.keepAliveTimeout = 2_000;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect(await reuseAfterIdle(`http://127.0.0.1:${port}/`, 3_000)).toEqual({
+        first: { status: 200, reused: false, keepAlive: 'timeout=2' },
+        second: { error: 'ECONNRESET', reused: true },
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('keeps an idle connection open past Node’s 5 s default, announcing how long, so the same client succeeds', async () => {
+    expect(await reuseAfterIdle(`${service.url}/health`, 6_000)).toMatchObject({
+      first: { status: 200, reused: false, keepAlive: `timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}` },
+      second: { status: 200, reused: true },
     });
   });
 });
