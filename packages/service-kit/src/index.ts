@@ -3,6 +3,7 @@ export * from './env.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './http-errors.js';
+export * from './idempotency.js';
 export * from './input-safety.js';
 export * from './date-scalar.js';
 export * from './limits.js';

@@ -253,6 +253,12 @@ export class RequestAudit {
     this.writes.push({ field, entityType, entityId: typeof id === 'string' ? id : null, error });
   }
 
+  /** The writes noted did not take after all (their transaction did not commit): their rows say so, with `reason`. */
+  failWrites(reason: unknown): void {
+    const error = { extensions: { reason } };
+    for (const write of this.writes) write.error ??= error;
+  }
+
   /** The WRITE rows, then one READ row per type of personal record read (not counting those written). */
   pendingRecords(): AuditRecord[] {
     const written = new Set(this.writes.filter((w) => w.entityId).map((w) => `${w.entityType}:${w.entityId}`));

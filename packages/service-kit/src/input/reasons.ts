@@ -782,9 +782,24 @@ export const REASONS = {
     meaning: 'The caller closed the connection, so the subgraph calls still running were cancelled.',
     message: 'Người gửi đã đóng kết nối; yêu cầu đã bị hủy.',
   },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    meaning:
+      'A mutation with the same Idempotency-Key is still running and did not finish while this one waited for it (the statement time limit); nothing was written by this one.',
+    message: 'Yêu cầu cùng Idempotency-Key đang được xử lý; vui lòng gửi lại sau ít phút với cùng khóa.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    meaning:
+      'The Idempotency-Key was already used by the same person for a different request (another mutation, selection or variables) while the key is kept (24 hours by default); nothing was written.',
+    message: 'Idempotency-Key này đã được dùng cho một yêu cầu khác; vui lòng tạo khóa mới cho mỗi yêu cầu.',
+  },
   MALFORMED_BODY: {
     meaning: "The request body's length does not match its Content-Length.",
     message: 'Độ dài nội dung yêu cầu không khớp với Content-Length.',
+  },
+  MALFORMED_IDEMPOTENCY_KEY: {
+    meaning:
+      'The Idempotency-Key header is not 8 to 128 characters of A-Z, a-z, 0-9, "_" and "-" (a UUID is recommended).',
+    message: 'Idempotency-Key không hợp lệ: phải gồm 8 đến 128 ký tự A-Z, a-z, 0-9, "_" hoặc "-" (nên dùng UUID).',
   },
   MALFORMED_JSON: {
     meaning: 'The request body is not valid JSON.',
@@ -818,12 +833,19 @@ export const REASONS = {
     meaning: "A sector's subgraph answered with an HTTP error and no GraphQL error.",
     message: 'Dịch vụ của ngành trả lời lỗi; vui lòng thử lại sau.',
   },
+  SUBGRAPH_OUTCOME_UNKNOWN: {
+    meaning:
+      "A mutation reached a sector's subgraph but no answer came back (the connection was cut, the subgraph stopped, or the call timed out): it may or may not have been applied. Sending it again with the same Idempotency-Key applies it at most once.",
+    message:
+      'Không rõ dữ liệu đã được ghi hay chưa; vui lòng gửi lại đúng yêu cầu này với cùng Idempotency-Key để dữ liệu chỉ được ghi một lần.',
+  },
   SUBGRAPH_TIMEOUT: {
     meaning: "A sector's subgraph did not answer within its time limit, so the call was aborted.",
     message: 'Dịch vụ của ngành không trả lời kịp thời; vui lòng thử lại sau.',
   },
   SUBGRAPH_UNREACHABLE: {
-    meaning: "A sector's subgraph could not be reached.",
+    meaning:
+      "A sector's subgraph could not be reached (for a query, also a connection lost mid-call); a mutation gets it only when the call never reached the subgraph, so nothing was written.",
     message: 'Dịch vụ của ngành hiện không phản hồi; vui lòng thử lại sau.',
   },
   SUBSCRIPTIONS_NOT_SUPPORTED: {
