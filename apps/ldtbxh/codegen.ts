@@ -32,4 +32,6 @@ export default subgraphCodegenConfig({
   PlanImportResult: '../data/plans.js#PlanImportParent',
   TargetProgress: '../data/progress.js#TargetProgressParent',
   ProgressTerritory: '../data/progress.js#ProgressTerritory',
+  UnitProgress: '../data/progress.js#UnitProgressParent',
+  UnitSexProgress: '../data/progress.js#UnitSexProgressParent',
 });

@@ -11,15 +11,17 @@ type Json = Record<string, unknown>;
 
 const SECTOR_VALUE = '{ numerator denominator source reported }';
 const ASSESSED = `figure ${SECTOR_VALUE} value gap status`;
-const KEY_FIELDS = 'targetId indicatorCode unitCode unitValidFrom year';
+const KEY_FIELDS = 'targetId indicatorCode unitCode unitValidFrom year byCommune';
 
-/** With `bySex`, each target is also split into boys and girls (health's indicators; null for the others). */
-const BY_SEX = 'bySex { sex label numerator denominator value gap status }';
+/** With `bySex`, each target and commune is also split into boys and girls (health's and education's indicators that have it). */
+const SEX_PROGRESS = '{ sex label numerator denominator value gap status }';
+const BY_SEX = `bySex ${SEX_PROGRESS} communesBySex { unit { code } bySex ${SEX_PROGRESS} }`;
+const COMMUNES = `communes { unit { code } ${ASSESSED} }`;
 
 export const progressQuery = (bySex: boolean) => `
   query Progress($key: String!, $year: Int!) {
     plan(key: $key) {
-      progress(year: $year, byCommune: true) { indicatorCode unit { code } ${ASSESSED}${bySex ? ` ${BY_SEX}` : ''} }
+      progress(year: $year, byCommune: true) { indicatorCode unit { code } ${ASSESSED} ${COMMUNES}${bySex ? ` ${BY_SEX}` : ''} }
     }
   }`;
 
@@ -41,12 +43,21 @@ async function entitiesOf(url: string, selection: string, representations: Json[
 /** The sectors whose figures LĐTBXH @requires on TargetProgress. */
 const REQUIRED_SECTORS = ['education', 'health'] as const;
 
+/** What LĐTBXH @requires of a sector: the unit's figure, its earlier years', each commune's (and with `bySex` the splits). */
+const requiredOf = (sector: string, bySex: boolean) =>
+  `${sector} ${SECTOR_VALUE} ${sector}Earlier { year numerator denominator }
+   ${sector}Communes { unitCode unitValidFrom figure ${SECTOR_VALUE} }` +
+  (bySex
+    ? ` ${sector}BySex { sex numerator denominator }
+        ${sector}CommunesBySex { unitCode unitValidFrom groups { sex numerator denominator } }`
+    : '');
+
 /**
  * The gateway's plan for `progressQuery` (printed with @apollo/query-planner): LĐTBXH lists the
- * plan's progress entities; education and health give their figures and earlier years' figures (and
- * with `bySex` their split by sex) for all of them, in parallel; LĐTBXH assesses them with those figures, and with `bySex` assesses
- * the split in a second fetch beside the first (the planner does not merge fields whose @requires
- * differ). Returns the answer in the gateway's shape.
+ * plan's progress entities, one per target; education and health give their figures for each (the
+ * unit's, its earlier years', its communes', and with `bySex` their splits), in parallel; LĐTBXH
+ * assesses them with those figures (the gateway splits that last fetch in two with `bySex`, whose
+ * @requires differ; here it is one). Returns the answer in the gateway's shape.
  */
 export async function directProgress(
   urls: Record<SubgraphName, string>,
@@ -62,42 +73,19 @@ export async function directProgress(
     ...Object.fromEntries(KEY_FIELDS.split(' ').map((field) => [field, row[field]])),
   })) as Json[];
   const figures: Json[] = keys.map(() => ({}));
-  const splits: Json[] = keys.map(() => ({}));
   await Promise.all(
     REQUIRED_SECTORS.map(async (sector) => {
-      // The earlier years' figures feed the baseline of both the status and the split.
-      const earlier = `${sector}Earlier`;
-      const selection = `${sector} ${SECTOR_VALUE} ${earlier} { year numerator denominator }${bySex ? ` ${sector}BySex { sex numerator denominator }` : ''}`;
-      (await entitiesOf(urls[sector], selection, keys)).forEach(({ [`${sector}BySex`]: split, ...figure }, i) => {
-        // _entities answers one entity per representation sent, in their order.
-        Object.assign(itemAt(figures, i, `${sector}'s entities`), figure);
-        if (bySex)
-          Object.assign(itemAt(splits, i, `${sector}'s entities`), {
-            [`${sector}BySex`]: split,
-            [earlier]: figure[earlier],
-          });
-      });
+      // _entities answers one entity per representation sent, in their order.
+      (await entitiesOf(urls[sector], requiredOf(sector, bySex), keys)).forEach((figure, i) =>
+        Object.assign(itemAt(figures, i, `${sector}'s entities`), figure),
+      );
     }),
   );
-  const [assessed, split] = await Promise.all([
-    entitiesOf(
-      urls.ldtbxh,
-      ASSESSED,
-      keys.map((k, i) => ({ ...k, ...figures[i] })),
-    ),
-    bySex
-      ? entitiesOf(
-          urls.ldtbxh,
-          BY_SEX,
-          keys.map((k, i) => ({ ...k, ...splits[i] })),
-        )
-      : [],
-  ]);
-  const progress = rows.map((row, i) => ({
-    indicatorCode: row.indicatorCode,
-    unit: row.unit,
-    ...assessed[i],
-    ...split[i],
-  }));
+  const assessed = await entitiesOf(
+    urls.ldtbxh,
+    `${ASSESSED} ${COMMUNES}${bySex ? ` ${BY_SEX}` : ''}`,
+    keys.map((k, i) => ({ ...k, ...figures[i] })),
+  );
+  const progress = rows.map((row, i) => ({ indicatorCode: row.indicatorCode, unit: row.unit, ...assessed[i] }));
   return { plan: { progress } };
 }

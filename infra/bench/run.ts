@@ -48,6 +48,7 @@ const { values: args } = parseArgs({
     commune: { type: 'string' },
     'max-seconds': { type: 'string', default: '900' },
     'by-sex': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -79,22 +80,31 @@ const subgraphUrls = Object.fromEntries(
 ) as Record<SubgraphName, string>;
 const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 const services: Service[] = [];
+/** With --profile each service writes a V8 CPU profile when it stops (open it in Chrome's DevTools). */
+const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${root}bench-results/profiles`] : [];
 
 async function startAll(): Promise<void> {
   await Promise.all([GATEWAY_PORT, ...Object.values(SUBGRAPH_PORTS)].map(assertPortFree));
-  const subgraphs = SUBGRAPHS.map((s) => startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s) }));
+  const subgraphs = SUBGRAPHS.map((s) =>
+    startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s) }, { nodeArgs }),
+  );
   services.push(...subgraphs);
   await Promise.all(subgraphs.map((s) => waitReady(s)));
-  const gateway = startService('gateway', GATEWAY_PORT, {
-    SUPERGRAPH_MODE: 'file',
-    LDTBXH_URL: subgraphUrls.ldtbxh,
-    HEALTH_URL: subgraphUrls.health,
-    EDUCATION_URL: subgraphUrls.education,
-    CULTURE_URL: subgraphUrls.culture,
-    // One bench user sends far more than a person may (600 a minute by default): keep the per-person
-    // limit in the measured path, out of reach.
-    RATE_LIMIT_PER_MINUTE: '1000000',
-  });
+  const gateway = startService(
+    'gateway',
+    GATEWAY_PORT,
+    {
+      SUPERGRAPH_MODE: 'file',
+      LDTBXH_URL: subgraphUrls.ldtbxh,
+      HEALTH_URL: subgraphUrls.health,
+      EDUCATION_URL: subgraphUrls.education,
+      CULTURE_URL: subgraphUrls.culture,
+      // One bench user sends far more than a person may (600 a minute by default): keep the per-person
+      // limit in the measured path, out of reach.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+    { nodeArgs },
+  );
   services.push(gateway);
   await waitReady(gateway);
 }
@@ -202,12 +212,14 @@ async function main(): Promise<string> {
   const size = `response ${(JSON.stringify(gatewayData).length / 1024).toFixed(1)} KiB`;
   let subject: string;
   if (kind === 'progress') {
-    const rows = (gatewayData.plan as { progress: { unit: { code: string }; value: number | null }[] }).progress;
-    const units = new Set(rows.map((r) => r.unit.code)).size;
+    type Row = { value: number | null; communes: { unit: { code: string } }[] };
+    const rows = (gatewayData.plan as { progress: Row[] }).progress;
+    const units = 1 + new Set(rows.flatMap((r) => r.communes.map((c) => c.unit.code))).size;
     if (rows.some((r) => r.value === null))
       throw new Error('a target of the bench plan has no value: is the bench data generated?');
+    const values = rows.reduce((sum, r) => sum + 1 + r.communes.length, 0);
     subject = `progress of ${planKey} in ${PROGRESS_YEAR}${bySex ? ' split by sex' : ''}, province ${code} and its communes (${units} units)`;
-    console.log(`Progress: ${rows.length} target values in ${units} units; ${size}`);
+    console.log(`Progress: ${rows.length} targets, ${values} values in ${units} units; ${size}`);
   } else {
     const unit = gatewayData.administrativeUnit as {
       fullName: string;

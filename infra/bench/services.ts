@@ -34,11 +34,14 @@ export function startService(
   name: SubgraphName | 'gateway',
   port: number,
   env: Record<string, string>,
-  { demo = false } = {},
+  { demo = false, nodeArgs = [] }: { demo?: boolean; nodeArgs?: string[] } = {},
 ): Service {
   mkdirSync(logDir, { recursive: true });
   const log = `${logDir}/${name}.log`;
-  const entry = demo ? ['--import', 'tsx', 'src/demo/main.ts'] : [`${root}apps/${name}/dist/index.js`];
+  const entry = [
+    ...nodeArgs,
+    ...(demo ? ['--import', 'tsx', 'src/demo/main.ts'] : [`${root}apps/${name}/dist/index.js`]),
+  ];
   const child = spawn(process.execPath, entry, {
     cwd: `${root}apps/${name}`,
     // Only HOST, PORT and the service's own variables differ from the caller's environment.

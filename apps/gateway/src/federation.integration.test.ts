@@ -439,16 +439,34 @@ describe('live progress against the seed plans, each value from the sector that 
     expect([...split].sort()).toEqual(expect.arrayContaining(['AGE5_PRESCHOOL_ENROLMENT', 'PRIMARY_COMPLETION']));
   });
 
-  it('breaks a plan’s progress down by commune, summing back to the province', async () => {
-    const { data } = await federation.query<{ plan: { progress: Row[] } }>(
-      `{ plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024, byCommune: true) { indicatorCode unit { code } figure { numerator denominator } } } }`,
+  it('breaks a plan’s progress down by commune in one entity per target, summing back to the province', async () => {
+    type Commune = { unitCode: string; unit: { code: string }; figure: { numerator: number } | null; status: string };
+    const { data, errors } = await federation.query<{
+      plan: { progress: (Row & { byCommune: boolean; communes: Commune[] | null })[] };
+    }>(
+      `{ plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024, byCommune: true) { indicatorCode byCommune unit { code }
+           figure { numerator denominator } communes { unitCode unit { code } figure { numerator } status } } } }`,
     );
-    const access = data!.plan.progress.filter((r) => r.indicatorCode === 'ECD_SERVICE_ACCESS_0_8');
-    const [province, ...communes] = access;
-    expect(province!.unit.code).toBe('20');
+    expect(errors).toBeUndefined();
+    const rows = data!.plan.progress;
+    // One row per numeric target, whatever the number of communes.
+    expect(new Set(rows.map((r) => r.indicatorCode)).size).toBe(rows.length);
+    const access = rows.find((r) => r.indicatorCode === 'ECD_SERVICE_ACCESS_0_8')!;
+    expect(access.unit.code).toBe('20');
+    expect(access.byCommune).toBe(true);
+    const communes = access.communes!;
     expect(communes).toHaveLength(194);
+    expect(communes.map((c) => c.unit.code)).toEqual(communes.map((c) => c.unitCode));
+    expect(new Set(communes.map((c) => c.unitCode)).size).toBe(194);
     const sum = communes.reduce((s, r) => s + (r.figure?.numerator ?? 0), 0);
-    expect(sum).toBeCloseTo(province!.figure!.numerator, 6);
+    expect(sum).toBeCloseTo(access.figure!.numerator, 6);
+    for (const commune of communes) expect(commune.status).toMatch(/^(REACHED|ON_TRACK|AT_RISK|BEHIND|NO_DATA)$/);
+
+    // Without byCommune, no communes.
+    const plain = await federation.query<{ plan: { progress: { communes: null }[] } }>(
+      `{ plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024) { communes { unitCode } } } }`,
+    );
+    expect(plain.data!.plan.progress.every((r) => r.communes === null)).toBe(true);
   });
 });
 

@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import type { ServerResponse } from 'node:http';
+import { Agent, type ServerResponse } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, OperationTypeNode, parse } from 'graphql';
 
-import { ErrorCode, REQUEST_ID_HEADER, type GatewaySigner, type Identity, type RequestContext } from '@ecd/service-kit';
+import {
+  ErrorCode,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAY_EXTENSION,
+  REQUEST_ID_HEADER,
+  type GatewaySigner,
+  type Identity,
+  type RequestContext,
+} from '@ecd/service-kit';
+
+import { unavailableEntities } from './entity-fallback.js';
 
 /** Vietnamese names of the sectors behind each subgraph, for error messages people read. */
 export const SECTOR_LABELS: Record<string, string> = {
@@ -19,6 +29,10 @@ export interface GatewayContext extends RequestContext {
   subgraphTokens: Map<string, Promise<string>>;
   /** Aborted when the client goes away or the request's deadline passes: every subgraph call still running is cancelled. */
   signal: AbortSignal;
+  /** The client's Idempotency-Key of a mutation, checked (see idempotency.ts): forwarded on the mutation calls. */
+  idempotencyKey?: string;
+  /** Set when a subgraph answered a mutation call with the answer stored under the key (a replay). */
+  idempotentReplay?: boolean;
 }
 
 /** Why a request was aborted: its deadline of `timeoutMs` passed, or its client went away. */
@@ -58,14 +72,48 @@ class SubgraphTimeout extends Error {
   override name = 'SubgraphTimeout';
 }
 
+/** A call cancelled because its client went away: nobody reads the answer, whatever it would have been. */
+const isClientGone = (cause: unknown) =>
+  cause instanceof RequestAborted && cause.why.reason === 'CLIENT_CLOSED_REQUEST';
+
+interface Call {
+  signal: AbortSignal;
+  /** The call is a mutation (the subgraph operation, not the client's: a mutation's entity reads are queries). */
+  mutation: boolean;
+  /** The fetcher was asked to send it: from then on a failure may come after the subgraph received it. */
+  sent: boolean;
+}
+
 /**
- * The signal of each subgraph call in progress, found by the fetcher through a header that never
- * leaves the gateway: RemoteGraphQLDataSource hands its fetcher only the method, headers and body (and
- * ignores `request.http.timeout`). (AsyncLocalStorage would do it too, but on Node 20 its promise
- * hooks slowed every request through the gateway by a fifth.)
+ * Each subgraph call in progress, found by the fetcher and `willSendRequest` through a header that
+ * never leaves the gateway: RemoteGraphQLDataSource hands its fetcher only the method, headers and
+ * body (and ignores `request.http.timeout`). (AsyncLocalStorage would do it too, but on Node 20 its
+ * promise hooks slowed every request through the gateway by a fifth.)
  */
-const callSignals = new Map<string, AbortSignal>();
+const calls = new Map<string, Call>();
 const CALL_HEADER = 'x-ecd-gateway-call';
+
+/**
+ * Failures to connect: the request never reached the subgraph, so a mutation wrote nothing. Any other
+ * failure once sent (a reset, a hang-up, a subgraph that died, a timeout) leaves a mutation's outcome
+ * unknown: a keep-alive socket the subgraph closed, for one, fails the same way as a subgraph that
+ * died after committing.
+ */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverConnected(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  return NEVER_CONNECTED.has(String(code ?? cause?.code));
+}
+
+/** Whether a subgraph call is a mutation: only a client's mutation has any, so its queries cost nothing. */
+function isMutationCall(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  if (!('incomingRequestContext' in options)) return false;
+  if (options.incomingRequestContext.operation.operation !== OperationTypeNode.MUTATION) return false;
+  const { query, operationName } = options.request;
+  const document = options.document ?? (query ? parse(query) : undefined);
+  return !!document && getOperationAST(document, operationName)?.operation === OperationTypeNode.MUTATION;
+}
 
 const GATEWAY_SELF: Identity = { userId: 'gateway', name: null, roles: [], sector: null, unitCode: null, agency: null };
 
@@ -75,9 +123,18 @@ const hasRequestContext = (context: object): context is GatewayContext =>
 
 /**
  * Calls one sector's subgraph: sends only the request id and the gateway's own signed statement of
- * the verified identity (no header a client sent is forwarded), and turns a subgraph that cannot be
- * reached into a typed error naming the sector, so the fields of the other sectors still arrive.
+ * the verified identity (no header a client sent is forwarded, but a mutation's checked
+ * Idempotency-Key), and turns a subgraph that cannot be reached into a typed error naming the sector,
+ * so the fields of the other sectors still arrive.
  */
+/**
+ * The connections to the subgraphs. The default fetcher's agent keeps idle sockets forever and reuses the
+ * oldest first, so a socket the subgraph had just closed (after its keep-alive of 65 s) failed a call
+ * with ECONNRESET: this one retires idle sockets after 30 s (Node then also honours the server's
+ * Keep-Alive hint) and reuses the most recent. Its timeout applies to idle sockets only, never a call.
+ */
+const subgraphAgent = new Agent({ keepAlive: true, timeout: 30_000, scheduling: 'lifo' });
+
 export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly sector: string,
@@ -89,9 +146,10 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const fetch = this.fetcher;
     this.fetcher = (target, init) => {
       const headers = init?.headers ?? {};
-      const signal = callSignals.get(headers[CALL_HEADER] ?? '');
+      const call = calls.get(headers[CALL_HEADER] ?? '');
       delete headers[CALL_HEADER];
-      return fetch(target, { ...init, headers, signal });
+      if (call) call.sent = true;
+      return fetch(target, { ...init, headers, signal: call?.signal, agent: subgraphAgent } as typeof init);
     };
   }
 
@@ -112,6 +170,19 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     request.http.headers.set('authorization', `Bearer ${await token}`);
     request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The one header of the client a subgraph gets, and only on a mutation: the subgraph applies the key.
+    if (context.idempotencyKey && calls.get(request.http.headers.get(CALL_HEADER) ?? '')?.mutation)
+      request.http.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
+  }
+
+  /** A subgraph that answered with the answer stored under the key: the client's answer says it is a replay. */
+  override didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    if (response.extensions?.[IDEMPOTENT_REPLAY_EXTENSION] === true && hasRequestContext(context))
+      context.idempotentReplay = true;
+    return response;
   }
 
   /** A subgraph that answered with GraphQL errors (e.g. a 400 for an invalid literal): pass its first error on. */
@@ -134,33 +205,71 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
    * One call, aborted (its socket closed) when it passes SUBGRAPH_TIMEOUT_MS, when the request's
    * deadline passes or when the client goes away. A subgraph that cannot be reached (refused, timed
-   * out, not JSON): a typed error naming the sector.
+   * out, not JSON): a typed error naming the sector. A mutation that was sent and got no answer
+   * (reset, hang-up, timeout) may have been applied: SUBGRAPH_OUTCOME_UNKNOWN, distinct from one never
+   * sent (SUBGRAPH_UNREACHABLE: nothing written).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const request = hasRequestContext(options.context) ? options.context.signal : undefined;
-    const call = new AbortController();
-    const timer = setTimeout(() => call.abort(new SubgraphTimeout()), this.timeoutMs);
-    const cancel = () => call.abort(request?.reason);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new SubgraphTimeout()), this.timeoutMs);
+    const cancel = () => controller.abort(request?.reason);
     if (request?.aborted) cancel();
     else request?.addEventListener('abort', cancel, { once: true });
     const id = randomUUID();
-    callSignals.set(id, call.signal);
+    const call: Call = { signal: controller.signal, mutation: isMutationCall(options), sent: false };
+    calls.set(id, call);
     options.request.http ??= { method: 'POST', url: this.url, headers: new Headers() };
     options.request.http.headers.set(CALL_HEADER, id);
     try {
-      if (call.signal.aborted) throw call.signal.reason;
+      if (controller.signal.aborted) throw controller.signal.reason;
       return await super.process(options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
-      throw this.unavailable(call.signal.aborted ? call.signal.reason : error, options.context);
+      const cause: unknown = controller.signal.aborted ? controller.signal.reason : error;
+      if (call.mutation && call.sent && !neverConnected(error) && !isClientGone(cause))
+        throw this.outcomeUnknown(cause, options.context);
+      const failure = this.unavailable(cause, options.context, call.mutation);
+      // An entity fetch answers with its fields null, so the fields of other sectors that @require them still come.
+      const entities = call.mutation ? undefined : unavailableEntities(options.request, failure);
+      if (entities) return entities;
+      throw failure;
     } finally {
       clearTimeout(timer);
-      callSignals.delete(id);
+      calls.delete(id);
       request?.removeEventListener('abort', cancel);
     }
   }
 
-  private unavailable(cause: unknown, context: GatewayContext | object): GraphQLError {
+  /** A mutation sent and not answered: it may have been applied; the same Idempotency-Key applies it at most once. */
+  private outcomeUnknown(cause: unknown, context: GatewayContext | object): GraphQLError {
+    const logger = hasRequestContext(context) ? context.logger : undefined;
+    const keyed = hasRequestContext(context) && context.idempotencyKey !== undefined;
+    const timeoutMs =
+      cause instanceof SubgraphTimeout
+        ? this.timeoutMs
+        : cause instanceof RequestAborted && cause.why.reason === 'REQUEST_TIMEOUT'
+          ? cause.why.timeoutMs
+          : undefined;
+    logger?.warn({ sector: this.sector, err: cause, keyed }, 'mutation sent and not answered: outcome unknown');
+    const what =
+      timeoutMs !== undefined
+        ? `dịch vụ của ngành không trả lời trong ${timeoutMs / 1000} giây`
+        : 'kết nối tới dịch vụ của ngành bị ngắt trước khi có trả lời';
+    const next = keyed
+      ? 'vui lòng gửi lại đúng yêu cầu này với cùng Idempotency-Key: dữ liệu chỉ được ghi một lần.'
+      : 'vui lòng kiểm tra dữ liệu trước khi gửi lại (gửi kèm Idempotency-Key thì có thể gửi lại an toàn).';
+    return new GraphQLError(`Không rõ dữ liệu ngành ${this.label} đã được ghi hay chưa: ${what}; ${next}`, {
+      extensions: {
+        code: ErrorCode.SubgraphUnavailable,
+        reason: 'SUBGRAPH_OUTCOME_UNKNOWN',
+        service: this.sector,
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      },
+    });
+  }
+
+  private unavailable(cause: unknown, context: GatewayContext | object, mutation = false): GraphQLError {
     const logger = hasRequestContext(context) ? context.logger : undefined;
     const service = this.sector;
     if (cause instanceof SubgraphTimeout) {
@@ -194,7 +303,10 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       });
     }
     logger?.warn({ sector: service, err: cause }, 'subgraph unavailable');
-    return new GraphQLError(`Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành hiện không phản hồi.`, {
+    const message = mutation
+      ? `Không gửi được yêu cầu tới dịch vụ ngành ${this.label}: dịch vụ hiện không phản hồi; chưa có dữ liệu nào được ghi.`
+      : `Không lấy được dữ liệu ngành ${this.label}: dịch vụ của ngành hiện không phản hồi.`;
+    return new GraphQLError(message, {
       extensions: { code: ErrorCode.SubgraphUnavailable, reason: 'SUBGRAPH_UNREACHABLE', service },
     });
   }

@@ -23,6 +23,7 @@ import {
 } from '@ecd/service-kit';
 
 import { gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
+import { idempotencyKeyPlugin } from './idempotency.js';
 import { requestSignal, SectorDataSource, type GatewayContext } from './sector-data-source.js';
 
 export interface GatewayOptions {
@@ -115,6 +116,9 @@ export async function startGateway(options: GatewayOptions = {}) {
         logger,
         introspection: true,
         includeStacktraceInErrorResponses: false,
+        // closeOnSignals (src/index.ts) stops the gateway: Apollo's own handler would re-raise the signal
+        // before onClose ran (exit 143, "gateway stopped" never logged).
+        stopOnTerminationSignals: false,
         formatError: createErrorFormatter(logger),
         // Depth, aliases, tokens, directives and cost are checked before the query is planned.
         // One personal number per request (a lookup or a write that takes one), refused here before planning and again in each subgraph.
@@ -126,6 +130,7 @@ export async function startGateway(options: GatewayOptions = {}) {
           operationResolutionPlugin,
           operationLogPlugin,
           inputSafetyPlugin,
+          idempotencyKeyPlugin,
           drainPlugin(httpServer),
         ],
       }),

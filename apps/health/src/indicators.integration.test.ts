@@ -194,7 +194,7 @@ describe('the indicators health owns, computed from its records', () => {
         return subgraph.service.client.$queryRaw(query, ...values);
       },
     } as unknown as PrismaClient;
-    const loaders = figureData(counting);
+    const loaders = figureData(counting, undefined);
     const units = [
       PROVINCE,
       ...communesOfProvince('20', AFTER_REFORM).map((c) => ({ code: c.code, validFrom: AFTER_REFORM })),

@@ -462,7 +462,7 @@ describe('per-unit health figures', () => {
         return db().$queryRaw(query, ...values);
       },
     } as unknown as PrismaClient;
-    const loaders = figureData(counting);
+    const loaders = figureData(counting, undefined);
     const units = [
       { code: '20', validFrom: '2025-07-01' },
       ...communesOfProvince('20', '2025-07-01').map((c) => ({ code: c.code, validFrom: '2025-07-01' })),

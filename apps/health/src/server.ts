@@ -20,7 +20,7 @@ export const startHealthSubgraph = (
     appRoot: new URL('..', import.meta.url),
     resolvers,
     createClient: (clientOptions) => new PrismaClient(clientOptions),
-    createDataLayer: (prisma) => createDataLayer(prisma, { childKeySecret: env.CHILD_KEY_SECRET }),
+    createDataLayer: (prisma, shared) => createDataLayer(prisma, { childKeySecret: env.CHILD_KEY_SECRET, ...shared }),
     prepare: ensureTallies,
     ...options,
   });

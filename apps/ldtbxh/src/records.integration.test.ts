@@ -144,7 +144,9 @@ describe('computed indicators', () => {
       i: { name: 'Đã kết thúc', kind: 'OTHER', unitCode: communes[0], startedOn: '2021-06-01', endedOn: '2023-12-31' },
     });
 
-    const loaders = createDataLayer(subgraph.service.client, DEVELOPMENT_CHILD_KEY_SECRET).progress;
+    const loaders = createDataLayer(subgraph.service.client, DEVELOPMENT_CHILD_KEY_SECRET, {
+      figureCache: undefined,
+    }).progress;
     const province = (
       await queryRows(
         db(),

@@ -21,7 +21,7 @@ export const startLdtbxhSubgraph = (
     appRoot: new URL('..', import.meta.url),
     resolvers,
     createClient: (clientOptions) => new PrismaClient(clientOptions),
-    createDataLayer: (prisma) => createDataLayer(prisma, env.CHILD_KEY_SECRET),
+    createDataLayer: (prisma, shared) => createDataLayer(prisma, env.CHILD_KEY_SECRET, shared),
     prepare: async (prisma, logger) => {
       await loadReferenceUnits(prisma, logger);
       await loadRegistries(prisma, logger);

@@ -6,5 +6,7 @@ export * from './start-subgraph.js';
 export * from './indicator-values.js';
 export * from './bulk-insert.js';
 export * from './audit.js';
+export * from './idempotency.js';
 export * from './loaders.js';
 export * from './typed-sql.js';
+export * from './figure-cache.js';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 
-import { locateUnit, territoryCover, unitListFor } from '@ecd/reference-data';
+import { locateUnit, territoryCommunes, territoryCover, unitListFor } from '@ecd/reference-data';
 import {
   FIRST_YEAR,
   problem,
@@ -14,6 +14,7 @@ import {
   type UnitKey,
 } from '@ecd/service-kit';
 
+import { cachedBatch, type FigureCache } from './figure-cache.js';
 import { column, empty, identifier, join, queryRows, sql, type Sql, type SqlQueryable } from './typed-sql.js';
 import { type LocationLevel } from './unit-rollup.js';
 
@@ -24,12 +25,16 @@ export interface IndicatorValueKey {
   unit: UnitKey;
 }
 
-/** A TargetProgress entity as the gateway hands it to a sector: the indicator, year and unit of a figure. */
+/**
+ * A TargetProgress entity as the gateway hands it to a sector: the indicator, year and unit of a figure,
+ * and whether the figures of the unit's communes are asked with it (one entity per target, not per commune).
+ */
 export interface FigureReference {
   indicatorCode: string;
   year: number;
   unitCode: string;
   unitValidFrom: Date | string;
+  byCommune?: boolean | null;
 }
 
 /** The figure a TargetProgress entity asks of its sector's indicator value loader. */
@@ -135,16 +140,23 @@ function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators
       FROM k JOIN ${locatedRows('indicator_value')} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
      ${computedCodes.length ? sql`WHERE NOT (k.indicator = ANY(${computedCodes}::text[]))` : empty}
      GROUP BY k.i`;
-  const computedParts = Object.entries(computed).map(
-    ([code, indicator]) => sql`
+  // Only the indicators asked: an indicator's SQL may carry large parameters (rebuilt districts).
+  const asked = new Set(keys.map((key) => key.indicatorCode));
+  const computedParts = Object.entries(computed)
+    .filter(([code]) => asked.has(code))
+    .map(
+      ([code, indicator]) => sql`
     SELECT c.i, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator,
            count(c.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT c.source, '; ' ORDER BY c.source) AS source, false AS reported
       FROM (${indicator.sql(keysOf(code))}) AS c
      GROUP BY c.i`,
-  );
+    );
+  const parts = [...(withReported ? [reported] : []), ...computedParts];
+  // Nothing to compute (a sector that takes no reported figures, asked only what it does not compute).
+  if (!parts.length) return sql`SELECT NULL::int AS i WHERE false`;
   return sql`WITH ${figureKeysCte(keys)}
-    ${join([...(withReported ? [reported] : []), ...computedParts], ' UNION ALL ')}`;
+    ${join(parts, ' UNION ALL ')}`;
 }
 
 /**
@@ -155,10 +167,10 @@ function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators
 export function createIndicatorValueLoader(
   db: SqlQueryable,
   computed: ComputedIndicators = {},
-  { reported = true } = {},
+  { reported = true, cache }: { reported?: boolean; cache?: FigureCache | undefined } = {},
 ) {
   return new DataLoader<IndicatorValueKey, SectorValue | null, string>(
-    async (keys) => {
+    cachedBatch(db, cache, 'value', figureKeyString, async (keys) => {
       const rows = await queryRows(db, sumRow, sumSql(keys, computed, reported));
       const byIndex = new Map(rows.map((r) => [r.i, r]));
       return keys.map((_, i) => {
@@ -172,7 +184,7 @@ export function createIndicatorValueLoader(
           reported: row.reported,
         };
       });
-    },
+    }),
     { cacheKeyFn: figureKeyString },
   );
 }
@@ -260,18 +272,24 @@ export interface SexFigure {
  */
 const sexRow = z.object({ i: z.number(), sex: z.enum(SEXES), numerator: z.number(), denominator: z.number() });
 
-export function createSexFigureLoader(db: SqlQueryable, computed: ComputedIndicators) {
-  const parts = Object.entries(computed).flatMap(([code, { bySexSql }]) =>
-    bySexSql
+export function createSexFigureLoader(
+  db: SqlQueryable,
+  computed: ComputedIndicators,
+  { cache }: { cache?: FigureCache | undefined } = {},
+) {
+  const partOf = (code: string) => {
+    const bySexSql = computed[code]?.bySexSql;
+    return bySexSql
       ? [
           sql`SELECT c.i, c.sex::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator
                 FROM (${bySexSql(keysOf(code))}) AS c
                GROUP BY c.i, c.sex`,
         ]
-      : [],
-  );
+      : [];
+  };
   return new DataLoader<IndicatorValueKey, SexFigure[] | null, string>(
-    async (keys) => {
+    cachedBatch(db, cache, 'sex', figureKeyString, async (keys) => {
+      const parts = [...new Set(keys.map((key) => key.indicatorCode))].flatMap(partOf);
       if (!parts.length) return keys.map(() => null);
       const rows = await queryRows(db, sexRow, sql`WITH ${figureKeysCte(keys)} ${join(parts, ' UNION ALL ')}`);
       const byKey = new Map(rows.map((row) => [`${row.i}|${row.sex}`, row]));
@@ -284,7 +302,7 @@ export function createSexFigureLoader(db: SqlQueryable, computed: ComputedIndica
           denominator: groups[s]?.denominator ?? 0,
         }));
       });
-    },
+    }),
     { cacheKeyFn: figureKeyString },
   );
 }
@@ -312,5 +330,31 @@ export async function earlierFigures(
     const figure = figures[i];
     if (figure instanceof Error) throw figure;
     return figure ? [{ year, numerator: figure.numerator, denominator: figure.denominator }] : [];
+  });
+}
+
+/**
+ * The communes whose figures a progress asks with its unit's: with `byCommune`, the communes of the
+ * unit's ground in the list valid at the end of the year (the order LĐTBXH lists them in too).
+ */
+export const communesOfProgress = (progress: FigureReference) => {
+  const { unit, year } = figureKeyOf(progress);
+  return progress.byCommune ? territoryCommunes(unit, year) : null;
+};
+
+/** Every commune figure of a progress through the same loader as the unit's (one statement per request). */
+export async function communeFigures<F>(
+  loader: DataLoader<IndicatorValueKey, F, string>,
+  progress: FigureReference,
+): Promise<{ unitCode: string; unitValidFrom: string; figure: F }[] | null> {
+  const communes = communesOfProgress(progress);
+  if (!communes) return null;
+  const figures = await loader.loadMany(
+    communes.map((unit) => ({ indicatorCode: progress.indicatorCode, year: progress.year, unit })),
+  );
+  return communes.map((unit, i) => {
+    const figure = figures[i];
+    if (figure instanceof Error) throw figure;
+    return { unitCode: unit.code, unitValidFrom: unit.validFrom, figure: figure as F };
   });
 }

@@ -11,6 +11,7 @@ import {
   createLogger,
   createSubgraphApollo,
   gatewayPublicKeys,
+  idempotencyPlugin,
   LookupLimiter,
   lookupLimitsFromEnv,
   queryLimitsFromEnv,
@@ -27,12 +28,17 @@ import {
 
 import { createAuditStore, type AuditDatabase } from './audit.js';
 import type { SubgraphEnv } from './env.js';
+import { ensureDataVersion, memoryFigureCache, redisFigureCache, type FigureCache } from './figure-cache.js';
+import { createIdempotencyStore, pruneIdempotencyKeys, type TransactionalClient } from './idempotency.js';
 import { openDatabase } from './open-database.js';
-import { sql, type SqlQueryable } from './typed-sql.js';
+import { sql } from './typed-sql.js';
 
-interface PrismaLike extends AuditDatabase, SqlQueryable {
+interface PrismaLike extends AuditDatabase, TransactionalClient {
   $disconnect(): Promise<void>;
 }
+
+/** How often the idempotency keys past their time are deleted. */
+const PRUNE_KEYS_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * What every request's context holds besides the caller: the app's data layer (its features' reads,
@@ -60,12 +66,27 @@ export interface DatabaseSubgraphOptions<Client extends PrismaLike, Data> {
   resolvers: object;
   /** `(options) => new PrismaClient(options)`: the options carry the adapter and transaction limits. */
   createClient(options: ClientOptions): Client;
-  /** The data layer of one request (fresh DataLoaders each time); the context gets `{ data, access, audit }`. */
-  createDataLayer(client: Client): Data;
+  /**
+   * The data layer of one request (fresh DataLoaders each time); the context gets `{ data, access, audit }`.
+   * `shared` holds what outlives a request: the figure cache.
+   */
+  createDataLayer(client: Client, shared: SharedData): Data;
   /** Runs at every start after migrations and before serving: reference data. */
   prepare?(client: Client, logger: Logger): Promise<void>;
   /** Demo data, idempotently, after `prepare`: given only by the demo entry point and tests, never by production's. */
   seedDemo?(client: Client, logger: Logger, env: SubgraphEnv): Promise<void>;
+}
+
+/** What a subgraph's data layers share across requests. */
+export interface SharedData {
+  /** Computed figures by data version (undefined when FIGURE_CACHE is off). */
+  figureCache: FigureCache | undefined;
+}
+
+/** The figure cache the environment asks for: Redis shared by the replicas when REDIS_URL is set, else this process's memory. */
+function figureCacheFromEnv(env: SubgraphEnv, name: string, logger: Logger): FigureCache | undefined {
+  if (env.FIGURE_CACHE === 'off') return undefined;
+  return env.REDIS_URL ? redisFigureCache(env.REDIS_URL, name, logger) : memoryFigureCache();
 }
 
 export interface RunningSubgraph<Client> extends RunningService {
@@ -89,17 +110,42 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
     statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
   });
   const client = options.createClient({ adapter: database.adapter, transactionOptions: TRANSACTION_LIMITS });
+  const figureCache = figureCacheFromEnv(env, options.name, logger);
+  const shared: SharedData = { figureCache };
+  const pruneKeys = () =>
+    pruneIdempotencyKeys(client).then(
+      (n) => n && logger.info({ keys: n }, 'expired idempotency keys deleted'),
+      (error: unknown) => logger.warn({ err: error }, 'expired idempotency keys not deleted'),
+    );
+  const pruning = setInterval(() => void pruneKeys(), PRUNE_KEYS_EVERY_MS).unref();
   const release = async () => {
+    clearInterval(pruning);
+    await figureCache?.close();
     await client.$disconnect();
     await database.close();
   };
   try {
     await prepareAndSeed(options, database.startupAdapter, logger);
+    await pruneKeys();
     // The audit log (audit_event, append-only) and the per-person limit of lookups by personal number.
     const auditStore = createAuditStore(client, options.name);
     const lookupLimiter = new LookupLimiter(lookupLimitsFromEnv(env));
     const subjectKeyOf = (personalId: string) =>
       /^\d{12}$/.test(personalId) ? childKeyOf(personalId, env.CHILD_KEY_SECRET) : null;
+    // A mutation carrying an Idempotency-Key runs whole in one transaction, its key's row committed
+    // with its writes: the request's data layer is rebuilt on the transaction's client, whose own
+    // `$transaction` calls become savepoints (see idempotency.ts).
+    const idempotency = createIdempotencyStore<DatabaseSubgraphContext<Data>>({
+      client,
+      ttlHours: env.IDEMPOTENCY_KEY_TTL_HOURS,
+      logger,
+      useTransaction(context, tx) {
+        // The transaction's client is the app's client without $connect, $disconnect, $on and
+        // $extends, which no data layer calls.
+        // Figures read in the transaction may count its writes before they commit: none is cached.
+        context.data = options.createDataLayer(tx as unknown as Client, { ...shared, figureCache: undefined });
+      },
+    });
     const service = await startHttpService<DatabaseSubgraphContext<Data>>({
       name: options.name,
       // Only the gateway may call: every request carries its signed token, `_service` and `_entities` included.
@@ -121,7 +167,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
           logger,
           httpServer,
           limits: queryLimitsFromEnv(SUBGRAPH_QUERY_LIMITS, env),
-          plugins: [auditPlugin()],
+          plugins: [auditPlugin(), idempotencyPlugin(idempotency)],
         }),
       context: (base) => {
         const access = new Access(base.identity, sector);
@@ -133,7 +179,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
           logger: base.logger,
           subjectKeyOf,
         });
-        return { ...base, data: options.createDataLayer(client), access, audit };
+        return { ...base, data: options.createDataLayer(client, shared), access, audit };
       },
       readiness: async () => {
         await client.$queryRaw(sql`SELECT 1`);
@@ -148,17 +194,19 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
 }
 
 /**
- * Start-up work on a client of its own without the requests' statement timeout: loading the unit lists,
- * seeding the demo or rebuilding running totals may take minutes on a large database.
+ * Start-up work on a client of its own without the requests' statement timeout: the data version's
+ * triggers, then loading the unit lists, seeding the demo or rebuilding running totals, which may take
+ * minutes on a large database.
  */
 async function prepareAndSeed<Client extends PrismaLike, Data>(
   options: DatabaseSubgraphOptions<Client, Data>,
   adapter: PrismaPg,
   logger: Logger,
 ): Promise<void> {
-  if (!options.prepare && !options.seedDemo) return;
   const client = options.createClient({ adapter, transactionOptions: TRANSACTION_LIMITS });
   try {
+    // Before any write of this process: every table's writes increment the data version.
+    await ensureDataVersion(client);
     await options.prepare?.(client, logger);
     await options.seedDemo?.(client, logger, options.env);
   } finally {

@@ -1,9 +1,11 @@
 import {
+  communeFigures,
   createIndicatorValueLoader,
   createSexFigureLoader,
   earlierFigures,
   figureKeyOf,
   recordIndicatorValue,
+  type FigureCache,
   type FigureReference,
   type IndicatorValueInput,
 } from '@ecd/database';
@@ -13,21 +15,32 @@ import type { ScopeGuard } from '@ecd/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { EDUCATION_COMPUTED } from './computed-indicators.js';
 
+const EDUCATION_INDICATORS = indicatorsOwnedBy('EDUCATION');
+
 /** Education's figures for plan targets: computed from its records or reported in aggregate, every figure of a request in one statement. */
-export function figureData(prisma: PrismaClient) {
-  const values = createIndicatorValueLoader(prisma, EDUCATION_COMPUTED);
-  const valuesBySex = createSexFigureLoader(prisma, EDUCATION_COMPUTED);
+export function figureData(prisma: PrismaClient, cache: FigureCache | undefined) {
+  const owned = (progress: FigureReference) => EDUCATION_INDICATORS.has(progress.indicatorCode);
+  const values = createIndicatorValueLoader(prisma, EDUCATION_COMPUTED, { cache });
+  const valuesBySex = createSexFigureLoader(prisma, EDUCATION_COMPUTED, { cache });
   return {
-    /** Education's figure for a target's indicator, unit and year, or null. */
-    of: (progress: FigureReference) => values.load(figureKeyOf(progress)),
+    /** Education's figure for a target's indicator, unit and year, or null (always for an indicator it does not own). */
+    of: (progress: FigureReference) => (owned(progress) ? values.load(figureKeyOf(progress)) : null),
     /** The same figure by the child's sex, for the indicators computed over children counted by sex; null otherwise. */
-    bySexOf: (progress: FigureReference) => valuesBySex.load(figureKeyOf(progress)),
+    bySexOf: (progress: FigureReference) => (owned(progress) ? valuesBySex.load(figureKeyOf(progress)) : null),
     /** Its figures for the same indicator and unit in the earlier years (for the target's baseline). */
-    earlierOf: (progress: FigureReference) => earlierFigures(values, progress),
+    earlierOf: (progress: FigureReference) => (owned(progress) ? earlierFigures(values, progress) : null),
+    /** With `byCommune`, the figure in each commune of the unit, batched with the rest. */
+    communesOf: (progress: FigureReference) => (owned(progress) ? communeFigures(values, progress) : null),
+    /** The same by sex. */
+    async communesBySexOf(progress: FigureReference) {
+      if (!owned(progress)) return null;
+      const figures = await communeFigures(valuesBySex, progress);
+      return figures?.map(({ figure, ...unit }) => ({ ...unit, groups: figure })) ?? null;
+    },
     /** Records a figure reported in aggregate for an indicator education owns and does not compute. */
     async record(input: IndicatorValueInput, actor: string, scope: ScopeGuard) {
       const { id } = await recordIndicatorValue(prisma, input, {
-        ownedIndicators: indicatorsOwnedBy('EDUCATION'),
+        ownedIndicators: EDUCATION_INDICATORS,
         computed: EDUCATION_COMPUTED,
         actor,
         scope,

@@ -1,4 +1,4 @@
-import { auditData } from '@ecd/database';
+import { auditData, type SharedData } from '@ecd/database';
 
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { enrolmentData } from './enrolment.js';
@@ -7,14 +7,14 @@ import { populationData } from './populations.js';
 import { schoolData } from './schools.js';
 import { surveyData } from './surveys.js';
 
-/** The education subgraph's data layer for one request: its DataLoaders cache for that request only. */
-export function createDataLayer(prisma: PrismaClient) {
+/** The education subgraph's data layer for one request: its DataLoaders cache for that request only (the figure cache outlives it). */
+export function createDataLayer(prisma: PrismaClient, { figureCache }: SharedData) {
   return {
     schools: schoolData(prisma),
     surveys: surveyData(prisma),
     enrolment: enrolmentData(prisma),
     populations: populationData(prisma),
-    figures: figureData(prisma),
+    figures: figureData(prisma, figureCache),
     audit: auditData(prisma),
   };
 }

@@ -5,4 +5,6 @@ export const TargetProgress: TargetProgressResolvers = {
   education: (progress, _args, { data }) => data.figures.of(progress),
   educationBySex: (progress, _args, { data }) => data.figures.bySexOf(progress),
   educationEarlier: (progress, _args, { data }) => data.figures.earlierOf(progress),
+  educationCommunes: (progress, _args, { data }) => data.figures.communesOf(progress),
+  educationCommunesBySex: (progress, _args, { data }) => data.figures.communesBySexOf(progress),
 };

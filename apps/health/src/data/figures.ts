@@ -2,17 +2,20 @@ import DataLoader from 'dataloader';
 
 import {
   aggregateByUnit,
+  communeFigures,
   createIndicatorValueLoader,
   createSexFigureLoader,
   earlierFigures,
   figureKeyOf,
   loaderPerArgument,
   sql,
+  type FigureCache,
   type FigureReference,
   type LocationLevel,
   type Sql,
   type SqlQueryable,
 } from '@ecd/database';
+import { indicatorsOwnedBy } from '@ecd/reference-data';
 import { rejectArgument, todayInVietnam, unitKeyString, yearProblems, type UnitKey } from '@ecd/service-kit';
 
 import { HEALTH_COMPUTED } from './tallies.js';
@@ -73,6 +76,8 @@ function createUnitFigureLoader(db: SqlQueryable, figure: UnitFigure, year: numb
   );
 }
 
+const HEALTH_INDICATORS = indicatorsOwnedBy('HEALTH');
+
 /** A year a unit's figure is asked for: from the oldest unit list to next year (pregnancies due next year are already followed). */
 function checkedYear(year: number): number {
   const [problem] = yearProblems('year', year, todayInVietnam());
@@ -85,9 +90,10 @@ function checkedYear(year: number): number {
  * no aggregate figures), split by sex too, and the per-unit figures no indicator reads. Every figure of
  * a request costs one batched statement per kind (and per year for the unit figures).
  */
-export function figureData(db: SqlQueryable) {
-  const indicatorValue = createIndicatorValueLoader(db, HEALTH_COMPUTED, { reported: false });
-  const indicatorValueBySex = createSexFigureLoader(db, HEALTH_COMPUTED);
+export function figureData(db: SqlQueryable, cache: FigureCache | undefined) {
+  const owned = (progress: FigureReference) => HEALTH_INDICATORS.has(progress.indicatorCode);
+  const indicatorValue = createIndicatorValueLoader(db, HEALTH_COMPUTED, { reported: false, cache });
+  const indicatorValueBySex = createSexFigureLoader(db, HEALTH_COMPUTED, { cache });
   const unitFigures = loaderPerArgument<DataLoader<UnitKey, HealthRatio, string>>();
   /** A per-unit health figure for a year that no indicator reads (antenatalCare4Visits). */
   const unitFigure = (figure: UnitFigure, year: number) =>
@@ -96,12 +102,23 @@ export function figureData(db: SqlQueryable) {
     indicatorValue,
     indicatorValueBySex,
     unitFigure,
-    /** The figure a TargetProgress entity asks health for. */
-    ofProgress: (progress: FigureReference) => indicatorValue.load(figureKeyOf(progress)),
+    /** The figure a TargetProgress entity asks health for (null for an indicator health does not own). */
+    ofProgress: (progress: FigureReference) => (owned(progress) ? indicatorValue.load(figureKeyOf(progress)) : null),
     /** The same figure split by the child's sex. */
-    bySexOfProgress: (progress: FigureReference) => indicatorValueBySex.load(figureKeyOf(progress)),
+    bySexOfProgress: (progress: FigureReference) =>
+      owned(progress) ? indicatorValueBySex.load(figureKeyOf(progress)) : null,
     /** Its figures for the same indicator and unit in the earlier years (for the target's baseline). */
-    earlierOfProgress: (progress: FigureReference) => earlierFigures(indicatorValue, progress),
+    earlierOfProgress: (progress: FigureReference) =>
+      owned(progress) ? earlierFigures(indicatorValue, progress) : null,
+    /** With `byCommune`, the figure in each commune of the unit, batched with the rest. */
+    communesOfProgress: (progress: FigureReference) =>
+      owned(progress) ? communeFigures(indicatorValue, progress) : null,
+    /** The same by sex. */
+    async communesBySexOfProgress(progress: FigureReference) {
+      if (!owned(progress)) return null;
+      const figures = await communeFigures(indicatorValueBySex, progress);
+      return figures?.map(({ figure, ...unit }) => ({ ...unit, groups: figure })) ?? null;
+    },
     /** An indicator health owns as a unit field shows it, for a year of the unit lists: 0 / 0 when the unit has no records that year. */
     async indicatorRatio(indicatorCode: string, unit: UnitKey, year: number): Promise<HealthRatio> {
       const figure = await indicatorValue.load({ indicatorCode, year: checkedYear(year), unit });

@@ -1,4 +1,4 @@
-import { auditData } from '@ecd/database';
+import { auditData, type SharedData } from '@ecd/database';
 
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { antenatalData } from './antenatal.js';
@@ -10,7 +10,7 @@ import { stationData } from './stations.js';
 
 /** The key of an AdministrativeUnit entity as the gateway represents it, as the data layer's loaders take it. */
 
-export interface DataLayerOptions {
+export interface DataLayerOptions extends SharedData {
   /** The secret every sector derives a child's federation key from its personal number with. */
   childKeySecret: string;
 }
@@ -19,7 +19,7 @@ export interface DataLayerOptions {
  * Health's data layer for one request: every feature's reads (batched by DataLoaders made for this
  * request, so they cache per request) and writes (access checked before anything is written).
  */
-export function createDataLayer(prisma: PrismaClient, { childKeySecret }: DataLayerOptions) {
+export function createDataLayer(prisma: PrismaClient, { childKeySecret, figureCache }: DataLayerOptions) {
   const immunisations = immunisationData(prisma);
   const growth = growthData(prisma);
   return {
@@ -28,7 +28,7 @@ export function createDataLayer(prisma: PrismaClient, { childKeySecret }: DataLa
     growth,
     antenatal: antenatalData(prisma),
     stations: stationData(prisma),
-    figures: figureData(prisma),
+    figures: figureData(prisma, figureCache),
     audit: auditData(prisma),
   };
 }

@@ -5,4 +5,6 @@ export const TargetProgress: TargetProgressResolvers = {
   health: (progress, _args, { data }) => data.figures.ofProgress(progress),
   healthBySex: (progress, _args, { data }) => data.figures.bySexOfProgress(progress),
   healthEarlier: (progress, _args, { data }) => data.figures.earlierOfProgress(progress),
+  healthCommunes: (progress, _args, { data }) => data.figures.communesOfProgress(progress),
+  healthCommunesBySex: (progress, _args, { data }) => data.figures.communesBySexOfProgress(progress),
 };

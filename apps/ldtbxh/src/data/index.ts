@@ -1,4 +1,4 @@
-import { auditData } from '@ecd/database';
+import { auditData, type SharedData } from '@ecd/database';
 
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { planData } from './plans.js';
@@ -12,9 +12,9 @@ import { unitData } from './units.js';
 /**
  * The data layer of one request: every feature's reads (batched by DataLoaders made for this request,
  * so their caches last one request) and writes. `childKeySecret`: the secret sectors share to derive a
- * child's key (CHILD_KEY_SECRET).
+ * child's key (CHILD_KEY_SECRET); `shared`: the figure cache.
  */
-export function createDataLayer(prisma: PrismaClient, childKeySecret: string) {
+export function createDataLayer(prisma: PrismaClient, childKeySecret: string, { figureCache }: SharedData) {
   const units = unitData(prisma);
   const registry = registryData(prisma);
   const plans = planData(prisma, { registry });
@@ -22,7 +22,7 @@ export function createDataLayer(prisma: PrismaClient, childKeySecret: string) {
     units,
     registry,
     plans,
-    progress: progressData(prisma, { registry, plans, units }),
+    progress: progressData(prisma, { registry, plans, units, figureCache }),
     reporting: reportingData(prisma, { plans, registry }),
     records: recordData(prisma, childKeySecret),
     referrals: referralData(prisma, childKeySecret, { units }),

@@ -1,8 +1,10 @@
 import {
+  communeFigures,
   createIndicatorValueLoader,
   earlierFigures,
   figureKeyOf,
   recordIndicatorValue,
+  type FigureCache,
   type IndicatorValueInput,
   type SectorValue,
   type SexFigure,
@@ -28,19 +30,35 @@ import type { UnitData } from './units.js';
 /** The first year whose end lies after the 2025 reform. */
 const REFORM_YEAR = 2025;
 
-/** A target's progress in a unit and year, as the entity key carries it (and, on the way back, education's and health's figures). */
+/** A sector's figure in one commune, as the gateway brings it. */
+interface CommuneFigure<F> {
+  unitCode: string;
+  unitValidFrom: string | Date;
+  figure?: F | null;
+  groups?: F | null;
+}
+
+/**
+ * A target's progress in a unit and year (with its communes when `byCommune`), as the entity key
+ * carries it, and on the way back education's and health's figures.
+ */
 export interface TargetProgressParent {
   targetId: string;
   indicatorCode: string;
   unitCode: string;
   unitValidFrom: string | Date;
   year: number;
+  byCommune?: boolean | null;
   education?: SectorValue | null;
   health?: SectorValue | null;
   educationBySex?: SexFigure[] | null;
   healthBySex?: SexFigure[] | null;
   educationEarlier?: YearFigure[] | null;
   healthEarlier?: YearFigure[] | null;
+  educationCommunes?: CommuneFigure<SectorValue>[] | null;
+  healthCommunes?: CommuneFigure<SectorValue>[] | null;
+  educationCommunesBySex?: CommuneFigure<SexFigure[]>[] | null;
+  healthCommunesBySex?: CommuneFigure<SexFigure[]>[] | null;
 }
 
 type NumericTarget = Pick<PlanTarget, 'id'> & { indicatorCode: string };
@@ -48,12 +66,13 @@ type NumericTarget = Pick<PlanTarget, 'id'> & { indicatorCode: string };
 const isNumeric = <T extends Pick<PlanTarget, 'id' | 'indicatorCode'>>(target: T): target is T & NumericTarget =>
   target.indicatorCode !== null;
 
-const progressOf = (target: NumericTarget, unit: UnitRef, year: number): TargetProgressParent => ({
+const progressOf = (target: NumericTarget, unit: UnitRef, year: number, byCommune: boolean): TargetProgressParent => ({
   targetId: target.id,
   indicatorCode: target.indicatorCode,
   unitCode: unit.code,
   unitValidFrom: unit.validFrom,
   year,
+  byCommune,
 });
 
 const refOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitRef => ({
@@ -61,26 +80,34 @@ const refOf = (unit: Pick<AdministrativeUnit, 'code' | 'validFrom'>): UnitRef =>
   validFrom: toIsoDate(unit.validFrom),
 });
 
+interface FromSector {
+  figure?: SectorValue | null;
+  bySex?: SexFigure[] | null;
+  earlier?: YearFigure[] | null;
+  communes?: CommuneFigure<SectorValue>[] | null;
+  communesBySex?: CommuneFigure<SexFigure[]>[] | null;
+}
+
 /**
- * What the gateway brought from the sector that owns the indicator (its @requires fields): the figure
- * and its split by sex. Culture owns no indicator yet; its fields join the @requires when it does.
+ * What the gateway brought from the sector that owns the indicator (its @requires fields): the figure,
+ * its split by sex, the earlier years' and the communes'. Culture owns no indicator yet; its fields join
+ * the @requires when it does.
  */
-const FROM_OTHER_SECTORS: Partial<
-  Record<
-    string,
-    (progress: TargetProgressParent) => {
-      figure?: SectorValue | null;
-      bySex?: SexFigure[] | null;
-      earlier?: YearFigure[] | null;
-    }
-  >
-> = {
+const FROM_OTHER_SECTORS: Partial<Record<string, (progress: TargetProgressParent) => FromSector>> = {
   EDUCATION: (progress) => ({
     figure: progress.education,
     bySex: progress.educationBySex,
     earlier: progress.educationEarlier,
+    communes: progress.educationCommunes,
+    communesBySex: progress.educationCommunesBySex,
   }),
-  HEALTH: (progress) => ({ figure: progress.health, bySex: progress.healthBySex, earlier: progress.healthEarlier }),
+  HEALTH: (progress) => ({
+    figure: progress.health,
+    bySex: progress.healthBySex,
+    earlier: progress.healthEarlier,
+    communes: progress.healthCommunes,
+    communesBySex: progress.healthCommunesBySex,
+  }),
 };
 
 const SEX_LABELS = { MALE: 'Nam', FEMALE: 'Nữ' } as const;
@@ -97,6 +124,22 @@ export interface Assessment {
   status: ReturnType<typeof assessProgress>['status'];
 }
 
+/** A target in one commune of its progress's unit. */
+export interface UnitProgressParent extends Omit<Assessment, 'status'> {
+  status: Assessment['status'] | null;
+  unitCode: string;
+  unitRef: UnitRef;
+  figure: SectorValue | null;
+  territory: ProgressTerritory;
+}
+
+/** A target in one commune split by sex. */
+export interface UnitSexProgressParent {
+  unitCode: string;
+  unitRef: UnitRef;
+  bySex: (SexFigure & Pick<Assessment, 'value' | 'gap' | 'gapLabel' | 'status'> & { label: string })[] | null;
+}
+
 /** Where a progress was computed: the unit, the units of both lists making its ground, and how exact that is. */
 export interface ProgressTerritory {
   unit: UnitRef;
@@ -106,6 +149,33 @@ export interface ProgressTerritory {
   note: string | null;
 }
 
+/** Where a figure of an indicator in a unit and year was computed: the unit's ground across the reform, and the approximations. */
+function territoryOf(indicatorCode: string, unit: UnitRef, year: number): ProgressTerritory {
+  const cover = territoryCover(unit, year);
+  const rebuilt = REBUILT_DISTRICT_INDICATORS.has(indicatorCode) && year >= REFORM_YEAR;
+  const notes = [
+    ...(cover?.approximate
+      ? [
+          unit.validFrom === REFORM_DATE
+            ? 'Gần đúng: cuộc sắp xếp năm 2025 chia tách hoặc sáp nhập xã qua ranh giới; mỗi xã trước sắp xếp được tính trọn cho đơn vị hiện nay nhận nhiều phần của nó nhất (nguồn không cho tỷ lệ chia tách).'
+            : 'Gần đúng: từ 01/07/2025 các xã hiện nay có một phần nằm trong địa bàn cũ được tính trọn (nguồn không cho tỷ lệ chia tách), xem danh sách đơn vị nằm một phần trong địa bàn.',
+        ]
+      : []),
+    ...(rebuilt
+      ? [
+          'Gần đúng: từ 01/07/2025 không còn cấp huyện; các huyện cũ được dựng lại từ các xã hiện nay, mỗi xã thuộc huyện cũ có nhiều xã trước sắp xếp của nó nhất; một huyện có mạng lưới khi quá nửa số xã của nó có.',
+        ]
+      : []),
+  ];
+  return {
+    unit,
+    units: cover?.units.map(({ code, validFrom }) => ({ code, validFrom })) ?? [unit],
+    approximate: notes.length > 0,
+    partlyInside: cover?.partlyInside ?? [],
+    note: notes.length ? notes.join(' ') : null,
+  };
+}
+
 /**
  * Progress towards the plans' numeric targets: LĐTBXH's own figures (reported in aggregate, or computed
  * from its records: every figure of a request in one statement), the other sectors' from the gateway,
@@ -113,9 +183,14 @@ export interface ProgressTerritory {
  */
 export function progressData(
   prisma: PrismaClient,
-  { registry, plans, units }: { registry: RegistryData; plans: PlanData; units: UnitData },
+  {
+    registry,
+    plans,
+    units,
+    figureCache,
+  }: { registry: RegistryData; plans: PlanData; units: UnitData; figureCache: FigureCache | undefined },
 ) {
-  const indicatorValues = createIndicatorValueLoader(prisma, SOCIAL_AFFAIRS_COMPUTED);
+  const indicatorValues = createIndicatorValueLoader(prisma, SOCIAL_AFFAIRS_COMPUTED, { cache: figureCache });
 
   /** The figure of the sector that owns the indicator: its own for LĐTBXH, education's and health's from the gateway. */
   async function figure(progress: TargetProgressParent): Promise<SectorValue | null> {
@@ -129,6 +204,16 @@ export function progressData(
     const indicator = await registry.indicator(progress.indicatorCode);
     if (indicator.sector === 'SOCIAL_AFFAIRS') return earlierFigures(indicatorValues, progress);
     return FROM_OTHER_SECTORS[indicator.sector]?.(progress).earlier ?? [];
+  }
+
+  /**
+   * Whether the owning sector could not be asked: an owning sector always lists its earlier figures
+   * (empty when it has none), and the gateway brings them null when the sector did not answer.
+   */
+  async function unanswered(progress: TargetProgressParent): Promise<boolean> {
+    const indicator = await registry.indicator(progress.indicatorCode);
+    if (indicator.sector === 'SOCIAL_AFFAIRS') return false;
+    return FROM_OTHER_SECTORS[indicator.sector]?.(progress).earlier === null;
   }
 
   /** The baseline of this target for the progress's year, from the owning sector's earlier figures. */
@@ -148,19 +233,38 @@ export function progressData(
     return baselineOf(planBaseline, values, plan.periodStart, progress.year);
   }
 
-  /** Assesses a figure of this target (the whole, or one group of it) against the target's milestones and trajectory. */
-  async function assess(
-    progress: TargetProgressParent,
-    of: { numerator: number; denominator: number | null } | null,
-  ): Promise<Assessment> {
+  /**
+   * What a figure of this target is held against: the indicator, the milestones and the baseline, found
+   * once per progress (its communes and groups by sex share them).
+   */
+  const yardsticks = new WeakMap<TargetProgressParent, ReturnType<typeof loadYardstick>>();
+  async function loadYardstick(progress: TargetProgressParent) {
     const [indicator, milestones, start] = await Promise.all([
       registry.indicator(progress.indicatorCode),
       plans.milestones({ id: progress.targetId }),
       baseline(progress),
     ]);
     const factor = indicator.factor.toNumber();
-    const value = indicatorValue(of, indicator.kind, factor);
     const plain = milestones.map((m) => ({ year: m.year, comparator: m.comparator, value: m.value.toNumber() }));
+    const unit = indicator.kind === 'RATIO' && factor === 100 ? ('PERCENT' as const) : ('COUNT' as const);
+    return { indicator, factor, milestones, plain, start, unit };
+  }
+  const yardstick = (progress: TargetProgressParent) => {
+    let loaded = yardsticks.get(progress);
+    if (!loaded) yardsticks.set(progress, (loaded = loadYardstick(progress)));
+    return loaded;
+  };
+
+  /**
+   * Assesses a figure of this target (the whole, one group of it, or one of its communes) against the
+   * target's milestones and the trajectory of the progress's unit.
+   */
+  async function assess(
+    progress: TargetProgressParent,
+    of: { numerator: number; denominator: number | null } | null,
+  ): Promise<Assessment> {
+    const { indicator, factor, milestones, plain, start, unit } = await yardstick(progress);
+    const value = indicatorValue(of, indicator.kind, factor);
     const assessment = assessProgress(
       value,
       { milestones: plain, direction: indicator.direction, baseline: start },
@@ -168,8 +272,40 @@ export function progressData(
     );
     const { milestone } = assessment;
     const row = milestones.find((m) => m.year === milestone?.year && m.comparator === milestone.comparator) ?? null;
-    const unit = indicator.kind === 'RATIO' && factor === 100 ? 'PERCENT' : 'COUNT';
     return { ...assessment, value, milestone: row, gapLabel: gapLabel(assessment, indicator.direction, unit) };
+  }
+
+  /** The groups by sex of one figure, each assessed against the progress's milestone and trajectory. */
+  const assessGroups = (progress: TargetProgressParent, groups: SexFigure[]) =>
+    Promise.all(
+      groups.map(async (group) => {
+        const { value, gap, gapLabel, status } = await assess(progress, group);
+        return { ...group, label: SEX_LABELS[group.sex], value, gap, gapLabel, status };
+      }),
+    );
+
+  /**
+   * The owning sector's figures in each commune of a progress (with `byCommune`): LĐTBXH's own through
+   * its loader, the others' as the gateway brought them, matched by unit.
+   */
+  async function communeFiguresOf<F>(
+    progress: TargetProgressParent,
+    own: () => Promise<{ unitCode: string; figure: F | null }[] | null>,
+    brought: (from: FromSector) => CommuneFigure<F>[] | null | undefined,
+  ): Promise<{ unit: UnitRef; figure: F | null }[] | null> {
+    if (!progress.byCommune) return null;
+    const unit = unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom });
+    const communes = territoryCommunes(unit, progress.year);
+    const indicator = await registry.indicator(progress.indicatorCode);
+    const figures =
+      indicator.sector === 'SOCIAL_AFFAIRS'
+        ? await own()
+        : (brought(FROM_OTHER_SECTORS[indicator.sector]?.(progress) ?? {})?.map((c) => ({
+            unitCode: c.unitCode,
+            figure: c.figure ?? c.groups ?? null,
+          })) ?? null);
+    const byCode = new Map(figures?.map((f) => [f.unitCode, f.figure]));
+    return communes.map((commune) => ({ unit: commune, figure: byCode.get(commune.code) ?? null }));
   }
 
   /**
@@ -226,67 +362,77 @@ export function progressData(
     figure,
     /** The figure assessed against the target's milestones and trajectory. */
     assessed: async (progress: TargetProgressParent) => assess(progress, await figure(progress)),
+    /** The status: null when the owning sector could not be asked (not NO_DATA: nobody knows). */
+    status: async (progress: TargetProgressParent) =>
+      (await unanswered(progress)) ? null : (await assess(progress, await figure(progress))).status,
     /** The owning sector's figure split by sex, where it computes one (education and health), each group assessed. */
     async bySex(progress: TargetProgressParent) {
       const indicator = await registry.indicator(progress.indicatorCode);
       const groups = FROM_OTHER_SECTORS[indicator.sector]?.(progress).bySex;
-      if (!groups) return null;
-      return Promise.all(
-        groups.map(async (group) => {
-          const { value, gap, gapLabel, status } = await assess(progress, group);
-          return { ...group, label: SEX_LABELS[group.sex], value, gap, gapLabel, status };
-        }),
-      );
+      return groups ? assessGroups(progress, groups) : null;
     },
     /** The unit a progress is read in. */
     unit: (progress: TargetProgressParent) =>
       units.get(unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom })),
     /**
-     * Every numeric target of a plan in a unit (the plan's scope by default) and, when asked, in each
-     * commune of its ground in the units valid at the end of the year.
+     * Every numeric target of a plan in a unit (the plan's scope by default), one progress each: with
+     * `byCommune` it carries each commune of the unit's ground (in the units valid at the end of the year).
      */
     async ofPlan(
       plan: Plan,
       options: { year: number; unitCode: string | null | undefined; byCommune: boolean },
     ): Promise<TargetProgressParent[]> {
       const unit = await progressUnit(plan, options.unitCode, options.year);
-      const communes = options.byCommune ? territoryCommunes(unit, options.year) : [];
       const targets = await plans.targets(plan);
-      return targets
-        .filter(isNumeric)
-        .flatMap((target) => [unit, ...communes].map((u) => progressOf(target, u, options.year)));
+      return targets.filter(isNumeric).map((target) => progressOf(target, unit, options.year, options.byCommune));
     },
     /** A numeric target's progress in a unit of its plan's scope in a year of its period (null for a qualitative target). */
     async ofTarget(target: PlanTarget, unitCode: string, year: number): Promise<TargetProgressParent | null> {
       if (!isNumeric(target)) return null;
-      return progressOf(target, await progressUnit(await plans.get(target.planId), unitCode, year), year);
+      return progressOf(target, await progressUnit(await plans.get(target.planId), unitCode, year), year, false);
     },
     /** Where a progress was computed: its unit's ground across the reform, and the approximations. */
-    territory(progress: TargetProgressParent): ProgressTerritory {
-      const unit = unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom });
-      const cover = territoryCover(unit, progress.year);
-      const rebuilt = REBUILT_DISTRICT_INDICATORS.has(progress.indicatorCode) && progress.year >= REFORM_YEAR;
-      const notes = [
-        ...(cover?.approximate
-          ? [
-              unit.validFrom === REFORM_DATE
-                ? 'Gần đúng: cuộc sắp xếp năm 2025 chia tách hoặc sáp nhập xã qua ranh giới; mỗi xã trước sắp xếp được tính trọn cho đơn vị hiện nay nhận nhiều phần của nó nhất (nguồn không cho tỷ lệ chia tách).'
-                : 'Gần đúng: từ 01/07/2025 các xã hiện nay có một phần nằm trong địa bàn cũ được tính trọn (nguồn không cho tỷ lệ chia tách), xem danh sách đơn vị nằm một phần trong địa bàn.',
-            ]
-          : []),
-        ...(rebuilt
-          ? [
-              'Gần đúng: từ 01/07/2025 không còn cấp huyện; các huyện cũ được dựng lại từ các xã hiện nay, mỗi xã thuộc huyện cũ có nhiều xã trước sắp xếp của nó nhất; một huyện có mạng lưới khi quá nửa số xã của nó có.',
-            ]
-          : []),
-      ];
-      return {
-        unit,
-        units: cover?.units.map(({ code, validFrom }) => ({ code, validFrom })) ?? [unit],
-        approximate: notes.length > 0,
-        partlyInside: cover?.partlyInside ?? [],
-        note: notes.length ? notes.join(' ') : null,
-      };
+    territory: (progress: TargetProgressParent) =>
+      territoryOf(
+        progress.indicatorCode,
+        unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom }),
+        progress.year,
+      ),
+    /** With `byCommune`: the target in each commune of the unit, against its milestone and the unit's trajectory. */
+    async communes(progress: TargetProgressParent): Promise<UnitProgressParent[] | null> {
+      const figures = await communeFiguresOf(
+        progress,
+        () => communeFigures(indicatorValues, progress),
+        (from) => from.communes,
+      );
+      if (!figures) return null;
+      const unknown = await unanswered(progress);
+      return Promise.all(
+        figures.map(async ({ unit, figure }) => ({
+          ...(await assess(progress, figure)),
+          ...(unknown ? { status: null } : {}),
+          unitCode: unit.code,
+          unitRef: unit,
+          figure,
+          territory: territoryOf(progress.indicatorCode, unit, progress.year),
+        })),
+      );
+    },
+    /** With `byCommune`: each commune's split by sex, where the owning sector computes one. */
+    async communesBySex(progress: TargetProgressParent): Promise<UnitSexProgressParent[] | null> {
+      const figures = await communeFiguresOf<SexFigure[]>(
+        progress,
+        () => Promise.resolve(null),
+        (from) => from.communesBySex,
+      );
+      if (!figures) return null;
+      return Promise.all(
+        figures.map(async ({ unit, figure }) => ({
+          unitCode: unit.code,
+          unitRef: unit,
+          bySex: figure ? await assessGroups(progress, figure) : null,
+        })),
+      );
     },
     /** Records a figure LĐTBXH reports in aggregate (not one it computes), in the person's territory. */
     async record(input: IndicatorValueInput, options: { actor: string; scope: ScopeGuard }) {

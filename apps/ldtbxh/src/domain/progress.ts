@@ -136,8 +136,13 @@ export function assessProgress(
 }
 
 /** Vietnamese number: comma for decimals, at most `digits` of them. */
-export const vietnameseNumber = (value: number, digits = 2) =>
-  new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
+// Made once per number of digits: a NumberFormat costs far more to make than to use (thousands per request).
+const numberFormats = new Map<number, Intl.NumberFormat>();
+export const vietnameseNumber = (value: number, digits = 2) => {
+  let format = numberFormats.get(digits);
+  if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits })));
+  return format.format(value);
+};
 
 /**
  * The gap as people read it, agreeing with whether the milestone is met: "Vượt 3 điểm phần trăm" beyond

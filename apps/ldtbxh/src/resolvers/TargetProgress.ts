@@ -1,4 +1,9 @@
-import type { ProgressTerritoryResolvers, TargetProgressResolvers } from '../generated/graphql.js';
+import type {
+  ProgressTerritoryResolvers,
+  TargetProgressResolvers,
+  UnitProgressResolvers,
+  UnitSexProgressResolvers,
+} from '../generated/graphql.js';
 
 // value, milestone, gap, baseline and status share one assessment per progress (the figures and milestones are loaded in batches).
 export const TargetProgress: TargetProgressResolvers = {
@@ -16,8 +21,18 @@ export const TargetProgress: TargetProgressResolvers = {
   gapLabel: async (progress, _args, { data }) => (await data.progress.assessed(progress)).gapLabel,
   baseline: async (progress, _args, { data }) => (await data.progress.assessed(progress)).baseline,
   expected: async (progress, _args, { data }) => (await data.progress.assessed(progress)).expected,
-  status: async (progress, _args, { data }) => (await data.progress.assessed(progress)).status,
+  status: (progress, _args, { data }) => data.progress.status(progress),
   bySex: (progress, _args, { data }) => data.progress.bySex(progress),
+  communes: (progress, _args, { data }) => data.progress.communes(progress),
+  communesBySex: (progress, _args, { data }) => data.progress.communesBySex(progress),
+};
+
+export const UnitProgress: UnitProgressResolvers = {
+  unit: (progress, _args, { data }) => data.units.get(progress.unitRef),
+};
+
+export const UnitSexProgress: UnitSexProgressResolvers = {
+  unit: (progress, _args, { data }) => data.units.get(progress.unitRef),
 };
 
 export const ProgressTerritory: ProgressTerritoryResolvers = {

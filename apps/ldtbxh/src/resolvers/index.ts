@@ -24,7 +24,7 @@ import {
   SubmissionTransition,
   SubmissionValue,
 } from './Reporting.js';
-import { ProgressTerritory, TargetProgress } from './TargetProgress.js';
+import { ProgressTerritory, TargetProgress, UnitProgress, UnitSexProgress } from './TargetProgress.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -46,6 +46,8 @@ export const resolvers: Resolvers = {
   SubmissionTransition,
   ReaggregatedValue,
   TargetProgress,
+  UnitProgress,
+  UnitSexProgress,
   ProgressTerritory,
   Child,
   SpecialCircumstanceRecord,
