@@ -2,7 +2,7 @@
 export const infraEnv = {
   /** Where `npm start` keeps its databases, logs and keys (default `.data`). */
   ECD_DATA_DIR: process.env.ECD_DATA_DIR,
-  /** The development keys folder of `npm run token` (default `.data/keys`). */
+  /** The development keys folder of `npm run token` (default `$ECD_DATA_DIR/keys`, else `.data/keys`). */
   ECD_KEYS_DIR: process.env.ECD_KEYS_DIR,
   GATEWAY_PORT: Number(process.env.GATEWAY_PORT ?? 4000),
   /** `npm start` prints when each step ends. */

@@ -1,7 +1,7 @@
 /**
  * `npm run token -- <user>`: prints a bearer token of the embedded default's development issuer for a
  * demo user, so scripts and the web application can sign in. Without a user it lists them.
- * The keys are those of `.data/keys` (created on first use), which `npm start` also uses.
+ * The keys are those `npm start` uses: `.data/keys`, or `$ECD_DATA_DIR/keys` (created on first use).
  */
 import { DEFAULT_KEYS_DIR, ROLE_LABELS } from '@ecd/service-kit';
 import { DEMO_USERS, developmentKeys, signDevelopmentToken } from '@ecd/service-kit/development';
@@ -9,7 +9,8 @@ import { DEMO_USERS, developmentKeys, signDevelopmentToken } from '@ecd/service-
 import { infraEnv } from './env.js';
 
 const [user, ...rest] = process.argv.slice(2).filter((a) => a !== '--');
-const keysDir = infraEnv.ECD_KEYS_DIR ?? DEFAULT_KEYS_DIR;
+// The folder `npm start` uses: its ECD_DATA_DIR's keys when one is given.
+const keysDir = infraEnv.ECD_KEYS_DIR ?? (infraEnv.ECD_DATA_DIR ? `${infraEnv.ECD_DATA_DIR}/keys` : DEFAULT_KEYS_DIR);
 
 if (!user || !(user in DEMO_USERS)) {
   if (user) console.error(`Unknown demo user "${user}".`);
