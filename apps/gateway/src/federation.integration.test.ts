@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { column, empty, join, queryRows, sql, type Sql } from '@ecd/database';
 import { rowCount, subgraphDatabase, type Federation } from '@ecd/test-kit';
 
-import { startTestFederation } from './federation.test-fixture.js';
+import { langSonTestPlan, startTestFederation } from './federation.test-fixture.js';
 
 /** The first vertical slice: one question to the gateway, answered by all four sectors. */
 const SLICE = /* GraphQL */ `
@@ -472,17 +472,10 @@ describe('live progress against the seed plans, each value from the sector that 
 
 describe('progress on health targets, computed by health from its records', () => {
   /** A plan a province would import with nutrition, immunisation and service targets (a test document, not a seed plan). */
-  const HEALTH_PLAN = {
-    key: 'lang-son-2025-health-test',
-    number: null,
-    title: 'Kế hoạch thử nghiệm (dữ liệu kiểm thử): dinh dưỡng, tiêm chủng và dịch vụ y tế cho trẻ em tỉnh Lạng Sơn',
-    issuedOn: '2025-07-15',
-    issuer: 'UBND-20',
-    level: 'PROVINCIAL',
-    parent: 'qd-1437-2018',
-    scope: { unit: '20', asOf: '2025-07-15' },
-    period: { start: 2025, end: 2030 },
-    targets: [
+  const HEALTH_PLAN = langSonTestPlan(
+    'lang-son-2025-health-test',
+    'Kế hoạch thử nghiệm (dữ liệu kiểm thử): dinh dưỡng, tiêm chủng và dịch vụ y tế cho trẻ em tỉnh Lạng Sơn',
+    [
       {
         code: '1',
         description: 'Tỷ lệ suy dinh dưỡng thấp còi trẻ em dưới 5 tuổi dưới 25%',
@@ -502,7 +495,7 @@ describe('progress on health targets, computed by health from its records', () =
         milestones: [{ year: 2025, comparator: 'GTE', value: 90 }],
       },
     ],
-  };
+  );
   const sexIs = (alias: string, sex?: string) => (sex ? sql`AND ${column(alias, 'sex')} = ${sex}::"Sex"` : empty);
   /** Independent counts over health's raw tables for province 20 (post-reform) in 2025, of all children or one sex. */
   const HEALTH_SQL: Record<string, (sex?: string) => Sql> = {

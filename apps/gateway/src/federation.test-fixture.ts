@@ -29,3 +29,28 @@ export const startTestFederation = (options: { seedDemo?: boolean; gateway?: Gat
     subgraphs: sectorSubgraphs({ demo: options.seedDemo !== false }),
     gateway: options.gateway ?? testGateway,
   });
+
+/** A numeric target of a test plan: one milestone in 2025. */
+export interface TestTarget {
+  code: string;
+  description: string;
+  indicator: string;
+  milestones: { year: number; comparator: string; value: number }[];
+}
+
+/**
+ * A plan document a province would import (a test document, not a seed plan): Lạng Sơn's People's
+ * Committee, 2025-2030, under the national scheme, with the given targets.
+ */
+export const langSonTestPlan = (key: string, title: string, targets: TestTarget[]) => ({
+  key,
+  number: null,
+  title,
+  issuedOn: '2025-07-15',
+  issuer: 'UBND-20',
+  level: 'PROVINCIAL',
+  parent: 'qd-1437-2018',
+  scope: { unit: '20', asOf: '2025-07-15' },
+  period: { start: 2025, end: 2030 },
+  targets,
+});

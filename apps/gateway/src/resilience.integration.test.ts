@@ -5,7 +5,7 @@ import { identifier, queryRows, sql, type SqlQueryable } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import { subgraphDatabase, type Federation } from '@ecd/test-kit';
 
-import { startTestFederation } from './federation.test-fixture.js';
+import { langSonTestPlan, startTestFederation } from './federation.test-fixture.js';
 
 // Issue 11: figures are cached by data version and never stale; a sector's outage nulls only its own values.
 
@@ -23,17 +23,10 @@ beforeAll(async () => {
 afterAll(() => federation?.close());
 
 /** A test plan (not a seed plan) with one target of each sector that owns indicators. */
-const MIXED_PLAN = {
-  key: 'lang-son-2025-resilience-test',
-  number: null,
-  title: 'Kế hoạch thử nghiệm (dữ liệu kiểm thử): mỗi ngành một chỉ tiêu',
-  issuedOn: '2025-07-15',
-  issuer: 'UBND-20',
-  level: 'PROVINCIAL',
-  parent: 'qd-1437-2018',
-  scope: { unit: '20', asOf: '2025-07-15' },
-  period: { start: 2025, end: 2030 },
-  targets: [
+const MIXED_PLAN = langSonTestPlan(
+  'lang-son-2025-resilience-test',
+  'Kế hoạch thử nghiệm (dữ liệu kiểm thử): mỗi ngành một chỉ tiêu',
+  [
     {
       code: '1',
       description: '80% trẻ em đến 8 tuổi được tiếp cận dịch vụ phát triển toàn diện',
@@ -53,7 +46,7 @@ const MIXED_PLAN = {
       milestones: [{ year: 2025, comparator: 'GTE', value: 99 }],
     },
   ],
-};
+);
 
 const SECTORS = ['ldtbxh', 'health', 'education', 'culture'] as const;
 /** The tables whose writes change no figure (the version itself, migrations, the audit log written by reads, idempotency keys). */

@@ -388,11 +388,15 @@ describe('aggregate figures and records of the sector (an LÄTBXH officer of Quá
   });
 
   it('lets a viewer read plans, and the progress of their own province only', async () => {
-    const PROGRESS = `query($plan: String!) { plan(key: $plan) { title progress(year: 2024) { unitCode value } } }`;
-    const own = await as<{ plan: { title: string } }>('viewer.quangninh', PROGRESS, {
-      plan: 'quang-ninh-2019-de-an-1437',
-    });
+    const PROGRESS = `query($plan: String!) { plan(key: $plan) { title progress(year: 2024, byCommune: true) { unitCode value
+      communes { unitCode value } communesBySex { unitCode } } } }`;
+    const own = await as<{ plan: { title: string; progress: { communes: unknown[] }[] } }>(
+      'viewer.quangninh',
+      PROGRESS,
+      { plan: 'quang-ninh-2019-de-an-1437' },
+    );
     expect(own.errors).toBeUndefined();
+    expect(own.data!.plan.progress[0]!.communes.length).toBeGreaterThan(100);
     const other = await as<{ plan: { title: string } | null }>('viewer.quangninh', PROGRESS, {
       plan: 'lang-son-2019-de-an-1437',
     });

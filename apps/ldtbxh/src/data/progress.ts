@@ -31,11 +31,15 @@ import type { UnitData } from './units.js';
 const REFORM_YEAR = 2025;
 
 /** A sector's figure in one commune, as the gateway brings it. */
-interface CommuneFigure<F> {
+interface CommuneFigure {
   unitCode: string;
-  unitValidFrom: string | Date;
-  figure?: F | null;
-  groups?: F | null;
+  figure?: SectorValue | null;
+}
+
+/** A sector's figure split by sex in one commune, as the gateway brings it. */
+interface CommuneSexFigures {
+  unitCode: string;
+  groups?: SexFigure[] | null;
 }
 
 /**
@@ -55,10 +59,10 @@ export interface TargetProgressParent {
   healthBySex?: SexFigure[] | null;
   educationEarlier?: YearFigure[] | null;
   healthEarlier?: YearFigure[] | null;
-  educationCommunes?: CommuneFigure<SectorValue>[] | null;
-  healthCommunes?: CommuneFigure<SectorValue>[] | null;
-  educationCommunesBySex?: CommuneFigure<SexFigure[]>[] | null;
-  healthCommunesBySex?: CommuneFigure<SexFigure[]>[] | null;
+  educationCommunes?: CommuneFigure[] | null;
+  healthCommunes?: CommuneFigure[] | null;
+  educationCommunesBySex?: CommuneSexFigures[] | null;
+  healthCommunesBySex?: CommuneSexFigures[] | null;
 }
 
 type NumericTarget = Pick<PlanTarget, 'id'> & { indicatorCode: string };
@@ -84,8 +88,8 @@ interface FromSector {
   figure?: SectorValue | null;
   bySex?: SexFigure[] | null;
   earlier?: YearFigure[] | null;
-  communes?: CommuneFigure<SectorValue>[] | null;
-  communesBySex?: CommuneFigure<SexFigure[]>[] | null;
+  communes?: CommuneFigure[] | null;
+  communesBySex?: CommuneSexFigures[] | null;
 }
 
 /**
@@ -128,6 +132,7 @@ export interface Assessment {
 export interface UnitProgressParent extends Omit<Assessment, 'status'> {
   status: Assessment['status'] | null;
   unitCode: string;
+  unitValidFrom: string;
   unitRef: UnitRef;
   figure: SectorValue | null;
   territory: ProgressTerritory;
@@ -136,6 +141,7 @@ export interface UnitProgressParent extends Omit<Assessment, 'status'> {
 /** A target in one commune split by sex. */
 export interface UnitSexProgressParent {
   unitCode: string;
+  unitValidFrom: string;
   unitRef: UnitRef;
   bySex: (SexFigure & Pick<Assessment, 'value' | 'gap' | 'gapLabel' | 'status'> & { label: string })[] | null;
 }
@@ -291,7 +297,7 @@ export function progressData(
   async function communeFiguresOf<F>(
     progress: TargetProgressParent,
     own: () => Promise<{ unitCode: string; figure: F | null }[] | null>,
-    brought: (from: FromSector) => CommuneFigure<F>[] | null | undefined,
+    brought: (from: FromSector) => { unitCode: string; figure: F | null }[] | undefined,
   ): Promise<{ unit: UnitRef; figure: F | null }[] | null> {
     if (!progress.byCommune) return null;
     const unit = unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom });
@@ -300,10 +306,7 @@ export function progressData(
     const figures =
       indicator.sector === 'SOCIAL_AFFAIRS'
         ? await own()
-        : (brought(FROM_OTHER_SECTORS[indicator.sector]?.(progress) ?? {})?.map((c) => ({
-            unitCode: c.unitCode,
-            figure: c.figure ?? c.groups ?? null,
-          })) ?? null);
+        : brought(FROM_OTHER_SECTORS[indicator.sector]?.(progress) ?? {});
     const byCode = new Map(figures?.map((f) => [f.unitCode, f.figure]));
     return communes.map((commune) => ({ unit: commune, figure: byCode.get(commune.code) ?? null }));
   }
@@ -403,7 +406,7 @@ export function progressData(
       const figures = await communeFiguresOf(
         progress,
         () => communeFigures(indicatorValues, progress),
-        (from) => from.communes,
+        (from) => from.communes?.map((c) => ({ unitCode: c.unitCode, figure: c.figure ?? null })),
       );
       if (!figures) return null;
       const unknown = await unanswered(progress);
@@ -412,6 +415,8 @@ export function progressData(
           ...(await assess(progress, figure)),
           ...(unknown ? { status: null } : {}),
           unitCode: unit.code,
+          // With its first day, the policy checks each commune against the person's territory too.
+          unitValidFrom: unit.validFrom,
           unitRef: unit,
           figure,
           territory: territoryOf(progress.indicatorCode, unit, progress.year),
@@ -423,12 +428,14 @@ export function progressData(
       const figures = await communeFiguresOf<SexFigure[]>(
         progress,
         () => Promise.resolve(null),
-        (from) => from.communesBySex,
+        (from) => from.communesBySex?.map((c) => ({ unitCode: c.unitCode, figure: c.groups ?? null })),
       );
       if (!figures) return null;
       return Promise.all(
         figures.map(async ({ unit, figure }) => ({
           unitCode: unit.code,
+          // With its first day, the policy checks each commune against the person's territory too.
+          unitValidFrom: unit.validFrom,
           unitRef: unit,
           bySex: figure ? await assessGroups(progress, figure) : null,
         })),
