@@ -145,12 +145,10 @@ export async function startHttpService<TContext extends RequestContext>(
   // A request (headers and body) must arrive within a minute: a client trickling its body a byte at a
   // time would otherwise hold a connection for Node's default five minutes.
   httpServer.requestTimeout = 60_000;
-  // An idle kept-alive connection stays open 65 s, not Node's 5 s. The gateway's client
-  // (RemoteGraphQLDataSource: make-fetch-happen over @npmcli/agent, keep-alive, FIFO reuse) keeps idle
-  // sockets with no timeout of its own, and Node's agent ignores this server's `Keep-Alive: timeout=` hint
-  // when it has none: a request sent on a socket the server closed at that moment fails with `socket hang
-  // up` / ECONNRESET. With 5 s every short pause closed the sockets the gateway reuses first; now a
-  // connection must sit idle over a minute, longer than a load balancer's usual 60 s in front of the gateway.
+  // An idle kept-alive connection stays open 65 s, not Node's 5 s: longer than the gateway's client keeps an
+  // idle socket (30 s, sector-data-source.ts), so the server never closes a socket the client is about to
+  // reuse (a request sent on it at that moment failed with `socket hang up` / ECONNRESET), and longer than a
+  // load balancer's usual 60 s in front of the gateway.
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Above keepAliveTimeout, as Node advises (before Node 18 it cut a kept-alive connection whose next request
   // came later than headersTimeout after its previous one); requestTimeout's minute still bounds each request.
