@@ -4,7 +4,7 @@ import type { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 import type { Identity } from './auth/identity.js';
 import { AuthenticationError } from './auth/user-token.js';
@@ -39,12 +39,28 @@ export interface HttpServiceOptions<TContext extends RequestContext> {
   ) => TContext | Promise<TContext>;
   /** Throws when the service cannot serve (e.g. its database is unreachable). */
   readiness?: () => Promise<void>;
+  /** Adds the service's routes beside `/graphql` (file downloads and uploads). */
+  routes?: (app: express.Express, tools: RouteTools) => void;
   /** Releases resources after the HTTP server stopped. */
   onClose?: () => Promise<void>;
 }
 
 /** How long a service keeps an idle keep-alive connection open (see startHttpService). */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** What a route beside `/graphql` gets to serve a verified caller the way `/graphql` does. */
+export interface RouteTools {
+  /** The same caller check and rate limit as `/graphql`; it leaves the verified caller in `res.locals.caller`. */
+  authenticated: express.RequestHandler;
+  /**
+   * Runs a GraphQL operation in process as the verified caller of this request (after `authenticated`),
+   * with the same context, authorisation and limits as a request to `/graphql`.
+   */
+  execute: (
+    http: { req: express.Request; res: express.Response },
+    request: { query: string; variables?: Record<string, unknown> },
+  ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+}
 
 export interface Caller {
   identity: Identity;
@@ -85,45 +101,49 @@ export async function startHttpService<TContext extends RequestContext>(
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
+  /** Verifies the caller and counts it against the rate limit; the verified caller is left in `res.locals.caller`. */
+  const authenticateRequest: express.RequestHandler = async (req, res, next) => {
+    try {
+      res.locals.caller = await options.authenticate(req);
+      await options.rateLimit?.((res.locals.caller as Caller).identity.userId);
+      next();
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        res
+          .status(429)
+          .set('retry-after', String(error.retryAfterSeconds))
+          .json({
+            errors: [
+              {
+                message: error.message,
+                extensions: {
+                  code: error.code,
+                  reason: error.reason,
+                  limit: error.limit,
+                  retryAfterSeconds: error.retryAfterSeconds,
+                },
+              },
+            ],
+          });
+        return;
+      }
+      if (!(error instanceof AuthenticationError)) return next(error);
+      res
+        .status(401)
+        .set('www-authenticate', 'Bearer')
+        .json({
+          errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.reason } }],
+        });
+    }
+  };
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    async (req, res, next) => {
+    (req, res, next) => {
       // Only a bare GET (no query, no persisted-query hash) is the landing page; anything else is authenticated.
       if (options.landingPage && req.method === 'GET' && Object.keys(req.query).length === 0 && req.accepts('html'))
         return next();
-      try {
-        res.locals.caller = await options.authenticate(req);
-        await options.rateLimit?.((res.locals.caller as Caller).identity.userId);
-        next();
-      } catch (error) {
-        if (error instanceof RateLimitedError) {
-          res
-            .status(429)
-            .set('retry-after', String(error.retryAfterSeconds))
-            .json({
-              errors: [
-                {
-                  message: error.message,
-                  extensions: {
-                    code: error.code,
-                    reason: error.reason,
-                    limit: error.limit,
-                    retryAfterSeconds: error.retryAfterSeconds,
-                  },
-                },
-              ],
-            });
-          return;
-        }
-        if (!(error instanceof AuthenticationError)) return next(error);
-        res
-          .status(401)
-          .set('www-authenticate', 'Bearer')
-          .json({
-            errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.reason } }],
-          });
-      }
+      void authenticateRequest(req, res, next);
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -136,6 +156,20 @@ export async function startHttpService<TContext extends RequestContext>(
       },
     }),
   );
+
+  options.routes?.(app, {
+    authenticated: authenticateRequest,
+    execute: async ({ req, res }, request) => {
+      const caller = res.locals.caller as Caller;
+      const contextValue = await options.context(
+        createRequestContext(caller.requestId, caller.identity, options.logger),
+        { req, res },
+      );
+      const { body } = await apollo.executeOperation(request, { contextValue });
+      if (body.kind !== 'single') throw new Error('incremental delivery is not used by this service');
+      return body.singleResult;
+    },
+  });
 
   // Every other path, and every error reaching Express (a body too large or not JSON...), answered as a
   // GraphQL JSON error: never Express's HTML page with a stack trace, nor its print of the error to stderr.
