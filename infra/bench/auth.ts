@@ -36,17 +36,25 @@ let identity: Identity = {
   agency: null,
 };
 
+/** A lead agency's officer of a province; `n` tells the officers of a load run apart. */
+const leadAgencyOf = (province: string, n?: number): Identity => ({
+  userId: `bench-lead-${province}${n === undefined ? '' : `-${n}`}`,
+  name: null,
+  roles: ['lead-agency'],
+  sector: 'LDTBXH',
+  unitCode: province,
+  agency: null,
+});
+
 /** From now on, requests are those of the lead agency's officer of a province. */
 export function signInAsLeadAgencyOf(province: string): void {
-  identity = {
-    userId: `bench-lead-${province}`,
-    name: null,
-    roles: ['lead-agency'],
-    sector: 'LDTBXH',
-    unitCode: province,
-    agency: null,
-  };
+  identity = leadAgencyOf(province);
   userToken = undefined;
+}
+
+/** The authorization header of the `n`-th lead agency officer of a province, for the gateway. */
+export async function leadAgencyAuthorization(province: string, n: number): Promise<string> {
+  return `Bearer ${await signUserToken(leadAgencyOf(province, n))}`;
 }
 
 /** The variables each measured service starts with, besides its own. */
@@ -65,13 +73,13 @@ let userToken: Promise<string> | undefined;
 const signer = createGatewaySigner(gatewayKey);
 const subgraphOfPort = new Map(Object.entries(SUBGRAPH_PORTS).map(([name, port]) => [port, name]));
 
-async function signUserToken(): Promise<string> {
+async function signUserToken(person: Identity): Promise<string> {
   const key = (await importJWK(issuerKey, 'EdDSA')) as CryptoKey;
-  return new SignJWT({ ecd_roles: identity.roles, ecd_sector: identity.sector, ecd_unit: identity.unitCode })
+  return new SignJWT({ ecd_roles: person.roles, ecd_sector: person.sector, ecd_unit: person.unitCode })
     .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })
     .setIssuer(BENCH_ISSUER)
     .setAudience(AUDIENCE)
-    .setSubject(identity.userId)
+    .setSubject(person.userId)
     .setExpirationTime('12h')
     .sign(key);
 }
@@ -79,7 +87,7 @@ async function signUserToken(): Promise<string> {
 /** The authorization header a request to a measured service carries: a person's token, or the gateway's. */
 export async function authorizationFor(url: string): Promise<string> {
   const port = Number(new URL(url).port);
-  if (port === GATEWAY_PORT) return `Bearer ${await (userToken ??= signUserToken())}`;
+  if (port === GATEWAY_PORT) return `Bearer ${await (userToken ??= signUserToken(identity))}`;
   const subgraph = subgraphOfPort.get(port);
   if (!subgraph) throw new Error(`${url} is not a measured service`);
   return `Bearer ${await (await signer).sign(identity, subgraph, randomUUID())}`;
