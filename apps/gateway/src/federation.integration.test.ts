@@ -440,12 +440,18 @@ describe('live progress against the seed plans, each value from the sector that 
   });
 
   it('breaks a plan’s progress down by commune in one entity per target, summing back to the province', async () => {
-    type Commune = { unitCode: string; unit: { code: string }; figure: { numerator: number } | null; status: string };
+    type Commune = {
+      unitCode: string;
+      unit: { code: string };
+      figure: { numerator: number } | null;
+      status: string;
+      territory: { unit: { code: string }; approximate: boolean };
+    };
     const { data, errors } = await federation.query<{
       plan: { progress: (Row & { byCommune: boolean; communes: Commune[] | null })[] };
     }>(
       `{ plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024, byCommune: true) { indicatorCode byCommune unit { code }
-           figure { numerator denominator } communes { unitCode unit { code } figure { numerator } status } } } }`,
+           figure { numerator denominator } communes { unitCode unit { code } figure { numerator } status territory { unit { code } approximate } } } } }`,
     );
     expect(errors).toBeUndefined();
     const rows = data!.plan.progress;
@@ -457,6 +463,9 @@ describe('live progress against the seed plans, each value from the sector that 
     const communes = access.communes!;
     expect(communes).toHaveLength(194);
     expect(communes.map((c) => c.unit.code)).toEqual(communes.map((c) => c.unitCode));
+    // Each commune's own ground: a current commune of Lạng Sơn is counted as itself.
+    expect(communes.map((c) => c.territory.unit.code)).toEqual(communes.map((c) => c.unitCode));
+    expect(communes.every((c) => typeof c.territory.approximate === 'boolean')).toBe(true);
     expect(new Set(communes.map((c) => c.unitCode)).size).toBe(194);
     const sum = communes.reduce((s, r) => s + (r.figure?.numerator ?? 0), 0);
     expect(sum).toBeCloseTo(access.figure!.numerator, 6);

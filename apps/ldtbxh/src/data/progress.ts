@@ -133,16 +133,17 @@ export interface UnitProgressParent extends Omit<Assessment, 'status'> {
   status: Assessment['status'] | null;
   unitCode: string;
   unitValidFrom: string;
-  unitRef: UnitRef;
+  unit: AdministrativeUnit;
   figure: SectorValue | null;
-  territory: ProgressTerritory;
+  /** The target's progress in the whole unit, which this commune is part of. */
+  of: TargetProgressParent;
 }
 
 /** A target in one commune split by sex. */
 export interface UnitSexProgressParent {
   unitCode: string;
   unitValidFrom: string;
-  unitRef: UnitRef;
+  unit: AdministrativeUnit;
   bySex: (SexFigure & Pick<Assessment, 'value' | 'gap' | 'gapLabel' | 'status'> & { label: string })[] | null;
 }
 
@@ -255,6 +256,7 @@ export function progressData(
     const unit = indicator.kind === 'RATIO' && factor === 100 ? ('PERCENT' as const) : ('COUNT' as const);
     return { indicator, factor, milestones, plain, start, unit };
   }
+  type Yardstick = Awaited<ReturnType<typeof loadYardstick>>;
   const yardstick = (progress: TargetProgressParent) => {
     let loaded = yardsticks.get(progress);
     if (!loaded) yardsticks.set(progress, (loaded = loadYardstick(progress)));
@@ -269,7 +271,15 @@ export function progressData(
     progress: TargetProgressParent,
     of: { numerator: number; denominator: number | null } | null,
   ): Promise<Assessment> {
-    const { indicator, factor, milestones, plain, start, unit } = await yardstick(progress);
+    return assessWith(await yardstick(progress), progress, of);
+  }
+
+  /** `assess` once the yardstick is loaded: the many figures of one progress are assessed without a promise each. */
+  function assessWith(
+    { indicator, factor, milestones, plain, start, unit }: Yardstick,
+    progress: TargetProgressParent,
+    of: { numerator: number; denominator: number | null } | null,
+  ): Assessment {
     const value = indicatorValue(of, indicator.kind, factor);
     const assessment = assessProgress(
       value,
@@ -282,13 +292,11 @@ export function progressData(
   }
 
   /** The groups by sex of one figure, each assessed against the progress's milestone and trajectory. */
-  const assessGroups = (progress: TargetProgressParent, groups: SexFigure[]) =>
-    Promise.all(
-      groups.map(async (group) => {
-        const { value, gap, gapLabel, status } = await assess(progress, group);
-        return { ...group, label: SEX_LABELS[group.sex], value, gap, gapLabel, status };
-      }),
-    );
+  const assessGroupsWith = (stick: Yardstick, progress: TargetProgressParent, groups: SexFigure[]) =>
+    groups.map((group) => {
+      const { value, gap, gapLabel, status } = assessWith(stick, progress, group);
+      return { ...group, label: SEX_LABELS[group.sex], value, gap, gapLabel, status };
+    });
 
   /**
    * The owning sector's figures in each commune of a progress (with `byCommune`): LĐTBXH's own through
@@ -372,7 +380,7 @@ export function progressData(
     async bySex(progress: TargetProgressParent) {
       const indicator = await registry.indicator(progress.indicatorCode);
       const groups = FROM_OTHER_SECTORS[indicator.sector]?.(progress).bySex;
-      return groups ? assessGroups(progress, groups) : null;
+      return groups ? assessGroupsWith(await yardstick(progress), progress, groups) : null;
     },
     /** The unit a progress is read in. */
     unit: (progress: TargetProgressParent) =>
@@ -401,6 +409,13 @@ export function progressData(
         unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom }),
         progress.year,
       ),
+    /** Where a commune's figure was computed (asked of few communes: not worked out for all of them up front). */
+    communeTerritory: (commune: UnitProgressParent) =>
+      territoryOf(
+        commune.of.indicatorCode,
+        { code: commune.unitCode, validFrom: commune.unitValidFrom },
+        commune.of.year,
+      ),
     /** With `byCommune`: the target in each commune of the unit, against its milestone and the unit's trajectory. */
     async communes(progress: TargetProgressParent): Promise<UnitProgressParent[] | null> {
       const figures = await communeFiguresOf(
@@ -409,19 +424,23 @@ export function progressData(
         (from) => from.communes?.map((c) => ({ unitCode: c.unitCode, figure: c.figure ?? null })),
       );
       if (!figures) return null;
-      const unknown = await unanswered(progress);
-      return Promise.all(
-        figures.map(async ({ unit, figure }) => ({
-          ...(await assess(progress, figure)),
-          ...(unknown ? { status: null } : {}),
-          unitCode: unit.code,
-          // With its first day, the policy checks each commune against the person's territory too.
-          unitValidFrom: unit.validFrom,
-          unitRef: unit,
-          figure,
-          territory: territoryOf(progress.indicatorCode, unit, progress.year),
-        })),
-      );
+      // Loaded here for all communes at once, so that each commune's fields resolve without a promise:
+      // a province's fifteen hundred commune objects were each awaited by GraphQL execution.
+      const [unknown, stick, communeUnits] = await Promise.all([
+        unanswered(progress),
+        yardstick(progress),
+        Promise.all(figures.map(({ unit }) => units.get(unit))),
+      ]);
+      return figures.map(({ unit, figure }, i) => ({
+        ...assessWith(stick, progress, figure),
+        ...(unknown ? { status: null } : {}),
+        unitCode: unit.code,
+        // With its first day, the policy checks each commune against the person's territory too.
+        unitValidFrom: unit.validFrom,
+        unit: communeUnits[i] as AdministrativeUnit,
+        figure,
+        of: progress,
+      }));
     },
     /** With `byCommune`: each commune's split by sex, where the owning sector computes one. */
     async communesBySex(progress: TargetProgressParent): Promise<UnitSexProgressParent[] | null> {
@@ -431,15 +450,17 @@ export function progressData(
         (from) => from.communesBySex?.map((c) => ({ unitCode: c.unitCode, figure: c.groups ?? null })),
       );
       if (!figures) return null;
-      return Promise.all(
-        figures.map(async ({ unit, figure }) => ({
-          unitCode: unit.code,
-          // With its first day, the policy checks each commune against the person's territory too.
-          unitValidFrom: unit.validFrom,
-          unitRef: unit,
-          bySex: figure ? await assessGroups(progress, figure) : null,
-        })),
-      );
+      const [stick, communeUnits] = await Promise.all([
+        yardstick(progress),
+        Promise.all(figures.map(({ unit }) => units.get(unit))),
+      ]);
+      return figures.map(({ unit, figure }, i) => ({
+        unitCode: unit.code,
+        // With its first day, the policy checks each commune against the person's territory too.
+        unitValidFrom: unit.validFrom,
+        unit: communeUnits[i] as AdministrativeUnit,
+        bySex: figure ? assessGroupsWith(stick, progress, figure) : null,
+      }));
     },
     /** Records a figure LĐTBXH reports in aggregate (not one it computes), in the person's territory. */
     async record(input: IndicatorValueInput, options: { actor: string; scope: ScopeGuard }) {

@@ -2,7 +2,6 @@ import type {
   ProgressTerritoryResolvers,
   TargetProgressResolvers,
   UnitProgressResolvers,
-  UnitSexProgressResolvers,
 } from '../generated/graphql.js';
 
 // value, milestone, gap, baseline and status share one assessment per progress (the figures and milestones are loaded in batches).
@@ -28,11 +27,7 @@ export const TargetProgress: TargetProgressResolvers = {
 };
 
 export const UnitProgress: UnitProgressResolvers = {
-  unit: (progress, _args, { data }) => data.units.get(progress.unitRef),
-};
-
-export const UnitSexProgress: UnitSexProgressResolvers = {
-  unit: (progress, _args, { data }) => data.units.get(progress.unitRef),
+  territory: (commune, _args, { data }) => data.progress.communeTerritory(commune),
 };
 
 export const ProgressTerritory: ProgressTerritoryResolvers = {

@@ -24,7 +24,7 @@ import {
   SubmissionTransition,
   SubmissionValue,
 } from './Reporting.js';
-import { ProgressTerritory, TargetProgress, UnitProgress, UnitSexProgress } from './TargetProgress.js';
+import { ProgressTerritory, TargetProgress, UnitProgress } from './TargetProgress.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -47,7 +47,6 @@ export const resolvers: Resolvers = {
   ReaggregatedValue,
   TargetProgress,
   UnitProgress,
-  UnitSexProgress,
   ProgressTerritory,
   Child,
   SpecialCircumstanceRecord,
