@@ -1,8 +1,9 @@
 /**
  * `npm start`: the whole system on one machine with no database server, run from the TypeScript source
- * (no build). Generates the Prisma clients (`turbo run generate:prisma`, cached), then starts the four
+ * (no build but the web application's). Generates the Prisma clients (`turbo run generate:prisma`, cached), then starts the four
  * subgraphs' demo entry points (`apps/<sector>/src/demo/main.ts`: each on its own embedded PostgreSQL
  * under .data/, seeded with the demo province) and the gateway (`apps/gateway/src/index.ts`) through tsx,
+ * and builds the web application the gateway serves (`turbo run build --filter=@ecd/web`, cached; `ECD_WEB_BUILD=off` skips it),
  * waits until each is ready, prints where to query it, and stops everything on Ctrl+C (or SIGTERM). A service
  * that dies once up is restarted after 1 s, then after waits doubling to 30 s while it keeps dying
  * (restart-policy.ts); meanwhile the gateway answers that sector's fields with SUBGRAPH_UNAVAILABLE.
@@ -54,13 +55,16 @@ for (const dir of [dataDir, logDir]) chmodSync(dir, 0o700);
 const keysDir = `${dataDir}/keys`;
 developmentKeys(keysDir);
 
-const subgraphs = [
-  { name: 'ldtbxh', port: 4001 },
-  { name: 'health', port: 4002 },
-  { name: 'education', port: 4003 },
-  { name: 'culture', port: 4004 },
-];
+// SUBGRAPH_PORT_BASE and GATEWAY_PORT move the whole system (the web tests run it beside a running `npm start`).
+const subgraphs = ['ldtbxh', 'health', 'education', 'culture'].map((name, i) => ({
+  name,
+  port: infraEnv.SUBGRAPH_PORT_BASE + i,
+}));
 const gatewayPort = infraEnv.GATEWAY_PORT;
+/** The gateway calls each subgraph where this start put it (the supergraph names the default ports). */
+const subgraphUrls = Object.fromEntries(
+  subgraphs.map(({ name, port }) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]),
+);
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -245,7 +249,7 @@ function up(name: string, step: string) {
 try {
   // The gateway serves the committed supergraph and needs no generated code nor any subgraph to start: it
   // starts first, while the Prisma clients are checked (or generated).
-  const gateway = start('gateway', 'src/index.ts', gatewayPort, {}, ['../../infra/supergraph.graphql']);
+  const gateway = start('gateway', 'src/index.ts', gatewayPort, subgraphUrls, ['../../infra/supergraph.graphql']);
   const ready = [waitReady('gateway', gatewayPort, gateway).then(() => up('gateway', 'gateway ready'))];
   // Its failure is reported once everything is awaited, below.
   ready[0]?.catch(() => undefined);
@@ -263,6 +267,16 @@ try {
       : Promise.resolve(null),
     generate('generate:prisma').then(() => timing('Prisma clients generated')),
   ]);
+  // The web application the gateway serves: built once (turbo caches it; rebuilt when its source changes),
+  // beside the subgraphs' start, at the lowest priority so that it takes no CPU from them.
+  if (infraEnv.ECD_WEB_BUILD)
+    ready.push(
+      run(turbo, ['run', 'build', '--filter=@ecd/web', '--output-logs=errors-only', '--log-prefix=none'], true).then(
+        () => timing('web application built'),
+        // GraphQL still works without it; the gateway's pages say how to build it.
+        (error: unknown) => console.error(`The web application could not be built: ${(error as Error).message}`),
+      ),
+    );
   // A new data folder starts as a copy of the empty cluster; an existing one is left as it is.
   for (const folder of newFolders) {
     if (template) cpSync(template, folder, { recursive: true });
@@ -289,6 +303,8 @@ try {
 
 console.log(`
 ECD Federation is running${watchMode ? ' in watch mode' : ''} (started in ${elapsed()}).
+  Web application:        http://127.0.0.1:${gatewayPort}/   (sign in as a demo user; no internet needed)
+  GraphQL explorer:       http://127.0.0.1:${gatewayPort}/kham-pha
   Gateway (GraphQL):      http://127.0.0.1:${gatewayPort}/graphql
   Health / readiness:     http://127.0.0.1:${gatewayPort}/health, /ready
   Sign in:                every request needs a bearer token; \`npm run token\` lists the demo users

@@ -75,6 +75,43 @@ describe('administrative units through time (LĐTBXH subgraph alone)', () => {
     });
   });
 
+  it('finds units by name without diacritics or by code, the closest first, across the reform', async () => {
+    type Found = {
+      searchAdministrativeUnits: { code: string; fullName: string; level: string; validFrom: string }[];
+    };
+    const search = async (variables: Record<string, unknown>) =>
+      (
+        await query<Found>(
+          `query($text: String!, $level: UnitLevel, $asOf: Date, $first: Int) {
+            searchAdministrativeUnits(text: $text, level: $level, asOf: $asOf, first: $first) { code fullName level validFrom }
+          }`,
+          variables,
+        )
+      ).data!.searchAdministrativeUnits;
+    // Typed without diacritics, with and without the unit word, or as written: the same commune first.
+    for (const text of ['dong kinh', 'PHUONG DONG KINH', 'Đông Kinh', '05977'])
+      expect((await search({ text }))[0], text).toMatchObject({ code: '05977', fullName: 'Phường Đông Kinh' });
+    // Both Lạng Sơn provinces (before and after the reform), today's first, ahead of the communes named so.
+    const langSon = await search({ text: 'lang son', first: 50 });
+    expect(langSon.slice(0, 2)).toEqual([
+      { code: '20', fullName: 'Tỉnh Lạng Sơn', level: 'PROVINCE', validFrom: '2025-07-01' },
+      { code: '20', fullName: 'Tỉnh Lạng Sơn', level: 'PROVINCE', validFrom: '2019-01-01' },
+    ]);
+    expect(
+      langSon.every((u) => u.fullName.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes('lang son')),
+    ).toBe(true);
+    // Only the communes of the list valid on a day when asOf is given; digits are the start of a code.
+    const communes = await search({ text: '0597', level: 'COMMUNE', asOf: '2025-07-01', first: 50 });
+    expect(communes.length).toBeGreaterThan(0);
+    expect(
+      communes.every((u) => u.code.startsWith('0597') && u.level === 'COMMUNE' && u.validFrom === '2025-07-01'),
+    ).toBe(true);
+    // A text no name or code holds finds nothing.
+    expect(await search({ text: '%' })).toEqual([]);
+    const { errors } = await query(`{ searchAdministrativeUnits(text: "  ") { code } }`);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', reason: 'REQUIRED' });
+  });
+
   it('keeps its data across a restart and seeds the demo idempotently', async () => {
     const counts = `{ plans { totalCount } administrativeUnits(asOf: "2024-12-31") { totalCount } }`;
     const before = await query(counts);

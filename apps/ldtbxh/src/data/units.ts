@@ -13,6 +13,7 @@ import {
   fromIsoDate,
   keysetPage,
   notFound,
+  rejectArgument,
   todayInVietnam,
   toIsoDate,
   unitKeyFromReference,
@@ -22,6 +23,7 @@ import {
 } from '@ecd/service-kit';
 
 import { assertUnitCode } from '../domain/unit-code.js';
+import { foldVietnamese, matchUnits, unitSearchOf, type SearchableUnit } from '../domain/unit-search.js';
 import type {
   AdministrativeUnit,
   Prisma,
@@ -117,6 +119,42 @@ const unitPage = (
     count: () => prisma.administrativeUnit.count({ where }),
     sortKey: (u) => u.code,
   });
+
+/**
+ * The units of both lists with their names folded (`unit-search.ts`), read once per database: the official
+ * lists are reference data, loaded at start-up before anything is served (`loadReferenceUnits`) and never
+ * changed after; some 14,000 units, about 2 MB. Folding the names once keeps a search to a scan in memory of
+ * a millisecond or two, where folding them in SQL on every search (translate over every row) took some 120 ms.
+ */
+const searchIndexes = new WeakMap<PrismaClient, Promise<SearchableUnit[]>>();
+
+function searchIndexOf(prisma: PrismaClient): Promise<SearchableUnit[]> {
+  let index = searchIndexes.get(prisma);
+  if (!index) {
+    index = prisma.administrativeUnit
+      .findMany({ select: { code: true, validFrom: true, validTo: true, level: true, name: true, fullName: true } })
+      .then((units) =>
+        units.map((u) => ({ ...u, name: foldVietnamese(u.name), fullName: foldVietnamese(u.fullName) })),
+      );
+    // A failed read is not kept: the next search reads again.
+    index.catch(() => searchIndexes.delete(prisma));
+    searchIndexes.set(prisma, index);
+  }
+  return index;
+}
+
+/** Units by code or name, folded on both sides, the closest first (`matchUnits`), read by key in one query. */
+async function searchUnits(
+  prisma: PrismaClient,
+  args: { text: string; level?: UnitLevel | null; asOf?: Date | null; first?: number | null },
+): Promise<AdministrativeUnit[]> {
+  const asked = unitSearchOf(args.text, args.first);
+  if (!asked.search) return rejectArgument(asked.problems[0]);
+  const matches = matchUnits(await searchIndexOf(prisma), asked.search, { level: args.level, asOf: args.asOf });
+  const keys = matches.map(unitKeyOf);
+  const units = await findUnits(prisma, keys);
+  return keys.flatMap((k) => units.get(unitKeyString(k)) ?? []);
+}
 
 /** Rows grouped by the unit key they name, every requested key present. */
 function groupByUnit<Row>(keys: readonly UnitKey[], rows: readonly Row[], keyOf: (row: Row) => UnitKey): Row[][] {
@@ -219,6 +257,9 @@ export function unitData(prisma: PrismaClient) {
       };
       return unitPage(prisma, where, args.first, args.after);
     },
+    /** Units by code or name, accent- and case-insensitive, of every period unless `asOf` is given, the closest first. */
+    search: (args: { text: string; level?: UnitLevel | null; asOf?: Date | null; first?: number | null }) =>
+      searchUnits(prisma, args),
     /** The units one level below, a page at a time. */
     children: (unit: AdministrativeUnit, first: number | null | undefined, after: string | null | undefined) =>
       unitPage(prisma, { parentCode: unit.code, parentValidFrom: unit.validFrom }, first, after, 100),

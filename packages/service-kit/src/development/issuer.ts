@@ -179,6 +179,27 @@ export async function signDevelopmentToken(
   );
 }
 
+/**
+ * The ID token the development sign-in (sign-in.ts) returns beside the access token: who signed in, for
+ * the client (audience: its client id), with the nonce it sent. The gateway never accepts it as a bearer.
+ */
+export async function signDevelopmentIdToken(
+  keys: DevelopmentKeys,
+  user: string,
+  options: { clientId: string; nonce?: string | undefined; expiresIn?: string },
+): Promise<string> {
+  const identity = demoIdentity(user);
+  const key = (await importJWK(keys.issuerPrivate, 'EdDSA')) as CryptoKey;
+  return new SignJWT({ name: identity.name, ...(options.nonce ? { nonce: options.nonce } : {}) })
+    .setProtectedHeader({ alg: 'EdDSA', kid: keys.issuerPrivate.kid, typ: 'JWT' })
+    .setIssuer(DEVELOPMENT_ISSUER)
+    .setAudience(options.clientId)
+    .setSubject(identity.userId)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '8h')
+    .sign(key);
+}
+
 export function demoIdentity(userId: string): Identity {
   const user = DEMO_USERS[userId];
   if (!user) throw new Error(`Unknown demo user "${userId}"; demo users: ${Object.keys(DEMO_USERS).join(', ')}`);
