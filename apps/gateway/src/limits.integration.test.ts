@@ -95,6 +95,38 @@ async function slowSubgraph(delayMs: number) {
   };
 }
 
+/**
+ * A subgraph that answers each call after `delayMs`, with every entity's `schoolCounts` empty, and
+ * counts the calls it works on at once (the most of them at any moment: `maxInFlight`).
+ */
+async function queueingSubgraph(delayMs: number) {
+  const seen = { inFlight: 0, maxInFlight: 0 };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      seen.inFlight++;
+      seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+      const { variables } = JSON.parse(body) as { variables?: { representations?: unknown[] } };
+      setTimeout(() => {
+        seen.inFlight--;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const entities = (variables?.representations ?? []).map(() => ({ schoolCounts: [] }));
+        res.end(JSON.stringify({ data: { _entities: entities } }));
+      }, delayMs);
+    });
+  });
+  const url = await listen(server);
+  return {
+    url,
+    seen,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 let federation: Federation;
 const proxies: Record<string, CountingProxy> = {};
 const realUrls: Record<string, string> = {};
@@ -311,6 +343,39 @@ describe('deadlines that cancel', () => {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'REQUEST_TIMEOUT', service: 'education', timeoutMs: 1500 },
     });
     expect(await (await slow.nextCall(seen)).closedBeforeAnswer).toBe(true);
+  });
+
+  it('lets calls past SUBGRAPH_CONCURRENCY wait their turn, their own timeout starting only when sent', async () => {
+    // Each education call takes 0.6 s; four requests at once, one call at a time: the last waits 1.8 s,
+    // past SUBGRAPH_TIMEOUT_MS (1.2 s), and is still answered, its timeout counted from when it was sent.
+    const queueing = await queueingSubgraph(600);
+    try {
+      const ask = async (gateway: RunningService) =>
+        Promise.all(
+          Array.from({ length: 4 }, async () =>
+            graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` }),
+          ),
+        );
+      const one = await gatewayWith(
+        { SUBGRAPH_CONCURRENCY: '1', SUBGRAPH_TIMEOUT_MS: '1200', REQUEST_TIMEOUT_MS: '20000' },
+        { ...realUrls, education: queueing.url },
+      );
+      const answers = await ask(one);
+      expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined, undefined]);
+      expect(answers.map((a) => a.data!.administrativeUnit.schoolCounts)).toEqual([[], [], [], []]);
+      expect(queueing.seen.maxInFlight).toBe(1);
+
+      // Without the limit the four calls arrive together (the test can tell the difference).
+      queueing.seen.maxInFlight = 0;
+      const unlimited = await gatewayWith(
+        { SUBGRAPH_CONCURRENCY: '1000', SUBGRAPH_TIMEOUT_MS: '20000' },
+        { ...realUrls, education: queueing.url },
+      );
+      await ask(unlimited);
+      expect(queueing.seen.maxInFlight).toBe(4);
+    } finally {
+      await queueing.close();
+    }
   });
 
   it('cancels the outstanding subgraph call when the client goes away', async () => {

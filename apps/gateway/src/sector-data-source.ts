@@ -14,6 +14,7 @@ import {
   type RequestContext,
 } from '@ecd/service-kit';
 
+import type { Bulkhead } from './bulkhead.js';
 import { unavailableEntities } from './entity-fallback.js';
 
 /** Vietnamese names of the sectors behind each subgraph, for error messages people read. */
@@ -29,6 +30,8 @@ export interface GatewayContext extends RequestContext {
   subgraphTokens: Map<string, Promise<string>>;
   /** Aborted when the client goes away or the request's deadline passes: every subgraph call still running is cancelled. */
   signal: AbortSignal;
+  /** Set once a subgraph answered this request: its later calls go before new requests' (bulkhead.ts). */
+  subgraphAnswered?: boolean;
   /** The client's Idempotency-Key of a mutation, checked (see idempotency.ts): forwarded on the mutation calls. */
   idempotencyKey?: string;
   /** Set when a subgraph answered a mutation call with the answer stored under the key (a replay). */
@@ -141,6 +144,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly timeoutMs: number,
     private readonly signer: GatewaySigner,
+    private readonly bulkhead: Bulkhead,
   ) {
     super({ url });
     const fetch = this.fetcher;
@@ -210,9 +214,11 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * sent (SUBGRAPH_UNREACHABLE: nothing written).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const request = hasRequestContext(options.context) ? options.context.signal : undefined;
+    const context = hasRequestContext(options.context) ? options.context : undefined;
+    const request = context?.signal;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new SubgraphTimeout()), this.timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    let leave: (() => void) | undefined;
     const cancel = () => controller.abort(request?.reason);
     if (request?.aborted) cancel();
     else request?.addEventListener('abort', cancel, { once: true });
@@ -222,8 +228,13 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     options.request.http ??= { method: 'POST', url: this.url, headers: new Headers() };
     options.request.http.headers.set(CALL_HEADER, id);
     try {
+      // Waiting for a turn counts against the request's deadline only; the call's own timeout starts when it is sent.
+      leave = await this.bulkhead.enter(controller.signal, context?.subgraphAnswered ?? false);
+      timer = setTimeout(() => controller.abort(new SubgraphTimeout()), this.timeoutMs);
       if (controller.signal.aborted) throw controller.signal.reason;
-      return await super.process(options);
+      const response = await super.process(options);
+      if (context) context.subgraphAnswered = true;
+      return response;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       const cause: unknown = controller.signal.aborted ? controller.signal.reason : error;
@@ -236,6 +247,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw failure;
     } finally {
       clearTimeout(timer);
+      leave?.();
       calls.delete(id);
       request?.removeEventListener('abort', cancel);
     }
