@@ -4,6 +4,7 @@ import { createDataLayer, type DataLayer } from './data/index.js';
 import { loadEnv, type Env } from './env.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
+import { cultureRoutes } from './routes.js';
 
 /**
  * Starts the culture subgraph; tests call it with their own environment and port 0. `seedDemo` (demo data,
@@ -20,6 +21,7 @@ export const startCultureSubgraph = (
     resolvers,
     createClient: (clientOptions) => new PrismaClient(clientOptions),
     createDataLayer,
+    routes: cultureRoutes,
     ...options,
   });
 

@@ -4,6 +4,7 @@ import { createDataLayer, type DataLayer } from './data/index.js';
 import { loadEnv, type Env } from './env.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
+import { educationRoutes } from './routes.js';
 
 /**
  * Starts the education subgraph; tests call it with their own environment and port 0. `seedDemo` (demo data,
@@ -20,6 +21,8 @@ export const startEducationSubgraph = (
     resolvers,
     createClient: (clientOptions) => new PrismaClient(clientOptions),
     createDataLayer,
+    // Files beside /graphql: aggregate figures (the Excel template and its import) and schools' enrolment.
+    routes: educationRoutes,
     ...options,
   });
 

@@ -16,6 +16,8 @@ import {
   type OidcConfig,
 } from '@ecd/service-kit';
 
+import { DEFAULT_DHIS2_MAPPING, dhis2MappingSchema, type Dhis2Mapping } from './files/dhis2.js';
+
 const optionalUrl = z
   .url()
   .optional()
@@ -34,6 +36,8 @@ export const gatewayEnvSchema = baseEnvSchema
     CULTURE_URL: optionalUrl,
     /** How long a subgraph may take to answer before its fields fail, in milliseconds (the call is aborted). */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** Calls in flight to one subgraph at most; the others wait their turn (bulkhead.ts). */
+    SUBGRAPH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
     /** How long one request may take in all, in milliseconds: then every subgraph call it still waits for is aborted. */
     REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     /** Requests one person (verified user id) may send per minute; 0 turns the limit off. */
@@ -65,6 +69,19 @@ export const gatewayEnvSchema = baseEnvSchema
     GATEWAY_SIGNING_KEY: z.string().optional(),
     /** Where the embedded default keeps the development keys. */
     ECD_KEYS_DIR: z.string().default(DEFAULT_KEYS_DIR),
+    /** The built web application the gateway serves on its own origin (`npm run build -w @ecd/web`); `off`: none. */
+    WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+    /**
+     * The OpenID Connect provider the web application signs people in with (its issuer URL, where
+     * `/.well-known/openid-configuration` is); unset with the development issuer: the development sign-in.
+     */
+    WEB_OIDC_AUTHORITY: optionalUrl,
+    /** The web application's client id at that provider (a public client: authorization code with PKCE). */
+    WEB_OIDC_CLIENT_ID: z.string().min(1).default('ecd-web'),
+    /** The scopes the web application asks for. */
+    WEB_OIDC_SCOPE: z.string().min(1).default('openid profile'),
+    /** How figures are identified in a DHIS2 export (a JSON file or inline JSON; README "DHIS2 exchange"); unset: by code. */
+    DHIS2_MAPPING: z.string().optional(),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.OIDC_ISSUER !== DEVELOPMENT_ISSUER, {
     path: ['OIDC_ISSUER'],
@@ -134,4 +151,18 @@ export function gatewaySigningKey(env: Env): unknown {
     throw new EnvError('GATEWAY_SIGNING_KEY: production refuses the development key');
   }
   return key;
+}
+
+/** The DHIS2 mapping of the exports: the configured file (or inline JSON), checked, else the default (by code). */
+export function dhis2Mapping(env: Env): Dhis2Mapping {
+  if (!env.DHIS2_MAPPING) return DEFAULT_DHIS2_MAPPING;
+  let raw: unknown;
+  try {
+    raw = readJson(env.DHIS2_MAPPING);
+  } catch (error) {
+    throw new EnvError(`DHIS2_MAPPING: cannot read ${env.DHIS2_MAPPING} (${(error as Error).message})`);
+  }
+  const parsed = dhis2MappingSchema.safeParse(raw);
+  if (!parsed.success) throw new EnvError(`DHIS2_MAPPING: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }

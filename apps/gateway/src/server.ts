@@ -22,9 +22,13 @@ import {
   startHttpService,
 } from '@ecd/service-kit';
 
-import { gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
+import { createBulkhead } from './bulkhead.js';
+import { dhis2Mapping, gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
+import { fileRoutes } from './files/routes.js';
+import { uploadRoutes, uploadSubgraphUrls } from './files/uploads.js';
 import { idempotencyKeyPlugin } from './idempotency.js';
 import { requestSignal, SectorDataSource, type GatewayContext } from './sector-data-source.js';
+import { explorerLandingPage, webRoutes } from './web.js';
 
 export interface GatewayOptions {
   env?: Env;
@@ -97,8 +101,17 @@ export async function startGateway(options: GatewayOptions = {}) {
           }),
         }),
     buildService: ({ name, url }) =>
-      new SectorDataSource(name, subgraphUrl(overrides, name, url), env.SUBGRAPH_TIMEOUT_MS, signer),
+      new SectorDataSource(
+        name,
+        subgraphUrl(overrides, name, url),
+        env.SUBGRAPH_TIMEOUT_MS,
+        signer,
+        createBulkhead(env.SUBGRAPH_CONCURRENCY),
+      ),
   });
+  const web = await webRoutes(env);
+  const fileOptions = { dhis2Mapping: dhis2Mapping(env) };
+  const uploadUrls = uploadSubgraphUrls(overrides, env.SUPERGRAPH_MODE === 'file' ? env.SUPERGRAPH_PATH : undefined);
   const service = await startHttpService<GatewayContext>({
     name: 'gateway',
     landingPage: true,
@@ -131,6 +144,7 @@ export async function startGateway(options: GatewayOptions = {}) {
           operationLogPlugin,
           inputSafetyPlugin,
           idempotencyKeyPlugin,
+          explorerLandingPage(env),
           drainPlugin(httpServer),
         ],
       }),
@@ -139,6 +153,14 @@ export async function startGateway(options: GatewayOptions = {}) {
       subgraphTokens: new Map(),
       signal: requestSignal(res, env.REQUEST_TIMEOUT_MS),
     }),
+    routes: (app, tools) => {
+      // Downloads (files/): the same caller check as /graphql, their data through GraphQL as that caller.
+      fileRoutes(app, tools, fileOptions);
+      // Uploads and templates (files/uploads.ts): streamed to the subgraph owning the data, signed as its GraphQL calls.
+      uploadRoutes(app, tools, { signer, subgraphUrl: uploadUrls, logger });
+      // The web application, its configuration and (embedded default) the development sign-in, on this origin.
+      web(app);
+    },
     onClose: async () => {
       await rateLimit?.close();
     },

@@ -5,6 +5,7 @@ import { ensureTallies } from './data/tallies.js';
 import { loadEnv, type Env } from './env.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
+import { healthRoutes } from './routes.js';
 
 /**
  * Starts the health subgraph; tests call it with their own environment and port 0. `seedDemo` (demo
@@ -22,6 +23,7 @@ export const startHealthSubgraph = (
     createClient: (clientOptions) => new PrismaClient(clientOptions),
     createDataLayer: (prisma, shared) => createDataLayer(prisma, { childKeySecret: env.CHILD_KEY_SECRET, ...shared }),
     prepare: ensureTallies,
+    routes: healthRoutes,
     ...options,
   });
 

@@ -224,6 +224,62 @@ describe('the submission lifecycle', () => {
     expect(late.overdueReporters.map((a) => a.code)).toContain('SYT-20');
   });
 
+  it('keeps what the agency writes (results, difficulties, proposals), frozen with its values once submitted', async () => {
+    const reporter = past.expectedReports.at(-1)!.reporter.code;
+    expect(reporter).not.toBe(past.expectedReports[0]!.reporter.code);
+    const TEXTS = `mutation($period: ID!, $reporter: String!, $note: String, $difficulties: String, $proposals: String) {
+      createSubmission(periodId: $period, reporterCode: $reporter, values: [], note: $note, difficulties: $difficulties, proposals: $proposals) {
+        id note difficulties proposals } }`;
+    const tooLong = await errorOf(TEXTS, {
+      period: past.id,
+      reporter,
+      note: 'Đã triển khai.',
+      difficulties: 'x'.repeat(5001),
+      proposals: 'y'.repeat(5001),
+    });
+    expect(tooLong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_REPORT_TEXT' });
+    expect(
+      (tooLong.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason]),
+    ).toEqual([
+      ['difficulties', 'TOO_LONG'],
+      ['proposals', 'TOO_LONG'],
+    ]);
+    const { createSubmission: draft } = await ok<{
+      createSubmission: { id: string; note: string | null; difficulties: string | null; proposals: string | null };
+    }>(TEXTS, {
+      period: past.id,
+      reporter,
+      note: '  Đã tổ chức 12 lớp tập huấn.  ',
+      difficulties: 'Thiếu cán bộ chuyên trách ở cấp xã.',
+      proposals: '   ',
+    });
+    expect(draft).toMatchObject({
+      note: 'Đã tổ chức 12 lớp tập huấn.',
+      difficulties: 'Thiếu cán bộ chuyên trách ở cấp xã.',
+      proposals: null,
+    });
+    // An edit without texts keeps them; one with a text replaces it.
+    await ok(
+      `mutation($id: ID!, $proposals: String) { updateDraft(submissionId: $id, values: [], proposals: $proposals) { id } }`,
+      { id: draft.id, proposals: 'Bố trí kinh phí cho mạng lưới chuyển tuyến.' },
+    );
+    await ok(SUBMIT, { id: draft.id });
+    const [row] = await queryRows(
+      subgraph.service.client,
+      z.object({ note: z.string(), difficulties: z.string(), proposals: z.string() }),
+      sql`SELECT note, difficulties, proposals FROM submission WHERE id = ${draft.id}::uuid`,
+    );
+    expect(row).toEqual({
+      note: 'Đã tổ chức 12 lớp tập huấn.',
+      difficulties: 'Thiếu cán bộ chuyên trách ở cấp xã.',
+      proposals: 'Bố trí kinh phí cho mạng lưới chuyển tuyến.',
+    });
+    // The database refuses to rewrite a submitted report's texts, whatever the application does.
+    await expect(
+      execute(subgraph.service.client, sql`UPDATE submission SET difficulties = 'khác' WHERE id = ${draft.id}::uuid`),
+    ).rejects.toThrow(/only its status may change/);
+  });
+
   it('refuses submissions once the period is closed', async () => {
     await ok(`mutation($id: ID!) { closeReportingPeriod(periodId: $id) { open } }`, { id: future.id });
     expect((await errorOf(CREATE, { period: future.id, reporter: 'SVHTTDL-20', values: [] })).extensions).toMatchObject(

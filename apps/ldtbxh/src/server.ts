@@ -1,4 +1,4 @@
-import { startDatabaseSubgraph, type DatabaseSubgraphOptions } from '@ecd/database';
+import { indicatorRoutes, startDatabaseSubgraph, type DatabaseSubgraphOptions } from '@ecd/database';
 
 import { createDataLayer, type DataLayer } from './data/index.js';
 import { loadRegistries } from './data/registry.js';
@@ -22,6 +22,8 @@ export const startLdtbxhSubgraph = (
     resolvers,
     createClient: (clientOptions) => new PrismaClient(clientOptions),
     createDataLayer: (prisma, shared) => createDataLayer(prisma, env.CHILD_KEY_SECRET, shared),
+    // Aggregate figures as files (the Excel template and its import) beside /graphql.
+    routes: (app, tools) => indicatorRoutes(app, tools, (data) => data.figureFiles),
     prepare: async (prisma, logger) => {
       await loadReferenceUnits(prisma, logger);
       await loadRegistries(prisma, logger);

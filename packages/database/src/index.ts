@@ -10,3 +10,7 @@ export * from './idempotency.js';
 export * from './loaders.js';
 export * from './typed-sql.js';
 export * from './figure-cache.js';
+export * from './bulk-write.js';
+export * from './import-log.js';
+export * from './indicator-import.js';
+export * from './import-routes.js';

@@ -1,7 +1,13 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 
-import { locateUnit, territoryCommunes, territoryCover, unitListFor } from '@ecd/reference-data';
+import {
+  locateUnit,
+  territoryCommunes,
+  territoryCover,
+  unitListFor,
+  type UnitLevelLocation,
+} from '@ecd/reference-data';
 import {
   FIRST_YEAR,
   problem,
@@ -138,6 +144,7 @@ function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators
            count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source, true AS reported
       FROM k JOIN ${locatedRows('indicator_value')} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
+           AND ${latestFigureVersion('t')}
      ${computedCodes.length ? sql`WHERE NOT (k.indicator = ANY(${computedCodes}::text[]))` : empty}
      GROUP BY k.i`;
   // Only the indicators asked: an indicator's SQL may carry large parameters (rebuilt districts).
@@ -198,22 +205,21 @@ export interface IndicatorValueInput {
   source: string;
 }
 
+/** Which indicators a sector takes aggregate figures for: those it owns and does not compute. */
+export interface IndicatorValueRules {
+  ownedIndicators: ReadonlySet<string>;
+  computed?: ComputedIndicators;
+  now?: Date;
+}
+
 /**
- * Records a figure reported in aggregate (e.g. caregivers trained: numerator, denominator, unit,
- * year, source), after checking every field; a rejected figure writes nothing. `scope` (the request's
- * access) refuses a unit outside the person's territory before anything is written.
+ * Every problem of an aggregate figure, at once (the unit's territory aside), and where it lies: its unit
+ * in the list valid at the end of the year (undefined when the unit or year is wrong).
  */
-export async function recordIndicatorValue(
-  db: SqlQueryable,
+export function indicatorValueProblems(
   input: IndicatorValueInput,
-  options: {
-    ownedIndicators: ReadonlySet<string>;
-    computed?: ComputedIndicators;
-    actor: string;
-    scope: ScopeGuard;
-    now?: Date;
-  },
-): Promise<{ id: string }> {
+  options: IndicatorValueRules,
+): { problems: InputProblem[]; location: UnitLevelLocation | undefined } {
   const problems: InputProblem[] = [];
   const add = (field: string, reason: Reason, message: string) => problems.push(problem(field, reason, message));
   if (!options.ownedIndicators.has(input.indicatorCode))
@@ -231,8 +237,6 @@ export async function recordIndicatorValue(
   const location = Number.isInteger(input.year) ? locateUnit(input.unitCode, `${input.year}-12-31`) : undefined;
   if (!location)
     add('unitCode', 'UNKNOWN_UNIT_CODE', `Không có đơn vị hành chính mã ${input.unitCode} vào cuối năm ${input.year}.`);
-  // The unit itself, in the list valid at the end of the year (every level of a location shares its first day).
-  else options.scope.assertCovers({ code: input.unitCode, validFrom: location.provinceValidFrom }, 'input.unitCode');
   if (!Number.isFinite(input.numerator) || input.numerator < 0)
     add('numerator', 'NEGATIVE_VALUE', 'Tử số phải là số không âm.');
   const denominator = input.denominator ?? null;
@@ -241,15 +245,85 @@ export async function recordIndicatorValue(
   else if (denominator !== null && input.numerator > denominator)
     add('numerator', 'NUMERATOR_ABOVE_DENOMINATOR', `Tử số (${input.numerator}) lớn hơn mẫu số (${denominator}).`);
   if (!input.source.trim()) add('source', 'REQUIRED', 'Cần ghi nguồn số liệu (ví dụ số báo cáo).');
+  return { problems, location };
+}
+
+/** The unit a figure is recorded for, as the territory checks take it: itself, in the list valid at the end of the year. */
+export const figureUnit = (input: Pick<IndicatorValueInput, 'unitCode'>, location: UnitLevelLocation) => ({
+  // Every level of a location shares its first day.
+  code: input.unitCode,
+  validFrom: location.provinceValidFrom,
+});
+
+/**
+ * The version a figure takes: a figure is a report's value for an indicator, unit and year, identified by
+ * its source (the report); recording it again (a correction) makes the next version, and only the latest
+ * version of each counts. Figures from different sources for the same unit add up.
+ */
+const nextVersion = (input: IndicatorValueInput, location: UnitLevelLocation) => sql`
+  (SELECT coalesce(max(version), 0) + 1 FROM indicator_value
+    WHERE ${sameFigure(sql`indicator_value`, {
+      indicatorCode: sql`${input.indicatorCode}`,
+      year: sql`${input.year}::int`,
+      communeCode: sql`${location.communeCode}::text`,
+      districtCode: sql`${location.districtCode}::text`,
+      provinceCode: sql`${location.provinceCode}::text`,
+      provinceValidFrom: sql`${location.provinceValidFrom}::date`,
+      source: sql`${input.source.trim()}`,
+    })})`;
+
+/** Rows of `indicator_value` (as `table`) that are the same figure as the values given: indicator, year, unit and source. */
+function sameFigure(
+  table: Sql,
+  of: Record<
+    'indicatorCode' | 'year' | 'communeCode' | 'districtCode' | 'provinceCode' | 'provinceValidFrom' | 'source',
+    Sql
+  >,
+): Sql {
+  return sql`${table}.indicator_code = ${of.indicatorCode} AND ${table}.year = ${of.year}
+         AND ${table}.commune_code IS NOT DISTINCT FROM ${of.communeCode}
+         AND ${table}.district_code IS NOT DISTINCT FROM ${of.districtCode}
+         AND ${table}.province_code = ${of.provinceCode} AND ${table}.province_valid_from = ${of.provinceValidFrom}
+         AND ${table}.source = ${of.source}`;
+}
+
+/** A row `r` of `indicator_value` is the latest version of its figure (older versions are kept, never counted). */
+export const latestFigureVersion = (alias: string): Sql => {
+  const r = identifier(alias);
+  return sql`NOT EXISTS (SELECT 1 FROM indicator_value newer WHERE ${sameFigure(sql`newer`, {
+    indicatorCode: sql`${r}.indicator_code`,
+    year: sql`${r}.year`,
+    communeCode: sql`${r}.commune_code`,
+    districtCode: sql`${r}.district_code`,
+    provinceCode: sql`${r}.province_code`,
+    provinceValidFrom: sql`${r}.province_valid_from`,
+    source: sql`${r}.source`,
+  })} AND newer.version > ${r}.version)`;
+};
+
+/**
+ * Records a figure reported in aggregate (e.g. caregivers trained: numerator, denominator, unit,
+ * year, source), after checking every field; a rejected figure writes nothing. `scope` (the request's
+ * access) refuses a unit outside the person's territory before anything is written. The same figure
+ * (indicator, unit, year and source) recorded again is its next version.
+ */
+export async function recordIndicatorValue(
+  db: SqlQueryable,
+  input: IndicatorValueInput,
+  options: IndicatorValueRules & { actor: string; scope: ScopeGuard },
+): Promise<{ id: string }> {
+  const { problems, location } = indicatorValueProblems(input, options);
+  if (location) options.scope.assertCovers(figureUnit(input, location), 'input.unitCode');
   if (problems.length || !location) rejectInput('Số liệu', 'INVALID_INDICATOR_VALUE', problems);
+  const denominator = input.denominator ?? null;
   const [row] = await queryRows(
     db,
     z.object({ id: z.string() }),
     sql`INSERT INTO indicator_value (id, indicator_code, year, numerator, denominator, source,
-          commune_code, commune_valid_from, district_code, district_valid_from, province_code, province_valid_from, recorded_by)
+          commune_code, commune_valid_from, district_code, district_valid_from, province_code, province_valid_from, recorded_by, version)
         VALUES (gen_random_uuid(), ${input.indicatorCode}, ${input.year}, ${input.numerator}, ${denominator}, ${input.source.trim()},
                 ${location.communeCode}, ${location.communeValidFrom}::date, ${location.districtCode}, ${location.districtValidFrom}::date,
-                ${location.provinceCode}, ${location.provinceValidFrom}::date, ${options.actor})
+                ${location.provinceCode}, ${location.provinceValidFrom}::date, ${options.actor}, ${nextVersion(input, location)})
         RETURNING id::text`,
   );
   if (!row) throw new Error('INSERT … RETURNING gave no row');

@@ -9,6 +9,7 @@ import {
   childKeyOf,
   createGatewayTokenVerifier,
   createLogger,
+  createRequestContext,
   createSubgraphApollo,
   gatewayPublicKeys,
   idempotencyPlugin,
@@ -20,13 +21,17 @@ import {
   safeRequestId,
   startHttpService,
   SUBGRAPH_QUERY_LIMITS,
+  type Caller,
+  type HttpServiceOptions,
   type Logger,
   type RequestContext,
+  type RouteTools,
   type RunningService,
   type Sector,
 } from '@ecd/service-kit';
 
 import { createAuditStore, type AuditDatabase } from './audit.js';
+import { createBulkWriter, type BulkWriter } from './bulk-write.js';
 import type { SubgraphEnv } from './env.js';
 import { ensureDataVersion, memoryFigureCache, redisFigureCache, type FigureCache } from './figure-cache.js';
 import { createIdempotencyStore, pruneIdempotencyKeys, type TransactionalClient } from './idempotency.js';
@@ -75,12 +80,29 @@ export interface DatabaseSubgraphOptions<Client extends PrismaLike, Data> {
   prepare?(client: Client, logger: Logger): Promise<void>;
   /** Demo data, idempotently, after `prepare`: given only by the demo entry point and tests, never by production's. */
   seedDemo?(client: Client, logger: Logger, env: SubgraphEnv): Promise<void>;
+  /**
+   * Routes beside `/graphql` (file imports, templates): `tools.authenticated` verifies the gateway's
+   * token as `/graphql` does, and `tools.context(res)` is then the request's context (data layer,
+   * access, audit), built as for a GraphQL request.
+   */
+  routes?(app: RouteApp, tools: SubgraphRouteTools<Data>): void;
+}
+
+type RouteApp = Parameters<NonNullable<HttpServiceOptions<RequestContext>['routes']>>[0];
+
+/** What a subgraph's routes beside `/graphql` get: the service kit's route tools and the request's context. */
+export interface SubgraphRouteTools<Data> extends RouteTools {
+  /** The context of a request `authenticated` let through (made once per request). */
+  context(res: { locals: Record<string, unknown> }): DatabaseSubgraphContext<Data>;
+  logger: Logger;
 }
 
 /** What a subgraph's data layers share across requests. */
 export interface SharedData {
   /** Computed figures by data version (undefined when FIGURE_CACHE is off). */
   figureCache: FigureCache | undefined;
+  /** Bulk writes (imports): COPY on PostgreSQL, batched INSERTs on the embedded database (always set by a running subgraph). */
+  bulk?: BulkWriter;
 }
 
 /** The figure cache the environment asks for: Redis shared by the replicas when REDIS_URL is set, else this process's memory. */
@@ -111,7 +133,12 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
   });
   const client = options.createClient({ adapter: database.adapter, transactionOptions: TRANSACTION_LIMITS });
   const figureCache = figureCacheFromEnv(env, options.name, logger);
-  const shared: SharedData = { figureCache };
+  const bulk = createBulkWriter({
+    connectionString: database.connectionString,
+    embedded: database.embedded,
+    client,
+  });
+  const shared: SharedData = { figureCache, bulk };
   const pruneKeys = () =>
     pruneIdempotencyKeys(client).then(
       (n) => n && logger.info({ keys: n }, 'expired idempotency keys deleted'),
@@ -121,6 +148,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
   const release = async () => {
     clearInterval(pruning);
     await figureCache?.close();
+    await bulk.close();
     await client.$disconnect();
     await database.close();
   };
@@ -146,6 +174,18 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
         context.data = options.createDataLayer(tx as unknown as Client, { ...shared, figureCache: undefined });
       },
     });
+    const contextOf = (base: RequestContext): DatabaseSubgraphContext<Data> => {
+      const access = new Access(base.identity, sector);
+      const audit = new RequestAudit({
+        access,
+        requestId: base.requestId,
+        store: auditStore,
+        limiter: lookupLimiter,
+        logger: base.logger,
+        subjectKeyOf,
+      });
+      return { ...base, data: options.createDataLayer(client, shared), access, audit };
+    };
     const service = await startHttpService<DatabaseSubgraphContext<Data>>({
       name: options.name,
       // Only the gateway may call: every request carries its signed token, `_service` and `_entities` included.
@@ -169,18 +209,19 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
           limits: queryLimitsFromEnv(SUBGRAPH_QUERY_LIMITS, env),
           plugins: [auditPlugin(), idempotencyPlugin(idempotency)],
         }),
-      context: (base) => {
-        const access = new Access(base.identity, sector);
-        const audit = new RequestAudit({
-          access,
-          requestId: base.requestId,
-          store: auditStore,
-          limiter: lookupLimiter,
-          logger: base.logger,
-          subjectKeyOf,
-        });
-        return { ...base, data: options.createDataLayer(client, shared), access, audit };
-      },
+      context: contextOf,
+      routes:
+        options.routes &&
+        ((app, tools) =>
+          options.routes?.(app, {
+            ...tools,
+            logger,
+            context: (res) => {
+              const caller = res.locals.caller as Caller;
+              res.locals.context ??= contextOf(createRequestContext(caller.requestId, caller.identity, logger));
+              return res.locals.context as DatabaseSubgraphContext<Data>;
+            },
+          })),
       readiness: async () => {
         await client.$queryRaw(sql`SELECT 1`);
       },

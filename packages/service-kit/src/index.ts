@@ -19,3 +19,6 @@ export * from './input/reasons.js';
 export * from './input/problems.js';
 export * from './input/checks.js';
 export * from './unit-key.js';
+export * from './labels.js';
+export * from './static-site.js';
+export * from './imports/index.js';

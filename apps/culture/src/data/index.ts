@@ -3,6 +3,7 @@ import { auditData } from '@ecd/database';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { activityData } from './activities.js';
 import { facilityData } from './facilities.js';
+import { facilityImportData } from './facility-import.js';
 import { outreachData } from './outreach.js';
 import { unitFigureData, unitFigureLoaders } from './unit-figures.js';
 
@@ -12,6 +13,7 @@ export function createDataLayer(prisma: PrismaClient) {
   return {
     unitFigures: unitFigureData(figures),
     facilities: facilityData(prisma, figures),
+    facilityImports: facilityImportData(prisma),
     activities: activityData(prisma),
     outreach: outreachData(prisma),
     audit: auditData(prisma),

@@ -1,7 +1,9 @@
 import { auditData, type SharedData } from '@ecd/database';
 
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { enrolmentImportData } from './enrolment-import.js';
 import { enrolmentData } from './enrolment.js';
+import { figureFileData } from './figure-files.js';
 import { figureData } from './figures.js';
 import { populationData } from './populations.js';
 import { schoolData } from './schools.js';
@@ -13,8 +15,10 @@ export function createDataLayer(prisma: PrismaClient, { figureCache }: SharedDat
     schools: schoolData(prisma),
     surveys: surveyData(prisma),
     enrolment: enrolmentData(prisma),
+    enrolmentImports: enrolmentImportData(prisma),
     populations: populationData(prisma),
     figures: figureData(prisma, figureCache),
+    figureFiles: figureFileData(prisma),
     audit: auditData(prisma),
   };
 }

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { antenatalData } from './antenatal.js';
 import { childData } from './children.js';
 import { figureData } from './figures.js';
+import { growthImportData } from './growth-import.js';
 import { growthData } from './growth.js';
 import { immunisationData } from './immunisation.js';
 import { stationData } from './stations.js';
@@ -19,13 +20,14 @@ export interface DataLayerOptions extends SharedData {
  * Health's data layer for one request: every feature's reads (batched by DataLoaders made for this
  * request, so they cache per request) and writes (access checked before anything is written).
  */
-export function createDataLayer(prisma: PrismaClient, { childKeySecret, figureCache }: DataLayerOptions) {
+export function createDataLayer(prisma: PrismaClient, { childKeySecret, figureCache, bulk }: DataLayerOptions) {
   const immunisations = immunisationData(prisma);
   const growth = growthData(prisma);
   return {
     children: childData(prisma, { childKeySecret, immunisations, growth }),
     immunisations,
     growth,
+    growthImports: growthImportData(prisma, bulk),
     antenatal: antenatalData(prisma),
     stations: stationData(prisma),
     figures: figureData(prisma, figureCache),

@@ -11,6 +11,7 @@ import {
   sql,
   type ComputedIndicators,
   type Sql,
+  type SqlQueryable,
 } from '@ecd/database';
 import type { Logger } from '@ecd/service-kit';
 
@@ -129,6 +130,43 @@ export const afterMeasurementRecorded = (db: Db, measurementId: string) =>
       SELECT 'UNDER5_STUNTING', extract(year FROM measured_on)::int, ${tallyKey()}, (stunting <> 'NONE')::int, 1
         FROM growth_measurement WHERE id = ${measurementId}::uuid AND stunting IS NOT NULL`),
   );
+
+/** The stunting totals of many measurements, summed per year, commune and sex (a file imported). */
+export interface StuntingTally {
+  year: number;
+  communeCode: string;
+  communeValidFrom: string;
+  provinceCode: string;
+  provinceValidFrom: string;
+  sex: 'MALE' | 'FEMALE';
+  numerator: number;
+  denominator: number;
+}
+
+/** Adds the totals of measurements written in bulk, in their transaction: one statement, whatever the number of rows. */
+export const addStuntingTallies = (db: SqlQueryable, tallies: readonly StuntingTally[]) =>
+  tallies.length
+    ? execute(
+        db,
+        addTo(sql`
+      SELECT 'UNDER5_STUNTING', t.year, t.commune_code, t.commune_valid_from, t.province_code, t.province_valid_from,
+             t.sex::"Sex", t.numerator, t.denominator
+        FROM jsonb_to_recordset(${JSON.stringify(
+          tallies.map((t) => ({
+            year: t.year,
+            commune_code: t.communeCode,
+            commune_valid_from: t.communeValidFrom,
+            province_code: t.provinceCode,
+            province_valid_from: t.provinceValidFrom,
+            sex: t.sex,
+            numerator: t.numerator,
+            denominator: t.denominator,
+          })),
+        )}::jsonb)
+          AS t(year int, commune_code text, commune_valid_from date, province_code text, province_valid_from date,
+               sex text, numerator int, denominator int)`),
+      )
+    : Promise.resolve(0);
 
 /**
  * A dose recorded: the child counts as fully immunised when this dose completes the doses due by the

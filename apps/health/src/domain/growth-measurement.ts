@@ -6,9 +6,10 @@ import { problem, type InputProblem } from '@ecd/service-kit';
 
 import {
   ageDaysBetween,
-  assessGrowth,
   checkPlausibility,
   nutritionalStatus,
+  zScore,
+  type ChildMeasurement,
   type Deficit,
   type MeasuredPosition,
   type Sex,
@@ -66,14 +67,20 @@ const zOrNull = (result: ZScoreResult) => (result.ok ? result.z : null);
 
 /** The z-scores and statuses stored with a measurement that passed `measurementProblems`. */
 export function growthScores(values: MeasurementValues): GrowthScores {
-  const assessment = assessGrowth({
+  const child: ChildMeasurement = {
     sex: values.sex,
     ageDays: ageDaysBetween(values.birthDate, values.measuredOn),
     weightKg: values.weightKg,
     lengthHeightCm: values.lengthHeightCm,
     measured: values.measured,
     oedema: values.oedema,
-  });
+  };
+  // The three indicators stored (as assessGrowth computes them), not BMI-for-age: a file of 100,000 rows scores them all.
+  const assessment = {
+    weightForAge: zScore('WEIGHT_FOR_AGE', child),
+    lengthHeightForAge: zScore('LENGTH_HEIGHT_FOR_AGE', child),
+    weightForLengthHeight: zScore('WEIGHT_FOR_LENGTH_HEIGHT', child),
+  };
   const status = nutritionalStatus(assessment);
   return {
     weightForAgeZ: zOrNull(assessment.weightForAge),

@@ -280,8 +280,10 @@ function interpolatedLms(name: LengthTableName, sex: Sex, cm: number): Lms {
 type AgeTableName = 'weianthro' | 'lenanthro' | 'bmianthro';
 type LengthTableName = 'wflanthro' | 'wfhanthro';
 type TableName = AgeTableName | LengthTableName;
-/** Keyed by `${sex code}:${age in days or length/height in tenths of a cm}`. */
-type LmsTable = ReadonlyMap<string, Lms>;
+/** Keyed by `rowKey(sex code, age in days or length/height in tenths of a cm)`. */
+type LmsTable = ReadonlyMap<number, Lms>;
+/** A number, not a text: a file of 100,000 measurements looks up half a million rows. */
+const rowKey = (sexCode: number, key: number) => sexCode * 100_000 + key;
 
 const SEX_CODE: Record<Sex, number> = { MALE: 1, FEMALE: 2 };
 const tables = new Map<TableName, LmsTable>();
@@ -292,7 +294,7 @@ function lmsAt(name: TableName, sex: Sex, key: number): Lms {
     table = parseTable(name, readFileSync(new URL(`../../data/who-growth/${name}.txt`, import.meta.url), 'utf8'));
     tables.set(name, table);
   }
-  const lms = table.get(`${SEX_CODE[sex]}:${key}`);
+  const lms = table.get(rowKey(SEX_CODE[sex], key));
   // Callers check the ranges first, so a missing row means the data files are damaged.
   if (!lms) throw new Error(`${name}.txt has no row for sex ${SEX_CODE[sex]} at ${key}`);
   return lms;
@@ -302,7 +304,7 @@ function parseTable(name: TableName, text: string): LmsTable {
   const [header, ...lines] = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   if (!header?.startsWith('sex\t') || !header.includes('\tl\tm\ts')) throw new Error(`${name}.txt: unexpected header`);
   const byTenths = name === 'wflanthro' || name === 'wfhanthro';
-  const table = new Map<string, Lms>();
+  const table = new Map<number, Lms>();
   for (const line of lines) {
     const [sex, key, l, m, s] = line.split('\t').map(Number);
     if (
@@ -316,8 +318,7 @@ function parseTable(name: TableName, text: string): LmsTable {
       throw new Error(`${name}.txt: malformed row "${line}"`);
     }
     // Lengths such as 45.1 are not exact in binary, so rows are keyed on whole tenths.
-    const rowKey = byTenths ? Math.round(key * 10) : key;
-    table.set(`${sex}:${rowKey}`, { l, m, s });
+    table.set(rowKey(sex, byTenths ? Math.round(key * 10) : key), { l, m, s });
   }
   return table;
 }

@@ -1,6 +1,7 @@
 import { auditData, type SharedData } from '@ecd/database';
 
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { figureFileData } from './figure-files.js';
 import { planData } from './plans.js';
 import { progressData } from './progress.js';
 import { recordData } from './records.js';
@@ -23,6 +24,7 @@ export function createDataLayer(prisma: PrismaClient, childKeySecret: string, { 
     registry,
     plans,
     progress: progressData(prisma, { registry, plans, units, figureCache }),
+    figureFiles: figureFileData(prisma, { registry }),
     reporting: reportingData(prisma, { plans, registry }),
     records: recordData(prisma, childKeySecret),
     referrals: referralData(prisma, childKeySecret, { units }),

@@ -8,6 +8,7 @@ import {
   isUuid,
   notFound,
   problem,
+  rejectInput,
   toIsoDate,
   unitKeyString,
   type Access,
@@ -30,7 +31,14 @@ import {
   type BoardCounts,
   type ExpectedReportState,
 } from '../domain/reporting-board.js';
-import { canStartVersion, nextStatus, type SubmissionAction } from '../domain/submission-lifecycle.js';
+import {
+  canStartVersion,
+  nextStatus,
+  reportTextProblems,
+  storedReportTexts,
+  type ReportTexts,
+  type SubmissionAction,
+} from '../domain/submission-lifecycle.js';
 import type {
   AdministrativeUnit,
   Agency,
@@ -187,6 +195,12 @@ function assertValuesInScope(scope: ScopeGuard, rows: readonly { unitCode: strin
   rows.forEach((row, i) =>
     scope.assertCovers({ code: row.unitCode, validFrom: row.unitValidFrom }, `values[${i}].unitCode`),
   );
+}
+
+/** A report's own texts, checked before anything else: every problem at once, nothing written. */
+function assertReportTexts(texts: ReportTexts) {
+  const problems = reportTextProblems(texts);
+  if (problems.length) rejectInput('Nội dung báo cáo', 'INVALID_REPORT_TEXT', problems, '');
 }
 
 function assertOpen(period: { open: boolean }, details: ErrorDetails) {
@@ -508,14 +522,16 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
     },
 
     /** Starts version n+1 of an agency's report (of the person's territory) as a draft, with its values, in one transaction. */
-    async createSubmission(input: {
-      periodId: string;
-      reporterCode: string;
-      values: ValueInput[];
-      note?: string | null | undefined;
-      actor: string;
-      scope: ScopeGuard;
-    }) {
+    async createSubmission(
+      input: ReportTexts & {
+        periodId: string;
+        reporterCode: string;
+        values: ValueInput[];
+        actor: string;
+        scope: ScopeGuard;
+      },
+    ) {
+      assertReportTexts(input);
       const period = await findPeriod(prisma, input.periodId);
       assertOpen(period, { field: 'periodId', reason: 'PERIOD_CLOSED' });
       const expected = await prisma.expectedReport.findUnique({
@@ -547,7 +563,7 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
             expectedReportId: expected.id,
             version: (latest?.version ?? 0) + 1,
             status: 'DRAFT',
-            note: input.note ?? null,
+            ...storedReportTexts(input),
             createdBy: input.actor,
             values: { create: rows },
             transitions: { create: { fromStatus: null, toStatus: 'DRAFT', actor: input.actor } },
@@ -557,12 +573,14 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
     },
 
     /** Replaces a draft's values. A submitted version is frozen (also enforced by a database trigger). */
-    async updateDraft(input: {
-      submissionId: string;
-      values: ValueInput[];
-      note?: string | null | undefined;
-      scope: ScopeGuard;
-    }) {
+    async updateDraft(
+      input: ReportTexts & {
+        submissionId: string;
+        values: ValueInput[];
+        scope: ScopeGuard;
+      },
+    ) {
+      assertReportTexts(input);
       const submission = await findSubmission(prisma, input.submissionId);
       await assertReporterInScope(prisma, input.scope, submission.expectedReport.reporterCode, 'submissionId');
       const period = submission.expectedReport.period;
@@ -579,7 +597,7 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
         await tx.submissionValue.deleteMany({ where: { submissionId: submission.id } });
         return tx.submission.update({
           where: { id: submission.id },
-          data: { values: { create: rows }, ...(input.note !== undefined ? { note: input.note } : {}) },
+          data: { values: { create: rows }, ...storedReportTexts(input) },
         });
       });
     },

@@ -1,3 +1,5 @@
+import { vietnameseNumber } from '@ecd/service-kit';
+
 export type Comparator = 'GTE' | 'GT' | 'LTE' | 'LT' | 'EQ' | 'MAINTAIN';
 export type Direction = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
 export type ProgressStatus = 'REACHED' | 'ON_TRACK' | 'AT_RISK' | 'BEHIND' | 'NO_DATA';
@@ -134,15 +136,6 @@ export function assessProgress(
   if (made >= due - noise(expected)) return { ...result, status: 'ON_TRACK' };
   return { ...result, status: made >= due / 2 && made > 0 ? 'AT_RISK' : 'BEHIND' };
 }
-
-/** Vietnamese number: comma for decimals, at most `digits` of them. */
-// Made once per number of digits: a NumberFormat costs far more to make than to use (thousands per request).
-const numberFormats = new Map<number, Intl.NumberFormat>();
-export const vietnameseNumber = (value: number, digits = 2) => {
-  let format = numberFormats.get(digits);
-  if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits })));
-  return format.format(value);
-};
 
 /**
  * The gap as people read it, agreeing with whether the milestone is met: "Vượt 3 điểm phần trăm" beyond

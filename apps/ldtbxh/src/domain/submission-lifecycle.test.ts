@@ -5,6 +5,9 @@ import {
   canStartVersion,
   isFrozen,
   nextStatus,
+  REPORT_TEXT_MAX_LENGTH,
+  reportTextProblems,
+  storedReportTexts,
   type SubmissionAction,
   type SubmissionStatus,
 } from './submission-lifecycle.js';
@@ -57,5 +60,29 @@ describe('submission lifecycle', () => {
         canStartVersion(s as SubmissionStatus | undefined),
       ),
     ).toEqual([true, false, false, true, true]);
+  });
+});
+
+describe('the texts an agency writes in its report', () => {
+  it('accepts none, blank or texts up to the limit', () => {
+    expect(reportTextProblems({})).toEqual([]);
+    expect(
+      reportTextProblems({ note: '  ', difficulties: null, proposals: 'x'.repeat(REPORT_TEXT_MAX_LENGTH) }),
+    ).toEqual([]);
+  });
+
+  it('refuses each text over the limit on its own argument', () => {
+    const long = 'x'.repeat(REPORT_TEXT_MAX_LENGTH + 1);
+    expect(reportTextProblems({ note: 'ok', difficulties: long, proposals: long })).toEqual([
+      expect.objectContaining({ field: 'difficulties', reason: 'TOO_LONG' }),
+      expect.objectContaining({ field: 'proposals', reason: 'TOO_LONG' }),
+    ]);
+  });
+
+  it('stores texts trimmed, blank ones as null, and leaves out those not given', () => {
+    expect(storedReportTexts({ note: '  Đã triển khai.  ', difficulties: '   ' })).toEqual({
+      note: 'Đã triển khai.',
+      difficulties: null,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { conflict } from '@ecd/service-kit';
+import { conflict, textProblems, type InputProblem } from '@ecd/service-kit';
 
 export type SubmissionStatus = 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
 export type SubmissionAction = 'SUBMIT' | 'ACCEPT' | 'RETURN';
@@ -42,4 +42,39 @@ export const isFrozen = (status: SubmissionStatus) => status !== 'DRAFT';
  */
 export function canStartVersion(latest: SubmissionStatus | undefined): boolean {
   return latest === undefined || latest === 'ACCEPTED' || latest === 'RETURNED';
+}
+
+/** The longest text an agency may write in a report (each of note, difficulties, proposals). */
+export const REPORT_TEXT_MAX_LENGTH = 5000;
+
+/** The texts an agency writes in its report, which the annual report quotes: each optional. */
+export interface ReportTexts {
+  note?: string | null | undefined;
+  difficulties?: string | null | undefined;
+  proposals?: string | null | undefined;
+}
+
+const TEXT_LABELS: Record<keyof ReportTexts, string> = {
+  note: 'Kết quả thực hiện',
+  difficulties: 'Khó khăn, vướng mắc',
+  proposals: 'Đề xuất, kiến nghị',
+};
+
+/** Every problem of a report's texts (too long), each on its argument. */
+export function reportTextProblems(texts: ReportTexts): InputProblem[] {
+  return (Object.keys(TEXT_LABELS) as (keyof ReportTexts)[]).flatMap((field) =>
+    textProblems(field, texts[field], TEXT_LABELS[field], REPORT_TEXT_MAX_LENGTH, { required: false }),
+  );
+}
+
+/**
+ * The texts as stored: trimmed, blank as null; a text not given is left out (an edit keeps the draft's),
+ * one given as null clears it.
+ */
+export function storedReportTexts(texts: ReportTexts): ReportTexts {
+  return Object.fromEntries(
+    (Object.keys(TEXT_LABELS) as (keyof ReportTexts)[])
+      .filter((field) => texts[field] !== undefined)
+      .map((field) => [field, texts[field]?.trim() || null]),
+  );
 }

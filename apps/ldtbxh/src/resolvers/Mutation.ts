@@ -24,10 +24,17 @@ export const Mutation: MutationResolvers = {
   openReportingPeriod: (_parent, { planKey, frequency, year }, { data, identity, access, logger }) =>
     data.reporting.openPeriod(planKey, frequency, year, identity.userId, access, logger),
   closeReportingPeriod: (_parent, { periodId }, { data, access }) => data.reporting.closePeriod(periodId, access),
-  createSubmission: (_parent, { periodId, reporterCode, values, note }, { data, identity, access }) =>
-    data.reporting.createSubmission({ periodId, reporterCode, values, note, actor: identity.userId, scope: access }),
-  updateDraft: (_parent, { submissionId, values, note }, { data, access }) =>
-    data.reporting.updateDraft({ submissionId, values, note, scope: access }),
+  createSubmission: (_parent, { periodId, reporterCode, values, ...texts }, { data, identity, access }) =>
+    data.reporting.createSubmission({
+      periodId,
+      reporterCode,
+      values,
+      ...texts,
+      actor: identity.userId,
+      scope: access,
+    }),
+  updateDraft: (_parent, { submissionId, values, ...texts }, { data, access }) =>
+    data.reporting.updateDraft({ submissionId, values, ...texts, scope: access }),
   submitReport: (_parent, { submissionId }, { data, identity, access }) =>
     data.reporting.transition({ submissionId, action: 'SUBMIT', actor: identity.userId, scope: access }),
   acceptReport: (_parent, { submissionId }, { data, identity, access }) =>

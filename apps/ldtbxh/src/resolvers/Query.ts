@@ -18,6 +18,8 @@ export const Query: QueryResolvers = {
   administrativeUnit: (_parent, { code, asOf }, { data }) => data.units.onDay(code, asOf),
   administrativeUnits: (_parent, { level, parentCode, asOf, first, after }, { data }) =>
     data.units.page({ level, parentCode, asOf, first, after }),
+  searchAdministrativeUnits: (_parent, { text, level, asOf, first }, { data }) =>
+    data.units.search({ text, level, asOf, first }),
   plans: (_parent, { level, first, after }, { data }) => data.plans.page({ level, first, after }),
   plan: (_parent, { key }, { data }) => data.plans.byKey(key),
   indicators: (_parent, { sector, first, after }, { data }) => data.registry.indicatorPage({ sector, first, after }),

@@ -644,6 +644,10 @@ export const REASONS = {
     meaning: "A report's values were refused; `problems` lists every problem.",
     message: 'Số liệu báo cáo có lỗi; không có dữ liệu nào được ghi.',
   },
+  INVALID_REPORT_TEXT: {
+    meaning: "A report's own texts (note, difficulties, proposals) were refused; `problems` lists every problem.",
+    message: 'Nội dung báo cáo có lỗi; không có dữ liệu nào được ghi.',
+  },
   MISSING_DENOMINATOR: {
     meaning: 'A value of a rate indicator has no denominator greater than 0.',
     message: 'Chỉ số tỷ lệ cần mẫu số lớn hơn 0.',
@@ -709,6 +713,37 @@ export const REASONS = {
   VERSION_IN_PROGRESS: {
     meaning: "The agency's latest report is still a draft or awaiting review, so no new version can start.",
     message: 'Phiên bản trước chưa được xử lý xong; vui lòng sửa bản nháp hoặc chờ duyệt.',
+  },
+
+  // File imports (Excel templates and bulk loads): problems of the file, each located by sheet, row and column.
+  DUPLICATE_COLUMN: {
+    meaning: 'An uploaded file has two columns with the same heading.',
+    message: 'Cột này xuất hiện hai lần.',
+  },
+  INVALID_IMPORT: {
+    meaning:
+      'An uploaded file was refused; `problems` lists every problem with its sheet, row and column, and nothing was written.',
+    message: 'Tệp có lỗi; không có dữ liệu nào được ghi.',
+  },
+  MISSING_COLUMN: {
+    meaning: "An uploaded file's header row lacks a column the import requires.",
+    message: 'Tệp thiếu một cột bắt buộc.',
+  },
+  NO_ROWS: {
+    meaning: 'An uploaded file holds no data row below its header.',
+    message: 'Tệp không có dòng số liệu nào.',
+  },
+  TEMPLATE_MISMATCH: {
+    meaning: 'An uploaded template was made for another import, another sector or an older version of the template.',
+    message: 'Tệp không phải mẫu nhập của mục này hoặc là mẫu cũ; vui lòng tải mẫu mới.',
+  },
+  UNREADABLE_FILE: {
+    meaning: 'An uploaded file cannot be read as the CSV (UTF-8) or XLSX file it claims to be.',
+    message: 'Không đọc được tệp; vui lòng lưu lại dạng .xlsx hoặc CSV UTF-8.',
+  },
+  UNSUPPORTED_FILE_TYPE: {
+    meaning: 'An uploaded file is neither CSV nor XLSX (e.g. an Excel 97-2003 .xls file or a PDF).',
+    message: 'Chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.',
   },
 
   // Identity and access.

@@ -1,0 +1,5 @@
+export * from './table.js';
+export * from './problems.js';
+export * from './columns.js';
+export * from './route.js';
+export * from './template.js';
