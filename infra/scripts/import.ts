@@ -18,7 +18,7 @@ import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
-import { DEFAULT_KEYS_DIR } from '@ecd/service-kit';
+import { DEFAULT_KEYS_DIR, type ImportProblem, type ImportResult } from '@ecd/service-kit';
 import { DEMO_USERS, developmentKeys, signDevelopmentToken } from '@ecd/service-kit/development';
 
 import { infraEnv } from './env.js';
@@ -53,24 +53,6 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-interface Problem {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  reason: string;
-  message: string;
-}
-interface ImportAnswer {
-  dryRun: boolean;
-  rows: number;
-  written: number;
-  unchanged: number;
-  problems: Problem[];
-  problemCount: number;
-  reason?: string;
-  message: string;
-}
 interface ErrorAnswer {
   errors: { message: string; extensions?: { code?: string; reason?: string } }[];
 }
@@ -85,12 +67,12 @@ async function bearer(): Promise<string> {
   return signDevelopmentToken(developmentKeys(keysDir), args.user);
 }
 
-const where = (p: Problem) =>
+const where = (p: ImportProblem) =>
   [p.sheet && `trang ${p.sheet}`, p.row !== null && `dòng ${p.row}`, p.column && `cột ${p.column}`]
     .filter(Boolean)
     .join(', ') || 'tệp';
 
-function printAnswer(status: number, body: ImportAnswer | ErrorAnswer): number {
+function printAnswer(status: number, body: ImportResult | ErrorAnswer): number {
   if ('errors' in body) {
     for (const error of body.errors) console.error(`${status} ${error.extensions?.reason ?? ''}: ${error.message}`);
     return status === 401 || status === 403 ? 1 : 2;
@@ -132,10 +114,10 @@ async function sendFile(): Promise<number> {
     duplex: 'half',
   });
   if (!(response.headers.get('content-type') ?? '').includes('ndjson') || !response.body)
-    return printAnswer(response.status, (await response.json()) as ImportAnswer | ErrorAnswer);
+    return printAnswer(response.status, (await response.json()) as ImportResult | ErrorAnswer);
   // Progress lines, then the answer: {"status":…,"result":{…}} or {"status":…,"errors":[…]}.
   let buffered = '';
-  let final: { status: number; result?: ImportAnswer; errors?: ErrorAnswer['errors'] } | undefined;
+  let final: { status: number; result?: ImportResult; errors?: ErrorAnswer['errors'] } | undefined;
   const decoder = new TextDecoder();
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     buffered += decoder.decode(chunk, { stream: true });

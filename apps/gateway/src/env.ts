@@ -131,15 +131,18 @@ export function oidcConfig(env: Env): OidcConfig {
     jwksUrl: env.OIDC_JWKS_URL,
     jwks,
     algorithms: env.OIDC_ALGORITHMS,
-    claims: {
-      roles: env.OIDC_ROLES_CLAIM,
-      sector: env.OIDC_SECTOR_CLAIM,
-      unit: env.OIDC_UNIT_CLAIM,
-      agency: env.OIDC_AGENCY_CLAIM,
-      name: env.OIDC_NAME_CLAIM,
-    },
+    claims: claimPaths(env),
   };
 }
+
+/** The claims that say who a person is: how the gateway reads a token, and the web application too. */
+export const claimPaths = (env: Env): OidcConfig['claims'] => ({
+  roles: env.OIDC_ROLES_CLAIM,
+  sector: env.OIDC_SECTOR_CLAIM,
+  unit: env.OIDC_UNIT_CLAIM,
+  agency: env.OIDC_AGENCY_CLAIM,
+  name: env.OIDC_NAME_CLAIM,
+});
 
 /** The gateway's signing key; production refuses a development one. */
 export function gatewaySigningKey(env: Env): unknown {

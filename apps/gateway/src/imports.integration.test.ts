@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
-import type { Identity } from '@ecd/service-kit';
+import type { Identity, ImportProblem, ImportResult } from '@ecd/service-kit';
 import { countOf, rowCount, subgraphDatabase, userToken, type Federation } from '@ecd/test-kit';
 
 import { startTestFederation } from './federation.test-fixture.js';
@@ -25,25 +25,8 @@ const LDTBXH_OFFICER: Identity = {
   agency: 'SLDTBXH-20',
 };
 
-type Problem = {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  reason: string;
-  message: string;
-};
-type Answer = {
-  dryRun: boolean;
-  rows: number;
-  written: number;
-  unchanged: number;
-  problems: Problem[];
-  problemCount: number;
-  reason?: string;
-  message: string;
-  errors?: { extensions: { code: string; reason: string } }[];
-};
+/** An import's answer as the route sends it, or a refusal's GraphQL-style errors. */
+type Answer = ImportResult & { errors?: { extensions: { code: string; reason: string } }[] };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -72,7 +55,7 @@ const gql = async <T>(user: string | Identity, query: string, variables: Record<
 const health = () => subgraphDatabase(federation, 'health');
 const ldtbxh = () => subgraphDatabase(federation, 'ldtbxh');
 const measurements = () => rowCount(health(), 'growth_measurement');
-const located = (problems: Problem[]) => problems.map((p) => [p.sheet, p.row, p.column, p.field, p.reason]);
+const located = (problems: ImportProblem[]) => problems.map((p) => [p.sheet, p.row, p.column, p.field, p.reason]);
 
 const HEADER = 'childRecordId,sex,birthDate,measuredOn,weightKg,lengthHeightCm,measured,oedema,communeCode';
 

@@ -3,7 +3,7 @@ import type { Express, Request } from 'express';
 
 import { DEVELOPMENT_ISSUER, serveStaticSite } from '@ecd/service-kit';
 
-import type { Env } from './env.js';
+import { claimPaths, type Env } from './env.js';
 
 /** The web application's page for the GraphQL explorer (bundled GraphiQL: works with no internet). */
 export const EXPLORER_PATH = '/kham-pha';
@@ -23,13 +23,7 @@ export function webConfig(env: Env, req: Pick<Request, 'protocol' | 'get'>) {
   return {
     oidc: authority ? { authority, clientId: env.WEB_OIDC_CLIENT_ID, scope: env.WEB_OIDC_SCOPE } : null,
     development: servesDevelopmentSignIn(env),
-    claims: {
-      roles: env.OIDC_ROLES_CLAIM,
-      sector: env.OIDC_SECTOR_CLAIM,
-      unit: env.OIDC_UNIT_CLAIM,
-      agency: env.OIDC_AGENCY_CLAIM,
-      name: env.OIDC_NAME_CLAIM,
-    },
+    claims: claimPaths(env),
   };
 }
 

@@ -5,24 +5,13 @@
  * each (test-results/screenshots/), and no request ever leaves the system's origin (no CDN, no internet).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { axeViolations, openBrowser, screenshot, signIn, signOut, type Browser } from './browser.ts';
+import { screenshot, signIn, signOut } from './browser.ts';
+import { browserForTests } from './fixture.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const expectAccessible = async (name: string, exclude: string[] = []) => {
-  const violations = await axeViolations(browser.page, exclude);
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-};
+const { browser, expectAccessible } = browserForTests({ keepSession: true });
 
 /** Rows of the table captioned so (the caption starts with `caption`). */
 const rowsOf = (caption: string) =>

@@ -6,29 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { axeViolations, openBrowser, screenshot, signIn, signOut, type Browser } from './browser.ts';
+import { screenshot, signIn, signOut } from './browser.ts';
+import { browserForTests } from './fixture.ts';
 import { repositoryRoot } from './system.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-// A test that failed half-way leaves no one signed in for the next.
-afterEach(async () => {
-  await browser.page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
-});
-
-const expectAccessible = async (name: string) => {
-  const violations = await axeViolations(browser.page);
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-};
+const { browser, expectAccessible } = browserForTests();
 
 /** Lạng Sơn's own plan file, as a new plan of its own (another key and title), its first milestone at 170 %. */
 function planFiles() {

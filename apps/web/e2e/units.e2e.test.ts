@@ -4,28 +4,13 @@
  * of those to what it became; found by code too. axe-core on the page (on a 360 px phone too), screenshots in
  * test-results/screenshots/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { axeViolations, openBrowser, screenshot, signIn, signOut, type Browser } from './browser.ts';
+import { screenshot, signIn, signOut } from './browser.ts';
+import { browserForTests } from './fixture.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-// A test that failed half-way leaves no one signed in for the next.
-afterEach(async () => {
-  await browser.page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
-});
-
-const expectAccessible = async (name: string) => {
-  const violations = await axeViolations(browser.page);
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-};
+const { browser, expectAccessible } = browserForTests();
 
 describe('units through time', () => {
   it('finds a commune typed without diacritics and follows it across the 2025 reform', async () => {

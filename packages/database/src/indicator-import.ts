@@ -6,18 +6,16 @@ import {
   acceptedImport,
   badInput,
   buildTemplate,
-  columnLabels,
   FIRST_YEAR,
   ImportProblems,
-  mapColumns,
   POLICIES,
   problem,
+  readDataSheets,
   refusedImport,
-  RowReader,
   templateIdentityOf,
   type ImportResult,
-  type ImportSheet,
   type Located,
+  type RowReader,
   type TemplateColumn,
   type Upload,
 } from '@ecd/service-kit';
@@ -29,6 +27,7 @@ import {
   figureUnit,
   indicatorValueProblems,
   latestFigureVersion,
+  type ComputedIndicators,
   type IndicatorValueInput,
   type IndicatorValueRules,
 } from './indicator-values.js';
@@ -77,14 +76,6 @@ export const INDICATOR_COLUMNS: readonly TemplateColumn[] = [
 
 /** Decimals `indicator_value` keeps (numeric(18, 4)): a figure compares equal to what was stored. */
 const stored = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
-
-/** The data sheets: visible ones whose header names a column of the import. */
-function dataSheets(sheets: readonly ImportSheet[]): ImportSheet[] {
-  const headings = new Set(INDICATOR_COLUMNS.flatMap((c) => [c.field.toLowerCase(), c.label.toLowerCase()]));
-  return sheets.filter(
-    (s) => !s.hidden && s.header.some((h) => headings.has(h.replace(/\*$/, '').trim().toLowerCase())),
-  );
-}
 
 interface FigureRow extends IndicatorValueInput {
   sheet: string;
@@ -154,16 +145,9 @@ export async function importIndicatorValues(
     );
     return refused(0);
   }
-  const sheets = dataSheets(upload.sheets);
-  if (!sheets.length) {
-    for (const column of INDICATOR_COLUMNS.filter((c) => c.required))
-      problems.file('MISSING_COLUMN', `Thiếu cột "${column.label}".`, { field: column.field });
-    return refused(0);
-  }
-  const labels = columnLabels(INDICATOR_COLUMNS);
-  const readers = new Map(
-    sheets.map((s) => [s.name, new RowReader(s, mapColumns(s, INDICATOR_COLUMNS, problems), problems, labels)]),
-  );
+  const data = readDataSheets(upload.sheets, INDICATOR_COLUMNS, problems);
+  if (!data) return refused(0);
+  const { sheets, readers } = data;
   if (problems.any) return refused(0);
 
   const figures: FigureRow[] = [];
@@ -403,6 +387,40 @@ export interface FigureFiles {
     year: number,
     options?: { filled?: boolean },
   ): Promise<{ fileName: string; body: Buffer } | undefined>;
+}
+
+/**
+ * A sector's aggregate figures as files, over its database: the import with the rules of its
+ * record<Sector>IndicatorValue (the indicators it owns, not those it computes) and the template, empty or
+ * filled with the figures held.
+ */
+export function sectorFigureFiles(
+  db: TransactionalClient,
+  options: {
+    sector: IndicatorSector;
+    sectorLabel: string;
+    computed: ComputedIndicators;
+    /** The indicators the sector owns, read at each import. */
+    ownedIndicators: () => ReadonlySet<string> | Promise<ReadonlySet<string>>;
+  },
+): FigureFiles {
+  return {
+    importValues: async (upload, importer) =>
+      importIndicatorValues(db, upload, {
+        sector: options.sector,
+        rules: { ownedIndicators: await options.ownedIndicators(), computed: options.computed },
+        importer,
+      }),
+    template: (unitCode, year, { filled = false } = {}) =>
+      indicatorTemplate({
+        sector: options.sector,
+        sectorLabel: options.sectorLabel,
+        unitCode,
+        year,
+        computed: new Set(Object.keys(options.computed)),
+        filledFrom: filled ? db : undefined,
+      }),
+  };
 }
 
 /**

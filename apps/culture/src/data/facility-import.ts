@@ -4,18 +4,16 @@ import { z } from 'zod';
 import { bulkInsert, onUniqueViolation, queryRows, sql } from '@ecd/database';
 import {
   acceptedImport,
-  columnLabels,
   conflict,
   ImportProblems,
-  mapColumns,
+  readDataSheets,
   refusedImport,
-  RowReader,
   templateIdentityOf,
   todayInVietnam,
   toIsoDate,
   type Access,
   type ImportResult,
-  type ImportSheet,
+  type RowReader,
   type Upload,
 } from '@ecd/service-kit';
 
@@ -26,14 +24,6 @@ import {
   type FacilityRow,
 } from '../domain/facility-import.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-
-/** The data sheets: visible ones whose header names a column of the import. */
-function dataSheets(sheets: readonly ImportSheet[]): ImportSheet[] {
-  const headings = new Set(FACILITY_COLUMNS.flatMap((c) => [c.field.toLowerCase(), c.label.toLowerCase()]));
-  return sheets.filter(
-    (s) => !s.hidden && s.header.some((h) => headings.has(h.replace(/\*$/, '').trim().toLowerCase())),
-  );
-}
 
 const existingRow = z.object({
   commune_code: z.string(),
@@ -69,17 +59,9 @@ export function facilityImportData(prisma: PrismaClient) {
         );
         return refusedImport(dryRun, 0, problems);
       }
-      const sheets = dataSheets(upload.sheets);
-      if (!sheets.length) {
-        for (const column of FACILITY_COLUMNS.filter((c) => c.required))
-          problems.file('MISSING_COLUMN', `Thiếu cột "${column.label}".`, { field: column.field });
-        return refusedImport(dryRun, 0, problems);
-      }
-      const labels = columnLabels(FACILITY_COLUMNS);
-      const readers = new Map(
-        sheets.map((s) => [s.name, new RowReader(s, mapColumns(s, FACILITY_COLUMNS, problems), problems, labels)]),
-      );
-      const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+      const data = readDataSheets(upload.sheets, FACILITY_COLUMNS, problems);
+      if (!data) return refusedImport(dryRun, 0, problems);
+      const { sheets, readers, rows: total } = data;
       if (problems.any) return refusedImport(dryRun, total, problems);
       if (!total) {
         problems.file('NO_ROWS', 'Tệp không có thiết chế nào.', { sheet: sheets[0]?.name ?? null });

@@ -3,17 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { bulkInsert, execute, sql } from '@ecd/database';
 import {
   acceptedImport,
-  columnLabels,
   ImportProblems,
   isUuid,
-  mapColumns,
+  readDataSheets,
   refusedImport,
-  RowReader,
   templateIdentityOf,
   todayInVietnam,
   type Access,
   type ImportResult,
-  type ImportSheet,
+  type RowReader,
   type Upload,
 } from '@ecd/service-kit';
 
@@ -35,14 +33,6 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { versioned } from './versions.js';
 
 type Db = Pick<PrismaClient, 'enrolmentReport'>;
-
-/** The data sheets: visible ones whose header names a column of the import. */
-function dataSheets(sheets: readonly ImportSheet[]): ImportSheet[] {
-  const headings = new Set(ENROLMENT_COLUMNS.flatMap((c) => [c.field.toLowerCase(), c.label.toLowerCase()]));
-  return sheets.filter(
-    (s) => !s.hidden && s.header.some((h) => headings.has(h.replace(/\*$/, '').trim().toLowerCase())),
-  );
-}
 
 /** The latest report of each school and year the drafts name, by reportKey. */
 async function latestReports(db: Db, drafts: readonly EnrolmentDraft[]) {
@@ -91,17 +81,9 @@ export function enrolmentImportData(prisma: PrismaClient) {
         );
         return refused(0);
       }
-      const sheets = dataSheets(upload.sheets);
-      if (!sheets.length) {
-        for (const column of ENROLMENT_COLUMNS.filter((c) => c.required))
-          problems.file('MISSING_COLUMN', `Thiếu cột "${column.label}".`, { field: column.field });
-        return refused(0);
-      }
-      const labels = columnLabels(ENROLMENT_COLUMNS);
-      const readers = new Map(
-        sheets.map((s) => [s.name, new RowReader(s, mapColumns(s, ENROLMENT_COLUMNS, problems), problems, labels)]),
-      );
-      const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+      const data = readDataSheets(upload.sheets, ENROLMENT_COLUMNS, problems);
+      if (!data) return refused(0);
+      const { sheets, readers, rows: total } = data;
       if (problems.any) return refused(total);
       if (!total) {
         problems.file('NO_ROWS', 'Tệp không có dòng số học sinh nào.', { sheet: sheets[0]?.name ?? null });

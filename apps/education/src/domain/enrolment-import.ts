@@ -6,7 +6,7 @@
  * flows the mutation takes per class group are the sums of the rows: enrolled at the start is the sum of
  * the group's pupils, completing and dropping out the sums of the rows' own columns.
  */
-import type { InputProblem, RowReader, TemplateColumn } from '@ecd/service-kit';
+import { SEX_SPELLINGS, type InputProblem, type RowReader, type TemplateColumn } from '@ecd/service-kit';
 
 import {
   enrolmentProblems,
@@ -15,7 +15,6 @@ import {
   type EnrolmentRow,
   type GradeFlowRow,
   type SchoolGrade,
-  type Sex,
 } from './records.js';
 import type { SchoolLevel } from './school-level.js';
 
@@ -47,13 +46,6 @@ const GRADES = new Map<string, SchoolGrade>(
     [grade.toLowerCase(), grade as SchoolGrade],
   ]),
 );
-const SEXES = new Map<string, Sex>([
-  ['nam', 'MALE'],
-  ['nữ', 'FEMALE'],
-  ['nu', 'FEMALE'],
-  ['male', 'MALE'],
-  ['female', 'FEMALE'],
-]);
 
 const COUNT = { type: 'whole', min: 0 } as const;
 
@@ -140,7 +132,7 @@ export function readEnrolmentRow(reader: RowReader, today: Date): EnrolmentFileR
   const year = reader.number('year', { required: true, integer: true });
   const grade = reader.choice('grade', GRADES, { required: true });
   const age = reader.number('age', { required: true, integer: true });
-  const sex = reader.choice('sex', SEXES, { required: true });
+  const sex = reader.choice('sex', SEX_SPELLINGS, { required: true });
   const pupils = reader.number('pupils', { required: true });
   const pupilsWithDisabilities = reader.number('pupilsWithDisabilities', { required: true });
   const pupilsWithEcdServices = reader.number('pupilsWithEcdServices');

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 
-import type { Figure, IndicatorInfo, ProgressRow, SexRow } from './operations.js';
+import type { CommuneRow, Figure, IndicatorInfo, ProgressRow, SexRow } from './operations.js';
 
 export const dhis2MappingSchema = z
   .object({
@@ -122,33 +122,31 @@ function commentOf(figure: Figure | null, territory: { approximate: boolean; not
   return parts.length ? parts.join('. ') : null;
 }
 
+/** The values of a target's figure in one place (the unit, or one of its communes), with where it comes from. */
+const placeValues = (
+  mapping: Dhis2Mapping,
+  row: ProgressRow,
+  place: Pick<CommuneRow, 'unitCode' | 'figure' | 'value' | 'territory'>,
+) =>
+  valuesOf(
+    mapping,
+    row.indicator,
+    row.year,
+    { unitCode: place.unitCode },
+    place.figure,
+    place.value,
+    commentOf(place.figure, place.territory),
+  );
+
 /** The data value set of a plan's progress (with its communes and sex split where they were asked). */
 export function dhis2DataValueSet(
   progress: ProgressRow[],
   mapping: Dhis2Mapping = DEFAULT_DHIS2_MAPPING,
 ): Dhis2DataValueSet {
   const dataValues = progress.flatMap((row) => [
-    ...valuesOf(
-      mapping,
-      row.indicator,
-      row.year,
-      { unitCode: row.unitCode },
-      row.figure,
-      row.value,
-      commentOf(row.figure, row.territory),
-    ),
+    ...placeValues(mapping, row, row),
     ...sexValues(mapping, row, row.unitCode, row.bySex),
-    ...(row.communes ?? []).flatMap((c) =>
-      valuesOf(
-        mapping,
-        row.indicator,
-        row.year,
-        { unitCode: c.unitCode },
-        c.figure,
-        c.value,
-        commentOf(c.figure, c.territory),
-      ),
-    ),
+    ...(row.communes ?? []).flatMap((c) => placeValues(mapping, row, c)),
     ...(row.communesBySex ?? []).flatMap((c) => sexValues(mapping, row, c.unitCode, c.bySex)),
   ]);
   // Two targets of a plan may read the same indicator: DHIS2 takes one value per data element, period,

@@ -75,6 +75,9 @@ export interface ProgressRow {
   communesBySex?: { unitCode: string; unit: UnitInfo; bySex: SexRow[] | null }[] | null;
 }
 
+const UNIT_FIELDS = `code validFrom fullName`;
+const FIGURE_FIELDS = `numerator denominator source reported`;
+
 const PROGRESS_FIELDS = /* GraphQL */ `
   targetId
   indicatorCode
@@ -82,8 +85,8 @@ const PROGRESS_FIELDS = /* GraphQL */ `
   year
   target { code description }
   indicator { code name sector kind factor }
-  unit { code validFrom fullName }
-  figure { numerator denominator source reported }
+  unit { ${UNIT_FIELDS} }
+  figure { ${FIGURE_FIELDS} }
   value
   milestone { year comparator comparatorLabel value }
   gap
@@ -91,6 +94,15 @@ const PROGRESS_FIELDS = /* GraphQL */ `
   status
   expected
   baseline { year value }
+  territory { approximate note }
+`;
+
+/** A commune's row of a target's progress (CommuneRow). */
+const COMMUNE_FIELDS = /* GraphQL */ `
+  unitCode
+  unit { ${UNIT_FIELDS} }
+  figure { ${FIGURE_FIELDS} }
+  value gap gapLabel status
   territory { approximate note }
 `;
 
@@ -103,11 +115,7 @@ export const PLAN_OUTLINE = /* GraphQL */ `
       key
       periodStart
       periodEnd
-      scope {
-        code
-        validFrom
-        fullName
-      }
+      scope { ${UNIT_FIELDS} }
     }
   }
 `;
@@ -129,14 +137,8 @@ export const PROGRESS = /* GraphQL */ `
       progress(year: $year, unitCode: $unitCode, byCommune: $byCommune) {
         ${PROGRESS_FIELDS}
         bySex @include(if: $bySex) { ${SEX_FIELDS} }
-        communes {
-          unitCode
-          unit { code validFrom fullName }
-          figure { numerator denominator source reported }
-          value gap gapLabel status
-          territory { approximate note }
-        }
-        communesBySex @include(if: $bySex) { unitCode unit { code validFrom fullName } bySex { ${SEX_FIELDS} } }
+        communes { ${COMMUNE_FIELDS} }
+        communesBySex @include(if: $bySex) { unitCode unit { ${UNIT_FIELDS} } bySex { ${SEX_FIELDS} } }
       }
     }
   }
@@ -171,9 +173,8 @@ export function submittedVersion(report: PeriodReport) {
   return report.versions.filter((v) => v.status === 'SUBMITTED' || v.status === 'ACCEPTED').at(-1) ?? null;
 }
 
-export interface GroupCounts {
-  group: string;
-  label: string;
+/** How many reports were expected, submitted, on time and overdue, and the rates (0-1) they make. */
+export interface ReportCounts {
   expected: number;
   submitted: number;
   onTime: number;
@@ -182,13 +183,13 @@ export interface GroupCounts {
   timelinessRate: number | null;
 }
 
-export interface PeriodStatus {
-  expected: number;
-  submitted: number;
-  onTime: number;
-  overdue: number;
-  completenessRate: number | null;
-  timelinessRate: number | null;
+/** The counts of one sector function or unit. */
+export interface GroupCounts extends ReportCounts {
+  group: string;
+  label: string;
+}
+
+export interface PeriodStatus extends ReportCounts {
   bySector: GroupCounts[];
   byUnit: GroupCounts[];
   overdueReporters: AgencyRef[];
@@ -205,7 +206,8 @@ export interface ReportingPeriodInfo {
   expectedReports: PeriodReport[];
 }
 
-const GROUP_FIELDS = `group label expected submitted onTime overdue completenessRate timelinessRate`;
+const COUNT_FIELDS = `expected submitted onTime overdue completenessRate timelinessRate`;
+const GROUP_FIELDS = `group label ${COUNT_FIELDS}`;
 const PERIOD_FIELDS = /* GraphQL */ `
   id
   frequency
@@ -214,7 +216,7 @@ const PERIOD_FIELDS = /* GraphQL */ `
   open
   recipient { code name }
   status {
-    expected submitted onTime overdue completenessRate timelinessRate
+    ${COUNT_FIELDS}
     bySector { ${GROUP_FIELDS} }
     byUnit { ${GROUP_FIELDS} }
     overdueReporters { code name }
@@ -245,13 +247,7 @@ export const ANNUAL_REPORT = /* GraphQL */ `
       reportingRules { frequency due recipient { code name } }
       progress(year: $year, unitCode: $unitCode, byCommune: true) {
         ${PROGRESS_FIELDS}
-        communes {
-          unitCode
-          unit { code validFrom fullName }
-          figure { numerator denominator source reported }
-          value gap gapLabel status
-          territory { approximate note }
-        }
+        communes { ${COMMUNE_FIELDS} }
       }
       previous: progress(year: $previousYear, unitCode: $unitCode) @include(if: $withPrevious) {
         targetId

@@ -8,11 +8,13 @@ import { INDICATOR_SECTOR_LABELS } from '@ecd/service-kit';
 import { isPercent, statusLabel } from './format.js';
 import type { CommuneRow, IndicatorInfo, ProgressRow, SexRow, UnitInfo } from './operations.js';
 import {
+  addFactsSheet,
   addSheet,
   COUNT_FORMAT,
   newWorkbook,
   NUMBER_FORMAT,
   PERCENT_FORMAT,
+  planFacts,
   xlsxBytes,
   yesNo,
   type Cell,
@@ -104,6 +106,14 @@ function scaled(value: number | null | undefined, indicator: IndicatorInfo): Cel
 const count = (value: number | null | undefined): Cell =>
   value === null || value === undefined ? null : { value, numFmt: NUMBER_FORMAT };
 
+/** The cells every row of a target has, whatever the sheet: the target, its indicator and the year. */
+const targetCells = (row: ProgressRow) => ({
+  targetCode: row.target.code,
+  indicatorCode: row.indicator.code,
+  indicator: row.indicator.name,
+  year: row.year,
+});
+
 const UNIT_KEYS: Key[] = [
   'targetCode',
   'target',
@@ -130,14 +140,11 @@ const UNIT_KEYS: Key[] = [
 
 function unitRow(row: ProgressRow): Cell[] {
   const cells: Record<Key, Cell> = {
-    targetCode: row.target.code,
+    ...targetCells(row),
     target: row.target.description,
-    indicatorCode: row.indicator.code,
-    indicator: row.indicator.name,
     sector: INDICATOR_SECTOR_LABELS[row.indicator.sector],
     unitCode: row.unitCode,
     unit: row.unit.fullName,
-    year: row.year,
     sex: null,
     numerator: count(row.figure?.numerator),
     denominator: count(row.figure?.denominator),
@@ -177,12 +184,9 @@ const COMMUNE_KEYS: Key[] = [
 
 function communeRow(row: ProgressRow, commune: CommuneRow): Cell[] {
   const cells: Partial<Record<Key, Cell>> = {
-    targetCode: row.target.code,
-    indicatorCode: row.indicator.code,
-    indicator: row.indicator.name,
+    ...targetCells(row),
     unitCode: commune.unitCode,
     unit: commune.unit.fullName,
-    year: row.year,
     numerator: count(commune.figure?.numerator),
     denominator: count(commune.figure?.denominator),
     value: scaled(commune.value, row.indicator),
@@ -216,12 +220,9 @@ const SEX_KEYS: Key[] = [
 function sexRows(row: ProgressRow, unit: UnitInfo, groups: SexRow[] | null | undefined): Cell[][] {
   return (groups ?? []).map((group) => {
     const cells: Partial<Record<Key, Cell>> = {
-      targetCode: row.target.code,
-      indicatorCode: row.indicator.code,
-      indicator: row.indicator.name,
+      ...targetCells(row),
       unitCode: unit.code,
       unit: unit.fullName,
-      year: row.year,
       sex: group.label,
       numerator: count(group.numerator),
       denominator: count(group.denominator),
@@ -260,17 +261,11 @@ export async function progressXlsx(input: ProgressWorkbookInput): Promise<Buffer
     );
   }
   const unit = input.progress[0]?.unit;
-  addSheet(
+  addFactsSheet(
     workbook,
     PROGRESS_SHEETS.about,
     [
-      { header: 'Thông tin', width: 24 },
-      { header: 'Giá trị', width: 90 },
-    ],
-    [
-      ['Kế hoạch', input.plan.title],
-      ['Số hiệu', input.plan.number],
-      ['Mã kế hoạch', input.plan.key],
+      ...planFacts(input.plan),
       ['Mã đơn vị', unit?.code ?? null],
       ['Đơn vị', unit?.fullName ?? null],
       ['Năm', input.year],
@@ -279,6 +274,7 @@ export async function progressXlsx(input: ProgressWorkbookInput): Promise<Buffer
       ['Trích xuất lúc (UTC)', input.generatedAt.toISOString()],
       ['Nguồn', 'ECD Federation: Plan.progress qua cổng GraphQL, theo quyền của người tải'],
     ],
+    24,
   );
   return xlsxBytes(workbook);
 }

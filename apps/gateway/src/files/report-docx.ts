@@ -176,6 +176,33 @@ function table(columns: Column[], rows: (string | string[])[][]) {
 /** Space after a table (Word joins two consecutive tables otherwise). */
 const gap = () => new Paragraph({ children: [], spacing: { after: 120 } });
 
+/**
+ * Two blocks side by side without borders across the text width, the left one `leftMm` wide: the layout
+ * of an administrative document's header and of its signature block.
+ */
+function sideBySide(
+  leftMm: number,
+  left: Paragraph[],
+  right: Paragraph[],
+  rowOptions: { cantSplit?: boolean } = {},
+): Table {
+  const widths = [twip(leftMm), twip(TEXT_WIDTH_MM - leftMm)];
+  return new Table({
+    width: { size: twip(TEXT_WIDTH_MM), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        ...rowOptions,
+        children: [
+          new TableCell({ width: { size: widths[0] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
+          new TableCell({ width: { size: widths[1] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS, children: right }),
+        ],
+      }),
+    ],
+  });
+}
+
 /** The annual period of the year, if the lead agency opened it. */
 export const annualPeriod = (plan: ReportPlan, year: number): ReportingPeriodInfo | null =>
   plan.reportingPeriods.find((p) => p.frequency === 'ANNUAL' && p.year === year) ?? null;
@@ -231,20 +258,7 @@ function documentHeader(plan: ReportPlan, compiler: AgencyRef, generatedAt: Date
       }),
     ]),
   ];
-  const widths = [twip(65), twip(TEXT_WIDTH_MM - 65)];
-  return new Table({
-    width: { size: twip(TEXT_WIDTH_MM), type: WidthType.DXA },
-    columnWidths: widths,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({ width: { size: widths[0] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
-          new TableCell({ width: { size: widths[1] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS, children: right }),
-        ],
-      }),
-    ],
-  });
+  return sideBySide(65, left, right);
 }
 
 /** Part I.1: each numeric target's value, milestone, status and change from last year. */
@@ -442,7 +456,6 @@ function reportingSection(period: ReportingPeriodInfo | null, year: number): (Ta
 }
 
 function signature(plan: ReportPlan, compiler: AgencyRef): Table {
-  const widths = [twip(85), twip(TEXT_WIDTH_MM - 85)];
   const recipients = [
     ...(plan.issuer.code !== compiler.code ? [`- ${plan.issuer.name} (để báo cáo);`] : []),
     '- Các cơ quan thực hiện Kế hoạch;',
@@ -458,20 +471,7 @@ function signature(plan: ReportPlan, compiler: AgencyRef): Table {
       : [centred([run('GIÁM ĐỐC', { bold: true })])]),
     centred([run('(Ký, ghi rõ họ tên và đóng dấu)', { italics: true, size: SIZE_13 })], 1600),
   ];
-  return new Table({
-    width: { size: twip(TEXT_WIDTH_MM), type: WidthType.DXA },
-    columnWidths: widths,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({ width: { size: widths[0] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
-          new TableCell({ width: { size: widths[1] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS, children: right }),
-        ],
-      }),
-    ],
-  });
+  return sideBySide(85, left, right, { cantSplit: true });
 }
 
 /** The plan as the report names it: its number and issuer, or its title. */

@@ -6,7 +6,17 @@
 import { SUBMISSION_STATUS_LABELS } from '@ecd/service-kit';
 
 import { submittedVersion, type GroupCounts, type ReportingPeriodInfo } from './operations.js';
-import { addSheet, newWorkbook, PERCENT_FORMAT, vietnamTime, xlsxBytes, yesNo, type Cell } from './xlsx.js';
+import {
+  addFactsSheet,
+  addSheet,
+  newWorkbook,
+  PERCENT_FORMAT,
+  planFacts,
+  vietnamTime,
+  xlsxBytes,
+  yesNo,
+  type Cell,
+} from './xlsx.js';
 
 export interface StatusWorkbookInput {
   period: ReportingPeriodInfo & { plan: { key: string; number: string | null; title: string } };
@@ -82,17 +92,11 @@ export async function reportingStatusXlsx({ period, generatedAt }: StatusWorkboo
   );
   addSheet(workbook, STATUS_SHEETS.byUnit, groupColumns('Mã đơn vị', 'Đơn vị'), period.status.byUnit.map(groupRow));
   const s = period.status;
-  addSheet(
+  addFactsSheet(
     workbook,
     STATUS_SHEETS.about,
     [
-      { header: 'Thông tin', width: 26 },
-      { header: 'Giá trị', width: 90 },
-    ],
-    [
-      ['Kế hoạch', period.plan.title],
-      ['Số hiệu', period.plan.number],
-      ['Mã kế hoạch', period.plan.key],
+      ...planFacts(period.plan),
       ['Mã kỳ báo cáo', period.id],
       ['Loại báo cáo', FREQUENCY_LABELS[period.frequency]],
       ['Năm', period.year],
@@ -108,6 +112,7 @@ export async function reportingStatusXlsx({ period, generatedAt }: StatusWorkboo
       ['Cơ quan quá hạn', s.overdueReporters.map((a) => `${a.name} (${a.code})`).join('; ') || null],
       ['Trích xuất lúc (UTC)', generatedAt.toISOString()],
     ],
+    26,
   );
   return xlsxBytes(workbook);
 }

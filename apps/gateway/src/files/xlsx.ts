@@ -55,6 +55,29 @@ export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Shee
   return sheet;
 }
 
+/** A fact a workbook states about itself: its label and value, a row of its "Thông tin" sheet. */
+export type Fact = [label: string, value: Cell];
+
+/** Adds the sheet of facts a workbook was made from (its plan, parameters, when): a label and a value a row. */
+export function addFactsSheet(workbook: ExcelJS.Workbook, name: string, facts: Fact[], labelWidth: number) {
+  return addSheet(
+    workbook,
+    name,
+    [
+      { header: 'Thông tin', width: labelWidth },
+      { header: 'Giá trị', width: 90 },
+    ],
+    facts,
+  );
+}
+
+/** The facts naming the plan a workbook is of, first in its sheet of facts. */
+export const planFacts = (plan: { key: string; number: string | null; title: string }): Fact[] => [
+  ['Kế hoạch', plan.title],
+  ['Số hiệu', plan.number],
+  ['Mã kế hoạch', plan.key],
+];
+
 /** A new workbook with its creator set. */
 export function newWorkbook(generatedAt: Date): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();

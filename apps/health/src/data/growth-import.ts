@@ -4,17 +4,15 @@ import { z } from 'zod';
 import { claimImport, contentHash, queryRows, sql, wasImported, type BulkWriter, type CopyValue } from '@ecd/database';
 import {
   acceptedImport,
-  columnLabels,
   ImportProblems,
-  mapColumns,
+  readDataSheets,
   refusedImport,
-  RowReader,
   templateIdentityOf,
   todayInVietnam,
   toIsoDate,
   type Access,
   type ImportResult,
-  type ImportSheet,
+  type RowReader,
   type Upload,
 } from '@ecd/service-kit';
 
@@ -93,14 +91,6 @@ export interface Importer {
 export interface GrowthImportOutcome {
   result: ImportResult;
   importId: string | null;
-}
-
-/** The sheets holding measurements: visible ones whose header names at least one column of the import. */
-function dataSheets(sheets: readonly ImportSheet[]): ImportSheet[] {
-  const headings = new Set(GROWTH_COLUMNS.flatMap((c) => [c.field.toLowerCase(), c.label.toLowerCase()]));
-  return sheets.filter(
-    (s) => !s.hidden && s.header.some((h) => headings.has(h.replace(/\*$/, '').trim().toLowerCase())),
-  );
 }
 
 /** The reader of a row's sheet, at the row: for a problem found after the rows were read. */
@@ -223,25 +213,11 @@ export function growthImportData(prisma: PrismaClient, bulk: BulkWriter | undefi
         );
         return refused(0);
       }
-      const sheets = dataSheets(upload.sheets);
-      if (!sheets.length) {
-        const first = upload.sheets.find((s) => !s.hidden);
-        for (const column of GROWTH_COLUMNS.filter((c) => c.required))
-          problems.file('MISSING_COLUMN', `Thiếu cột "${column.label}".`, {
-            sheet: first?.name ?? null,
-            row: first?.headerRow || null,
-            field: column.field,
-          });
-        return refused(0);
-      }
-      const labels = columnLabels(GROWTH_COLUMNS);
-      const readers = new Map(
-        sheets.map((sheet) => [
-          sheet.name,
-          new RowReader(sheet, mapColumns(sheet, GROWTH_COLUMNS, problems), problems, labels),
-        ]),
-      );
-      const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+      // A missing column is said of the first sheet a person sees.
+      const firstVisible = upload.sheets.find((s) => !s.hidden);
+      const data = readDataSheets(upload.sheets, GROWTH_COLUMNS, problems, firstVisible);
+      if (!data) return refused(0);
+      const { sheets, readers, rows: total } = data;
       if (problems.any) return refused(total);
       if (!total) {
         problems.file('NO_ROWS', 'Tệp không có dòng số đo nào.', { sheet: sheets[0]?.name ?? null });

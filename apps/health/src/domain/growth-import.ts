@@ -7,24 +7,18 @@ import { UNIT_LISTS } from '@ecd/reference-data';
 import {
   isProblem,
   locateCommuneOn,
+  SEX_SPELLINGS,
   type CommuneLocation,
   type RowReader,
   type TemplateColumn,
 } from '@ecd/service-kit';
 
 import { growthScores, measurementProblems, type GrowthScores, type MeasurementValues } from './growth-measurement.js';
-import type { MeasuredPosition, Sex } from './who-growth.js';
+import type { MeasuredPosition } from './who-growth.js';
 
 /** The import's name in routes, the import log and the audit log. */
 export const GROWTH_IMPORT_KIND = 'growth-measurements';
 
-const SEXES = new Map<string, Sex>([
-  ['nam', 'MALE'],
-  ['nữ', 'FEMALE'],
-  ['nu', 'FEMALE'],
-  ['male', 'MALE'],
-  ['female', 'FEMALE'],
-]);
 const POSITIONS = new Map<string, MeasuredPosition>([
   ['nằm', 'LYING'],
   ['đứng', 'STANDING'],
@@ -121,7 +115,7 @@ export function readGrowthRow(
       'UNKNOWN_CHILD_RECORD',
       `Không có trẻ mã hồ sơ "${childRecordId}" trong sổ quản lý trẻ em.`,
     );
-  const sex = reader.choice('sex', SEXES, { required: true });
+  const sex = reader.choice('sex', SEX_SPELLINGS, { required: true });
   const birthDate = reader.date('birthDate', { required: true });
   const measuredOn = reader.date('measuredOn', { required: true });
   const weightKg = reader.number('weightKg', { required: true });

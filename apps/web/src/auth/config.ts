@@ -1,4 +1,4 @@
-import { DEFAULT_CLAIM_PATHS, type ClaimPaths } from './identity.ts';
+import { DEFAULT_CLAIMS, type ClaimPaths } from '@ecd/service-kit/token-claims';
 
 /** What the gateway tells the application at /config.json: where to sign in, and which claims say who. */
 export interface WebConfig {
@@ -15,6 +15,6 @@ export async function loadConfig(fetcher: typeof fetch = fetch): Promise<WebConf
   return {
     oidc: config.oidc ?? null,
     development: config.development ?? false,
-    claims: { ...DEFAULT_CLAIM_PATHS, ...config.claims },
+    claims: { ...DEFAULT_CLAIMS, ...config.claims },
   };
 }

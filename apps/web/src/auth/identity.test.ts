@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { PEOPLE } from '../test-helpers.tsx';
 import { decodeJwtPayload, identityFromToken } from './identity.ts';
 
 const token = (payload: Record<string, unknown>) =>
@@ -18,14 +19,7 @@ describe('the identity an access token carries', () => {
           ecd_agency: 'SLDTBXH-20',
         }),
       ),
-    ).toEqual({
-      userId: 'lead.langson',
-      name: 'Nguyễn Văn An',
-      roles: ['lead-agency'],
-      sector: 'LDTBXH',
-      unitCode: '20',
-      agency: 'SLDTBXH-20',
-    });
+    ).toEqual(PEOPLE.lead);
   });
 
   it('follows dotted claim paths (Keycloak’s realm roles) and reads VN as the whole country', () => {

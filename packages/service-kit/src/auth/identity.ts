@@ -1,16 +1,8 @@
 import { z } from 'zod';
 
-/** What a person may do is decided by their roles, their sector and the unit they serve. */
-export const ROLES = [
-  'admin',
-  'lead-agency',
-  'sector-officer',
-  'facility-staff',
-  'case-worker',
-  'auditor',
-  'viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, SECTORS, type Role } from './token-claims.js';
+
+export { ROLES, SECTORS, type Role, type Sector } from './token-claims.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Quản trị hệ thống',
@@ -21,10 +13,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: 'Kiểm toán, thanh tra dữ liệu cá nhân',
   viewer: 'Người xem số liệu tổng hợp',
 };
-
-/** The sectors behind the subgraphs; a subgraph's sector is its name in upper case. */
-export const SECTORS = ['LDTBXH', 'HEALTH', 'EDUCATION', 'CULTURE'] as const;
-export type Sector = (typeof SECTORS)[number];
 
 export const identitySchema = z.object({
   userId: z.string().min(1).max(128),

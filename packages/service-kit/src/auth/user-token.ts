@@ -10,26 +10,18 @@ import {
 
 import { territoryOf } from '@ecd/reference-data';
 
-import { identitySchema, ROLES, SECTORS, type Identity, type Role, type Sector } from './identity.js';
+import { identitySchema, SECTORS, type Identity, type Role, type Sector } from './identity.js';
+import { asList, claimAt, DEFAULT_CLAIMS, knownRoles, NATIONAL_UNIT, type ClaimPaths } from './token-claims.js';
+
+export { DEFAULT_CLAIMS, NATIONAL_UNIT, type ClaimPaths };
 
 /** The built-in development issuer of the embedded default; production refuses it. */
 export const DEVELOPMENT_ISSUER = 'urn:ecd:development-issuer';
 /** The audience tokens for the federation's API are issued for, unless configured otherwise. */
 export const FEDERATION_AUDIENCE = 'ecd-federation';
 
-/** The unit claim of a person who serves the whole country (a ministry's officer). */
-export const NATIONAL_UNIT = 'VN';
 /** Roles that may come without a unit claim, and then serve the whole country. */
 const NATIONAL_ROLES: readonly Role[] = ['admin', 'auditor'];
-
-/** The claims carrying a person's roles, sector, unit, agency and name, unless configured otherwise. */
-export const DEFAULT_CLAIMS = {
-  roles: 'ecd_roles',
-  sector: 'ecd_sector',
-  unit: 'ecd_unit',
-  agency: 'ecd_agency',
-  name: 'name',
-};
 
 /** Where the embedded default keeps its keys: `.data/keys` at the top of the repository. */
 export const DEFAULT_KEYS_DIR = fileURLToPath(new URL('../../../../.data/keys', import.meta.url));
@@ -47,7 +39,7 @@ export interface OidcConfig {
   /** …or a JWKS given directly (the development issuer). */
   jwks?: unknown;
   algorithms: string[];
-  claims: { roles: string; sector: string; unit: string; agency: string; name: string };
+  claims: ClaimPaths;
   clockToleranceSeconds?: number;
 }
 
@@ -71,28 +63,9 @@ export class AuthenticationError extends Error {
 
 const authError = (reason: AuthenticationReason) => new AuthenticationError(reason);
 
-/** A claim at a dotted path, e.g. Keycloak's `realm_access.roles`. */
-function claimAt(payload: JWTPayload, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>(
-      (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-      payload,
-    );
-}
-
-const asList = (value: unknown): string[] =>
-  Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string')
-    : typeof value === 'string'
-      ? value.split(/[\s,]+/)
-      : [];
-
 /** Turns a verified token's claims into an identity; roles the federation does not know are ignored. */
 export function identityFromClaims(payload: JWTPayload, claims: OidcConfig['claims']): Identity {
-  const roles = asList(claimAt(payload, claims.roles)).filter((r): r is Role =>
-    (ROLES as readonly string[]).includes(r),
-  );
+  const roles = knownRoles(asList(claimAt(payload, claims.roles)));
   const sectorClaim = claimAt(payload, claims.sector);
   const sector = typeof sectorClaim === 'string' ? sectorClaim.toUpperCase() : null;
   const unitClaim = claimAt(payload, claims.unit) ?? null;

@@ -275,3 +275,54 @@ export class RowReader {
 
 /** The headings of the columns, by field, for messages. */
 export const columnLabels = (columns: readonly ImportColumn[]) => new Map(columns.map((c) => [c.field, c.label]));
+
+/** The sheets of a file that hold an import's rows, each with a reader of its columns. */
+export interface DataSheets {
+  sheets: ImportSheet[];
+  /** By sheet name. */
+  readers: Map<string, RowReader>;
+  /** The rows of all the data sheets. */
+  rows: number;
+}
+
+/**
+ * The data sheets of a file: the visible ones whose header names a column of the import (by field or
+ * heading), each with a reader of its columns, the problems of its header added to `problems`. Null when
+ * there is none: every required column is then missing, a problem of the file (located at `missingAt`
+ * where the import names the sheet a person would look in).
+ */
+export function readDataSheets(
+  sheets: readonly ImportSheet[],
+  columns: readonly ImportColumn[],
+  problems: ImportProblems,
+  missingAt?: ImportSheet,
+): DataSheets | null {
+  const headings = new Set(columns.flatMap((c) => [c.field.toLowerCase(), c.label.toLowerCase()]));
+  const data = sheets.filter(
+    (s) => !s.hidden && s.header.some((h) => headings.has(h.replace(/\*$/, '').trim().toLowerCase())),
+  );
+  if (!data.length) {
+    for (const column of columns.filter((c) => c.required))
+      problems.file('MISSING_COLUMN', `Thiếu cột "${column.label}".`, {
+        sheet: missingAt?.name ?? null,
+        row: missingAt?.headerRow || null,
+        field: column.field,
+      });
+    return null;
+  }
+  const labels = columnLabels(columns);
+  return {
+    sheets: data,
+    readers: new Map(data.map((s) => [s.name, new RowReader(s, mapColumns(s, columns, problems), problems, labels)])),
+    rows: data.reduce((n, s) => n + s.rows.length, 0),
+  };
+}
+
+/** How a file may spell a child's sex (compared in lower case; "nu" without its diacritic too), for `RowReader.choice`. */
+export const SEX_SPELLINGS: ReadonlyMap<string, 'MALE' | 'FEMALE'> = new Map([
+  ['nam', 'MALE'],
+  ['nữ', 'FEMALE'],
+  ['nu', 'FEMALE'],
+  ['male', 'MALE'],
+  ['female', 'FEMALE'],
+]);

@@ -1,9 +1,21 @@
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 
 import type { ShownProblem } from '../../graphql/errors.ts';
 
 /** The id of the problems shown under a field, for its `aria-describedby`. */
 export const problemsId = (fieldId: string) => `${fieldId}-loi`;
+/** The id of a field's hint, for its `aria-describedby`. */
+const hintId = (fieldId: string) => `${fieldId}-goi-y`;
+
+/** Each problem's message, with its reason for the IT team after it. */
+function ProblemItems({ problems }: { problems: readonly ShownProblem[] }) {
+  return problems.map((problem, i) => (
+    <li key={i}>
+      {problem.message}
+      {problem.reason && <span className="error-reason"> [{problem.reason}]</span>}
+    </li>
+  ));
+}
 
 /**
  * The props that tie an input to its problems: `aria-invalid` when it has some, and `aria-describedby`
@@ -22,12 +34,7 @@ export function FieldError({ fieldId, problems }: { fieldId: string; problems: r
   if (!problems?.length) return null;
   return (
     <ul className="field-error" id={problemsId(fieldId)}>
-      {problems.map((problem, i) => (
-        <li key={i}>
-          {problem.message}
-          {problem.reason && <span className="error-reason"> [{problem.reason}]</span>}
-        </li>
-      ))}
+      <ProblemItems problems={problems} />
     </ul>
   );
 }
@@ -50,13 +57,93 @@ export function Field({
     <div className={problems?.length ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {hint && (
-        <p className="hint small" id={`${id}-goi-y`}>
+        <p className="hint small" id={hintId(id)}>
           {hint}
         </p>
       )}
       {children}
       <FieldError fieldId={id} problems={problems} />
     </div>
+  );
+}
+
+/** A labelled text input with its hint and problems, which it is described by. */
+export function TextField({
+  id,
+  label,
+  hint,
+  problems,
+  value,
+  onChange,
+  inputMode,
+  placeholder,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  problems: readonly ShownProblem[] | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  placeholder?: string;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} problems={problems}>
+      <input
+        id={id}
+        inputMode={inputMode}
+        autoComplete="off"
+        placeholder={placeholder}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...invalidProps(id, problems, hint ? hintId(id) : undefined)}
+      />
+    </Field>
+  );
+}
+
+/**
+ * One choice among a few, as radio buttons under a legend: the first button carries the field's id (the
+ * focus of a problem), and the group is described by its problems.
+ */
+export function ChoiceField<T extends string>({
+  id,
+  name,
+  legend,
+  choices,
+  labels,
+  value,
+  onChange,
+  problems,
+}: {
+  id: string;
+  name: string;
+  legend: string;
+  choices: readonly T[];
+  labels: Partial<Record<T, string>>;
+  value: string;
+  onChange: (value: T) => void;
+  problems: readonly ShownProblem[] | undefined;
+}) {
+  return (
+    <fieldset className="choice" aria-describedby={problems ? problemsId(id) : undefined}>
+      <legend>{legend}</legend>
+      {choices.map((choice, i) => (
+        <label key={choice}>
+          <input
+            type="radio"
+            name={name}
+            id={i === 0 ? id : undefined}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+            aria-invalid={problems ? true : undefined}
+          />
+          {labels[choice]}
+        </label>
+      ))}
+      <FieldError fieldId={id} problems={problems} />
+    </fieldset>
   );
 }
 
@@ -70,13 +157,44 @@ export function ProblemSummary({ title, problems }: { title: string; problems: r
     <div className="error" role="alert">
       <p className="error-title">{title}</p>
       <ul>
-        {problems.map((problem, i) => (
-          <li key={i}>
-            {problem.message}
-            {problem.reason && <span className="error-reason"> [{problem.reason}]</span>}
-          </li>
-        ))}
+        <ProblemItems problems={problems} />
       </ul>
+    </div>
+  );
+}
+
+/**
+ * What a form's problems are, above it: the server's that no field shows, and how many fields the form's own
+ * checks found wrong (each said under its field).
+ */
+export function FormProblems({
+  title,
+  server,
+  localCount,
+}: {
+  title: string;
+  server: readonly ShownProblem[];
+  localCount: number;
+}) {
+  return (
+    <>
+      <ProblemSummary title={title} problems={server} />
+      {localCount > 0 && (
+        <p className="error" role="alert">
+          Phiếu còn {localCount} mục cần sửa, ghi ngay dưới từng ô.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The form's submit button, saying so while it saves. */
+export function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label: string; busyLabel: string }) {
+  return (
+    <div className="actions" style={{ marginTop: '0.75rem' }}>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
     </div>
   );
 }

@@ -3,9 +3,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import { graphQLError, PEOPLE, renderPage } from '../../test-helpers.tsx';
 import FigureEntryPage, { figureSectorsOf } from './FigureEntryPage.tsx';
 import { RECORD_EDUCATION_FIGURE, SECTOR_INDICATORS, UNITS_FOR_FIGURE } from './queries.ts';
-import { graphQLError, PEOPLE, renderPage } from './test-helpers.tsx';
 
 const indicator = (code: string, name: string, kind: string) => ({
   __typename: 'Indicator',

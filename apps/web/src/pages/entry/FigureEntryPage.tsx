@@ -12,7 +12,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { takesAggregateFigure, type FigureSector } from './computed-indicators.ts';
 import { parseDecimal, problemsByField } from './field-problems.ts';
-import { Field, invalidProps, ProblemSummary } from './Field.tsx';
+import { Field, FormProblems, invalidProps, SubmitButton, TextField } from './Field.tsx';
 import {
   RECORD_EDUCATION_FIGURE,
   RECORD_SOCIAL_AFFAIRS_FIGURE,
@@ -155,12 +155,7 @@ export default function FigureEntryPage() {
         </p>
       )}
       <form className="panel" noValidate onSubmit={(e) => void submit(e)} aria-label="Phiếu số liệu tổng hợp">
-        <ProblemSummary title="Chưa ghi được số liệu." problems={server.general} />
-        {local.size > 0 && (
-          <p className="error" role="alert">
-            Phiếu còn {local.size} mục cần sửa, ghi ngay dưới từng ô.
-          </p>
-        )}
+        <FormProblems title="Chưa ghi được số liệu." server={server.general} localCount={local.size} />
         <div className="form-grid">
           {sectors.length > 1 && (
             <div className="field">
@@ -196,8 +191,8 @@ export default function FigureEntryPage() {
               ))}
             </select>
           </Field>
-          <Field id={id('unitCode')} label="Đơn vị" problems={problemsOf('unitCode')}>
-            {unitChoices.length > 0 ? (
+          {unitChoices.length > 0 ? (
+            <Field id={id('unitCode')} label="Đơn vị" problems={problemsOf('unitCode')}>
               <select
                 id={id('unitCode')}
                 value={draft.unitCode}
@@ -211,17 +206,17 @@ export default function FigureEntryPage() {
                 ))}
                 <option value={OTHER_UNIT}>Đơn vị khác (nhập mã)…</option>
               </select>
-            ) : (
-              <input
-                id={id('unitCode')}
-                inputMode="numeric"
-                autoComplete="off"
-                value={draft.otherUnit}
-                onChange={(e) => setDraft((d) => ({ ...d, unitCode: OTHER_UNIT, otherUnit: e.target.value }))}
-                {...invalidProps(id('unitCode'), problemsOf('unitCode'))}
-              />
-            )}
-          </Field>
+            </Field>
+          ) : (
+            <TextField
+              id={id('unitCode')}
+              label="Đơn vị"
+              problems={problemsOf('unitCode')}
+              inputMode="numeric"
+              value={draft.otherUnit}
+              onChange={(value) => setDraft((d) => ({ ...d, unitCode: OTHER_UNIT, otherUnit: value }))}
+            />
+          )}
           {unitChoices.length > 0 && draft.unitCode === OTHER_UNIT && (
             <div className="field">
               <label htmlFor="so-lieu-ma-khac">Mã đơn vị (2, 3 hoặc 5 chữ số)</label>
@@ -234,17 +229,15 @@ export default function FigureEntryPage() {
               />
             </div>
           )}
-          <Field id={id('year')} label="Năm" problems={problemsOf('year')}>
-            <input
-              id={id('year')}
-              inputMode="numeric"
-              autoComplete="off"
-              value={draft.year}
-              onChange={(e) => set('year', e.target.value.trim())}
-              {...invalidProps(id('year'), problemsOf('year'))}
-            />
-          </Field>
-          <Field
+          <TextField
+            id={id('year')}
+            label="Năm"
+            problems={problemsOf('year')}
+            inputMode="numeric"
+            value={draft.year}
+            onChange={(value) => set('year', value.trim())}
+          />
+          <TextField
             id={id('numerator')}
             label={
               indicator?.kind === 'RATIO'
@@ -255,59 +248,33 @@ export default function FigureEntryPage() {
             }
             hint={indicator?.kind === 'RATIO' ? indicator.numerator : undefined}
             problems={problemsOf('numerator')}
-          >
-            <input
-              id={id('numerator')}
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.numerator}
-              onChange={(e) => set('numerator', e.target.value)}
-              {...invalidProps(
-                id('numerator'),
-                problemsOf('numerator'),
-                indicator?.kind === 'RATIO' ? `${id('numerator')}-goi-y` : undefined,
-              )}
-            />
-          </Field>
+            inputMode="decimal"
+            value={draft.numerator}
+            onChange={(value) => set('numerator', value)}
+          />
           {indicator?.kind === 'RATIO' && (
-            <Field
+            <TextField
               id={id('denominator')}
               label="Mẫu số"
               hint={indicator.denominator}
               problems={problemsOf('denominator')}
-            >
-              <input
-                id={id('denominator')}
-                inputMode="decimal"
-                autoComplete="off"
-                value={draft.denominator}
-                onChange={(e) => set('denominator', e.target.value)}
-                {...invalidProps(id('denominator'), problemsOf('denominator'), `${id('denominator')}-goi-y`)}
-              />
-            </Field>
+              inputMode="decimal"
+              value={draft.denominator}
+              onChange={(value) => set('denominator', value)}
+            />
           )}
-          <Field
+          <TextField
             id={id('source')}
             label="Nguồn số liệu"
             hint="Ví dụ: Báo cáo số 12/BC-SGDĐT ngày 05/12/2025"
             problems={problemsOf('source')}
-          >
-            <input
-              id={id('source')}
-              autoComplete="off"
-              value={draft.source}
-              onChange={(e) => set('source', e.target.value)}
-              {...invalidProps(id('source'), problemsOf('source'), `${id('source')}-goi-y`)}
-            />
-          </Field>
+            value={draft.source}
+            onChange={(value) => set('source', value)}
+          />
         </div>
         {indicators.loading && !indicators.data && <Loading label="Đang tải các chỉ số…" />}
         <ErrorMessage error={indicators.error} title="Không tải được các chỉ số." />
-        <div className="actions" style={{ marginTop: '0.75rem' }}>
-          <button type="submit" className="primary" disabled={state.loading}>
-            {state.loading ? 'Đang ghi…' : 'Ghi số liệu'}
-          </button>
-        </div>
+        <SubmitButton busy={state.loading} label="Ghi số liệu" busyLabel="Đang ghi…" />
       </form>
     </section>
   );

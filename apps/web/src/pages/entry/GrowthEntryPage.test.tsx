@@ -3,9 +3,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import { graphQLError, PEOPLE, renderPage } from '../../test-helpers.tsx';
 import GrowthEntryPage, { draftProblems, todayInVietnam } from './GrowthEntryPage.tsx';
 import { COMMUNE_GROWTH_STATUS, COMMUNES_OF_UNIT, RECORD_GROWTH_MEASUREMENT } from './queries.ts';
-import { graphQLError, PEOPLE, renderPage } from './test-helpers.tsx';
 
 const commune = (code: string, fullName: string) => ({
   __typename: 'AdministrativeUnit',

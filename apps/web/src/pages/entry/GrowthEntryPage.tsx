@@ -10,7 +10,7 @@ import { formatDay, formatNumber, formatRate } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { parseDay, parseDecimal, problemsByField } from './field-problems.ts';
-import { Field, FieldError, invalidProps, ProblemSummary } from './Field.tsx';
+import { ChoiceField, Field, FieldError, FormProblems, invalidProps, SubmitButton, TextField } from './Field.tsx';
 import { DEFICIT_LABELS, POSITION_LABELS, SEX_LABELS } from './labels.ts';
 import { COMMUNE_GROWTH_STATUS, COMMUNES_OF_UNIT, RECORD_GROWTH_MEASUREMENT } from './queries.ts';
 
@@ -240,111 +240,66 @@ export default function GrowthEntryPage() {
       </p>
       {saved && <Result measurement={saved} />}
       <form className="panel" noValidate onSubmit={(e) => void submit(e)} aria-label="Phiếu cân đo trẻ em">
-        <ProblemSummary title="Chưa lưu được số đo." problems={server.general} />
-        {local.size > 0 && (
-          <p className="error" role="alert">
-            Phiếu còn {local.size} mục cần sửa, ghi ngay dưới từng ô.
-          </p>
-        )}
+        <FormProblems title="Chưa lưu được số đo." server={server.general} localCount={local.size} />
         <div className="form-grid">
-          <fieldset className="choice" aria-describedby={problemsOf('sex') ? `${id('sex')}-loi` : undefined}>
-            <legend>Giới tính</legend>
-            {(['MALE', 'FEMALE'] as const).map((sex, i) => (
-              <label key={sex}>
-                <input
-                  type="radio"
-                  name="sex"
-                  id={i === 0 ? id('sex') : undefined}
-                  value={sex}
-                  checked={draft.sex === sex}
-                  onChange={() => set('sex', sex)}
-                  aria-invalid={problemsOf('sex') ? true : undefined}
-                />
-                {SEX_LABELS[sex]}
-              </label>
-            ))}
-            <FieldError fieldId={id('sex')} problems={problemsOf('sex')} />
-          </fieldset>
-          <Field
+          <ChoiceField
+            id={id('sex')}
+            name="sex"
+            legend="Giới tính"
+            choices={['MALE', 'FEMALE'] as const}
+            labels={SEX_LABELS}
+            value={draft.sex}
+            onChange={(sex) => set('sex', sex)}
+            problems={problemsOf('sex')}
+          />
+          <TextField
             id={id('birthDate')}
             label="Ngày sinh"
             hint="Ngày/tháng/năm, ví dụ 01/03/2024"
             problems={problemsOf('birthDate')}
-          >
-            <input
-              id={id('birthDate')}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="ngày/tháng/năm"
-              value={draft.birthDate}
-              onChange={(e) => set('birthDate', e.target.value)}
-              {...invalidProps(id('birthDate'), problemsOf('birthDate'), `${id('birthDate')}-goi-y`)}
-            />
-          </Field>
-          <Field
+            inputMode="numeric"
+            placeholder="ngày/tháng/năm"
+            value={draft.birthDate}
+            onChange={(value) => set('birthDate', value)}
+          />
+          <TextField
             id={id('measuredOn')}
             label="Ngày cân đo"
             hint="Ngày/tháng/năm; trẻ phải dưới 60 tháng tuổi vào ngày này"
             problems={problemsOf('measuredOn')}
-          >
-            <input
-              id={id('measuredOn')}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="ngày/tháng/năm"
-              value={draft.measuredOn}
-              onChange={(e) => set('measuredOn', e.target.value)}
-              {...invalidProps(id('measuredOn'), problemsOf('measuredOn'), `${id('measuredOn')}-goi-y`)}
-            />
-          </Field>
-          <Field
+            inputMode="numeric"
+            placeholder="ngày/tháng/năm"
+            value={draft.measuredOn}
+            onChange={(value) => set('measuredOn', value)}
+          />
+          <TextField
             id={id('weightKg')}
             label="Cân nặng (kg)"
             hint="Tối đa 3 chữ số thập phân, ví dụ 9,125"
             problems={problemsOf('weightKg')}
-          >
-            <input
-              id={id('weightKg')}
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.weightKg}
-              onChange={(e) => set('weightKg', e.target.value)}
-              {...invalidProps(id('weightKg'), problemsOf('weightKg'), `${id('weightKg')}-goi-y`)}
-            />
-          </Field>
-          <Field
+            inputMode="decimal"
+            value={draft.weightKg}
+            onChange={(value) => set('weightKg', value)}
+          />
+          <TextField
             id={id('lengthHeightCm')}
             label="Chiều dài/chiều cao (cm)"
             hint="Tối đa 2 chữ số thập phân, ví dụ 76,5"
             problems={problemsOf('lengthHeightCm')}
-          >
-            <input
-              id={id('lengthHeightCm')}
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.lengthHeightCm}
-              onChange={(e) => set('lengthHeightCm', e.target.value)}
-              {...invalidProps(id('lengthHeightCm'), problemsOf('lengthHeightCm'), `${id('lengthHeightCm')}-goi-y`)}
-            />
-          </Field>
-          <fieldset className="choice" aria-describedby={problemsOf('measured') ? `${id('measured')}-loi` : undefined}>
-            <legend>Cách đo</legend>
-            {(['LYING', 'STANDING'] as const).map((position, i) => (
-              <label key={position}>
-                <input
-                  type="radio"
-                  name="measured"
-                  id={i === 0 ? id('measured') : undefined}
-                  value={position}
-                  checked={draft.measured === position}
-                  onChange={() => set('measured', position)}
-                  aria-invalid={problemsOf('measured') ? true : undefined}
-                />
-                {POSITION_LABELS[position]}
-              </label>
-            ))}
-            <FieldError fieldId={id('measured')} problems={problemsOf('measured')} />
-          </fieldset>
+            inputMode="decimal"
+            value={draft.lengthHeightCm}
+            onChange={(value) => set('lengthHeightCm', value)}
+          />
+          <ChoiceField
+            id={id('measured')}
+            name="measured"
+            legend="Cách đo"
+            choices={['LYING', 'STANDING'] as const}
+            labels={POSITION_LABELS}
+            value={draft.measured}
+            onChange={(position) => set('measured', position)}
+            problems={problemsOf('measured')}
+          />
           <div className="field">
             <label className="check">
               <input
@@ -357,13 +312,8 @@ export default function GrowthEntryPage() {
             </label>
             <FieldError fieldId={id('oedema')} problems={problemsOf('oedema')} />
           </div>
-          <Field
-            id={id('communeCode')}
-            label="Xã/phường nơi cân đo"
-            hint={communeChoices ? undefined : 'Mã 5 chữ số, theo danh mục còn hiệu lực vào ngày cân đo'}
-            problems={problemsOf('communeCode')}
-          >
-            {communeChoices ? (
+          {communeChoices ? (
+            <Field id={id('communeCode')} label="Xã/phường nơi cân đo" problems={problemsOf('communeCode')}>
               <select
                 id={id('communeCode')}
                 value={draft.communeCode}
@@ -377,28 +327,21 @@ export default function GrowthEntryPage() {
                   </option>
                 ))}
               </select>
-            ) : (
-              <input
-                id={id('communeCode')}
-                inputMode="numeric"
-                autoComplete="off"
-                value={draft.communeCode}
-                onChange={(e) => set('communeCode', e.target.value)}
-                {...invalidProps(
-                  id('communeCode'),
-                  problemsOf('communeCode'),
-                  communeChoices ? undefined : `${id('communeCode')}-goi-y`,
-                )}
-              />
-            )}
-          </Field>
+            </Field>
+          ) : (
+            <TextField
+              id={id('communeCode')}
+              label="Xã/phường nơi cân đo"
+              hint="Mã 5 chữ số, theo danh mục còn hiệu lực vào ngày cân đo"
+              problems={problemsOf('communeCode')}
+              inputMode="numeric"
+              value={draft.communeCode}
+              onChange={(value) => set('communeCode', value)}
+            />
+          )}
         </div>
         <ErrorMessage error={communes.error} title="Không tải được danh sách xã/phường." />
-        <div className="actions" style={{ marginTop: '0.75rem' }}>
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Đang lưu…' : 'Lưu số đo'}
-          </button>
-        </div>
+        <SubmitButton busy={saving} label="Lưu số đo" busyLabel="Đang lưu…" />
       </form>
       {seesFigures && /^\d{5}$/.test(draft.communeCode.trim()) && (
         <CommuneFigure code={draft.communeCode.trim()} asOf={measuredOn} />

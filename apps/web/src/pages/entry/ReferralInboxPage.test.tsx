@@ -3,9 +3,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import { PEOPLE, renderPage } from '../../test-helpers.tsx';
 import { ACCEPT_REFERRAL, DECLINE_REFERRAL, RECORD_REFERRAL_OUTCOME, REFERRAL_INBOX } from './queries.ts';
 import ReferralInboxPage, { answersReferral, nextSteps } from './ReferralInboxPage.tsx';
-import { PEOPLE, renderPage } from './test-helpers.tsx';
 
 const referral = (id: string, toSector: string, toService: string, status: string) => ({
   __typename: 'Referral',
@@ -62,24 +62,23 @@ const stepped = (status: string, reason: string | null) => ({
   ],
 });
 
+/** The inbox of LĐTBXH's case worker, then the answers to what they do in it. */
+const renderInbox = (...answers: MockLink.MockedResponse[]) =>
+  renderPage(<ReferralInboxPage />, { identity: PEOPLE.caseworker, path: '/chuyen-tuyen', mocks: [inbox, ...answers] });
+
 describe('the referral inbox', () => {
   it('offers the answers only on referrals addressed to the person’s sector, and accepts then closes one', async () => {
     const user = userEvent.setup();
-    renderPage(<ReferralInboxPage />, {
-      identity: PEOPLE.caseworker,
-      path: '/chuyen-tuyen',
-      mocks: [
-        inbox,
-        {
-          request: { query: ACCEPT_REFERRAL, variables: { id: 'r1' } },
-          result: { data: { acceptReferral: stepped('ACCEPTED', null) } },
-        },
-        {
-          request: { query: RECORD_REFERRAL_OUTCOME, variables: { id: 'r1', delivered: true } },
-          result: { data: { recordReferralOutcome: { ...stepped('DELIVERED', null) } } },
-        },
-      ],
-    });
+    renderInbox(
+      {
+        request: { query: ACCEPT_REFERRAL, variables: { id: 'r1' } },
+        result: { data: { acceptReferral: stepped('ACCEPTED', null) } },
+      },
+      {
+        request: { query: RECORD_REFERRAL_OUTCOME, variables: { id: 'r1', delivered: true } },
+        result: { data: { recordReferralOutcome: { ...stepped('DELIVERED', null) } } },
+      },
+    );
     const list = await screen.findByRole('list', { name: 'Các yêu cầu chuyển tuyến' });
     // LĐTBXH's case worker sees only what is addressed to LĐTBXH unless asked for everything.
     expect(within(list).getAllByRole('heading', { level: 3 })).toHaveLength(1);
@@ -100,16 +99,9 @@ describe('the referral inbox', () => {
 
   it('declines only with a reason, said next to the field', async () => {
     const user = userEvent.setup();
-    renderPage(<ReferralInboxPage />, {
-      identity: PEOPLE.caseworker,
-      path: '/chuyen-tuyen',
-      mocks: [
-        inbox,
-        {
-          request: { query: DECLINE_REFERRAL, variables: { id: 'r1', reason: 'Không thuộc địa bàn' } },
-          result: { data: { declineReferral: stepped('DECLINED', 'Không thuộc địa bàn') } },
-        },
-      ],
+    renderInbox({
+      request: { query: DECLINE_REFERRAL, variables: { id: 'r1', reason: 'Không thuộc địa bàn' } },
+      result: { data: { declineReferral: stepped('DECLINED', 'Không thuộc địa bàn') } },
     });
     const card = await screen.findByRole('listitem', { name: /Bảo vệ trẻ em cấp xã/ });
     await user.click(within(card).getByRole('button', { name: /^Từ chối:/ }));

@@ -4,15 +4,11 @@ import { graphql } from '../../generated/gql.ts';
 export const COMMUNES_OF_UNIT = graphql(`
   query CommunesOfUnit($code: String!, $asOf: Date) {
     administrativeUnit(code: $code, asOf: $asOf) {
-      code
-      validFrom
-      fullName
+      ...UnitRef
       level
       communes(first: 500) {
         nodes {
-          code
-          validFrom
-          fullName
+          ...UnitRef
         }
       }
     }
@@ -23,9 +19,7 @@ export const COMMUNES_OF_UNIT = graphql(`
 export const COMMUNE_GROWTH_STATUS = graphql(`
   query CommuneGrowthStatus($code: String!, $asOf: Date) {
     administrativeUnit(code: $code, asOf: $asOf) {
-      code
-      validFrom
-      fullName
+      ...UnitRef
       growthStatus {
         measuredCount
         stunting {
@@ -63,9 +57,7 @@ export const RECORD_GROWTH_MEASUREMENT = graphql(`
       underweight
       wasting
       commune {
-        code
-        validFrom
-        fullName
+        ...UnitRef
       }
     }
   }
@@ -91,30 +83,33 @@ export const SECTOR_INDICATORS = graphql(`
 export const UNITS_FOR_FIGURE = graphql(`
   query UnitsForFigure($code: String!, $asOf: Date) {
     administrativeUnit(code: $code, asOf: $asOf) {
-      code
-      validFrom
-      fullName
+      ...UnitRef
       children(first: 500) {
         nodes {
-          code
-          validFrom
-          fullName
+          ...UnitRef
         }
       }
     }
   }
 `);
 
+/** A figure as recorded, for the message that says what was saved (both sectors' mutations answer it). */
+export const RECORDED_FIGURE = graphql(`
+  fragment RecordedFigure on RecordedIndicatorValue {
+    id
+    indicatorCode
+    unitCode
+    year
+    numerator
+    denominator
+    source
+  }
+`);
+
 export const RECORD_EDUCATION_FIGURE = graphql(`
   mutation RecordEducationFigure($input: IndicatorValueInput!) {
     recordEducationIndicatorValue(input: $input) {
-      id
-      indicatorCode
-      unitCode
-      year
-      numerator
-      denominator
-      source
+      ...RecordedFigure
     }
   }
 `);
@@ -122,13 +117,7 @@ export const RECORD_EDUCATION_FIGURE = graphql(`
 export const RECORD_SOCIAL_AFFAIRS_FIGURE = graphql(`
   mutation RecordSocialAffairsFigure($input: IndicatorValueInput!) {
     recordSocialAffairsIndicatorValue(input: $input) {
-      id
-      indicatorCode
-      unitCode
-      year
-      numerator
-      denominator
-      source
+      ...RecordedFigure
     }
   }
 `);
@@ -137,9 +126,7 @@ export const RECORD_SOCIAL_AFFAIRS_FIGURE = graphql(`
 export const REFERRAL_INBOX = graphql(`
   query ReferralInbox($code: String!, $status: ReferralStatus, $after: String) {
     administrativeUnit(code: $code) {
-      code
-      validFrom
-      fullName
+      ...UnitRef
       referrals(status: $status, first: 50, after: $after) {
         totalCount
         pageInfo {
@@ -166,9 +153,7 @@ export const REFERRAL_CARD = graphql(`
     toService
     reason
     unit {
-      code
-      validFrom
-      fullName
+      ...UnitRef
     }
     events {
       status

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { graphQLError, PEOPLE, renderPage } from '../entry/test-helpers.tsx';
+import { graphQLError, PEOPLE, renderPage } from '../../test-helpers.tsx';
 import OnboardingPage, { formatOfFile } from './OnboardingPage.tsx';
 import { IMPORT_PLAN } from './queries.ts';
 

@@ -2,8 +2,9 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { AuthProvider, type Auth } from '../../auth/AuthProvider.tsx';
+import { AuthProvider } from '../../auth/AuthProvider.tsx';
 import type { Identity } from '../../auth/identity.ts';
+import { signedIn } from '../../test-helpers.tsx';
 import { PlanFiles } from './PlanFiles.tsx';
 
 const person = (roles: Identity['roles'], sector: Identity['sector'] = 'LDTBXH'): Identity => ({
@@ -15,21 +16,9 @@ const person = (roles: Identity['roles'], sector: Identity['sector'] = 'LDTBXH')
   agency: null,
 });
 
-const auth = (identity: Identity): Auth => ({
-  status: 'signed-in',
-  config: null,
-  identity,
-  accessToken: 'token-of-the-person',
-  notice: null,
-  signIn: () => Promise.resolve(),
-  completeSignIn: () => Promise.resolve('/'),
-  signOut: () => Promise.resolve(),
-  expire: () => undefined,
-});
-
 const renderFiles = (identity: Identity) =>
   render(
-    <AuthProvider value={auth(identity)}>
+    <AuthProvider value={signedIn(identity, 'token-of-the-person')}>
       <PlanFiles planKey="lang-son-2019-de-an-1437" year={2025} unitCode="20" />
     </AuthProvider>,
   );

@@ -1,38 +1,14 @@
-import { MockedProvider } from '@apollo/client/testing/react';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 
-import { AuthProvider, type Auth } from '../../auth/AuthProvider.tsx';
 import type { Identity } from '../../auth/identity.ts';
-import { createCache } from '../../graphql/client.ts';
+import { PEOPLE, renderPage } from '../../test-helpers.tsx';
 import PlansPage from './PlansPage.tsx';
 import { PLAN_PROGRESS, PLANS_OF_UNIT } from './queries.ts';
 
 // The chart (ECharts on a canvas, which jsdom has not) is exercised in the browser tests.
 vi.mock('./TargetTrend.tsx', () => ({ default: () => <p>Biểu đồ</p> }));
-
-const lead: Identity = {
-  userId: 'lead.langson',
-  name: 'Nguyễn Văn An',
-  roles: ['lead-agency'],
-  sector: 'LDTBXH',
-  unitCode: '20',
-  agency: 'SLDTBXH-20',
-};
-
-const auth = (identity: Identity): Auth => ({
-  status: 'signed-in',
-  config: null,
-  identity,
-  accessToken: 'token',
-  notice: null,
-  signIn: () => Promise.resolve(),
-  completeSignIn: () => Promise.resolve('/'),
-  signOut: () => Promise.resolve(),
-  expire: () => undefined,
-});
 
 const unit = (code: string, fullName: string) => ({ __typename: 'AdministrativeUnit', code, fullName });
 const summary = (key: string, title: string, level: string, scope: ReturnType<typeof unit> | null) => ({
@@ -112,23 +88,11 @@ const mocks = [
   },
 ];
 
-function renderPage(identity: Identity) {
-  return render(
-    <AuthProvider value={auth(identity)}>
-      <MockedProvider mocks={mocks} cache={createCache()}>
-        <MemoryRouter initialEntries={['/ke-hoach']}>
-          <Routes>
-            <Route path="/ke-hoach" element={<PlansPage />} />
-          </Routes>
-        </MemoryRouter>
-      </MockedProvider>
-    </AuthProvider>,
-  );
-}
+const renderPlans = (identity: Identity) => renderPage(<PlansPage />, { identity, mocks, path: '/ke-hoach' });
 
 describe('the plans page', () => {
   it('opens at the person’s own plan and shows each target in Vietnamese formats', async () => {
-    renderPage(lead);
+    renderPlans(PEOPLE.lead);
     const table = await screen.findByRole('table', { name: /Các chỉ tiêu năm 2025/ });
     expect(screen.getByLabelText('Kế hoạch')).toHaveValue('lang-son');
     expect(screen.getByLabelText('Năm')).toHaveValue('2025');
@@ -152,7 +116,7 @@ describe('the plans page', () => {
   });
 
   it('filters the targets by sector', async () => {
-    renderPage(lead);
+    renderPlans(PEOPLE.lead);
     const table = await screen.findByRole('table', { name: /Các chỉ tiêu năm 2025/ });
     await userEvent.selectOptions(screen.getByLabelText('Ngành', { selector: 'select' }), 'HEALTH');
     const rows = within(table).getAllByRole('row').slice(1);

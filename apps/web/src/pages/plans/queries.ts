@@ -26,22 +26,11 @@ export const ALL_PLANS = graphql(`
 
 export const PLAN_SUMMARY = graphql(`
   fragment PlanSummary on Plan {
-    id
-    key
-    number
-    title
-    level
+    ...PlanHeading
     periodStart
     periodEnd
     scope {
-      code
-      fullName
-      parent {
-        code
-        parent {
-          code
-        }
-      }
+      ...UnitChain
     }
     parent {
       id
@@ -50,15 +39,54 @@ export const PLAN_SUMMARY = graphql(`
   }
 `);
 
+/** A plan as a link names it: its key, number, title and level. */
+export const PLAN_HEADING = graphql(`
+  fragment PlanHeading on Plan {
+    id
+    key
+    number
+    title
+    level
+  }
+`);
+
+/** What a target's progress in a unit and year says, wherever it is shown: value, milestone, gap and status. */
+export const TARGET_ASSESSMENT = graphql(`
+  fragment TargetAssessment on TargetProgress {
+    targetId
+    value
+    gap
+    gapLabel
+    expected
+    status
+    target {
+      id
+      code
+      description
+    }
+    indicator {
+      code
+      name
+      sector
+      factor
+    }
+    milestone {
+      year
+      comparatorLabel
+      value
+    }
+    territory {
+      approximate
+      note
+    }
+  }
+`);
+
 /** A plan's chain and each numeric target's progress in a year (the chart asks the same for every year). */
 export const PLAN_PROGRESS = graphql(`
   query PlanProgress($key: String!, $year: Int!, $unitCode: String) {
     plan(key: $key) {
-      id
-      key
-      number
-      title
-      level
+      ...PlanHeading
       periodStart
       periodEnd
       scope {
@@ -66,34 +94,15 @@ export const PLAN_PROGRESS = graphql(`
         fullName
       }
       parent {
-        id
-        key
-        number
-        title
-        level
+        ...PlanHeading
         parent {
-          id
-          key
-          number
-          title
-          level
+          ...PlanHeading
         }
       }
       children {
-        id
-        key
-        number
-        title
-        level
+        ...PlanHeading
         scope {
-          code
-          fullName
-          parent {
-            code
-            parent {
-              code
-            }
-          }
+          ...UnitChain
         }
       }
       targets {
@@ -106,33 +115,8 @@ export const PLAN_PROGRESS = graphql(`
         }
       }
       progress(year: $year, unitCode: $unitCode) {
-        targetId
+        ...TargetAssessment
         year
-        value
-        gap
-        gapLabel
-        expected
-        status
-        target {
-          id
-          code
-          description
-        }
-        indicator {
-          code
-          name
-          sector
-          factor
-        }
-        milestone {
-          year
-          comparatorLabel
-          value
-        }
-        territory {
-          approximate
-          note
-        }
         figure {
           reported
         }
@@ -155,35 +139,10 @@ export const TARGET_COMMUNES = graphql(`
         fullName
       }
       progress(year: $year, unitCode: $unitCode, byCommune: true) {
-        targetId
-        value
-        gap
-        gapLabel
-        status
-        expected
-        target {
-          id
-          code
-          description
-        }
-        indicator {
-          code
-          name
-          sector
-          factor
-        }
-        milestone {
-          year
-          comparatorLabel
-          value
-        }
+        ...TargetAssessment
         unit {
           code
           fullName
-        }
-        territory {
-          approximate
-          note
         }
         bySex {
           sex

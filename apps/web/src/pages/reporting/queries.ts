@@ -10,14 +10,7 @@ export const PLAN_REPORTING = graphql(`
       periodStart
       periodEnd
       scope {
-        code
-        fullName
-        parent {
-          code
-          parent {
-            code
-          }
-        }
+        ...UnitChain
       }
       targets {
         id
@@ -39,22 +32,29 @@ export const PLAN_REPORTING = graphql(`
         }
       }
       reportingPeriods {
-        id
-        frequency
-        year
-        dueOn
-        open
-        recipient {
-          code
-          name
-        }
-        status {
-          expected
-          submitted
-          overdue
-          completenessRate
-        }
+        ...ReportingPeriodSummary
       }
+    }
+  }
+`);
+
+/** A reporting period as the plan's list and its board head show it: when, to whom, how complete. */
+export const REPORTING_PERIOD_SUMMARY = graphql(`
+  fragment ReportingPeriodSummary on ReportingPeriod {
+    id
+    frequency
+    year
+    dueOn
+    open
+    recipient {
+      code
+      name
+    }
+    status {
+      expected
+      submitted
+      overdue
+      completenessRate
     }
   }
 `);
@@ -62,21 +62,9 @@ export const PLAN_REPORTING = graphql(`
 export const REPORTING_PERIOD = graphql(`
   query ReportingPeriodBoard($id: ID!) {
     reportingPeriod(id: $id) {
-      id
-      frequency
-      year
-      dueOn
-      open
-      recipient {
-        code
-        name
-      }
+      ...ReportingPeriodSummary
       status {
-        expected
-        submitted
         onTime
-        overdue
-        completenessRate
         timelinessRate
         bySector {
           group
@@ -96,14 +84,7 @@ export const REPORTING_PERIOD = graphql(`
           code
           name
           unit {
-            code
-            fullName
-            parent {
-              code
-              parent {
-                code
-              }
-            }
+            ...UnitChain
           }
         }
         versions {

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { PEOPLE, renderPage } from '../entry/test-helpers.tsx';
+import { PEOPLE, renderPage } from '../../test-helpers.tsx';
 import { SEARCH_UNITS, UNIT_HISTORY } from './queries.ts';
 import UnitsPage, { confidenceOf, periodOf } from './UnitsPage.tsx';
 

@@ -4,16 +4,19 @@ import { graphql } from '../../generated/gql.ts';
 export const SEARCH_UNITS = graphql(`
   query SearchUnits($text: String!, $level: UnitLevel) {
     searchAdministrativeUnits(text: $text, level: $level, first: 30) {
-      code
-      validFrom
-      validTo
-      fullName
+      ...UnitListing
       level
-      parent {
-        code
-        validFrom
-        fullName
-      }
+    }
+  }
+`);
+
+/** A unit in its period, under its parent: how a search result and a succession link show it. */
+export const UNIT_LISTING = graphql(`
+  fragment UnitListing on AdministrativeUnit {
+    ...UnitRef
+    validTo
+    parent {
+      ...UnitRef
     }
   }
 `);
@@ -26,15 +29,7 @@ export const UNIT_LINK = graphql(`
     shareNote
     note
     unit {
-      code
-      validFrom
-      validTo
-      fullName
-      parent {
-        code
-        validFrom
-        fullName
-      }
+      ...UnitListing
     }
   }
 `);
@@ -51,21 +46,15 @@ export const UNIT_HISTORY = graphql(`
       level
       type
       parent {
-        code
-        validFrom
-        fullName
+        ...UnitRef
         parent {
-          code
-          validFrom
-          fullName
+          ...UnitRef
         }
       }
       children(first: 500) {
         totalCount
         nodes {
-          code
-          validFrom
-          fullName
+          ...UnitRef
         }
       }
       predecessors {
@@ -76,10 +65,8 @@ export const UNIT_HISTORY = graphql(`
       }
     }
     sameCode: searchAdministrativeUnits(text: $code, first: 10) {
-      code
-      validFrom
+      ...UnitRef
       validTo
-      fullName
     }
   }
 `);

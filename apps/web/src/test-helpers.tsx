@@ -4,11 +4,11 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 
-import { AuthProvider, type Auth } from '../../auth/AuthProvider.tsx';
-import type { Identity } from '../../auth/identity.ts';
-import { createCache } from '../../graphql/client.ts';
+import { AuthProvider, type Auth } from './auth/AuthProvider.tsx';
+import type { Identity } from './auth/identity.ts';
+import { createCache } from './graphql/client.ts';
 
-/** The demo users of the entry, onboarding and units pages, as their tokens describe them. */
+/** The demo users the pages' tests sign in as, as their tokens describe them. */
 export const PEOPLE = {
   station: {
     userId: 'station.dongkinh',
@@ -52,11 +52,12 @@ export const PEOPLE = {
   },
 } as const satisfies Record<string, Identity>;
 
-const signedIn = (identity: Identity): Auth => ({
+/** The sign-in state of `identity`, its access token `accessToken`. */
+export const signedIn = (identity: Identity, accessToken = 'token'): Auth => ({
   status: 'signed-in',
   config: null,
   identity,
-  accessToken: 'token',
+  accessToken,
   notice: null,
   signIn: () => Promise.resolve(),
   completeSignIn: () => Promise.resolve('/'),
