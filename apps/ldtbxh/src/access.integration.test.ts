@@ -508,6 +508,41 @@ describe('plans and the reporting cycle', () => {
         )
       ).extensions,
     ).toMatchObject({ field: 'reporterCode' });
+    // Another department of the same province: its report is its own, even inside the officer's territory.
+    expect(
+      (
+        await refused(
+          'culture.langson',
+          CREATE,
+          { period, reporter: 'SGDDT-20', values: [value('20')] },
+          ['submission'],
+          'OTHER_AGENCY',
+        )
+      ).extensions,
+    ).toMatchObject({ field: 'reporterCode' });
+    const education = await ok<{ createSubmission: { id: string } }>('lead.langson', CREATE, {
+      period,
+      reporter: 'SGDDT-20',
+      values: [value('20')],
+    });
+    const UPDATE = `mutation($id: ID!) { updateDraft(submissionId: $id, values: [], proposals: "Sửa hộ") { id } }`;
+    await refused(
+      'culture.langson',
+      UPDATE,
+      { id: education.createSubmission.id },
+      ['submission_value'],
+      'OTHER_AGENCY',
+    );
+    await refused(
+      'culture.langson',
+      SUBMIT,
+      { id: education.createSubmission.id },
+      ['submission_transition'],
+      'OTHER_AGENCY',
+    );
+    expect(
+      await statusOf(sql`SELECT status::text FROM submission WHERE id = ${education.createSubmission.id}::uuid`),
+    ).toBe('DRAFT');
     const draft = await ok<{ createSubmission: { id: string } }>('culture.langson', CREATE, {
       period,
       reporter: 'SVHTTDL-20',

@@ -178,7 +178,7 @@ async function checkValues(prisma: PrismaClient, planId: string, dueOn: Date, va
 
 /**
  * A report is the reporting agency's: its unit (null for a national body) must lie in the person's
- * territory, and so must every unit the report gives a value for.
+ * territory, and so must every unit the report gives a value for; a sector officer must work for it.
  */
 async function assertReporterInScope(prisma: PrismaClient, scope: ScopeGuard, reporterCode: string, field: string) {
   const agency = await prisma.agency.findUnique({
@@ -189,6 +189,7 @@ async function assertReporterInScope(prisma: PrismaClient, scope: ScopeGuard, re
     agency?.unitCode && agency.unitValidFrom ? { code: agency.unitCode, validFrom: agency.unitValidFrom } : null,
     field,
   );
+  scope.assertActsFor(reporterCode, field);
 }
 
 function assertValuesInScope(scope: ScopeGuard, rows: readonly { unitCode: string; unitValidFrom: Date }[]) {

@@ -231,6 +231,16 @@ export class Access {
     );
   }
 
+  /**
+   * For what an agency reports: a sector officer writes and submits only their own agency's reports;
+   * the lead agency and administrators may act for any agency (their territory still applies).
+   */
+  assertActsFor(agencyCode: string, field?: string): void {
+    if (this.isAdmin || this.identity.roles.includes('lead-agency')) return;
+    if (this.identity.agency === agencyCode) return;
+    throw forbidden('Bạn chỉ được lập và nộp báo cáo của cơ quan mình.', 'OTHER_AGENCY', field ? { field } : {});
+  }
+
   /** Why a policy refuses this person, or null when it allows them. */
   refusal(policy: Policy): GraphQLError | null {
     if (this.isAdmin) return null;
@@ -252,10 +262,14 @@ export interface AccessContext {
  * What a write or lookup needs to check the unit it touches: the request's `Access` (resolvers pass
  * `context.access`), or SYSTEM_SCOPE for trusted in-process jobs acting for no person (demo seed, CLI).
  */
-export type ScopeGuard = Pick<Access, 'assertCovers' | 'assertCoversScope'>;
+export type ScopeGuard = Pick<Access, 'assertCovers' | 'assertCoversScope' | 'assertActsFor'>;
 
 /** The whole country, for jobs no person runs through the API (demo seed, command line). Never for a request. */
-export const SYSTEM_SCOPE: ScopeGuard = { assertCovers: () => undefined, assertCoversScope: () => undefined };
+export const SYSTEM_SCOPE: ScopeGuard = {
+  assertCovers: () => undefined,
+  assertCoversScope: () => undefined,
+  assertActsFor: () => undefined,
+};
 
 function policiesOf(
   directives: readonly { name: { value: string }; arguments?: readonly ConstArgumentNode[] }[] | undefined,

@@ -783,6 +783,10 @@ export const REASONS = {
     meaning: "The unit or data lies outside the person's territory, or national content is asked by a local officer.",
     message: 'Dữ liệu này nằm ngoài địa bàn bạn được giao phụ trách.',
   },
+  OTHER_AGENCY: {
+    meaning: "A sector officer wrote or submitted another agency's report: only one's own agency's (lead agency and admin excepted).",
+    message: 'Bạn chỉ được lập và nộp báo cáo của cơ quan mình.',
+  },
   ROLE_NOT_ALLOWED: {
     meaning: "The person's roles do not allow this field or action.",
     message: 'Vai trò của bạn không được phép xem hoặc thực hiện nội dung này.',
