@@ -20,8 +20,11 @@ import {
 export interface FederationOptions {
   /** `postgres`: the bench databases; `embedded`: PGlite with the demo data, in a fresh folder. */
   database: 'postgres' | 'embedded';
-  /** Whether the subgraphs cache computed figures by data version (FIGURE_CACHE). */
-  figureCache: boolean;
+  /**
+   * Whether the caches are on: the subgraphs' figures by data version (FIGURE_CACHE) and the gateway's
+   * answers by answer version (ANSWER_CACHE).
+   */
+  caches: boolean;
   /** The gateway's per-person limit (requests a minute); the bench's single user needs it out of reach. */
   rateLimitPerMinute?: number;
   /** Extra Node.js flags for every process (--cpu-prof...). */
@@ -49,7 +52,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     const template = options.database === 'embedded' ? await emptyClusterTemplate() : undefined;
     const nodeArgs = options.nodeArgs ?? [];
     const subgraphs = SUBGRAPHS.map((s) => {
-      const figureCache = { FIGURE_CACHE: options.figureCache ? 'on' : 'off' };
+      const figureCache = { FIGURE_CACHE: options.caches ? 'on' : 'off' };
       if (!template)
         return startService(s, SUBGRAPH_PORTS[s], { DATABASE_URL: benchDatabaseUrl(s), ...figureCache }, { nodeArgs });
       const dataDir = `${embeddedDataDir}/${s}`;
@@ -74,6 +77,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       GATEWAY_PORT,
       {
         SUPERGRAPH_MODE: 'file',
+        ANSWER_CACHE: options.caches ? 'on' : 'off',
         LDTBXH_URL: subgraphUrls.ldtbxh,
         HEALTH_URL: subgraphUrls.health,
         EDUCATION_URL: subgraphUrls.education,

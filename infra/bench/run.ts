@@ -9,7 +9,7 @@
  *   npm run bench -- --query province|commune|progress [--requests 200] [--concurrency 1] [--warmup 20] [--by-sex]
  *                    [--cache on|off] [--province 38] [--commune <code>] [--max-seconds 900] [--profile]
  *
- * --cache off: the subgraphs compute every figure afresh (FIGURE_CACHE=off).
+ * --cache off: the subgraphs compute every figure afresh (FIGURE_CACHE=off) and the gateway keeps no answer (ANSWER_CACHE=off).
  * --by-sex adds each progress target's split by sex (health's figures, assessed by LĐTBXH).
  * --max-seconds bounds the whole warm-up and measurement; a path cut short reports fewer requests.
  * Needs the apps built (`npx turbo run build --filter=./apps/*`). Results are also written to
@@ -106,7 +106,7 @@ async function single(measured: QueryKind | 'progress'): Promise<string> {
   // limit in the measured path, out of reach.
   federation = await startFederation({
     database: 'postgres',
-    figureCache: args.cache === 'on',
+    caches: args.cache === 'on',
     rateLimitPerMinute: 1_000_000,
     nodeArgs,
   });
@@ -161,7 +161,7 @@ async function single(measured: QueryKind | 'progress'): Promise<string> {
   const [gateway, directStats] = stats as [(typeof stats)[number], (typeof stats)[number]];
   const ms = (x: number) => x.toFixed(1);
 
-  return `## Benchmark: ${subject}, concurrency ${concurrency}, figure cache ${args.cache}
+  return `## Benchmark: ${subject}, concurrency ${concurrency}, caches ${args.cache}
 
 ${await machineLine()}
 ${warmup} warm-up requests, then ${requests} measured, per path, in alternating blocks.

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` with no `--query`: every figure the performance issue sets a goal for, in one table.
  * On the bench databases (PostgreSQL, 1.5 M children): the progress of the bench plan at concurrency 1
- * and 4, with the figure cache off and warm, split by sex, each through the gateway and directly; then
+ * and 4, with the caches (figures and answers) off and warm, split by sex, each through the gateway and directly; then
  * 200 clients for 60 s on the slice, progress and record mix, on PostgreSQL and on the embedded default
  * (PGlite with the demo province, as `npm start` runs it). Each step starts the processes afresh, so
  * each one's peak memory is its own.
@@ -63,7 +63,7 @@ export async function runSuite(options: SuiteOptions): Promise<string> {
     work: (f: Federation) => Promise<T>,
   ) => {
     console.log(
-      `Starting the federation (${settings.database}, figure cache ${settings.figureCache ? 'on' : 'off'})...`,
+      `Starting the federation (${settings.database}, caches ${settings.caches ? 'on' : 'off'})...`,
     );
     const federation = await startFederation({ ...settings, nodeArgs: options.nodeArgs });
     options.started(federation);
@@ -100,7 +100,7 @@ export async function runSuite(options: SuiteOptions): Promise<string> {
   // One bench user sends far more than a person may: the per-person limit is kept out of reach.
   const unlimited = { rateLimitPerMinute: 1_000_000 };
   for (const cache of [false, true]) {
-    await withFederation({ database: 'postgres', figureCache: cache, ...unlimited }, async (f) => {
+    await withFederation({ database: 'postgres', caches: cache, ...unlimited }, async (f) => {
       await timeProgress(f, { concurrency: 1, cache, bySex: false }, 60);
       await timeProgress(f, { concurrency: 4, cache, bySex: false }, 80);
       if (!cache) await timeProgress(f, { concurrency: 1, cache, bySex: true }, 40);
@@ -125,12 +125,12 @@ export async function runSuite(options: SuiteOptions): Promise<string> {
   // The people's own rate limit (600 requests a minute each) applies: each client is its own officer.
   await load(
     `PostgreSQL, province ${options.province}`,
-    { database: 'postgres', figureCache: true },
+    { database: 'postgres', caches: true },
     { province: options.province, communes: communeCodes(options.province), planKey, year: PROGRESS_YEAR },
   );
   await load(
     `embedded default (PGlite), demo province ${DEMO.province}`,
-    { database: 'embedded', figureCache: true },
+    { database: 'embedded', caches: true },
     { province: DEMO.province, communes: communeCodes(DEMO.province), planKey: DEMO.planKey, year: DEMO.year },
   );
 

@@ -42,7 +42,14 @@ export const gatewayEnvSchema = baseEnvSchema
     REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     /** Requests one person (verified user id) may send per minute; 0 turns the limit off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-    /** A Redis shared by the gateway replicas for the per-user rate limit; unset: each counts in its own memory. */
+    /**
+     * `on`: a query's whole answer is kept while no sector writes, for people with the same claims
+     * (answer-cache.ts); `off`: every query is planned and sent to the subgraphs.
+     */
+    ANSWER_CACHE: z.enum(['on', 'off']).default('on'),
+    /** Memory the kept answers may take in this process, in MiB (unused with REDIS_URL: Redis keeps them). */
+    ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+    /** A Redis shared by the gateway replicas for the per-user rate limit and the answer cache; unset: each keeps its own in memory. */
     REDIS_URL: optionalUrl,
     /** The OpenID Connect provider whose bearer tokens people sign in with (the development issuer by default). */
     OIDC_ISSUER: z.string().min(1).default(DEVELOPMENT_ISSUER),

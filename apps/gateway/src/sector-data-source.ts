@@ -5,6 +5,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { getOperationAST, GraphQLError, OperationTypeNode, parse } from 'graphql';
 
 import {
+  ANSWER_VERSION_HEADER,
   ErrorCode,
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAY_EXTENSION,
@@ -36,6 +37,10 @@ export interface GatewayContext extends RequestContext {
   idempotencyKey?: string;
   /** Set when a subgraph answered a mutation call with the answer stored under the key (a replay). */
   idempotentReplay?: boolean;
+  /** The answer cache's key for this query, when it may keep the answer (answer-cache.ts). */
+  answerKey?: string;
+  /** The answer versions each subgraph marked its shareable parts of this request with (answer-cache.ts). */
+  answerVersions?: Map<string, Set<string>>;
 }
 
 /** Why a request was aborted: its deadline of `timeoutMs` passed, or its client went away. */
@@ -118,7 +123,15 @@ function isMutationCall(options: GraphQLDataSourceProcessOptions<GatewayContext>
   return !!document && getOperationAST(document, operationName)?.operation === OperationTypeNode.MUTATION;
 }
 
-const GATEWAY_SELF: Identity = { userId: 'gateway', name: null, roles: [], sector: null, unitCode: null, agency: null };
+/** The gateway itself, calling for no person (composition, answer versions): no policy opens data to it. */
+export const GATEWAY_SELF: Identity = {
+  userId: 'gateway',
+  name: null,
+  roles: [],
+  sector: null,
+  unitCode: null,
+  agency: null,
+};
 
 // Gateway-internal requests (health checks, introspection) carry no request context.
 const hasRequestContext = (context: object): context is GatewayContext =>
@@ -179,13 +192,22 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       request.http.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
   }
 
-  /** A subgraph that answered with the answer stored under the key: the client's answer says it is a replay. */
+  /**
+   * A subgraph that answered with the answer stored under the key: the client's answer says it is a
+   * replay. A shareable part's answer version is noted for the answer cache.
+   */
   override didReceiveResponse({
     response,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
-    if (response.extensions?.[IDEMPOTENT_REPLAY_EXTENSION] === true && hasRequestContext(context))
-      context.idempotentReplay = true;
+    if (!hasRequestContext(context)) return response;
+    if (response.extensions?.[IDEMPOTENT_REPLAY_EXTENSION] === true) context.idempotentReplay = true;
+    const version = response.http?.headers.get(ANSWER_VERSION_HEADER);
+    if (version) {
+      context.answerVersions ??= new Map();
+      const versions = context.answerVersions.get(this.sector) ?? new Set();
+      context.answerVersions.set(this.sector, versions.add(version));
+    }
     return response;
   }
 

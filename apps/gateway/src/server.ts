@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 
 import {
@@ -22,12 +24,13 @@ import {
   startHttpService,
 } from '@ecd/service-kit';
 
+import { createAnswerCache } from './answer-cache.js';
 import { createBulkhead } from './bulkhead.js';
 import { dhis2Mapping, gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
 import { fileRoutes } from './files/routes.js';
 import { uploadRoutes, uploadSubgraphUrls } from './files/uploads.js';
 import { idempotencyKeyPlugin } from './idempotency.js';
-import { requestSignal, SectorDataSource, type GatewayContext } from './sector-data-source.js';
+import { requestSignal, SECTOR_LABELS, SectorDataSource, type GatewayContext } from './sector-data-source.js';
 import { explorerLandingPage, webRoutes } from './web.js';
 
 export interface GatewayOptions {
@@ -112,6 +115,27 @@ export async function startGateway(options: GatewayOptions = {}) {
   const web = await webRoutes(env);
   const fileOptions = { dhis2Mapping: dhis2Mapping(env) };
   const uploadUrls = uploadSubgraphUrls(overrides, env.SUPERGRAPH_MODE === 'file' ? env.SUPERGRAPH_PATH : undefined);
+  const answerCache =
+    env.ANSWER_CACHE === 'on'
+      ? createAnswerCache({
+          subgraphs: Object.fromEntries(
+            Object.keys(SECTOR_LABELS).flatMap((name) => {
+              const url = uploadUrls(name);
+              return url ? [[name, url]] : [];
+            }),
+          ),
+          signer,
+          schema: () => schemaId,
+          maxBytes: env.ANSWER_CACHE_MB * 1024 * 1024,
+          redisUrl: env.REDIS_URL,
+          logger,
+        })
+      : undefined;
+  // The composed schema the kept answers were made with (it changes in `introspect` mode when a subgraph does).
+  let schemaId = '';
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    schemaId = createHash('sha256').update(coreSupergraphSdl).digest('base64url');
+  });
   const service = await startHttpService<GatewayContext>({
     name: 'gateway',
     landingPage: true,
@@ -120,6 +144,7 @@ export async function startGateway(options: GatewayOptions = {}) {
       requestId: safeRequestId(readHeader(req.headers, 'x-request-id')),
     }),
     rateLimit,
+    beforeGraphql: answerCache?.middleware,
     logger,
     host: env.HOST,
     port: env.PORT,
@@ -145,6 +170,9 @@ export async function startGateway(options: GatewayOptions = {}) {
           inputSafetyPlugin,
           idempotencyKeyPlugin,
           explorerLandingPage(env),
+          // The subgraphs' cache-control marks answers shareable; the gateway never tells clients to keep one.
+          ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+          ...(answerCache ? [answerCache.plugin] : []),
           drainPlugin(httpServer),
         ],
       }),
@@ -152,6 +180,7 @@ export async function startGateway(options: GatewayOptions = {}) {
       ...base,
       subgraphTokens: new Map(),
       signal: requestSignal(res, env.REQUEST_TIMEOUT_MS),
+      answerKey: res.locals.answerKey as string | undefined,
     }),
     routes: (app, tools) => {
       // Downloads (files/): the same caller check as /graphql, their data through GraphQL as that caller.
@@ -163,6 +192,7 @@ export async function startGateway(options: GatewayOptions = {}) {
     },
     onClose: async () => {
       await rateLimit?.close();
+      await answerCache?.close();
     },
   });
   return { ...service, logger };

@@ -59,7 +59,8 @@ export async function ensureDataVersion(db: SqlQueryable): Promise<void> {
 }
 
 const versionRow = z.object({ version: z.string() });
-const readVersion = async (db: SqlQueryable) => {
+/** The database's data version now: `epoch:version` (the epoch changes when the database is recreated). */
+export const readDataVersion = async (db: SqlQueryable) => {
   const [row] = await queryRows(
     db,
     versionRow,
@@ -80,7 +81,7 @@ export function memoryFigureCache(): FigureCache {
     return held.figures;
   };
   return {
-    version: readVersion,
+    version: readDataVersion,
     get: (version, keys) => {
       const figures = of(version);
       return Promise.resolve(keys.map((key) => figures.get(key)));
@@ -110,7 +111,7 @@ export function redisFigureCache(url: string, prefix: string, logger: Logger): F
   redis.on('error', (error: unknown) => logger.warn({ err: error }, 'figure cache (Redis) unavailable'));
   const keyOf = (version: string, key: string) => `ecd:figures:${prefix}:${version}:${key}`;
   return {
-    version: readVersion,
+    version: readDataVersion,
     async get(version, keys) {
       if (!keys.length) return [];
       try {

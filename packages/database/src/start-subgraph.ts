@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PrismaPg } from '@prisma/adapter-pg';
 
 import {
   Access,
+  ANSWER_VERSION_PATH,
   auditPlugin,
   AuthenticationError,
   childKeyOf,
@@ -15,6 +17,7 @@ import {
   idempotencyPlugin,
   LookupLimiter,
   lookupLimitsFromEnv,
+  POLICIES,
   queryLimitsFromEnv,
   readHeader,
   RequestAudit,
@@ -33,7 +36,13 @@ import {
 import { createAuditStore, type AuditDatabase } from './audit.js';
 import { createBulkWriter, type BulkWriter } from './bulk-write.js';
 import type { SubgraphEnv } from './env.js';
-import { ensureDataVersion, memoryFigureCache, redisFigureCache, type FigureCache } from './figure-cache.js';
+import {
+  ensureDataVersion,
+  memoryFigureCache,
+  readDataVersion,
+  redisFigureCache,
+  type FigureCache,
+} from './figure-cache.js';
 import { createIdempotencyStore, pruneIdempotencyKeys, type TransactionalClient } from './idempotency.js';
 import { openDatabase } from './open-database.js';
 import { sql } from './typed-sql.js';
@@ -186,6 +195,14 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
       });
       return { ...base, data: options.createDataLayer(client, shared), access, audit };
     };
+    const typeDefs = readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8');
+    // What this process's answers depend on besides its data: its schema and the policies.
+    const codeVersion = createHash('sha256')
+      .update(typeDefs)
+      .update(JSON.stringify(POLICIES))
+      .digest('base64url')
+      .slice(0, 16);
+    const answerVersion = async () => `${await readDataVersion(client)}:${codeVersion}`;
     const service = await startHttpService<DatabaseSubgraphContext<Data>>({
       name: options.name,
       // Only the gateway may call: every request carries its signed token, `_service` and `_entities` included.
@@ -202,26 +219,31 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
       port: env.PORT,
       apollo: (httpServer) =>
         createSubgraphApollo({
-          typeDefs: readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8'),
+          typeDefs,
           resolvers: options.resolvers,
           logger,
           httpServer,
           limits: queryLimitsFromEnv(SUBGRAPH_QUERY_LIMITS, env),
+          answerVersion,
           plugins: [auditPlugin(), idempotencyPlugin(idempotency)],
         }),
       context: contextOf,
-      routes:
-        options.routes &&
-        ((app, tools) =>
-          options.routes?.(app, {
-            ...tools,
-            logger,
-            context: (res) => {
-              const caller = res.locals.caller as Caller;
-              res.locals.context ??= contextOf(createRequestContext(caller.requestId, caller.identity, logger));
-              return res.locals.context as DatabaseSubgraphContext<Data>;
-            },
-          })),
+      routes: (app, tools) => {
+        // The gateway's answer cache asks it before serving a kept answer (shareable-answer.ts): any write
+        // of this subgraph, or a new version of its code, makes the answers it helped make unusable.
+        app.get(ANSWER_VERSION_PATH, tools.authenticated, (_req, res, next) => {
+          answerVersion().then((version) => res.json({ version }), next);
+        });
+        options.routes?.(app, {
+          ...tools,
+          logger,
+          context: (res) => {
+            const caller = res.locals.caller as Caller;
+            res.locals.context ??= contextOf(createRequestContext(caller.requestId, caller.identity, logger));
+            return res.locals.context as DatabaseSubgraphContext<Data>;
+          },
+        });
+      },
       readiness: async () => {
         await client.$queryRaw(sql`SELECT 1`);
       },

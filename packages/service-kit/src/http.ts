@@ -39,6 +39,8 @@ export interface HttpServiceOptions<TContext extends RequestContext> {
   ) => TContext | Promise<TContext>;
   /** Throws when the service cannot serve (e.g. its database is unreachable). */
   readiness?: () => Promise<void>;
+  /** Runs on `/graphql` after the caller is verified and before Apollo (the gateway's answer cache). */
+  beforeGraphql?: express.RequestHandler;
   /** Adds the service's routes beside `/graphql` (file downloads and uploads). */
   routes?: (app: express.Express, tools: RouteTools) => void;
   /** Releases resources after the HTTP server stopped. */
@@ -145,6 +147,7 @@ export async function startHttpService<TContext extends RequestContext>(
         return next();
       void authenticateRequest(req, res, next);
     },
+    options.beforeGraphql ?? ((_req, _res, next) => next()),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const caller = res.locals.caller as Caller | undefined;

@@ -18,6 +18,7 @@ import { inputSafetyPlugin } from './input-safety.js';
 import { queryLimitOptions, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from './limits.js';
 import type { Logger } from './logger.js';
 import { hookResult } from './plugin-hooks.js';
+import { shareableAnswerPlugin } from './shareable-answer.js';
 
 export interface SubgraphServerOptions {
   typeDefs: string;
@@ -27,6 +28,8 @@ export interface SubgraphServerOptions {
   httpServer?: Server;
   /** What one request may ask (SUBGRAPH_QUERY_LIMITS unless overridden, e.g. by `queryLimitsFromEnv`). */
   limits?: QueryLimits;
+  /** The subgraph's answer version now (shareable-answer.ts); without it no answer is marked shareable. */
+  answerVersion?: () => Promise<string>;
 }
 
 /** Builds a subgraph's schema with every field guarded by its `@policy` (see auth/policy.ts). */
@@ -87,6 +90,8 @@ export function createSubgraphApollo<TContext extends RequestContext>(
       ...(limits.plugins as ApolloServerPlugin<TContext>[]),
       operationLogPlugin,
       inputSafetyPlugin,
+      // Marks answers the gateway may share among people with the same claims (shareable-answer.ts).
+      ...(options.answerVersion ? [shareableAnswerPlugin(options.answerVersion)] : []),
       ...(options.plugins ?? []),
       ApolloServerPluginLandingPageDisabled(),
       // Neither is used (no HTTP caching of answers, no Apollo Studio), and each hooks every field resolved:

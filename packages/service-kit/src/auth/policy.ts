@@ -35,6 +35,13 @@ export interface Policy {
   scoped: boolean;
   /** Whether it reads or writes children's personal data (audited, never cached for others). */
   personal: boolean;
+  /**
+   * Whether a query's answer that reads only such fields may be kept in the gateway's answer cache and
+   * served again to people with the same roles, sector, unit and agency while no data changed
+   * (shareable-answer.ts): never personal data (each read is audited), never a write, never the audit log
+   * (its reads write it, outside the data version).
+   */
+  cacheable: boolean;
 }
 
 const OFFICERS: Role[] = ['admin', 'lead-agency', 'sector-officer', 'viewer'];
@@ -46,6 +53,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: false,
     personal: false,
+    cacheable: true,
   },
   aggregate: {
     label: 'Số liệu tổng hợp và tiến độ kế hoạch trong địa bàn',
@@ -53,6 +61,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: false,
+    cacheable: true,
   },
   'plan:manage': {
     label: 'Nhập kế hoạch, mở/đóng kỳ báo cáo, duyệt báo cáo',
@@ -60,6 +69,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: false,
+    cacheable: false,
   },
   'report:read': {
     label: 'Xem kỳ báo cáo và báo cáo của các cơ quan',
@@ -67,6 +77,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: false,
+    cacheable: true,
   },
   'report:write': {
     label: 'Lập và gửi báo cáo của cơ quan mình',
@@ -74,6 +85,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: false,
+    cacheable: false,
   },
   'figure:write': {
     label: 'Nhập số liệu tổng hợp của ngành mình',
@@ -81,6 +93,7 @@ export const POLICIES = {
     sector: 'own',
     scoped: true,
     personal: false,
+    cacheable: false,
   },
   'facility:read': {
     label: 'Danh sách cơ sở của ngành (trạm y tế, trường, thiết chế)',
@@ -88,6 +101,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: false,
+    cacheable: true,
   },
   'records:read': {
     label: 'Hồ sơ từng trẻ của ngành mình',
@@ -95,6 +109,7 @@ export const POLICIES = {
     sector: 'own',
     scoped: true,
     personal: true,
+    cacheable: false,
   },
   'records:write': {
     label: 'Ghi hồ sơ từng trẻ của ngành mình',
@@ -102,6 +117,7 @@ export const POLICIES = {
     sector: 'own',
     scoped: true,
     personal: true,
+    cacheable: false,
   },
   protection: {
     label: 'Trẻ có hoàn cảnh đặc biệt, vụ việc bảo vệ trẻ em, trợ giúp xã hội',
@@ -109,6 +125,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: true,
+    cacheable: false,
   },
   referral: {
     label: 'Chuyển tuyến trẻ giữa các ngành',
@@ -116,6 +133,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: true,
+    cacheable: false,
   },
   'personal-id:lookup': {
     label: 'Tra cứu theo số định danh cá nhân (có lý do, bị giới hạn)',
@@ -123,6 +141,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: true,
     personal: true,
+    cacheable: false,
   },
   audit: {
     label: 'Nhật ký truy cập dữ liệu cá nhân',
@@ -130,6 +149,7 @@ export const POLICIES = {
     sector: 'any',
     scoped: false,
     personal: false,
+    cacheable: false,
   },
 } as const satisfies Record<string, Policy>;
 

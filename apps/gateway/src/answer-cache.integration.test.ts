@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Identity } from '@ecd/service-kit';
+import { demoIdentity } from '@ecd/service-kit/development';
+import { userToken, type Federation } from '@ecd/test-kit';
+
+import { ANSWER_CACHE_HEADER } from './answer-cache.js';
+import { startTestFederation } from './federation.test-fixture.js';
+
+/**
+ * Issue 11, the gateway's answer cache: a query's answer is served again only to people with the same
+ * claims, never after a write in any sector, never for personal data or the audit log.
+ */
+let federation: Federation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+}, 300_000);
+afterAll(() => federation?.close());
+
+const DONG_KINH = '05977';
+
+/** A POST to the gateway as a person (a demo user or any identity), with the answer cache's header. */
+async function ask<T = Record<string, unknown>>(
+  user: string | Identity | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const response = await fetch(federation.gateway.graphqlUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(user ? { authorization: `Bearer ${await userToken(user)}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    cache: response.headers.get(ANSWER_CACHE_HEADER),
+    cacheControl: response.headers.get('cache-control'),
+    text,
+    body: JSON.parse(text) as { data?: T; errors?: { extensions?: Record<string, unknown> }[] },
+  };
+}
+
+/** A commune as its officers see it: one field of each sector, and the Lạng Sơn plan's progress. */
+const COMMUNE = `query Commune($code: String!) {
+  administrativeUnit(code: $code) {
+    code name
+    childrenAged0To8Count
+    schools { name }
+    culturalFacilities(first: 50) { totalCount }
+  }
+  plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024) { indicatorCode figure { numerator denominator } } }
+}`;
+type Commune = {
+  administrativeUnit: {
+    childrenAged0To8Count: number | null;
+    schools: { name: string }[];
+    culturalFacilities: { totalCount: number };
+  };
+  plan: { progress: { indicatorCode: string; figure: { numerator: number; denominator: number } | null }[] };
+};
+
+const readCommune = () => ask<Commune>('lead.langson', COMMUNE, { code: DONG_KINH });
+
+/** Reads the commune until it is served from the cache, so that the next read after a write would be too. */
+async function cachedCommune() {
+  await readCommune();
+  const again = await readCommune();
+  expect(again.cache).toBe('hit');
+  return again.body.data!;
+}
+
+async function write(user: string, mutation: string, input: Record<string, unknown>) {
+  const { body } = await ask(user, mutation, { input });
+  expect(body.errors).toBeUndefined();
+}
+
+describe('the answer cache', () => {
+  it('serves the same answer again to the same claims, byte for byte, and tells no client to keep it', async () => {
+    const first = await readCommune();
+    expect(first.body.errors).toBeUndefined();
+    expect(first.cache).toBe('stored');
+    const second = await readCommune();
+    expect(second.cache).toBe('hit');
+    expect(second.text).toBe(first.text.trimEnd());
+    expect(second.cacheControl).toBe('no-store');
+    expect(first.cacheControl).toBe('no-store');
+    // Another officer of the same agency, unit and roles: the same answer, from the cache.
+    const colleague = await ask('lead.langson', COMMUNE, { code: DONG_KINH });
+    expect(colleague.cache).toBe('hit');
+    const sameClaims = await ask<Commune>(
+      { ...demoIdentity('lead.langson'), userId: 'lead2.langson', name: 'Cán bộ khác' },
+      COMMUNE,
+      { code: DONG_KINH },
+    );
+    expect(sameClaims.cache).toBe('hit');
+    expect(sameClaims.body).toEqual(first.body);
+  });
+
+  it('never serves one person’s answer to claims the policies treat otherwise', async () => {
+    await cachedCommune();
+    const outsider = await ask('viewer.quangninh', COMMUNE, { code: DONG_KINH });
+    expect(outsider.cache).not.toBe('hit');
+    expect(outsider.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUTSIDE_SCOPE' });
+    // The same person with another unit in the token is another set of claims.
+    const moved = await ask({ ...demoIdentity('lead.langson'), unitCode: '22' }, COMMUNE, { code: DONG_KINH });
+    expect(moved.cache).not.toBe('hit');
+    expect(moved.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const anonymous = await ask(null, COMMUNE, { code: DONG_KINH });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.data).toBeUndefined();
+  });
+
+  it('shows a write of each sector in the next read', async () => {
+    let before = await cachedCommune();
+    await write('station.dongkinh', `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+      birthDate: '2024-05-01',
+      sex: 'FEMALE',
+      communeCode: DONG_KINH,
+    });
+    let after = await readCommune();
+    expect(after.cache).toBe('stored');
+    expect(after.body.data!.administrativeUnit.childrenAged0To8Count).toBe(
+      before.administrativeUnit.childrenAged0To8Count! + 1,
+    );
+
+    before = await cachedCommune();
+    await write('admin', `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { id } }`, {
+      name: 'Trường Mầm non Kiểm thử Bộ nhớ đệm',
+      level: 'PRESCHOOL',
+      communeCode: DONG_KINH,
+      openedOn: '2025-09-01',
+    });
+    after = await readCommune();
+    expect(after.cache).toBe('stored');
+    expect(after.body.data!.administrativeUnit.schools.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        ...before.administrativeUnit.schools.map((s) => s.name),
+        'Trường Mầm non Kiểm thử Bộ nhớ đệm',
+      ]),
+    );
+
+    before = await cachedCommune();
+    await write(
+      'culture.langson',
+      `mutation($input: CulturalFacilityInput!) { registerCulturalFacility(input: $input) { id } }`,
+      { name: 'Thư viện Kiểm thử Bộ nhớ đệm', kind: 'LIBRARY', communeCode: DONG_KINH, servesChildren: true },
+    );
+    after = await readCommune();
+    expect(after.cache).toBe('stored');
+    expect(after.body.data!.administrativeUnit.culturalFacilities.totalCount).toBe(
+      before.administrativeUnit.culturalFacilities.totalCount + 1,
+    );
+
+    before = await cachedCommune();
+    const figureOf = (data: Commune) =>
+      data.plan.progress.find((p) => p.indicatorCode === 'ECD_STAFF_CAREGIVERS_TRAINED')!.figure;
+    await write(
+      'admin',
+      `mutation($input: IndicatorValueInput!) { recordSocialAffairsIndicatorValue(input: $input) { id } }`,
+      {
+        indicatorCode: 'ECD_STAFF_CAREGIVERS_TRAINED',
+        unitCode: DONG_KINH,
+        year: 2024,
+        numerator: 5,
+        denominator: 6,
+        source: 'Báo cáo kiểm thử bộ nhớ đệm',
+      },
+    );
+    after = await readCommune();
+    expect(after.cache).toBe('stored');
+    expect(figureOf(after.body.data!)).toEqual({
+      numerator: (figureOf(before)?.numerator ?? 0) + 5,
+      denominator: (figureOf(before)?.denominator ?? 0) + 6,
+    });
+  });
+
+  it('never keeps personal data, the audit log or a mutation’s answer', async () => {
+    const LOOKUP = `query($p: String!) { childByPersonalId(personalId: $p, purpose: "Khám sàng lọc tại trạm") { key } }`;
+    const LOGS = `{ socialAffairsAuditEvents(kind: LOOKUP) { totalCount } }`;
+    const logged = async () => {
+      const logs = await ask<{ socialAffairsAuditEvents: { totalCount: number } }>('auditor', LOGS);
+      expect(logs.cache).toBeNull();
+      return logs.body.data!.socialAffairsAuditEvents.totalCount;
+    };
+    const before = await logged();
+    for (const _ of [1, 2]) {
+      const lookup = await ask('station.dongkinh', LOOKUP, { p: '020325000777' });
+      expect(lookup.body.errors).toBeUndefined();
+      expect(lookup.cache).toBeNull();
+    }
+    // Each lookup was answered by the subgraphs, and logged.
+    expect(await logged()).toBe(before + 2);
+
+    const MUTATION = `mutation($input: CulturalFacilityInput!) { registerCulturalFacility(input: $input) { name } }`;
+    const input = {
+      name: 'Nhà văn hóa Kiểm thử',
+      kind: 'CULTURAL_HOUSE',
+      communeCode: DONG_KINH,
+      servesChildren: true,
+    };
+    const first = await ask('culture.langson', MUTATION, { input });
+    expect(first.body.errors).toBeUndefined();
+    // Sent again, it is applied again: refused as a second facility of that name, not answered from a cache.
+    const second = await ask('culture.langson', MUTATION, { input });
+    expect([first.cache, second.cache]).toEqual([null, null]);
+    expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+  });
+});
