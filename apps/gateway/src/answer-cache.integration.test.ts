@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Identity } from '@ecd/service-kit';
 import { demoIdentity } from '@ecd/service-kit/development';
-import { userToken, type Federation } from '@ecd/test-kit';
+import { gatewayTestEnv, userToken, type Federation } from '@ecd/test-kit';
 
 import { ANSWER_CACHE_HEADER } from './answer-cache.js';
+import { loadEnv } from './env.js';
 import { startTestFederation } from './federation.test-fixture.js';
+import { startGateway } from './server.js';
 
 /**
  * Issue 11, the gateway's answer cache: a query's answer is served again only to people with the same
@@ -24,8 +27,9 @@ async function ask<T = Record<string, unknown>>(
   user: string | Identity | null,
   query: string,
   variables: Record<string, unknown> = {},
+  gatewayUrl = federation.gateway.graphqlUrl,
 ) {
-  const response = await fetch(federation.gateway.graphqlUrl, {
+  const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -207,5 +211,44 @@ describe('the answer cache', () => {
     const second = await ask('culture.langson', MUTATION, { input });
     expect([first.cache, second.cache]).toEqual([null, null]);
     expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+  });
+
+  it('is shared through Redis by the gateway replicas, and a write seen by one is seen by all', async () => {
+    const subgraphUrls = Object.fromEntries(
+      Object.entries(federation.subgraphs).map(([name, service]) => [name, service.graphqlUrl]),
+    );
+    const replica = () =>
+      startGateway({ env: loadEnv(gatewayTestEnv({ REDIS_URL: 'redis://127.0.0.1:6379' })), subgraphUrls });
+    const [one, two] = await Promise.all([replica(), replica()]);
+    try {
+      // A query text no other run of this test sent (the comment is part of it): nothing kept in Redis before answers it.
+      const QUERY = `# ${randomUUID()}
+        query($code: String!) { administrativeUnit(code: $code) { code name schools { name } } }`;
+      const variables = { code: DONG_KINH };
+      const first = await ask('lead.langson', QUERY, variables, one.graphqlUrl);
+      expect(first.body.errors).toBeUndefined();
+      expect(first.cache).toBe('stored');
+      const other = await ask('lead.langson', QUERY, variables, two.graphqlUrl);
+      expect(other.cache).toBe('hit');
+      expect(other.text).toBe(first.text.trimEnd());
+      await write('admin', `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { id } }`, {
+        name: 'Trường Tiểu học Kiểm thử Redis',
+        level: 'PRIMARY',
+        communeCode: DONG_KINH,
+        openedOn: '2025-09-01',
+      });
+      const after = await ask<{ administrativeUnit: { schools: { name: string }[] } }>(
+        'lead.langson',
+        QUERY,
+        variables,
+        two.graphqlUrl,
+      );
+      expect(after.cache).toBe('stored');
+      expect(after.body.data!.administrativeUnit.schools.map((s) => s.name)).toContain(
+        'Trường Tiểu học Kiểm thử Redis',
+      );
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 });
