@@ -213,6 +213,18 @@ describe('the answer cache', () => {
     expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
   });
 
+  it('answers the same query asked by many at once once, and serves that answer to the others', async () => {
+    // A query text nobody asked before (the comment is part of it).
+    const QUERY = `# ${randomUUID()}
+      query($code: String!) { administrativeUnit(code: $code) { code name childrenAged0To8Count schools { name } } }`;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => ask('lead.langson', QUERY, { code: DONG_KINH })),
+    );
+    expect(answers.map((a) => a.cache).sort()).toEqual([...Array<string>(11).fill('hit'), 'stored']);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect(answers[0]!.body.errors).toBeUndefined();
+  });
+
   it('is shared through Redis by the gateway replicas, and a write seen by one is seen by all', async () => {
     const subgraphUrls = Object.fromEntries(
       Object.entries(federation.subgraphs).map(([name, service]) => [name, service.graphqlUrl]),

@@ -146,6 +146,13 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
     return now.every(([name, version]) => made[name] === version);
   };
 
+  /**
+   * Queries being answered afresh, by key: the same query of the same claims arriving meanwhile waits
+   * for that answer and checks its versions as any kept answer's, instead of computing it again (two
+   * hundred people opening the same dashboard at once make one computation, not two hundred).
+   */
+  const answering = new Map<string, Promise<void>>();
+
   const middleware: RequestHandler = (req, res, next) => {
     const started = performance.now();
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
@@ -172,34 +179,56 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       )
       .digest('base64url');
     res.locals.answerKey = key;
-    store
-      .get(key)
-      .then(async (kept) => {
-        if (kept === undefined) return next();
-        const { made, answer } = readKept(kept);
-        if (!(await stillCurrent(made))) return next();
-        // The same line as every operation's (operationLogPlugin), marked as served from the cache.
-        options.logger.info(
-          {
-            requestId: caller.requestId,
-            userId: caller.identity.userId,
-            operation: typeof body.operationName === 'string' ? body.operationName : null,
-            ms: Math.round(performance.now() - started),
-            errors: 0,
-            answerCache: 'hit',
-          },
-          'graphql operation',
-        );
-        res
-          .status(200)
-          .set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-          .set(ANSWER_CACHE_HEADER, 'hit')
-          .send(answer);
-      })
-      .catch((error: unknown) => {
-        options.logger.warn({ err: error }, 'kept answer not checked: query answered afresh');
-        next();
-      });
+    /** Serves the answer kept under the key if every subgraph that made it still has its version. */
+    const serveKept = async () => {
+      const kept = await store.get(key);
+      if (kept === undefined) return false;
+      const { made, answer } = readKept(kept);
+      if (!(await stillCurrent(made))) return false;
+      // The same line as every operation's (operationLogPlugin), marked as served from the cache.
+      options.logger.info(
+        {
+          requestId: caller.requestId,
+          userId: caller.identity.userId,
+          operation: typeof body.operationName === 'string' ? body.operationName : null,
+          ms: Math.round(performance.now() - started),
+          errors: 0,
+          answerCache: 'hit',
+        },
+        'graphql operation',
+      );
+      res
+        .status(200)
+        .set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        .set(ANSWER_CACHE_HEADER, 'hit')
+        .send(answer);
+      return true;
+    };
+    const answerAfresh = () => {
+      if (!answering.has(key)) {
+        // The others asking the same query meanwhile wait for this answer (kept before it is sent).
+        let answered = () => {};
+        const done = new Promise<void>((resolve) => (answered = resolve));
+        answering.set(key, done);
+        res.once('close', () => {
+          if (answering.get(key) === done) answering.delete(key);
+          answered();
+        });
+      }
+      next();
+    };
+    (async () => {
+      if (await serveKept()) return;
+      const first = answering.get(key);
+      if (first) {
+        await first;
+        if (await serveKept()) return;
+      }
+      answerAfresh();
+    })().catch((error: unknown) => {
+      options.logger.warn({ err: error }, 'kept answer not checked: query answered afresh');
+      next();
+    });
   };
 
   const plugin: ApolloServerPlugin<GatewayContext> = {
