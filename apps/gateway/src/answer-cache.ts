@@ -109,6 +109,10 @@ function redisAnswers(url: string, logger: Logger): KeyValueCache<string> & { cl
   };
 }
 
+/** How long a request waited for the same query's answer before answering afresh (0 if it did not wait). */
+export const answerWaitMs = (res: { locals: Record<string, unknown> }): number =>
+  typeof res.locals.answerWaitMs === 'number' ? res.locals.answerWaitMs : 0;
+
 /** A kept answer: the versions its subgraphs made it at, on the first line, then the answer as sent. */
 const keptOf = (made: Record<string, string>, answer: string) => `${JSON.stringify(made)}\n${answer}`;
 
@@ -222,6 +226,9 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       const first = answering.get(key);
       if (first) {
         await first;
+        // A client that went away while it waited gets nothing, and costs nothing more.
+        if (res.closed) return;
+        res.locals.answerWaitMs = performance.now() - started;
         if (await serveKept()) return;
       }
       answerAfresh();

@@ -24,7 +24,7 @@ import {
   startHttpService,
 } from '@ecd/service-kit';
 
-import { createAnswerCache } from './answer-cache.js';
+import { answerWaitMs, createAnswerCache } from './answer-cache.js';
 import { createBulkhead } from './bulkhead.js';
 import { dhis2Mapping, gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
 import { fileRoutes } from './files/routes.js';
@@ -179,7 +179,8 @@ export async function startGateway(options: GatewayOptions = {}) {
     context: (base, { res }) => ({
       ...base,
       subgraphTokens: new Map(),
-      signal: requestSignal(res, env.REQUEST_TIMEOUT_MS),
+      // The time a query waited for the same query's answer (answer-cache.ts) counts against its deadline.
+      signal: requestSignal(res, Math.max(1, env.REQUEST_TIMEOUT_MS - answerWaitMs(res))),
       answerKey: res.locals.answerKey as string | undefined,
     }),
     routes: (app, tools) => {
