@@ -58,6 +58,9 @@ export interface AnswerCache {
 /** Header of every answer the cache served (`hit`) or kept (`stored`), for clients and tests. */
 export const ANSWER_CACHE_HEADER = 'x-ecd-answer-cache';
 
+/** Query texts remembered as not shareable, at most. */
+const UNSHAREABLE_TEXTS = 1_000;
+
 /** A version not answered within this is not waited for: the query is answered without the cache. */
 const VERSION_TIMEOUT_MS = 1_000;
 /** The gateway's own tokens to the subgraphs last 60 s: one is signed again after half of it. */
@@ -156,6 +159,16 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
    * hundred people opening the same dashboard at once make one computation, not two hundred).
    */
   const answering = new Map<string, Promise<void>>();
+  /**
+   * Query texts whose answer no subgraph marked shareable (personal data, the audit log): they are never
+   * kept, so the same one asked at once is answered in parallel, not in turn. What a document reads
+   * decides it, whoever asks; the oldest are forgotten past UNSHAREABLE_TEXTS.
+   */
+  const unshareable = new Set<string>();
+  const textOf = (operationName: unknown, query: string) =>
+    createHash('sha256')
+      .update(`${typeof operationName === 'string' ? operationName : ''}\n${query}`)
+      .digest('base64url');
 
   const middleware: RequestHandler = (req, res, next) => {
     const started = performance.now();
@@ -170,6 +183,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       return next();
     // Only a query's answer is ever kept (see `plugin`), under its own text and operation name: a
     // mutation finds nothing, so the request is not parsed here.
+    const { query, operationName } = body;
     const key = createHash('sha256')
       .update(
         JSON.stringify([
@@ -223,6 +237,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
     };
     (async () => {
       if (await serveKept()) return;
+      if (unshareable.has(textOf(operationName, query))) return next();
       const first = answering.get(key);
       if (first) {
         await first;
@@ -241,11 +256,25 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
   const plugin: ApolloServerPlugin<GatewayContext> = {
     requestDidStart() {
       return Promise.resolve({
-        async willSendResponse({ contextValue, operation, response, overallCachePolicy }) {
+        async willSendResponse({ contextValue, operation, request, response, overallCachePolicy }) {
           // Answers are for one person: browsers and proxies keep none (the gateway shares them above).
           response.http.headers.set('cache-control', 'no-store');
           const { answerKey, answerVersions } = contextValue;
           const policy = overallCachePolicy.policyIfCacheable();
+          if (
+            answerKey &&
+            !policy &&
+            operation?.operation === OperationTypeNode.QUERY &&
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors &&
+            request.query
+          ) {
+            unshareable.add(textOf(request.operationName, request.query));
+            for (const oldest of unshareable) {
+              if (unshareable.size <= UNSHAREABLE_TEXTS) break;
+              unshareable.delete(oldest);
+            }
+          }
           if (
             !answerKey ||
             !policy ||

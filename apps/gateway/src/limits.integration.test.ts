@@ -350,10 +350,18 @@ describe('deadlines that cancel', () => {
     // past SUBGRAPH_TIMEOUT_MS (1.2 s), and is still answered, its timeout counted from when it was sent.
     const queueing = await queueingSubgraph(600);
     try {
+      // Four different texts: the same query asked at once is answered once and shared (answer-cache.ts).
       const ask = async (gateway: RunningService) =>
         Promise.all(
-          Array.from({ length: 4 }, async () =>
-            graphql<Answer>(gateway.graphqlUrl, QUERY, {}, { authorization: `Bearer ${await userToken('admin')}` }),
+          Array.from({ length: 4 }, async (_, i) =>
+            graphql<Answer>(
+              gateway.graphqlUrl,
+              `# ${i}\n${QUERY}`,
+              {},
+              {
+                authorization: `Bearer ${await userToken('admin')}`,
+              },
+            ),
           ),
         );
       const one = await gatewayWith(

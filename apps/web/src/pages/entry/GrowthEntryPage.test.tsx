@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -119,7 +119,8 @@ describe('the growth measurement page', () => {
     await fill(user);
     await user.click(screen.getByRole('button', { name: 'Lưu số đo' }));
     const result = await screen.findByRole('region', { name: /Đã lưu số đo/ });
-    expect(within(result).getByRole('heading', { level: 2 })).toHaveFocus();
+    // Focus moves in an effect after the result renders: wait for it rather than race it.
+    await waitFor(() => expect(within(result).getByRole('heading', { level: 2 })).toHaveFocus());
     expect(within(result).getByTestId('haz')).toHaveTextContent('-2,35');
     expect(within(result).getByTestId('whz')).toHaveTextContent('1,02');
     expect(result).toHaveTextContent('Thấp còi vừa');
