@@ -62,9 +62,7 @@ export async function runSuite(options: SuiteOptions): Promise<string> {
     settings: Omit<FederationOptions, 'nodeArgs'>,
     work: (f: Federation) => Promise<T>,
   ) => {
-    console.log(
-      `Starting the federation (${settings.database}, caches ${settings.caches ? 'on' : 'off'})...`,
-    );
+    console.log(`Starting the federation (${settings.database}, caches ${settings.caches ? 'on' : 'off'})...`);
     const federation = await startFederation({ ...settings, nodeArgs: options.nodeArgs });
     options.started(federation);
     try {

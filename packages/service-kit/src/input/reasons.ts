@@ -784,7 +784,8 @@ export const REASONS = {
     message: 'Dữ liệu này nằm ngoài địa bàn bạn được giao phụ trách.',
   },
   OTHER_AGENCY: {
-    meaning: "A sector officer wrote or submitted another agency's report: only one's own agency's (lead agency and admin excepted).",
+    meaning:
+      "A sector officer wrote or submitted another agency's report: only one's own agency's (lead agency and admin excepted).",
     message: 'Bạn chỉ được lập và nộp báo cáo của cơ quan mình.',
   },
   ROLE_NOT_ALLOWED: {
