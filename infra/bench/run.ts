@@ -29,7 +29,7 @@ import { machineLine } from './machine.js';
 import { alternate, measure, percentile } from './measure.js';
 import { directProgress, progressQuery } from './progress.js';
 import { PROGRESS_YEAR } from './sector-records.js';
-import { directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
+import { askGateway, directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
 import { LOWER_BOUND_SQL } from './sql-lower-bound.js';
 import { runSuite } from './suite.js';
 
@@ -112,17 +112,18 @@ async function single(measured: QueryKind | 'progress'): Promise<string> {
   });
   const { gatewayUrl, subgraphUrls } = federation;
   const planKey = benchPlanKey(code);
-  const viaGateway =
+  const [gatewayQueryText, gatewayVariables] =
     measured === 'progress'
-      ? async () => postGraphQL(gatewayUrl, progressQuery(bySex), { key: planKey, year: PROGRESS_YEAR })
-      : async () => postGraphQL(gatewayUrl, gatewayQuery(measured), { code });
+      ? [progressQuery(bySex), { key: planKey, year: PROGRESS_YEAR }]
+      : [gatewayQuery(measured), { code }];
+  const viaGateway = () => askGateway(gatewayUrl, gatewayQueryText, gatewayVariables);
   const direct =
     measured === 'progress'
       ? async () => directProgress(subgraphUrls, planKey, PROGRESS_YEAR, bySex)
       : async () => directSlice(subgraphUrls, measured, code);
 
   // Both paths must return the same data, or the comparison would be of different work.
-  const [gatewayData, directData] = [await viaGateway(), await direct()];
+  const [gatewayData, directData] = [await postGraphQL(gatewayUrl, gatewayQueryText, gatewayVariables), await direct()];
   if (!isDeepStrictEqual(gatewayData, directData))
     throw new Error('the gateway and the direct sequence returned different data');
   const size = `response ${(JSON.stringify(gatewayData).length / 1024).toFixed(1)} KiB`;

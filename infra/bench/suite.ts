@@ -6,6 +6,8 @@
  * (PGlite with the demo province, as `npm start` runs it). Each step starts the processes afresh, so
  * each one's peak memory is its own.
  */
+import { isDeepStrictEqual } from 'node:util';
+
 import { communesOfProvince } from '@ecd/reference-data';
 
 import { benchPlanKey } from './bench-plan.js';
@@ -17,7 +19,7 @@ import { alternate, type PathStats } from './measure.js';
 import { directProgress, progressQuery } from './progress.js';
 import { PROGRESS_YEAR } from './sector-records.js';
 import type { MemoryUse } from './services.js';
-import { postGraphQL } from './slice.js';
+import { askGateway, postGraphQL } from './slice.js';
 
 /** The embedded default's demo province, plan and year with figures (Lạng Sơn's plan, 2025). */
 const DEMO = { province: '20', planKey: 'lang-son-2019-de-an-1437', year: 2025 };
@@ -83,11 +85,19 @@ export async function runSuite(options: SuiteOptions): Promise<string> {
   ) => {
     const label = `c=${run.concurrency}, ${run.cache ? 'cache warm' : 'uncached'}${run.bySex ? ', by sex' : ''}`;
     console.log(`  progress ${label}`);
+    // Both paths must return the same data, or the comparison would be of different work.
+    const variables = { key: planKey, year: PROGRESS_YEAR };
+    const [gatewayData, directData] = [
+      await postGraphQL(f.gatewayUrl, progressQuery(run.bySex), variables),
+      await directProgress(f.subgraphUrls, planKey, PROGRESS_YEAR, run.bySex),
+    ];
+    if (!isDeepStrictEqual(gatewayData, directData))
+      throw new Error(`progress ${label}: the gateway and the direct sequence returned different data`);
     const [gateway, direct] = (await alternate(
       [
         {
           path: 'gateway',
-          request: () => postGraphQL(f.gatewayUrl, progressQuery(run.bySex), { key: planKey, year: PROGRESS_YEAR }),
+          request: () => askGateway(f.gatewayUrl, progressQuery(run.bySex), variables),
         },
         { path: 'direct', request: () => directProgress(f.subgraphUrls, planKey, PROGRESS_YEAR, run.bySex) },
       ],

@@ -17,6 +17,7 @@ import {
   type Logger,
 } from '@ecd/service-kit';
 
+import { freshReads } from './fresh-reads.js';
 import { GATEWAY_SELF, type GatewayContext } from './sector-data-source.js';
 
 /**
@@ -98,12 +99,12 @@ function fetchVersion(url: URL, token: string): Promise<string> {
 }
 
 /** Answers kept in Redis, shared by the gateway replicas (errors are misses: see ErrorsAreMissesCache). */
-function redisAnswers(url: string, logger: Logger): KeyValueCache<string> & { close(): void } {
+function redisAnswers(url: string, logger: Logger): KeyValueCache<Buffer> & { close(): void } {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true });
   redis.on('error', (error: unknown) => logger.warn({ err: error }, 'answer cache (Redis) unavailable'));
   const key = (k: string) => `ecd:answers:${k}`;
   return {
-    get: async (k) => (await redis.get(key(k))) ?? undefined,
+    get: async (k) => (await redis.getBuffer(key(k))) ?? undefined,
     set: async (k, value, options) => {
       await redis.set(key(k), value, 'EX', Math.max(1, options?.ttl ?? 60));
     },
@@ -116,22 +117,25 @@ function redisAnswers(url: string, logger: Logger): KeyValueCache<string> & { cl
 export const answerWaitMs = (res: { locals: Record<string, unknown> }): number =>
   typeof res.locals.answerWaitMs === 'number' ? res.locals.answerWaitMs : 0;
 
-/** A kept answer: the versions its subgraphs made it at, on the first line, then the answer as sent. */
-const keptOf = (made: Record<string, string>, answer: string) => `${JSON.stringify(made)}\n${answer}`;
+/**
+ * A kept answer: the versions its subgraphs made it at, on the first line, then the answer's bytes as
+ * sent. Kept as bytes, so that a hit writes them as they are: neither encoded again nor hashed for an ETag.
+ */
+const keptOf = (made: Record<string, string>, answer: string) => Buffer.from(`${JSON.stringify(made)}\n${answer}`);
 
-function readKept(kept: string): { made: Record<string, string>; answer: string } {
-  const end = kept.indexOf('\n');
-  return { made: JSON.parse(kept.slice(0, end)) as Record<string, string>, answer: kept.slice(end + 1) };
+function readKept(kept: Buffer): { made: Record<string, string>; answer: Buffer } {
+  const end = kept.indexOf(0x0a);
+  return {
+    made: JSON.parse(kept.subarray(0, end).toString('utf8')) as Record<string, string>,
+    answer: kept.subarray(end + 1),
+  };
 }
 
 export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
   const redis = options.redisUrl ? redisAnswers(options.redisUrl, options.logger) : undefined;
-  const store: KeyValueCache<string> = redis
+  const store: KeyValueCache<Buffer> = redis
     ? new ErrorsAreMissesCache(redis, options.logger)
-    : new InMemoryLRUCache<string>({ maxSize: options.maxBytes, sizeCalculation: (answer) => answer.length || 1 });
-  const versionUrls = new Map(
-    Object.entries(options.subgraphs).map(([name, url]) => [name, new URL(ANSWER_VERSION_PATH, url)] as const),
-  );
+    : new InMemoryLRUCache<Buffer>({ maxSize: options.maxBytes, sizeCalculation: (answer) => answer.length || 1 });
   const tokens = new Map<string, { token: Promise<string>; at: number }>();
   const tokenFor = (name: string) => {
     let held = tokens.get(name);
@@ -141,13 +145,21 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
     }
     return held.token;
   };
+  // Hits arriving together share each subgraph's next version read (each call still costs the subgraph a
+  // request and a database read), yet none is answered by a read that started before it arrived.
+  const versionOf = new Map(
+    Object.entries(options.subgraphs).map(([name, url]) => {
+      const versionUrl = new URL(ANSWER_VERSION_PATH, url);
+      return [name, freshReads(async () => fetchVersion(versionUrl, await tokenFor(name)))] as const;
+    }),
+  );
   /** Whether every subgraph that made a kept answer still has the version it made it at. */
   const stillCurrent = async (made: Record<string, string>) => {
     const now = await Promise.all(
       Object.keys(made).map(async (name) => {
-        const url = versionUrls.get(name);
-        if (!url) throw new Error(`no URL for subgraph ${name}`);
-        return [name, await fetchVersion(url, await tokenFor(name))] as const;
+        const version = versionOf.get(name);
+        if (!version) throw new Error(`no URL for subgraph ${name}`);
+        return [name, await version()] as const;
       }),
     );
     return now.every(([name, version]) => made[name] === version);
@@ -217,9 +229,13 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       );
       res
         .status(200)
-        .set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-        .set(ANSWER_CACHE_HEADER, 'hit')
-        .send(answer);
+        .set({
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          'content-length': String(answer.length),
+          [ANSWER_CACHE_HEADER]: 'hit',
+        })
+        .end(answer);
       return true;
     };
     const answerAfresh = () => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EnvError } from '../env.js';
 import { identitySchema, type Identity } from './identity.js';
 import { DEFAULT_KEYS_DIR } from './user-token.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /**
  * Only the gateway talks to subgraphs. For each subgraph call it signs the verified identity with its
@@ -65,20 +66,28 @@ export type GatewayTokenVerifier = (token: string) => Promise<GatewayCall>;
 
 /**
  * A subgraph's check of the gateway's token, against the gateway's public keys (a JWKS: during a key
- * rotation it holds the old and the new key).
+ * rotation it holds the old and the new key). The gateway's own token, which asks for the answer version
+ * before every kept answer it serves, is verified once, not a hundred times a second.
  */
 export function createGatewayTokenVerifier(publicJwks: unknown, subgraph: string): GatewayTokenVerifier {
   const keys = createLocalJWKSet(publicJwks as JSONWebKeySet);
+  const verified = new VerifiedTokens<GatewayCall>(256);
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
+    const maxAgeSeconds = TOKEN_LIFETIME_SECONDS * 2;
     const { payload } = await jwtVerify(token, keys, {
       issuer: GATEWAY_ISSUER,
       audience: subgraphAudience(subgraph),
       algorithms: [GATEWAY_ALGORITHM],
       requiredClaims: ['exp', 'iat', 'sub'],
-      maxTokenAge: `${TOKEN_LIFETIME_SECONDS * 2}s`,
+      maxTokenAge: `${maxAgeSeconds}s`,
     });
     const identity = identitySchema.parse(payload.ecd);
-    return { identity, requestId: typeof payload.rid === 'string' ? payload.rid : undefined };
+    const call = { identity, requestId: typeof payload.rid === 'string' ? payload.rid : undefined };
+    // Both claims are required above; were one missing, nothing would be remembered.
+    verified.set(token, call, Math.min(payload.exp ?? 0, (payload.iat ?? 0) + maxAgeSeconds));
+    return call;
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJWK, SignJWT, type CryptoKey } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { demoIdentity, developmentKeys, signDevelopmentToken } from '../development/issuer.js';
 import { createGatewaySigner, createGatewayTokenVerifier, hasDevelopmentKey } from './gateway-token.js';
@@ -28,6 +28,21 @@ const bearer = async (...args: Parameters<typeof signDevelopmentToken>) =>
   `Bearer ${await signDevelopmentToken(...args)}`;
 
 describe("the gateway's check of a person's token", () => {
+  it('remembers a verified token until it expires, and never a changed one', async () => {
+    const remembering = createUserTokenVerifier(config);
+    const authorization = await bearer(keys, 'lead.langson');
+    const identity = await remembering(authorization);
+    expect(await remembering(authorization)).toEqual(identity);
+    await expect(remembering(`${authorization.slice(0, -2)}AA`)).rejects.toMatchObject({ reason: 'TOKEN_INVALID' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 24 * 60 * 60_000);
+      await expect(remembering(authorization)).rejects.toMatchObject({ reason: 'TOKEN_EXPIRED' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('turns a valid token into the identity it states', async () => {
     expect(await verify(await bearer(keys, 'station.dongkinh'))).toEqual(demoIdentity('station.dongkinh'));
   });
@@ -126,6 +141,24 @@ describe("a subgraph's check of the gateway's token", () => {
     });
     await expect(createGatewayTokenVerifier(keys.gatewayJwks, 'ldtbxh')(token)).rejects.toThrow();
     await expect(createGatewayTokenVerifier(otherKeys.gatewayJwks, 'health')(token)).rejects.toThrow();
+  });
+
+  it('remembers a token it verified only until the token expires, and never a changed one', async () => {
+    const signer = await createGatewaySigner(keys.gatewayPrivate);
+    const token = await signer.sign(demoIdentity('admin'), 'health', 'gateway');
+    const verifyToken = createGatewayTokenVerifier(keys.gatewayJwks, 'health');
+    const first = await verifyToken(token);
+    expect(await verifyToken(token)).toEqual(first);
+    const [header, payload, signature] = token.split('.');
+    const tampered = `${header}.${payload}.${signature?.startsWith('A') ? 'B' : 'A'}${signature?.slice(1)}`;
+    await expect(verifyToken(tampered)).rejects.toThrow();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 10 * 60_000);
+      await expect(verifyToken(token)).rejects.toThrow();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a person’s token presented directly to a subgraph', async () => {

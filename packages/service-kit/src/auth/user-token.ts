@@ -12,6 +12,7 @@ import { territoryOf } from '@ecd/reference-data';
 
 import { identitySchema, SECTORS, type Identity, type Role, type Sector } from './identity.js';
 import { asList, claimAt, DEFAULT_CLAIMS, knownRoles, NATIONAL_UNIT, type ClaimPaths } from './token-claims.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export { DEFAULT_CLAIMS, NATIONAL_UNIT, type ClaimPaths };
 
@@ -93,11 +94,16 @@ export function createUserTokenVerifier(config: OidcConfig): UserTokenVerifier {
   const keys = config.jwksUrl
     ? createRemoteJWKSet(new URL(config.jwksUrl))
     : createLocalJWKSet(config.jwks as JSONWebKeySet);
+  // Remembered until the token's own expiry, without the clock tolerance. A key the provider withdraws
+  // stops new tokens at once; tokens already verified with it run out at their expiry (minutes).
+  const verified = new VerifiedTokens<Identity>(10_000);
   return async (authorization) => {
     // The group is never empty when the pattern matches: no token and no match are the same case.
     const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization?.trim() ?? '')?.[1];
     if (!authorization) throw authError('TOKEN_REQUIRED');
     if (!token) throw authError('TOKEN_INVALID');
+    const known = verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: config.issuer,
@@ -106,7 +112,9 @@ export function createUserTokenVerifier(config: OidcConfig): UserTokenVerifier {
         requiredClaims: ['exp', 'sub'],
         clockTolerance: config.clockToleranceSeconds ?? 30,
       });
-      return identityFromClaims(payload, config.claims);
+      const identity = identityFromClaims(payload, config.claims);
+      verified.set(token, identity, payload.exp ?? 0);
+      return identity;
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw authError('TOKEN_EXPIRED');
