@@ -62,8 +62,12 @@ export const ANSWER_CACHE_HEADER = 'x-ecd-answer-cache';
 /** Query texts remembered as not shareable, at most. */
 const UNSHAREABLE_TEXTS = 1_000;
 
-/** A version not answered within this is not waited for: the query is answered without the cache. */
-const VERSION_TIMEOUT_MS = 1_000;
+/**
+ * A version not answered within this is not waited for: the query is answered without the cache. A busy
+ * subgraph answers a version in far less time than it makes an answer again, so waiting is the cheaper
+ * way; a subgraph that is down refuses the connection at once.
+ */
+const VERSION_TIMEOUT_MS = 5_000;
 /** The gateway's own tokens to the subgraphs last 60 s: one is signed again after half of it. */
 const SELF_TOKEN_REUSE_MS = 30_000;
 

@@ -83,7 +83,8 @@ function* chunked<T>(rows: Iterable<T>, size: number): Iterable<T[]> {
 }
 
 /** Statements of a `sql` template on a pg client (values bound as $1…). */
-function pgQueryable(client: pg.PoolClient): SqlQueryable {
+/** A pg client or pool as the typed-sql helpers take it (sql templates only). */
+export function pgQueryable(client: pg.PoolClient | pg.Pool): SqlQueryable {
   const run = (query: TemplateStringsArray | Sql) => {
     if (!('text' in query) || typeof query.text !== 'string') throw new Error('bulk sessions take sql templates only');
     return client.query(query.text, query.values);

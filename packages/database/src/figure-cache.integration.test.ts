@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@ecd/test-kit';
 
 import {
   cachedBatch,
+  dataVersionReader,
   ensureDataVersion,
   memoryFigureCache,
   redisFigureCache,
@@ -127,5 +128,23 @@ describe.runIf(onPostgres)('the data version', () => {
     const before = BigInt(await version());
     await client.query('INSERT INTO later VALUES (1)');
     expect(BigInt(await version())).toBe(before + 1n);
+  });
+
+  it('is read on a connection of its own: a committed write shows, one still open does not', async () => {
+    const reader = dataVersionReader(database.url);
+    const writer = new pg.Client({ connectionString: database.url });
+    await writer.connect();
+    try {
+      const before = await reader.read();
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE figure SET value = value + 1 WHERE unit = '20'`);
+      expect(await reader.read()).toBe(before);
+      await writer.query('COMMIT');
+      const [epoch, count] = before.split(':');
+      expect(await reader.read()).toBe(`${epoch}:${BigInt(count!) + 1n}`);
+    } finally {
+      await writer.end();
+      await reader.close();
+    }
   });
 });

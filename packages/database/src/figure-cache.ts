@@ -1,8 +1,10 @@
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { z } from 'zod';
 
 import type { Logger } from '@ecd/service-kit';
 
+import { pgQueryable } from './bulk-write.js';
 import { execute, identifier, queryRows, sql, type SqlQueryable } from './typed-sql.js';
 
 /**
@@ -69,6 +71,22 @@ export const readDataVersion = async (db: SqlQueryable) => {
   if (!row) throw new Error('data_version has no row: ensureDataVersion did not run');
   return row.version;
 };
+
+/**
+ * Reads the data version on a connection of its own. The gateway asks it before serving every kept
+ * answer: behind the queries that fill the subgraph's pool under load, the asks would wait past their
+ * limit and every kept answer be computed again, which is the load the cache is there to take off.
+ */
+export function dataVersionReader(connectionString: string): {
+  read: () => Promise<string>;
+  close: () => Promise<void>;
+} {
+  const pool = new pg.Pool({ connectionString, max: 1 });
+  // An idle connection the server dropped is replaced at the next read; the error is not the process's.
+  pool.on('error', () => {});
+  const db = pgQueryable(pool);
+  return { read: () => readDataVersion(db), close: () => pool.end() };
+}
 
 /** At most this many figures are held in a process; the oldest go first. */
 const MEMORY_LIMIT = 200_000;

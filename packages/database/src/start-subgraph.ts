@@ -37,9 +37,9 @@ import { createAuditStore, type AuditDatabase } from './audit.js';
 import { createBulkWriter, type BulkWriter } from './bulk-write.js';
 import type { SubgraphEnv } from './env.js';
 import {
+  dataVersionReader,
   ensureDataVersion,
   memoryFigureCache,
-  readDataVersion,
   redisFigureCache,
   type FigureCache,
 } from './figure-cache.js';
@@ -154,8 +154,10 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
       (error: unknown) => logger.warn({ err: error }, 'expired idempotency keys not deleted'),
     );
   const pruning = setInterval(() => void pruneKeys(), PRUNE_KEYS_EVERY_MS).unref();
+  const versionReader = dataVersionReader(database.connectionString);
   const release = async () => {
     clearInterval(pruning);
+    await versionReader.close();
     await figureCache?.close();
     await bulk.close();
     await client.$disconnect();
@@ -202,7 +204,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
       .update(JSON.stringify(POLICIES))
       .digest('base64url')
       .slice(0, 16);
-    const answerVersion = async () => `${await readDataVersion(client)}:${codeVersion}`;
+    const answerVersion = async () => `${await versionReader.read()}:${codeVersion}`;
     const service = await startHttpService<DatabaseSubgraphContext<Data>>({
       name: options.name,
       // Only the gateway may call: every request carries its signed token, `_service` and `_entities` included.
