@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Sql } from '@prisma/client-runtime-utils';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-import { identifier, join, sql, type SqlQueryable } from './typed-sql.js';
+import { identifier, join, pgQueryable, sql, type SqlQueryable } from './typed-sql.js';
 
 /** A value of a row written in bulk: dates are calendar days (DATE columns), written YYYY-MM-DD. */
 export type CopyValue = string | number | boolean | Date | null;
@@ -80,19 +79,6 @@ function* chunked<T>(rows: Iterable<T>, size: number): Iterable<T[]> {
     }
   }
   if (chunk.length) yield chunk;
-}
-
-/** Statements of a `sql` template on a pg client (values bound as $1…). */
-/** A pg client or pool as the typed-sql helpers take it (sql templates only). */
-export function pgQueryable(client: pg.PoolClient | pg.Pool): SqlQueryable {
-  const run = (query: TemplateStringsArray | Sql) => {
-    if (!('text' in query) || typeof query.text !== 'string') throw new Error('bulk sessions take sql templates only');
-    return client.query(query.text, query.values);
-  };
-  return {
-    $queryRaw: <T>(query: TemplateStringsArray | Sql) => run(query).then((result) => result.rows as T),
-    $executeRaw: (query: TemplateStringsArray | Sql) => run(query).then((result) => result.rowCount ?? 0),
-  };
 }
 
 /** PostgreSQL: a connection of its own for each bulk transaction, rows streamed with COPY FROM STDIN. */

@@ -12,7 +12,7 @@ import {
   redisFigureCache,
   type FigureCache,
 } from './figure-cache.js';
-import type { Sql, SqlQueryable } from './typed-sql.js';
+import { pgQueryable, type SqlQueryable } from './typed-sql.js';
 
 /**
  * The figure cache on the real PostgreSQL (and the real Redis of these machines): a figure is computed
@@ -30,11 +30,7 @@ beforeAll(async () => {
   database = await createTestDatabase('figure_cache');
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const run = async (query: TemplateStringsArray | Sql) => client.query((query as Sql).text, (query as Sql).values);
-  db = {
-    $queryRaw: async <T>(query: TemplateStringsArray | Sql) => (await run(query)).rows as T,
-    $executeRaw: async (query) => (await run(query)).rowCount ?? 0,
-  };
+  db = pgQueryable(client);
   await client.query('CREATE TABLE figure (unit text PRIMARY KEY, value int NOT NULL)');
   await client.query(`INSERT INTO figure VALUES ('20', 1), ('38', 2)`);
   await client.query('CREATE TABLE audit_event (id serial PRIMARY KEY)');

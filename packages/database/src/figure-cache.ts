@@ -4,8 +4,7 @@ import { z } from 'zod';
 
 import type { Logger } from '@ecd/service-kit';
 
-import { pgQueryable } from './bulk-write.js';
-import { execute, identifier, queryRows, sql, type SqlQueryable } from './typed-sql.js';
+import { execute, identifier, pgQueryable, queryRows, sql, type SqlQueryable } from './typed-sql.js';
 
 /**
  * Figures cached by data version. Every write to a subgraph's database increments its version in the

@@ -1,4 +1,5 @@
 import { empty, join, raw, sql, type Sql } from '@prisma/client-runtime-utils';
+import type pg from 'pg';
 import { z } from 'zod';
 
 /**
@@ -37,3 +38,18 @@ export async function queryRows<Row extends z.ZodType>(
 
 /** Runs a parameterised statement that returns no rows; the number of rows it touched. */
 export const execute = (db: SqlQueryable, query: Sql): PromiseLike<number> => db.$executeRaw(query);
+
+/**
+ * Statements of a `sql` template on a pg connection or pool (values bound as $1…), for what runs beside
+ * Prisma on a connection of its own: bulk writes, the data version's reader.
+ */
+export function pgQueryable(client: pg.ClientBase | pg.Pool): SqlQueryable {
+  const run = (query: TemplateStringsArray | Sql) => {
+    if (!('text' in query) || typeof query.text !== 'string') throw new Error('pg connections take sql templates only');
+    return client.query(query.text, query.values);
+  };
+  return {
+    $queryRaw: <T>(query: TemplateStringsArray | Sql) => run(query).then((result) => result.rows as T),
+    $executeRaw: (query: TemplateStringsArray | Sql) => run(query).then((result) => result.rowCount ?? 0),
+  };
+}
