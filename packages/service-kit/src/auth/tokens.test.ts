@@ -26,6 +26,11 @@ const config: OidcConfig = {
 const verify = createUserTokenVerifier(config);
 const bearer = async (...args: Parameters<typeof signDevelopmentToken>) =>
   `Bearer ${await signDevelopmentToken(...args)}`;
+/** Changes the signature's first character: an Ed25519 signature often already ends in "AA" (its last byte is below 16). */
+const withChangedSignature = (token: string) => {
+  const at = token.lastIndexOf('.') + 1;
+  return `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+};
 
 describe("the gateway's check of a person's token", () => {
   it('remembers a verified token until it expires, and never a changed one', async () => {
@@ -33,7 +38,7 @@ describe("the gateway's check of a person's token", () => {
     const authorization = await bearer(keys, 'lead.langson');
     const identity = await remembering(authorization);
     expect(await remembering(authorization)).toEqual(identity);
-    await expect(remembering(`${authorization.slice(0, -2)}AA`)).rejects.toMatchObject({ reason: 'TOKEN_INVALID' });
+    await expect(remembering(withChangedSignature(authorization))).rejects.toMatchObject({ reason: 'TOKEN_INVALID' });
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.now() + 24 * 60 * 60_000);
@@ -149,9 +154,7 @@ describe("a subgraph's check of the gateway's token", () => {
     const verifyToken = createGatewayTokenVerifier(keys.gatewayJwks, 'health');
     const first = await verifyToken(token);
     expect(await verifyToken(token)).toEqual(first);
-    const [header, payload, signature] = token.split('.');
-    const tampered = `${header}.${payload}.${signature?.startsWith('A') ? 'B' : 'A'}${signature?.slice(1)}`;
-    await expect(verifyToken(tampered)).rejects.toThrow();
+    await expect(verifyToken(withChangedSignature(token))).rejects.toThrow();
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.now() + 10 * 60_000);
