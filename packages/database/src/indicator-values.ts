@@ -139,13 +139,12 @@ const sumRow = z.object({
 // the computed ones from each indicator's own SQL, side by side.
 function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators, withReported: boolean): Sql {
   const computedCodes = Object.keys(computed);
+  const reportedCodes = [...new Set(keys.map((key) => key.indicatorCode))].filter((c) => !computedCodes.includes(c));
   const reported = sql`
     SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
            count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source, true AS reported
-      FROM k JOIN ${locatedRows('indicator_value')} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
-           AND ${latestFigureVersion('t')}
-     ${computedCodes.length ? sql`WHERE NOT (k.indicator = ANY(${computedCodes}::text[]))` : empty}
+      FROM k JOIN ${locatedRows(REPORTED_LATEST)} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
      GROUP BY k.i`;
   // Only the indicators asked: an indicator's SQL may carry large parameters (rebuilt districts).
   const asked = new Set(keys.map((key) => key.indicatorCode));
@@ -159,12 +158,32 @@ function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators
       FROM (${indicator.sql(keysOf(code))}) AS c
      GROUP BY c.i`,
     );
-  const parts = [...(withReported ? [reported] : []), ...computedParts];
+  const withReportedFigures = withReported && reportedCodes.length > 0;
+  const parts = [...(withReportedFigures ? [reported] : []), ...computedParts];
   // Nothing to compute (a sector that takes no reported figures, asked only what it does not compute).
   if (!parts.length) return sql`SELECT NULL::int AS i WHERE false`;
-  return sql`WITH ${figureKeysCte(keys)}
+  const years = [...new Set(keys.map((key) => key.year))];
+  return sql`WITH ${figureKeysCte(keys)}${withReportedFigures ? sql`, ${latestReportedCte(reportedCodes, years)}` : empty}
     ${join(parts, ' UNION ALL ')}`;
 }
+
+/** The CTE of the latest reported figures of some indicators and years (`latestReportedCte`). */
+const REPORTED_LATEST = 'reported_latest';
+
+/**
+ * The latest version of each reported figure (`sameFigure`'s identity: PARTITION BY groups NULL codes
+ * together, as IS NOT DISTINCT FROM does) among the indicators and years asked. Filtering first lets the
+ * index on (indicator_code, year) do the work: joined whole, every year of every indicator (15,000 rows
+ * in the bench) was sorted for a merge join and checked for a newer version row by row (80 ms → 10 ms).
+ */
+const latestReportedCte = (codes: readonly string[], years: readonly number[]) => sql`
+  ${identifier(REPORTED_LATEST)} AS (
+    SELECT * FROM (SELECT r.*, rank() OVER (PARTITION BY r.indicator_code, r.year, r.commune_code, r.district_code,
+                                                        r.province_code, r.province_valid_from, r.source
+                                            ORDER BY r.version DESC) AS recency
+                     FROM indicator_value r
+                    WHERE r.indicator_code = ANY(${codes}::text[]) AND r.year = ANY(${years}::int[])) r
+     WHERE r.recency = 1)`;
 
 /**
  * Batches every figure asked in a request into one SQL statement: reported figures from the sector's

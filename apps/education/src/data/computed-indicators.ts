@@ -76,28 +76,30 @@ const cohortCompletion =
 
 /**
  * 5-year-olds enrolled in preschools located in the unit over 5-year-olds living in it (universal-
- * education survey): a unit without a population survey for the year gives no figure.
+ * education survey): a unit without a population survey for the year gives no figure. Both counts are
+ * summed in one pass over their rows side by side: joined as two aggregates, PostgreSQL misjudged the
+ * population side as one row and recomputed the enrolment aggregate for each unit (20 ms of 43 in the bench).
  */
 const age5Enrolment =
   (bySex = false) =>
   (keys: Sql) => {
     const [population, pupils] = [sexSplit(bySex, 'p'), sexSplit(bySex, 'c')];
     return sql`
-  SELECT d.i, ${bySex ? sql`d.sex, ` : empty}coalesce(e.pupils, 0) AS numerator, d.children AS denominator, ${`${FLOW_SOURCE}; ${POPULATION_SOURCE}`}::text AS source
-    FROM (SELECT k.i, ${population.sex}sum(p.children) AS children
+  SELECT u.i, ${bySex ? sql`u.sex, ` : empty}sum(u.pupils) AS numerator, sum(u.children) AS denominator, ${`${FLOW_SOURCE}; ${POPULATION_SOURCE}`}::text AS source
+    FROM (SELECT k.i, ${population.sex}p.children, 0 AS pupils
             FROM ${keys} k
             JOIN ${locatedRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
             JOIN child_population_count p ON p.report_id = t.id
            WHERE p.age = 5 AND ${latestPopulation}
-           GROUP BY k.i${population.group}
-          HAVING sum(p.children) > 0) d
-    LEFT JOIN (SELECT k.i, ${pupils.sex}sum(c.pupils) AS pupils
-                 FROM ${keys} k
-                 JOIN ${locatedRows('school')} t ON ${atUnit('t')}
-                 JOIN enrolment_report r ON r.school_id = t.id AND r.year = k.year
-                 JOIN enrolment_count c ON c.report_id = r.id
-                WHERE t.level = 'PRESCHOOL' AND c.age = 5 AND ${latestEnrolment}
-                GROUP BY k.i${pupils.group}) e ON e.i = d.i${bySex ? sql` AND e.sex = d.sex` : empty}`;
+          UNION ALL
+          SELECT k.i, ${pupils.sex}0 AS children, c.pupils
+            FROM ${keys} k
+            JOIN ${locatedRows('school')} t ON ${atUnit('t')}
+            JOIN enrolment_report r ON r.school_id = t.id AND r.year = k.year
+            JOIN enrolment_count c ON c.report_id = r.id
+           WHERE t.level = 'PRESCHOOL' AND c.age = 5 AND ${latestEnrolment}) u
+   GROUP BY u.i${bySex ? sql`, u.sex` : empty}
+  HAVING sum(u.children) > 0`;
   };
 
 /** The oldest age of "trẻ em đến 8 tuổi", in the enrolment's convention ((year − 1) − birth year). */
