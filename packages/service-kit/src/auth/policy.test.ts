@@ -85,6 +85,23 @@ describe('policies enforced by the subgraph itself', () => {
     expect(result.errors![0]!.path).toEqual(['units', 0, 'childCount']);
   });
 
+  it('refuses a field on every object of a list, and keeps no refusal as an allowance', async () => {
+    // The auditor reads the reference data but not the aggregates, each unit's refused on its own path.
+    const refused = await run('auditor', '{ units { code childCount } }');
+    expect(refused.result.data).toEqual({
+      units: [
+        { code: '20', childCount: null },
+        { code: '22', childCount: null },
+      ],
+    });
+    expect(refused.result.errors?.map((e) => [e.path, e.extensions?.reason])).toEqual([
+      [['units', 0, 'childCount'], 'ROLE_NOT_ALLOWED'],
+      [['units', 1, 'childCount'], 'ROLE_NOT_ALLOWED'],
+    ]);
+    const allowed = await run('admin', '{ units { code childCount } }');
+    expect(allowed.result.errors).toBeUndefined();
+  });
+
   it('checks the unit a write goes to', () => {
     const access = new Access(demoIdentity('station.dongkinh'), 'HEALTH');
     expect(() => access.assertCovers({ code: '05977', validFrom: '2025-07-01' })).not.toThrow();
