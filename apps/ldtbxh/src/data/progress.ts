@@ -450,8 +450,10 @@ export function progressData(
         (from) => from.communesBySex?.map((c) => ({ unitCode: c.unitCode, figure: c.groups ?? null })),
       );
       if (!figures) return null;
+      // The yardstick only where there is something to assess: LĐTBXH's own indicators have no split,
+      // and their baseline would cost a statement for nothing.
       const [stick, communeUnits] = await Promise.all([
-        yardstick(progress),
+        figures.some(({ figure }) => figure) ? yardstick(progress) : undefined,
         Promise.all(figures.map(({ unit }) => units.get(unit))),
       ]);
       return figures.map(({ unit, figure }, i) => ({
@@ -459,7 +461,7 @@ export function progressData(
         // With its first day, the policy checks each commune against the person's territory too.
         unitValidFrom: unit.validFrom,
         unit: communeUnits[i] as AdministrativeUnit,
-        bySex: figure ? assessGroupsWith(stick, progress, figure) : null,
+        bySex: figure && stick ? assessGroupsWith(stick, progress, figure) : null,
       }));
     },
     /** Records a figure LĐTBXH reports in aggregate (not one it computes), in the person's territory. */
