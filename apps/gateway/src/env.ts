@@ -46,6 +46,12 @@ export const gatewayEnvSchema = baseEnvSchema
      * `on`: a query's whole answer is kept while no sector writes, for people with the same claims
      * (answer-cache.ts); `off`: every query is planned and sent to the subgraphs.
      */
+    /**
+     * Apollo Gateway's own usage metrics, sent to Apollo's servers (with the host's description, after
+     * probing cloud metadata addresses) every hour and when it stops. Off unless asked for: a system
+     * holding children's personal data sends nothing out of its network by itself.
+     */
+    APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
     ANSWER_CACHE: z.enum(['on', 'off']).default('on'),
     /** Memory the kept answers may take in this process, in MiB (unused with REDIS_URL: Redis keeps them). */
     ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
@@ -105,6 +111,11 @@ export const gatewayEnvSchema = baseEnvSchema
 
 export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => parseEnv(gatewayEnvSchema, source);
 export type Env = ReturnType<typeof loadEnv>;
+
+/** Apollo Gateway reads its telemetry switch from the process environment only, when it is constructed. */
+export function applyGatewayTelemetry(env: Env): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = env.APOLLO_TELEMETRY === 'on' ? 'false' : 'true';
+}
 
 /** The per-subgraph URL overrides set in the environment, by subgraph name. */
 export function subgraphUrlOverrides(env: Env): Record<string, string> {

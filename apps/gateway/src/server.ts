@@ -26,7 +26,15 @@ import {
 
 import { answerWaitMs, createAnswerCache } from './answer-cache.js';
 import { createBulkhead } from './bulkhead.js';
-import { dhis2Mapping, gatewaySigningKey, loadEnv, oidcConfig, subgraphUrlOverrides, type Env } from './env.js';
+import {
+  applyGatewayTelemetry,
+  dhis2Mapping,
+  gatewaySigningKey,
+  loadEnv,
+  oidcConfig,
+  subgraphUrlOverrides,
+  type Env,
+} from './env.js';
 import { fileRoutes } from './files/routes.js';
 import { uploadRoutes, uploadSubgraphUrls } from './files/uploads.js';
 import { idempotencyKeyPlugin } from './idempotency.js';
@@ -94,6 +102,7 @@ export async function startGateway(options: GatewayOptions = {}) {
   const signer = await createGatewaySigner(gatewaySigningKey(env));
   const limits = queryLimitOptions(queryLimitsFromEnv(GATEWAY_QUERY_LIMITS, env));
   const rateLimit = createRateLimit({ perMinute: env.RATE_LIMIT_PER_MINUTE, redisUrl: env.REDIS_URL, logger });
+  applyGatewayTelemetry(env);
   const gateway = new ApolloGateway({
     logger,
     ...(env.SUPERGRAPH_MODE === 'file'
