@@ -199,17 +199,38 @@ export function progressData(
 ) {
   const indicatorValues = createIndicatorValueLoader(prisma, SOCIAL_AFFAIRS_COMPUTED, { cache: figureCache });
 
+  const ownFigureLoads = new WeakMap<TargetProgressParent, ReturnType<typeof loadOwnFigures>>();
+  function loadOwnFigures(progress: TargetProgressParent) {
+    const loads = {
+      year: indicatorValues.load(figureKeyOf(progress)),
+      earlier: earlierFigures(indicatorValues, progress),
+      communes: communeFigures(indicatorValues, progress),
+    };
+    // Each is awaited only by the fields asked: one nobody awaits must not fail the process with the statement.
+    for (const load of Object.values(loads)) load.catch(() => undefined);
+    return loads;
+  }
+  /**
+   * LĐTBXH's own figures of a progress, asked together so that they share one statement: the year's, the
+   * earlier years' (its baseline, else asked a round trip later) and with `byCommune` each commune's.
+   */
+  const ownFigures = (progress: TargetProgressParent) => {
+    let loads = ownFigureLoads.get(progress);
+    if (!loads) ownFigureLoads.set(progress, (loads = loadOwnFigures(progress)));
+    return loads;
+  };
+
   /** The figure of the sector that owns the indicator: its own for LĐTBXH, education's and health's from the gateway. */
   async function figure(progress: TargetProgressParent): Promise<SectorValue | null> {
     const indicator = await registry.indicator(progress.indicatorCode);
-    if (indicator.sector === 'SOCIAL_AFFAIRS') return indicatorValues.load(figureKeyOf(progress));
+    if (indicator.sector === 'SOCIAL_AFFAIRS') return ownFigures(progress).year;
     return FROM_OTHER_SECTORS[indicator.sector]?.(progress).figure ?? null;
   }
 
   /** The owning sector's figures of the earlier years (for the baseline). */
   async function earlier(progress: TargetProgressParent): Promise<YearFigure[]> {
     const indicator = await registry.indicator(progress.indicatorCode);
-    if (indicator.sector === 'SOCIAL_AFFAIRS') return earlierFigures(indicatorValues, progress);
+    if (indicator.sector === 'SOCIAL_AFFAIRS') return ownFigures(progress).earlier;
     return FROM_OTHER_SECTORS[indicator.sector]?.(progress).earlier ?? [];
   }
 
@@ -225,12 +246,13 @@ export function progressData(
 
   /** The baseline of this target for the progress's year, from the owning sector's earlier figures. */
   async function baseline(progress: TargetProgressParent): Promise<Baseline | null> {
-    const target = await plans.target(progress.targetId);
-    const [indicator, plan, figures] = await Promise.all([
-      registry.indicator(progress.indicatorCode),
-      plans.get(target.planId),
+    // The earlier figures asked at once, so that they share the statement of the year's own figures.
+    const [target, figures, indicator] = await Promise.all([
+      plans.target(progress.targetId),
       earlier(progress),
+      registry.indicator(progress.indicatorCode),
     ]);
+    const plan = await plans.get(target.planId);
     const factor = indicator.factor.toNumber();
     const values = figures.map((f) => ({ year: f.year, value: indicatorValue(f, indicator.kind, factor) }));
     const planBaseline =
@@ -420,7 +442,7 @@ export function progressData(
     async communes(progress: TargetProgressParent): Promise<UnitProgressParent[] | null> {
       const figures = await communeFiguresOf(
         progress,
-        () => communeFigures(indicatorValues, progress),
+        () => ownFigures(progress).communes,
         (from) => from.communes?.map((c) => ({ unitCode: c.unitCode, figure: c.figure ?? null })),
       );
       if (!figures) return null;
