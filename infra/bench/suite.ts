@@ -152,6 +152,8 @@ function communeCodes(province: string): string[] {
 }
 
 const ms = (x: number) => (Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(1) : x.toFixed(0));
+/** A figure held against its goal, with a decimal so that 30.4 ms does not read as meeting ≤ 30 ms. */
+const goalMs = (x: number) => `${x.toFixed(1)} ms`;
 const yes = (met: boolean) => (met ? 'met' : '**not met**');
 /** A load run's memory is flat when every process, left idle after it, is within a quarter of its resident size before it. */
 const FLAT = 1.25;
@@ -170,7 +172,7 @@ function report(machine: string, progress: ProgressRun[], loads: LoadRun[], peak
   const sexRatio = sex.gateway.p50 / c1.gateway.p50;
   const maxPeak = Math.max(...peaks.values());
   const goals: [string, string, string, boolean][] = [
-    ['c=1, uncached: gateway p95', '≤ 100 ms', `${ms(c1.gateway.p95)} ms`, c1.gateway.p95 <= 100],
+    ['c=1, uncached: gateway p95', '≤ 100 ms', goalMs(c1.gateway.p95), c1.gateway.p95 <= 100],
     ['c=1, uncached: gateway / direct (p50)', '≤ 1.2×', `${ratio.toFixed(2)}×`, ratio <= 1.2],
     ['c=4, uncached: gateway throughput', '≥ 20 req/s', `${c4.gateway.rps.toFixed(1)} req/s`, c4.gateway.rps >= 20],
     [
@@ -179,7 +181,7 @@ function report(machine: string, progress: ProgressRun[], loads: LoadRun[], peak
       `${c4cached.gateway.rps.toFixed(1)} req/s`,
       c4cached.gateway.rps >= 200,
     ],
-    ['c=4, cache warm: gateway p95', '≤ 30 ms', `${ms(c4cached.gateway.p95)} ms`, c4cached.gateway.p95 <= 30],
+    ['c=4, cache warm: gateway p95', '≤ 30 ms', goalMs(c4cached.gateway.p95), c4cached.gateway.p95 <= 30],
     ['split by sex / plain (gateway p50, c=1)', '≤ 1.3×', `${sexRatio.toFixed(2)}×`, sexRatio <= 1.3],
     ...loads.flatMap((l): [string, string, string, boolean][] => {
       const all = l.result.rows.find((r) => r.operation === 'all');
