@@ -139,7 +139,8 @@ const sumRow = z.object({
 // the computed ones from each indicator's own SQL, side by side.
 function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators, withReported: boolean): Sql {
   const computedCodes = Object.keys(computed);
-  const reportedCodes = [...new Set(keys.map((key) => key.indicatorCode))].filter((c) => !computedCodes.includes(c));
+  const asked = new Set(keys.map((key) => key.indicatorCode));
+  const reportedCodes = [...asked].filter((code) => !computedCodes.includes(code));
   const reported = sql`
     SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
            count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
@@ -147,7 +148,6 @@ function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators
       FROM k JOIN ${locatedRows(REPORTED_LATEST)} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
      GROUP BY k.i`;
   // Only the indicators asked: an indicator's SQL may carry large parameters (rebuilt districts).
-  const asked = new Set(keys.map((key) => key.indicatorCode));
   const computedParts = Object.entries(computed)
     .filter(([code]) => asked.has(code))
     .map(
