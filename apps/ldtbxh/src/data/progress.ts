@@ -246,7 +246,7 @@ export function progressData(
 
   /** The baseline of this target for the progress's year, from the owning sector's earlier figures. */
   async function baseline(progress: TargetProgressParent): Promise<Baseline | null> {
-    // The earlier figures asked at once, so that they share the statement of the year's own figures.
+    // Asked at once: the earlier figures need not wait for the target's read.
     const [target, figures, indicator] = await Promise.all([
       plans.target(progress.targetId),
       earlier(progress),
