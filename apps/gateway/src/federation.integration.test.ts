@@ -439,6 +439,27 @@ describe('live progress against the seed plans, each value from the sector that 
     expect([...split].sort()).toEqual(expect.arrayContaining(['AGE5_PRESCHOOL_ENROLMENT', 'PRIMARY_COMPLETION']));
   });
 
+  it('assesses a plan’s progress in one fetch to LĐTBXH, two when split by sex', async () => {
+    // The plan the gateway shows outside production when asked: a field whose @requires differ from the
+    // others' would make the planner send one more fetch, and LĐTBXH compute its own figures once more.
+    const fetchesToLdtbxh = async (fields: string) => {
+      const response = await federation.query(
+        `{ plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024, byCommune: true) { ${fields} } } }`,
+        {},
+        { 'apollo-query-plan-experimental': '1' },
+      );
+      expect(response.errors).toBeUndefined();
+      const plan = (response as { extensions?: { __queryPlanExperimental?: unknown } }).extensions
+        ?.__queryPlanExperimental;
+      expect(plan).toEqual(expect.stringContaining('Fetch(service: "ldtbxh")'));
+      return (plan as string).split('Fetch(service: "ldtbxh")').length - 1;
+    };
+    const assessed =
+      'figure { numerator } value gap shortfall gapLabel baseline { value } expected status communes { value status }';
+    expect(await fetchesToLdtbxh(assessed)).toBe(2); // the list, then the assessment
+    expect(await fetchesToLdtbxh(`${assessed} bySex { value } communesBySex { bySex { value } }`)).toBe(3);
+  });
+
   it('breaks a plan’s progress down by commune in one entity per target, summing back to the province', async () => {
     type Commune = {
       unitCode: string;
