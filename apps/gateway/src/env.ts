@@ -43,15 +43,15 @@ export const gatewayEnvSchema = baseEnvSchema
     /** Requests one person (verified user id) may send per minute; 0 turns the limit off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     /**
-     * `on`: a query's whole answer is kept while no sector writes, for people with the same claims
-     * (answer-cache.ts); `off`: every query is planned and sent to the subgraphs.
-     */
-    /**
      * Apollo Gateway's own usage metrics, sent to Apollo's servers (with the host's description, after
      * probing cloud metadata addresses) every hour and when it stops. Off unless asked for: a system
      * holding children's personal data sends nothing out of its network by itself.
      */
     APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off'),
+    /**
+     * `on`: a query's whole answer is kept while no sector writes, for people with the same claims
+     * (answer-cache.ts); `off`: every query is planned and sent to the subgraphs.
+     */
     ANSWER_CACHE: z.enum(['on', 'off']).default('on'),
     /** Memory the kept answers may take in this process, in MiB (unused with REDIS_URL: Redis keeps them). */
     ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
