@@ -178,9 +178,10 @@ const REPORTED_LATEST = 'reported_latest';
  */
 const latestReportedCte = (codes: readonly string[], years: readonly number[]) => sql`
   ${identifier(REPORTED_LATEST)} AS (
-    SELECT * FROM (SELECT r.*, rank() OVER (PARTITION BY r.indicator_code, r.year, r.commune_code, r.district_code,
-                                                        r.province_code, r.province_valid_from, r.source
-                                            ORDER BY r.version DESC) AS recency
+    SELECT * FROM (SELECT r.*, rank() OVER (PARTITION BY ${join(
+      FIGURE_IDENTITY.map((name) => column('r', name)),
+      ', ',
+    )} ORDER BY r.version DESC) AS recency
                      FROM indicator_value r
                     WHERE r.indicator_code = ANY(${codes}::text[]) AND r.year = ANY(${years}::int[])) r
      WHERE r.recency = 1)`;
@@ -291,7 +292,21 @@ const nextVersion = (input: IndicatorValueInput, location: UnitLevelLocation) =>
       source: sql`${input.source.trim()}`,
     })})`;
 
-/** Rows of `indicator_value` (as `table`) that are the same figure as the values given: indicator, year, unit and source. */
+/** The columns that make one figure of `indicator_value`, whose versions succeed each other (`sameFigure`). */
+const FIGURE_IDENTITY = [
+  'indicator_code',
+  'year',
+  'commune_code',
+  'district_code',
+  'province_code',
+  'province_valid_from',
+  'source',
+] as const;
+
+/**
+ * Rows of `indicator_value` (as `table`) that are the same figure as the values given: FIGURE_IDENTITY,
+ * the nullable codes compared with IS NOT DISTINCT FROM.
+ */
 function sameFigure(
   table: Sql,
   of: Record<
