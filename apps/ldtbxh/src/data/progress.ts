@@ -183,6 +183,15 @@ function territoryOf(indicatorCode: string, unit: UnitRef, year: number): Progre
   };
 }
 
+/** `load` of a progress done once: its fields are resolved from one parent object, which keys the result. */
+function oncePerProgress<T>(load: (progress: TargetProgressParent) => T): (progress: TargetProgressParent) => T {
+  const done = new WeakMap<TargetProgressParent, T>();
+  return (progress) => {
+    if (!done.has(progress)) done.set(progress, load(progress));
+    return done.get(progress) as T;
+  };
+}
+
 /**
  * Progress towards the plans' numeric targets: LĐTBXH's own figures (reported in aggregate, or computed
  * from its records: every figure of a request in one statement), the other sectors' from the gateway,
@@ -199,7 +208,6 @@ export function progressData(
 ) {
   const indicatorValues = createIndicatorValueLoader(prisma, SOCIAL_AFFAIRS_COMPUTED, { cache: figureCache });
 
-  const ownFigureLoads = new WeakMap<TargetProgressParent, ReturnType<typeof loadOwnFigures>>();
   function loadOwnFigures(progress: TargetProgressParent) {
     const loads = {
       year: indicatorValues.load(figureKeyOf(progress)),
@@ -214,11 +222,7 @@ export function progressData(
    * LĐTBXH's own figures of a progress, asked together so that they share one statement: the year's, the
    * earlier years' (its baseline, else asked a round trip later) and with `byCommune` each commune's.
    */
-  const ownFigures = (progress: TargetProgressParent) => {
-    let loads = ownFigureLoads.get(progress);
-    if (!loads) ownFigureLoads.set(progress, (loads = loadOwnFigures(progress)));
-    return loads;
-  };
+  const ownFigures = oncePerProgress(loadOwnFigures);
 
   /** The figure of the sector that owns the indicator: its own for LĐTBXH, education's and health's from the gateway. */
   async function figure(progress: TargetProgressParent): Promise<SectorValue | null> {
@@ -266,7 +270,6 @@ export function progressData(
    * What a figure of this target is held against: the indicator, the milestones and the baseline, found
    * once per progress (its communes and groups by sex share them).
    */
-  const yardsticks = new WeakMap<TargetProgressParent, ReturnType<typeof loadYardstick>>();
   async function loadYardstick(progress: TargetProgressParent) {
     const [indicator, milestones, start] = await Promise.all([
       registry.indicator(progress.indicatorCode),
@@ -279,11 +282,7 @@ export function progressData(
     return { indicator, factor, milestones, plain, start, unit };
   }
   type Yardstick = Awaited<ReturnType<typeof loadYardstick>>;
-  const yardstick = (progress: TargetProgressParent) => {
-    let loaded = yardsticks.get(progress);
-    if (!loaded) yardsticks.set(progress, (loaded = loadYardstick(progress)));
-    return loaded;
-  };
+  const yardstick = oncePerProgress(loadYardstick);
 
   /**
    * Assesses a figure of this target (the whole, one group of it, or one of its communes) against the
