@@ -5,6 +5,8 @@ import { startSystem } from './system.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The services' logs (system.ts), read when a test fails. */
+    logDir: string;
   }
 }
 
@@ -20,5 +22,6 @@ export default async function setup(project: TestProject) {
   );
   const system = await startSystem(environment);
   project.provide('baseUrl', system.baseUrl);
+  project.provide('logDir', system.logDir);
   return () => system.stop();
 }

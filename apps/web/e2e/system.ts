@@ -3,13 +3,15 @@
  * data folder and free ports, so a test run never meets a running `npm start` (4000-4004) nor its data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** What `npm start`'s script printed while the tests ran (a service's death and restart): read when a test fails. */
+export const systemLogPath = fileURLToPath(new URL('../test-results/system.log', import.meta.url));
 
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -31,6 +33,8 @@ export async function freePortBlock(): Promise<number> {
 export interface RunningSystem {
   baseUrl: string;
   dataDir: string;
+  /** Each service's log (<name>.log), at LOG_LEVEL info: every request with its time. */
+  logDir: string;
   stop(): Promise<void>;
 }
 
@@ -46,10 +50,15 @@ export async function startSystem(environment: NodeJS.ProcessEnv, timeoutMs = 30
       ECD_DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
       SUBGRAPH_PORT_BASE: String(base),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  mkdirSync(dirname(systemLogPath), { recursive: true });
+  const log = createWriteStream(systemLogPath);
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once('exit', () => log.end());
   let output = '';
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -81,5 +90,5 @@ export async function startSystem(environment: NodeJS.ProcessEnv, timeoutMs = 30
     await stop();
     throw new Error(`${(error as Error).message}:\n${output.slice(-4000)}`);
   }
-  return { baseUrl: `http://127.0.0.1:${gatewayPort}`, dataDir, stop };
+  return { baseUrl: `http://127.0.0.1:${gatewayPort}`, dataDir, logDir: join(dataDir, 'logs'), stop };
 }
