@@ -237,7 +237,7 @@ function sexRows(row: ProgressRow, unit: UnitInfo, groups: SexRow[] | null | und
 
 /** The progress workbook as the bytes of a .xlsx file. */
 export async function progressXlsx(input: ProgressWorkbookInput): Promise<Buffer> {
-  const workbook = newWorkbook(input.generatedAt);
+  const workbook = await newWorkbook(input.generatedAt);
   addSheet(workbook, PROGRESS_SHEETS.unit, columnsOf(UNIT_KEYS), input.progress.map(unitRow));
   if (input.byCommune) {
     addSheet(

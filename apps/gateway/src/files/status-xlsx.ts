@@ -58,7 +58,7 @@ const groupRow = (g: GroupCounts): Cell[] => [
 
 /** The status board as the bytes of a .xlsx file. */
 export async function reportingStatusXlsx({ period, generatedAt }: StatusWorkbookInput): Promise<Buffer> {
-  const workbook = newWorkbook(generatedAt);
+  const workbook = await newWorkbook(generatedAt);
   addSheet(
     workbook,
     STATUS_SHEETS.reports,

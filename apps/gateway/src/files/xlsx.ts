@@ -3,7 +3,9 @@
  * filterable; official codes as text (leading zeros kept), numbers as numbers, percentages as fractions
  * formatted as percentages. Pure: rows in, workbook out.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+import { loadExcelJS } from '@ecd/service-kit';
 
 /** The number format of a percentage stored as a fraction (0.925 → 92.50%). */
 export const PERCENT_FORMAT = '0.00%';
@@ -79,8 +81,8 @@ export const planFacts = (plan: { key: string; number: string | null; title: str
 ];
 
 /** A new workbook with its creator set. */
-export function newWorkbook(generatedAt: Date): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(generatedAt: Date): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'ECD Federation';
   workbook.created = generatedAt;
   return workbook;

@@ -4,7 +4,9 @@
  * row and column.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+import { loadExcelJS } from './exceljs.js';
 
 /** A cell as read: text (trimmed, never empty), a number, a yes/no, a date (an XLSX date cell), or empty. */
 export type CellValue = string | number | boolean | Date | null;
@@ -142,7 +144,7 @@ function xlsxCell(value: ExcelJS.CellValue): CellValue {
 
 /** An XLSX workbook: every worksheet (hidden ones marked), rows numbered as Excel shows them. */
 export async function readXlsx(body: Buffer): Promise<ImportSheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
   } catch {

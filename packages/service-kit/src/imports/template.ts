@@ -5,9 +5,10 @@
  * checks so that a template is never taken for another one.
  */
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 import type { ImportColumn } from './columns.js';
+import { loadExcelJS } from './exceljs.js';
 import { cellText, type CellValue, type ImportSheet } from './table.js';
 
 /** The hidden sheet identifying a template. */
@@ -67,7 +68,7 @@ function validationOf(rule: TemplateValidation, label: string): ExcelJS.DataVali
 
 /** The template as an .xlsx file. */
 export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'ECD Federation';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
