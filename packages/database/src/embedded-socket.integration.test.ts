@@ -40,10 +40,12 @@ async function listeningTcp(): Promise<string[]> {
 }
 
 /** Asks the database through what Prisma's client is built with. */
-async function selectThroughAdapter(database: Database): Promise<unknown[][]> {
+const selectThroughAdapter = (database: Database) => queryThroughAdapter(database, 'SELECT 40 + 2 AS answer');
+
+async function queryThroughAdapter(database: Database, sql: string): Promise<unknown[][]> {
   const connection = await database.adapter.connect();
   try {
-    return (await connection.queryRaw({ sql: 'SELECT 40 + 2 AS answer', args: [], argTypes: [] })).rows;
+    return (await connection.queryRaw({ sql, args: [], argTypes: [] })).rows;
   } finally {
     await connection.dispose();
   }
@@ -121,5 +123,20 @@ describe('the embedded database', () => {
     } finally {
       await new Promise((resolve) => other.close(resolve));
     }
+  });
+
+  it('opens again after start-up (its memory released) with its data, still refusing a second process', async () => {
+    const dataDir = join(root, 'reopened');
+    const database = await openDatabase({ dataDir, migrationsDir, logger });
+    try {
+      await queryThroughAdapter(database, 'CREATE TABLE kept (n int)');
+      await queryThroughAdapter(database, 'INSERT INTO kept VALUES (7)');
+      await database.releaseStartupMemory();
+      expect(await queryThroughAdapter(database, 'SELECT n FROM kept')).toEqual([[7]]);
+      await expect(openDatabase({ dataDir, migrationsDir, logger })).rejects.toThrow(/served by another process/);
+    } finally {
+      await database.close();
+    }
+    await expect(stat(`${dataDir}.socket`)).rejects.toThrow(/ENOENT/);
   });
 });

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { chmod, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -33,6 +33,12 @@ export interface Database {
   startupAdapter: PrismaPg;
   connectionString: string;
   embedded: boolean;
+  /**
+   * Once migrations and seeding are done, and no connection is open: the embedded PGlite is closed and
+   * opened again. Its WebAssembly heap grows to what that work needed (hundreds of MiB on a first start)
+   * and never shrinks; the new one holds only what serving needs. Nothing to do on PostgreSQL.
+   */
+  releaseStartupMemory(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { logger } = options;
   let connectionString = options.url;
   let stopEmbedded: (() => Promise<void>) | undefined;
+  let reopenEmbedded: (() => Promise<void>) | undefined;
   if (!connectionString) {
     // PGlite writes its files world-writable (0666): only a folder of the owner's keeps others out.
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
@@ -61,24 +68,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await dropTemporary();
       throw error;
     });
-    const pglite = await PGlite.create(options.dataDir, { startParams: EMBEDDED_START_PARAMS });
+    let served: ServedPGlite;
     try {
-      // One session serves every connection; pg-pool reconnects after each SQL error while the old
-      // connection is still being released, so the server must accept more than one.
-      const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 100 });
-      await server.start();
-      connectionString = socketConnectionString(socket.dir);
-      logger.info({ dataDir: options.dataDir, socketDir: socket.dir }, 'embedded PostgreSQL (PGlite) started');
-      stopEmbedded = async () => {
-        await server.stop();
-        await pglite.close();
-        await rm(socket.dir, { recursive: true, force: true });
-      };
+      served = await servePGlite(options.dataDir, socketPath);
     } catch (error) {
-      await pglite.close();
       await dropTemporary();
       throw error;
     }
+    connectionString = socketConnectionString(socket.dir);
+    logger.info({ dataDir: options.dataDir, socketDir: socket.dir }, 'embedded PostgreSQL (PGlite) started');
+    stopEmbedded = async () => {
+      await served.stop();
+      await rm(socket.dir, { recursive: true, force: true });
+    };
+    reopenEmbedded = async () => {
+      await served.server.stop();
+      // Until the new server listens, a guard answers on the socket: another process probing it finds the
+      // folder served (removeStaleSocket) while PGlite is closed and opened again.
+      const guard = createServer((connection) => connection.destroy());
+      await new Promise<void>((resolve, reject) => guard.once('error', reject).listen(socketPath, resolve));
+      const releaseGuard = () => new Promise<void>((resolve) => guard.close(() => resolve()));
+      try {
+        await served.pglite.close();
+        served = await servePGlite(options.dataDir, socketPath, releaseGuard);
+      } finally {
+        if (guard.listening) await releaseGuard();
+      }
+    };
   }
   const embedded = stopEmbedded !== undefined;
   try {
@@ -96,6 +112,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     startupAdapter: new PrismaPg({ connectionString, max }),
     connectionString,
     embedded,
+    releaseStartupMemory: async () => {
+      if (!reopenEmbedded) return;
+      await reopenEmbedded();
+      logger.info('embedded PostgreSQL (PGlite) opened again, without the memory start-up grew it to');
+    },
     close: async () => {
       await stopEmbedded?.();
     },
@@ -109,6 +130,39 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * the pages beyond it being read from the operating system's file cache.
  */
 const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+interface ServedPGlite {
+  pglite: PGlite;
+  server: PGLiteSocketServer;
+  stop(): Promise<void>;
+}
+
+/** PGlite on `dataDir`, served on the Unix socket `socketPath` once `freeSocket` has let it go. */
+async function servePGlite(
+  dataDir: string,
+  socketPath: string,
+  freeSocket: () => Promise<void> = () => Promise.resolve(),
+): Promise<ServedPGlite> {
+  const pglite = await PGlite.create(dataDir, { startParams: EMBEDDED_START_PARAMS });
+  try {
+    await freeSocket();
+    // One session serves every connection; pg-pool reconnects after each SQL error while the old
+    // connection is still being released, so the server must accept more than one.
+    const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 100 });
+    await server.start();
+    return {
+      pglite,
+      server,
+      stop: async () => {
+        await server.stop();
+        await pglite.close();
+      },
+    };
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+}
 
 /** The name pg (like libpq) looks for in a socket folder given as `host`, for the default port 5432. */
 const SOCKET_FILE = '.s.PGSQL.5432';

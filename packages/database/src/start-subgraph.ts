@@ -165,6 +165,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
   };
   try {
     await prepareAndSeed(options, database.startupAdapter, logger);
+    await database.releaseStartupMemory();
     await pruneKeys();
     // The audit log (audit_event, append-only) and the per-person limit of lookups by personal number.
     const auditStore = createAuditStore(client, options.name);
