@@ -38,10 +38,7 @@ export function startService(
 ): Service {
   mkdirSync(logDir, { recursive: true });
   const log = `${logDir}/${name}.log`;
-  const entry = [
-    ...nodeArgs,
-    ...(demo ? ['--import', 'tsx', 'src/demo/main.ts'] : [`${root}apps/${name}/dist/index.js`]),
-  ];
+  const entry = [...nodeArgs, `${root}apps/${name}/dist/${demo ? 'demo/main' : 'index'}.js`];
   const child = spawn(process.execPath, entry, {
     cwd: `${root}apps/${name}`,
     // Only HOST, PORT and the service's own variables differ from the caller's environment.

@@ -1,19 +1,20 @@
 /**
- * `npm start`: the whole system on one machine with no database server, run from the TypeScript source
- * (no build but the web application's). Generates the Prisma clients (`turbo run generate:prisma`, cached), then starts the four
- * subgraphs' demo entry points (`apps/<sector>/src/demo/main.ts`: each on its own embedded PostgreSQL
- * under .data/, seeded with the demo province) and the gateway (`apps/gateway/src/index.ts`) through tsx,
- * and builds the web application the gateway serves (`turbo run build --filter=@ecd/web`, cached; `ECD_WEB_BUILD=off` skips it),
+ * `npm start`: the whole system on one machine with no database server. Builds the services (`turbo run
+ * build`, cached: their bundles in apps/<name>/dist, generated code first), then starts the four subgraphs'
+ * demo entry points (`apps/<sector>/dist/demo/main.js`, from src/demo/main.ts: each on its own embedded
+ * PostgreSQL under .data/, seeded with the demo province) and the gateway (`apps/gateway/dist/index.js`).
+ * Bundles, not the TypeScript source through tsx: tsx's loader held about 77 MiB more in each process.
+ * It also builds the web application the gateway serves (`turbo run build --filter=@ecd/web`, cached; `ECD_WEB_BUILD=off` skips it),
  * waits until each is ready, prints where to query it, and stops everything on Ctrl+C (or SIGTERM). A service
  * that dies once up is restarted after 1 s, then after waits doubling to 30 s while it keeps dying
  * (restart-policy.ts); meanwhile the gateway answers that sector's fields with SUBGRAPH_UNAVAILABLE.
  *
- * Only what running needs comes before the first answer: the GraphQL resolver types (type-only code) are
- * generated once everything is up (`turbo run generate:graphql`), and the embedded databases do not each
- * run PostgreSQL's initdb: a new data folder starts as a copy of one empty cluster (pglite-template.ts),
- * made by `npm ci` with the generated code (postinstall) and kept in node_modules/.cache.
+ * The embedded databases do not each run PostgreSQL's initdb: a new data folder starts as a copy of one
+ * empty cluster (pglite-template.ts), made by `npm ci` with the generated code (postinstall) and kept in
+ * node_modules/.cache.
  *
- * `npm run dev` (`--watch`): the same under `tsx watch`: a service restarts when a file it imports
+ * `npm run dev` (`--watch`): the same from the TypeScript source under `tsx watch` (the Prisma clients
+ * generated first, the GraphQL resolver types, type-only code, once everything is up): a service restarts when a file it imports
  * changes (internal packages included), a subgraph also when its `src/schema.graphql` or migrations
  * change, the gateway when `infra/supergraph.graphql` does. Editing `prisma/schema.prisma` regenerates the
  * app's Prisma client (so it restarts); editing `src/schema.graphql` regenerates its resolver types and
@@ -25,7 +26,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 import { developmentKeys } from '@ecd/service-kit/development';
 
@@ -42,7 +43,6 @@ const timing = (step: string) => {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const resolveHere = createRequire(import.meta.url).resolve;
-const tsxLoader = pathToFileURL(resolveHere('tsx')).href;
 const tsxCli = resolveHere('tsx/cli');
 const turbo = `${root}node_modules/.bin/turbo`;
 
@@ -111,8 +111,11 @@ interface Service {
 }
 const services: Service[] = [];
 
+/** Where the build puts the bundle of a service's entry point (build-app.ts): src/demo/main.ts → dist/demo/main.js. */
+const bundleOf = (entry: string) => entry.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+
 /**
- * A service from its TypeScript source: `node --import tsx <entry>`, or under `tsx watch` in watch mode.
+ * A service: `node <its bundle>`, or its TypeScript source under `tsx watch` in watch mode.
  * Its output goes to .data/logs/<name>.log; in watch mode, lines that are not JSON log events (tsx's
  * restarts, crashes) and logged errors are also shown here.
  */
@@ -132,7 +135,7 @@ function launch(service: Service): ChildProcess {
   const { name, entry, port, env, alsoWatch } = service;
   const args = watchMode
     ? [tsxCli, 'watch', '--clear-screen=false', ...alsoWatch.flatMap((path) => ['--include', path]), entry]
-    : ['--import', tsxLoader, entry];
+    : [bundleOf(entry)];
   const child = spawn(process.execPath, args, {
     cwd: `${root}apps/${name}`,
     env: childEnv({ PORT: String(port), ECD_KEYS_DIR: keysDir, ...env }),
@@ -247,26 +250,39 @@ function up(name: string, step: string) {
 }
 
 try {
-  // The gateway serves the committed supergraph and needs no generated code nor any subgraph to start: it
-  // starts first, while the Prisma clients are checked (or generated).
+  // The services' bundles (cached by turbo; a few seconds to make after a change), or in watch mode only the
+  // Prisma clients the source needs.
+  if (watchMode) {
+    console.log('Generating the Prisma clients (turbo: cached since npm ci)...');
+    await generate('generate:prisma');
+    timing('Prisma clients generated');
+  } else {
+    console.log('Building the services (turbo: cached until their code changes)...');
+    await run(turbo, [
+      'run',
+      'build',
+      '--filter=./apps/*',
+      '--filter=!@ecd/web',
+      '--output-logs=errors-only',
+      '--log-prefix=none',
+    ]);
+    timing('services built');
+  }
+  // The gateway serves the committed supergraph and needs no subgraph to start: it starts first.
   const gateway = start('gateway', 'src/index.ts', gatewayPort, subgraphUrls, ['../../infra/supergraph.graphql']);
   const ready = [waitReady('gateway', gatewayPort, gateway).then(() => up('gateway', 'gateway ready'))];
   // Its failure is reported once everything is awaited, below.
   ready[0]?.catch(() => undefined);
-  console.log('Generating the Prisma clients (turbo: cached since npm ci)...');
   const newFolders = subgraphs.map(({ name }) => `${dataDir}/${name}`).filter((folder) => !existsSync(folder));
-  const [template] = await Promise.all([
-    newFolders.length
-      ? emptyClusterTemplate()
-          .catch((error: unknown) => {
-            // Each subgraph then makes its own cluster, only more slowly.
-            console.warn(`No empty cluster to copy (${(error as Error).message}): each database runs initdb itself.`);
-            return null;
-          })
-          .finally(() => timing('empty database cluster ready'))
-      : Promise.resolve(null),
-    generate('generate:prisma').then(() => timing('Prisma clients generated')),
-  ]);
+  const template = newFolders.length
+    ? await emptyClusterTemplate()
+        .catch((error: unknown) => {
+          // Each subgraph then makes its own cluster, only more slowly.
+          console.warn(`No empty cluster to copy (${(error as Error).message}): each database runs initdb itself.`);
+          return null;
+        })
+        .finally(() => timing('empty database cluster ready'))
+    : null;
   // The web application the gateway serves: built once (turbo caches it; rebuilt when its source changes),
   // beside the subgraphs' start, at the lowest priority so that it takes no CPU from them.
   if (infraEnv.ECD_WEB_BUILD)
@@ -316,10 +332,12 @@ Try the demo province, Lạng Sơn, with fields from all four sectors, as its le
 ${watchMode ? `\nEach service restarts when its code changes; logs: ${logDir}/<name>.log.\n` : ''}
 Press Ctrl+C to stop.`);
 
-// The resolver types serve the editor and the type-checker, not the running services: made now, off the start's
-// path, at the lowest priority so that they take no CPU from the first queries.
-generate('generate:graphql', ['./apps/*'], true)
-  .then(() => timing('GraphQL types generated'))
-  .catch((error: unknown) => {
-    if (!stopping) console.error(`GraphQL types: ${(error as Error).message}`);
-  });
+// Watch mode: the resolver types serve the editor and the type-checker, not the running services: made now,
+// off the start's path, at the lowest priority so that they take no CPU from the first queries. (The build
+// made them before.)
+if (watchMode)
+  generate('generate:graphql', ['./apps/*'], true)
+    .then(() => timing('GraphQL types generated'))
+    .catch((error: unknown) => {
+      if (!stopping) console.error(`GraphQL types: ${(error as Error).message}`);
+    });
