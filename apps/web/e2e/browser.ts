@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
@@ -29,8 +29,13 @@ export interface Browser {
   page: Page;
   /** Every URL the pages asked for. */
   requests: string[];
+  /** The last requests with their outcome so far (a GraphQL one by its operation), for the report of a failed test. */
+  recentRequests(): string[];
   close(): Promise<void>;
 }
+
+/** Requests kept for recentRequests. */
+const RECENT_REQUESTS = 30;
 
 export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'ecd-chromium-'));
@@ -47,11 +52,33 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
   });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  const recent = new Map<Request, { at: number; outcome: string }>();
+  context.on('request', (request) => {
+    recent.set(request, { at: Date.now(), outcome: 'no answer yet' });
+    for (const oldest of recent.keys()) {
+      if (recent.size <= RECENT_REQUESTS) break;
+      recent.delete(oldest);
+    }
+  });
+  const settle = (request: Request, outcome: string) => {
+    const entry = recent.get(request);
+    if (entry) entry.outcome = `${outcome} after ${Date.now() - entry.at} ms`;
+  };
+  context.on('requestfinished', (request) => {
+    void request.response().then((response) => settle(request, `HTTP ${response?.status() ?? '?'}`));
+  });
+  context.on('requestfailed', (request) => settle(request, `failed (${request.failure()?.errorText ?? '?'})`));
+  const describe = (request: Request) => {
+    const operation = /"operationName":"(\w+)"/.exec(request.postData() ?? '')?.[1];
+    return `${request.method()} ${new URL(request.url()).pathname}${operation ? ` ${operation}` : ''}`;
+  };
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
     requests,
+    recentRequests: () =>
+      [...recent].map(([request, { at, outcome }]) => `${new Date(at).toISOString()} ${describe(request)}: ${outcome}`),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -47,7 +47,7 @@ export function browserForTests({ keepSession = false }: { keepSession?: boolean
           .locator('body')
           .innerText({ timeout: 5_000 })
           .catch((error: Error) => error.message);
-        page = `${opened.page.url()}; the page said:\n${text.slice(0, 3_000)}`;
+        page = `${opened.page.url()}; the page said:\n${text.slice(0, 3_000)}\nIts last requests:\n${opened.recentRequests().join('\n')}`;
       }
       console.error(`"${task.name}" failed at ${page}\nThe system's last lines:\n${systemLogTails()}`);
     });
