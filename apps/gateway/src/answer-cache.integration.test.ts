@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Identity } from '@ecd/service-kit';
@@ -263,4 +265,78 @@ describe('the answer cache', () => {
       await Promise.all([one.close(), two.close()]);
     }
   });
+
+  it('answers a query whose earlier asker left while its kept answer was being checked', async () => {
+    // Education's answer version comes a second late, so the first asker can leave while it is awaited.
+    const education = new URL(federation.subgraphs.education!.graphqlUrl);
+    const slowVersions: Server = createServer((incoming, outgoing) => {
+      const forward = () => {
+        const upstream = request(
+          {
+            host: education.hostname,
+            port: education.port,
+            path: incoming.url,
+            method: incoming.method,
+            headers: incoming.headers,
+          },
+          (answer) => {
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(outgoing);
+          },
+        );
+        upstream.on('error', () => outgoing.destroy());
+        incoming.pipe(upstream);
+      };
+      if (incoming.url?.startsWith('/answer-version')) setTimeout(forward, 1_000);
+      else forward();
+    });
+    await new Promise<void>((resolve) => slowVersions.listen(0, '127.0.0.1', resolve));
+    const subgraphUrls = Object.fromEntries(
+      Object.entries(federation.subgraphs).map(([name, service]) => [name, service.graphqlUrl]),
+    );
+    subgraphUrls.education = `http://127.0.0.1:${(slowVersions.address() as AddressInfo).port}/graphql`;
+    const gateway = await startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls });
+    const newSchool = (name: string) =>
+      write('admin', `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { id } }`, {
+        name,
+        level: 'PRIMARY',
+        communeCode: DONG_KINH,
+        openedOn: '2025-09-01',
+      });
+    try {
+      const QUERY = `# ${randomUUID()}
+        query($code: String!) { administrativeUnit(code: $code) { code name schools { name } } }`;
+      const variables = { code: DONG_KINH };
+      expect((await ask('lead.langson', QUERY, variables, gateway.graphqlUrl)).cache).toBe('stored');
+      await newSchool('Trường Tiểu học Kiểm thử Người hỏi bỏ đi');
+      // Asked again and left before education's version came: the kept answer is found out of date after.
+      const leaving = new AbortController();
+      const left = fetch(gateway.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await userToken('lead.langson')}` },
+        body: JSON.stringify({ query: QUERY, variables }),
+        signal: leaving.signal,
+      }).catch(() => undefined);
+      setTimeout(() => leaving.abort(), 300);
+      await left;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await newSchool('Trường Tiểu học Kiểm thử Người hỏi sau');
+      const after = await Promise.race([
+        ask<{ administrativeUnit: { schools: { name: string }[] } }>(
+          'lead.langson',
+          QUERY,
+          variables,
+          gateway.graphqlUrl,
+        ),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 15 s')), 15_000)),
+      ]);
+      expect(after.cache).toBe('stored');
+      expect(after.body.data!.administrativeUnit.schools.map((s) => s.name)).toContain(
+        'Trường Tiểu học Kiểm thử Người hỏi sau',
+      );
+    } finally {
+      await gateway.close();
+      await new Promise((resolve) => slowVersions.close(resolve));
+    }
+  }, 60_000);
 });

@@ -243,7 +243,9 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       return true;
     };
     const answerAfresh = () => {
-      if (!answering.has(key)) {
+      // Not for a client that left while its kept answer was checked: its 'close' has passed, so the others
+      // would wait for it for ever.
+      if (!answering.has(key) && !res.closed) {
         // The others asking the same query meanwhile wait for this answer (kept before it is sent).
         let answered = () => {};
         const done = new Promise<void>((resolve) => (answered = resolve));
