@@ -17,6 +17,7 @@ import {
   type Logger,
 } from '@ecd/service-kit';
 
+import { afterClose } from './after-close.js';
 import { freshReads } from './fresh-reads.js';
 import { GATEWAY_SELF, type GatewayContext } from './sector-data-source.js';
 
@@ -243,14 +244,13 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       return true;
     };
     const answerAfresh = () => {
-      // Not for a client that left while its kept answer was checked: its 'close' has passed, so the others
-      // would wait for it for ever.
-      if (!answering.has(key) && !res.closed) {
+      if (!answering.has(key)) {
         // The others asking the same query meanwhile wait for this answer (kept before it is sent).
         let answered = () => {};
         const done = new Promise<void>((resolve) => (answered = resolve));
         answering.set(key, done);
-        res.once('close', () => {
+        // A client that left while its kept answer was checked is waited for by nobody.
+        afterClose(res, () => {
           if (answering.get(key) === done) answering.delete(key);
           answered();
         });

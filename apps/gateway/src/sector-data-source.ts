@@ -15,6 +15,7 @@ import {
   type RequestContext,
 } from '@ecd/service-kit';
 
+import { afterClose } from './after-close.js';
 import type { Bulkhead } from './bulkhead.js';
 import { unavailableEntities } from './entity-fallback.js';
 
@@ -68,7 +69,7 @@ export function requestSignal(res: ServerResponse, timeoutMs: number): AbortSign
     () => controller.abort(new RequestAborted({ reason: 'REQUEST_TIMEOUT', timeoutMs })),
     timeoutMs,
   ).unref();
-  res.once('close', () => {
+  afterClose(res, () => {
     clearTimeout(deadline);
     if (!res.writableFinished) controller.abort(new RequestAborted({ reason: 'CLIENT_CLOSED_REQUEST' }));
   });

@@ -23,6 +23,7 @@ import {
   type RouteTools,
 } from '@ecd/service-kit';
 
+import { afterClose } from '../after-close.js';
 import { SECTOR_LABELS } from '../sector-data-source.js';
 
 export const UPLOAD_PATHS = {
@@ -158,7 +159,7 @@ export function uploadRoutes(app: Express, { authenticated }: RouteTools, option
         );
     });
     // The client went away before the answer: the call is cancelled (a write not yet committed is rolled back).
-    res.on('close', () => {
+    afterClose(res, () => {
       if (!res.writableFinished) upstream.destroy();
     });
     if (method === 'POST') req.pipe(upstream);
