@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Identity } from '@ecd/service-kit';
 import { demoIdentity } from '@ecd/service-kit/development';
-import { gatewayTestEnv, userToken, type Federation } from '@ecd/test-kit';
+import { forwardingProxy, gatewayTestEnv, userToken, type Federation } from '@ecd/test-kit';
 
 import { ANSWER_CACHE_HEADER } from './answer-cache.js';
 import { loadEnv } from './env.js';
@@ -268,33 +266,13 @@ describe('the answer cache', () => {
 
   it('answers a query whose earlier asker left while its kept answer was being checked', async () => {
     // Education's answer version comes a second late, so the first asker can leave while it is awaited.
-    const education = new URL(federation.subgraphs.education!.graphqlUrl);
-    const slowVersions: Server = createServer((incoming, outgoing) => {
-      const forward = () => {
-        const upstream = request(
-          {
-            host: education.hostname,
-            port: education.port,
-            path: incoming.url,
-            method: incoming.method,
-            headers: incoming.headers,
-          },
-          (answer) => {
-            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(outgoing);
-          },
-        );
-        upstream.on('error', () => outgoing.destroy());
-        incoming.pipe(upstream);
-      };
-      if (incoming.url?.startsWith('/answer-version')) setTimeout(forward, 1_000);
-      else forward();
+    const slowVersions = await forwardingProxy(federation.subgraphs.education!.graphqlUrl, {
+      delayMs: (req) => (req.url?.startsWith('/answer-version') ? 1_000 : 0),
     });
-    await new Promise<void>((resolve) => slowVersions.listen(0, '127.0.0.1', resolve));
     const subgraphUrls = Object.fromEntries(
       Object.entries(federation.subgraphs).map(([name, service]) => [name, service.graphqlUrl]),
     );
-    subgraphUrls.education = `http://127.0.0.1:${(slowVersions.address() as AddressInfo).port}/graphql`;
+    subgraphUrls.education = slowVersions.url;
     const gateway = await startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls });
     const newSchool = (name: string) =>
       write('admin', `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { id } }`, {
@@ -336,7 +314,7 @@ describe('the answer cache', () => {
       );
     } finally {
       await gateway.close();
-      await new Promise((resolve) => slowVersions.close(resolve));
+      await slowVersions.close();
     }
   }, 60_000);
 });

@@ -1,54 +1,26 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunningService } from '@ecd/service-kit';
-import { gatewayTestEnv, graphql, startFederation, userToken, type Federation } from '@ecd/test-kit';
+import {
+  forwardingProxy,
+  gatewayTestEnv,
+  graphql,
+  startFederation,
+  userToken,
+  type Federation,
+  type ForwardingProxy,
+} from '@ecd/test-kit';
 
 import { loadEnv } from './env.js';
 import { sectorSubgraphs } from './federation.test-fixture.js';
 import { startGateway } from './server.js';
 
-/**
- * A subgraph URL that forwards to the real subgraph and counts the calls: how the tests see that a
- * refused query never reached a subgraph.
- */
-interface CountingProxy {
-  url: string;
-  calls: number;
-  server: Server;
-}
-
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-}
-
-const readBody = async (req: IncomingMessage) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
-
-async function countingProxy(target: string): Promise<CountingProxy> {
-  const proxy: CountingProxy = { url: '', calls: 0, server: createServer() };
-  const forward = async (req: IncomingMessage, res: ServerResponse) => {
-    proxy.calls++;
-    const body = await readBody(req);
-    const headers = Object.fromEntries(
-      ['content-type', 'authorization', 'x-request-id'].flatMap((h) =>
-        req.headers[h] ? [[h, String(req.headers[h])]] : [],
-      ),
-    );
-    const answer = await fetch(target, { method: 'POST', headers, body });
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  };
-  // The server does not await its listeners: a failed forward stays an unhandled rejection, as before.
-  proxy.server.on('request', (req: IncomingMessage, res: ServerResponse) => void forward(req, res));
-  proxy.url = await listen(proxy.server);
-  return proxy;
 }
 
 /** What the slow stand-in subgraph saw of one call: when it came, and whether the gateway hung up before an answer. */
@@ -128,7 +100,7 @@ async function queueingSubgraph(delayMs: number) {
 }
 
 let federation: Federation;
-const proxies: Record<string, CountingProxy> = {};
+const proxies: Record<string, ForwardingProxy> = {};
 const realUrls: Record<string, string> = {};
 const extraGateways: RunningService[] = [];
 const totalCalls = () => Object.values(proxies).reduce((sum, p) => sum + p.calls, 0);
@@ -140,7 +112,7 @@ beforeAll(async () => {
     gateway: async (subgraphUrls) => {
       for (const [name, url] of Object.entries(subgraphUrls)) {
         realUrls[name] = url;
-        proxies[name] = await countingProxy(url);
+        proxies[name] = await forwardingProxy(url);
       }
       const proxied = Object.fromEntries(Object.entries(proxies).map(([name, p]) => [name, p.url]));
       return startGateway({ env: loadEnv(gatewayTestEnv()), subgraphUrls: proxied });
@@ -151,7 +123,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(extraGateways.map((g) => g.close()));
   await federation?.close();
-  await Promise.all(Object.values(proxies).map((p) => new Promise((resolve) => p.server.close(resolve))));
+  await Promise.all(Object.values(proxies).map((p) => p.close()));
 });
 
 /** Another gateway over the same subgraphs, with its own environment. */

@@ -6,3 +6,4 @@ export * from './subgraph.js';
 export * from './identity.js';
 export * from './policies.js';
 export * from './database-rows.js';
+export * from './proxy.js';
