@@ -23,7 +23,7 @@
  * ECD_START_TIMINGS=1 prints when each step ends (seconds since the start).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, watch } from 'node:fs';
+import { chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,11 @@ interface Service {
   restartTimer?: NodeJS.Timeout;
 }
 const services: Service[] = [];
+/** Each run's log, once everything the run printed is in it. */
+const logWritten = new WeakMap<ChildProcess, Promise<void>>();
+/** The last lines of a service's log: why it died during start-up, shown where `npm start` was run. */
+const logTail = (name: string, lines = 30) =>
+  readFileSync(`${logDir}/${name}.log`, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 
 /** Where the build puts the bundle of a service's entry point (build-app.ts): src/demo/main.ts → dist/demo/main.js. */
 const bundleOf = (entry: string) => entry.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
@@ -145,6 +150,7 @@ function launch(service: Service): ChildProcess {
   const log = createWriteStream(`${logDir}/${name}.log`, { flags: 'a' });
   // Two streams write to it: it ends once both have ended, not when the first does.
   child.once('close', () => log.end());
+  logWritten.set(child, new Promise((resolve) => log.once('close', resolve)));
   for (const stream of [child.stdout, child.stderr]) {
     stream.pipe(log, { end: false });
     if (!watchMode) continue;
@@ -188,7 +194,10 @@ function launch(service: Service): ChildProcess {
 async function waitReady(name: string, port: number, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited during start-up; see ${logDir}/${name}.log`);
+    if (child.exitCode !== null) {
+      await logWritten.get(child);
+      throw new Error(`${name} exited during start-up (${logDir}/${name}.log ends with):\n${logTail(name)}`);
+    }
     try {
       const response = await fetch(`http://127.0.0.1:${port}/ready`);
       if (response.ok) return;

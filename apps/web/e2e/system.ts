@@ -3,7 +3,7 @@
  * data folder and free ports, so a test run never meets a running `npm start` (4000-4004) nor its data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,10 +20,25 @@ const portFree = (port: number) =>
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 
-/** Five consecutive free ports: the four subgraphs', then the gateway's. */
+/**
+ * Where the kernel's ephemeral ports start (Linux: 32768-60999), which it hands to outgoing connections and
+ * to servers on port 0. The tests running beside these take them by the thousand, and a subgraph listens
+ * only once seeded, tens of seconds after its port was found free: a port chosen there may be taken by then.
+ */
+function ephemeralPortsStart(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+/** Five consecutive free ports below the ephemeral range: the four subgraphs', then the gateway's. */
 export async function freePortBlock(): Promise<number> {
+  const lowest = 10_000;
+  const span = Math.max(ephemeralPortsStart(), lowest + 5_000) - lowest - 5;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = lowest + Math.floor(Math.random() * span);
     const ports = [0, 1, 2, 3, 4].map((i) => base + i);
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
   }
@@ -88,7 +103,7 @@ export async function startSystem(environment: NodeJS.ProcessEnv, timeoutMs = 30
     });
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}:\n${output.slice(-4000)}`);
+    throw new Error(`${(error as Error).message}:\n${output.slice(-12_000)}`);
   }
   return { baseUrl: `http://127.0.0.1:${gatewayPort}`, dataDir, logDir: join(dataDir, 'logs'), stop };
 }
