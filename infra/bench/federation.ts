@@ -10,6 +10,7 @@ import { benchDatabaseUrl, GATEWAY_PORT, root, SUBGRAPH_PORTS, SUBGRAPHS, type S
 import {
   assertPortFree,
   memoryOf,
+  resetPeak,
   startService,
   stopService,
   waitReady,
@@ -34,8 +35,10 @@ export interface FederationOptions {
 export interface Federation {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  /** Each process's memory now, gateway last. */
+  /** Each process's memory now, gateway last; its peak is that since the federation was ready. */
   memory(): (MemoryUse & { name: string })[];
+  /** Each process's peak resident size up to the moment the federation was ready (migrations, seeding), MiB. */
+  startUpPeaks: { name: string; peakMiB: number }[];
   stop(): Promise<void>;
 }
 
@@ -90,15 +93,18 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     );
     services.push(gateway);
     await waitReady(gateway);
+    const pidOf = (s: Service) => {
+      // Each service answered /ready, so its process was spawned and has an id.
+      if (s.process.pid === undefined) throw new Error(`${s.name} has no process id`);
+      return s.process.pid;
+    };
+    const startUpPeaks = services.map((s) => ({ name: s.name, peakMiB: memoryOf(pidOf(s)).peakMiB }));
+    for (const s of services) resetPeak(pidOf(s));
     return {
       gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
       subgraphUrls,
-      memory: () =>
-        services.map((s) => {
-          // Each service answered /ready, so its process was spawned and has an id.
-          if (s.process.pid === undefined) throw new Error(`${s.name} has no process id`);
-          return { name: s.name, ...memoryOf(s.process.pid) };
-        }),
+      memory: () => services.map((s) => ({ name: s.name, ...memoryOf(pidOf(s)) })),
+      startUpPeaks,
       stop,
     };
   } catch (error) {

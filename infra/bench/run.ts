@@ -159,6 +159,7 @@ async function single(measured: QueryKind | 'progress'): Promise<string> {
   );
   const lowerBounds = measured === 'progress' ? await sqlLowerBounds(code, Math.min(requests, 50), deadline) : [];
   const memory = federation.memory();
+  const startUpPeaks = federation.startUpPeaks;
   const [gateway, directStats] = stats as [(typeof stats)[number], (typeof stats)[number]];
   const ms = (x: number) => x.toFixed(1);
 
@@ -173,9 +174,9 @@ ${stats.map((s) => `| ${s.path} | ${s.count} | ${concurrency} | ${ms(s.p50)} | $
 | gateway / direct | | | ${(gateway.p50 / directStats.p50).toFixed(2)}× | ${(gateway.p95 / directStats.p95).toFixed(2)}× | ${(gateway.rps / directStats.rps).toFixed(2)}× |
 ${lowerBounds.map((b) => `| SQL lower bound: ${b.subgraph} | ${b.count} | 1 | ${ms(b.p50)} | ${ms(b.p95)} | |`).join('\n')}
 
-| process | peak RSS (VmHWM) MiB | RSS at end MiB |
-| --- | ---: | ---: |
-${memory.map((p) => `| ${p.name} | ${p.peakMiB.toFixed(0)} | ${p.currentMiB.toFixed(0)} |`).join('\n')}
+| process | peak RSS at start-up MiB | peak RSS since ready MiB | RSS at end MiB |
+| --- | ---: | ---: | ---: |
+${memory.map((p) => `| ${p.name} | ${(startUpPeaks.find((s) => s.name === p.name)?.peakMiB ?? Number.NaN).toFixed(0)} | ${p.peakMiB.toFixed(0)} | ${p.currentMiB.toFixed(0)} |`).join('\n')}
 `;
 }
 
