@@ -28,8 +28,8 @@ const LOAD_SECONDS = 60;
 /**
  * Seconds the system is left idle after a load run before its memory is read again: at 15 s, and at 60 s,
  * which the goal is held to. V8 gives back the heap a load grew in steps while the process is idle (its
- * memory reducer): 15 s after 200 clients the gateway still held 1.3-1.9× its size before, and 60 s after
- * every process was back at or under it (PostgreSQL and embedded, 2026-12-03).
+ * memory reducer): 15 s after 200 clients the gateway still held 1.3-1.9× its size before; in a throwaway
+ * run on PostgreSQL (2026-12-03) every process was back at or under it 60 s after.
  */
 const SETTLE_SECONDS = [15, 60] as const;
 
