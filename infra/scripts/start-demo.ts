@@ -89,8 +89,8 @@ function run(command: string, args: string[], background = false): Promise<void>
   });
 }
 
-/** Generated code of the subgraphs (`generate:prisma` or `generate:graphql`), in parallel; turbo caches it. */
-const generate = (task: string, filters = ['./apps/*'], background = false) =>
+/** A turbo task (the services' build, generated code) of the packages `filters` select, in parallel; turbo caches it. */
+const turboRun = (task: string, filters = ['./apps/*'], background = false) =>
   run(
     turbo,
     ['run', task, ...filters.map((f) => `--filter=${f}`), '--output-logs=errors-only', '--log-prefix=none'],
@@ -240,7 +240,7 @@ function regenerateOnSchemaChanges() {
           console.log(
             `${name.padEnd(10)}| ${file} changed: ${task}${task === 'generate:graphql' ? ' and compose' : ''}`,
           );
-          generate(task, [`./apps/${name}`])
+          turboRun(task, [`./apps/${name}`])
             .then(() =>
               task === 'generate:graphql' ? run(process.execPath, [tsxCli, 'infra/scripts/compose.ts']) : undefined,
             )
@@ -263,18 +263,11 @@ try {
   // Prisma clients the source needs.
   if (watchMode) {
     console.log('Generating the Prisma clients (turbo: cached since npm ci)...');
-    await generate('generate:prisma');
+    await turboRun('generate:prisma');
     timing('Prisma clients generated');
   } else {
     console.log('Building the services (turbo: cached until their code changes)...');
-    await run(turbo, [
-      'run',
-      'build',
-      '--filter=./apps/*',
-      '--filter=!@ecd/web',
-      '--output-logs=errors-only',
-      '--log-prefix=none',
-    ]);
+    await turboRun('build', ['./apps/*', '!@ecd/web']);
     timing('services built');
   }
   // The gateway serves the committed supergraph and needs no subgraph to start: it starts first.
@@ -296,7 +289,7 @@ try {
   // beside the subgraphs' start, at the lowest priority so that it takes no CPU from them.
   if (infraEnv.ECD_WEB_BUILD)
     ready.push(
-      run(turbo, ['run', 'build', '--filter=@ecd/web', '--output-logs=errors-only', '--log-prefix=none'], true).then(
+      turboRun('build', ['@ecd/web'], true).then(
         () => timing('web application built'),
         // GraphQL still works without it; the gateway's pages say how to build it.
         (error: unknown) => console.error(`The web application could not be built: ${(error as Error).message}`),
@@ -345,7 +338,7 @@ Press Ctrl+C to stop.`);
 // off the start's path, at the lowest priority so that they take no CPU from the first queries. (The build
 // made them before.)
 if (watchMode)
-  generate('generate:graphql', ['./apps/*'], true)
+  turboRun('generate:graphql', ['./apps/*'], true)
     .then(() => timing('GraphQL types generated'))
     .catch((error: unknown) => {
       if (!stopping) console.error(`GraphQL types: ${(error as Error).message}`);

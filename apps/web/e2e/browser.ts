@@ -51,9 +51,9 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
     bypassCSP: true,
   });
   const requests: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
   const recent = new Map<Request, { at: number; outcome: string }>();
   context.on('request', (request) => {
+    requests.push(request.url());
     recent.set(request, { at: Date.now(), outcome: 'no answer yet' });
     for (const oldest of recent.keys()) {
       if (recent.size <= RECENT_REQUESTS) break;
