@@ -17,6 +17,16 @@ export type LocationLevel = 'commune' | 'district' | 'province';
 /** The official codes' lengths: 2 digits for a province, 3 for a district, 5 for a commune (ward, township). */
 const CODE_LENGTH: Record<LocationLevel, number> = { province: 2, district: 3, commune: 5 };
 
+const LEVELS = Object.keys(CODE_LENGTH) as LocationLevel[];
+
+/** The levels of the units whose codes are given, told by the codes' official lengths (all of them for a code of none). */
+export function levelsOfCodes(codes: Iterable<string>): LocationLevel[] {
+  const lengths = new Set<number>();
+  for (const code of codes) lengths.add(code.length);
+  const levels = LEVELS.filter((level) => lengths.has(CODE_LENGTH[level]));
+  return levels.length === lengths.size ? levels : LEVELS;
+}
+
 export interface AggregateOptions {
   /** Output column → SQL aggregate over the table's rows (alias `t`), e.g. sql`count(*)::int`. */
   aggregates: Record<string, Sql>;
