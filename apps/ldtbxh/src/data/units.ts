@@ -48,17 +48,41 @@ export const keyOrNull = (code: string | null, validFrom: Date | null): UnitKey 
 
 const parentKeyOf = (unit: AdministrativeUnit) => keyOrNull(unit.parentCode, unit.parentValidFrom);
 
-/** Units by key; a code names at most a few units over time, so `code IN` then a filter beats OR chains. */
+/**
+ * Every unit of both lists by key, read once per database: the official lists are reference data, loaded
+ * at start-up before anything is served (`loadReferenceUnits`) and never changed after; some 14,000 units.
+ * A province's progress names some 1,500 units in each read, which cost about 5 ms of CPU through Prisma.
+ * The units are frozen: every request shares them.
+ */
+const unitsByKey = new WeakMap<PrismaClient, Promise<ReadonlyMap<string, AdministrativeUnit>>>();
+
+function allUnitsOf(prisma: PrismaClient): Promise<ReadonlyMap<string, AdministrativeUnit>> {
+  let units = unitsByKey.get(prisma);
+  if (!units) {
+    units = prisma.administrativeUnit
+      .findMany()
+      .then((rows) => new Map(rows.map((u) => [unitKeyString(unitKeyOf(u)), Object.freeze(u)] as const)));
+    // A failed read is not kept: the next lookup reads again.
+    units.catch(() => unitsByKey.delete(prisma));
+    unitsByKey.set(prisma, units);
+  }
+  return units;
+}
+
+/** Units by key, those that exist. */
 export async function findUnits(
   prisma: PrismaClient,
   keys: readonly UnitKey[],
 ): Promise<Map<string, AdministrativeUnit>> {
-  if (!keys.length) return new Map();
-  const wanted = new Set(keys.map(unitKeyString));
-  const units = await prisma.administrativeUnit.findMany({
-    where: { code: { in: [...new Set(keys.map((k) => k.code))] } },
-  });
-  return new Map(units.map((u) => [unitKeyString(unitKeyOf(u)), u] as const).filter(([key]) => wanted.has(key)));
+  const found = new Map<string, AdministrativeUnit>();
+  if (!keys.length) return found;
+  const all = await allUnitsOf(prisma);
+  for (const k of keys) {
+    const key = unitKeyString(k);
+    const unit = all.get(key);
+    if (unit) found.set(key, unit);
+  }
+  return found;
 }
 
 /** Units and everything above them, by unit key (one query per level). */
@@ -120,23 +144,24 @@ const unitPage = (
     sortKey: (u) => u.code,
   });
 
-/**
- * The units of both lists with their names folded (`unit-search.ts`), read once per database: the official
- * lists are reference data, loaded at start-up before anything is served (`loadReferenceUnits`) and never
- * changed after; some 14,000 units, about 2 MB. Folding the names once keeps a search to a scan in memory of
- * a millisecond or two, where folding them in SQL on every search (translate over every row) took some 120 ms.
- */
+/** The units of both lists with their names folded (`unit-search.ts`), once per database (`allUnitsOf`). */
 const searchIndexes = new WeakMap<PrismaClient, Promise<SearchableUnit[]>>();
 
 function searchIndexOf(prisma: PrismaClient): Promise<SearchableUnit[]> {
   let index = searchIndexes.get(prisma);
   if (!index) {
-    index = prisma.administrativeUnit
-      .findMany({ select: { code: true, validFrom: true, validTo: true, level: true, name: true, fullName: true } })
-      .then((units) =>
-        units.map((u) => ({ ...u, name: foldVietnamese(u.name), fullName: foldVietnamese(u.fullName) })),
-      );
-    // A failed read is not kept: the next search reads again.
+    // Folding the names once keeps a search to a scan in memory of a millisecond or two, where folding
+    // them in SQL on every search (translate over every row) took some 120 ms.
+    index = allUnitsOf(prisma).then((units) =>
+      [...units.values()].map(({ code, validFrom, validTo, level, name, fullName }) => ({
+        code,
+        validFrom,
+        validTo,
+        level,
+        name: foldVietnamese(name),
+        fullName: foldVietnamese(fullName),
+      })),
+    );
     index.catch(() => searchIndexes.delete(prisma));
     searchIndexes.set(prisma, index);
   }
