@@ -168,6 +168,12 @@ export interface Located {
 const isoOf = (value: string | Date): string => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
 const asIso = (value: unknown) => (value instanceof Date || typeof value === 'string' ? isoOf(value) : undefined);
 
+/** A row's location columns, the finest first, named once: a province's progress locates some 1,500 objects per read. */
+const LOCATION_COLUMNS = ['commune', 'unit', 'district', 'province'].map((prefix): [string, string] => [
+  `${prefix}Code`,
+  `${prefix}ValidFrom`,
+]);
+
 /**
  * The unit a parent object lies in: the finest of its commune, unit, district or province columns,
  * or the object itself when it is an administrative unit (an entity key `code validFrom`).
@@ -179,10 +185,11 @@ export function locationOf(parent: unknown, typeName: string): Located | undefin
     const validFrom = asIso(row.validFrom);
     if (validFrom) return { code: row.code, validFrom };
   }
-  for (const prefix of ['commune', 'unit', 'district', 'province']) {
-    const code = row[`${prefix}Code`];
-    const validFrom = asIso(row[`${prefix}ValidFrom`]);
-    if (typeof code === 'string' && validFrom) return { code, validFrom };
+  for (const [codeColumn, validFromColumn] of LOCATION_COLUMNS) {
+    const code = row[codeColumn];
+    if (typeof code !== 'string') continue;
+    const validFrom = asIso(row[validFromColumn]);
+    if (validFrom) return { code, validFrom };
   }
   return undefined;
 }
