@@ -146,6 +146,7 @@ describe('computed indicators', () => {
 
     const loaders = createDataLayer(subgraph.service.client, DEVELOPMENT_CHILD_KEY_SECRET, {
       figureCache: undefined,
+      figureReader: subgraph.service.client,
     }).progress;
     const province = (
       await queryRows(

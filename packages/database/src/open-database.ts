@@ -6,10 +6,12 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 
 import type { Logger } from '@ecd/service-kit';
 
 import { applyMigrations } from './migrations.js';
+import { pgQueryable, type SqlQueryable } from './typed-sql.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; without one the subgraph runs on an embedded PGlite in `dataDir`. */
@@ -29,6 +31,13 @@ export interface DatabaseOptions {
 export interface Database {
   /** What Prisma's client for requests is built with: each statement is cut after `statementTimeoutMs`. */
   adapter: PrismaPg;
+  /**
+   * Typed SQL reads on the connections of `adapter`, without Prisma's handling of parameters and rows:
+   * a province's figure statement cost LĐTBXH 6.3 ms of CPU through Prisma, 2.6 ms so. For statements
+   * whose parameters and columns are numbers, text, booleans and days as text: pg, unlike Prisma, reads a
+   * DATE as local midnight and a bigint or numeric as text.
+   */
+  reader: SqlQueryable;
   /** For start-up work (reference data, demo seeding, rebuilding totals), whose statements may run long: no limit. */
   startupAdapter: PrismaPg;
   connectionString: string;
@@ -106,9 +115,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const max = embedded ? 1 : (options.poolSize ?? 10);
   // pg sends statement_timeout when it opens each connection, so no request can run SQL without it.
   const limit = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
-  const adapter = new PrismaPg({ connectionString, max, ...limit });
+  const pool = new pg.Pool({ connectionString, max, ...limit });
+  // An idle connection the server dropped is replaced at the next query; the error is not the process's.
+  pool.on('error', () => {});
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return {
     adapter,
+    reader: pgQueryable(pool),
     startupAdapter: new PrismaPg({ connectionString, max }),
     connectionString,
     embedded,

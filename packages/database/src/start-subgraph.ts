@@ -45,7 +45,7 @@ import {
 } from './figure-cache.js';
 import { createIdempotencyStore, pruneIdempotencyKeys, type TransactionalClient } from './idempotency.js';
 import { openDatabase } from './open-database.js';
-import { sql } from './typed-sql.js';
+import { sql, type SqlQueryable } from './typed-sql.js';
 
 interface PrismaLike extends AuditDatabase, TransactionalClient {
   $disconnect(): Promise<void>;
@@ -112,6 +112,11 @@ export interface SharedData {
   figureCache: FigureCache | undefined;
   /** Bulk writes (imports): COPY on PostgreSQL, batched INSERTs on the embedded database (always set by a running subgraph). */
   bulk?: BulkWriter;
+  /**
+   * Where the figure statements run: the database's `reader` (see `Database`), or in a transaction the
+   * transaction's client, whose writes its figures may count.
+   */
+  figureReader: SqlQueryable;
 }
 
 /** The figure cache the environment asks for: Redis shared by the replicas when REDIS_URL is set, else this process's memory. */
@@ -147,7 +152,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
     embedded: database.embedded,
     client,
   });
-  const shared: SharedData = { figureCache, bulk };
+  const shared: SharedData = { figureCache, bulk, figureReader: database.reader };
   const pruneKeys = () =>
     pruneIdempotencyKeys(client).then(
       (n) => n && logger.info({ keys: n }, 'expired idempotency keys deleted'),
@@ -183,7 +188,11 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
         // The transaction's client is the app's client without $connect, $disconnect, $on and
         // $extends, which no data layer calls.
         // Figures read in the transaction may count its writes before they commit: none is cached.
-        context.data = options.createDataLayer(tx as unknown as Client, { ...shared, figureCache: undefined });
+        context.data = options.createDataLayer(tx as unknown as Client, {
+          ...shared,
+          figureCache: undefined,
+          figureReader: tx,
+        });
       },
     });
     const contextOf = (base: RequestContext): DatabaseSubgraphContext<Data> => {

@@ -8,6 +8,7 @@ import {
   type FigureCache,
   type FigureReference,
   type IndicatorValueInput,
+  type SqlQueryable,
 } from '@ecd/database';
 import { indicatorsOwnedBy } from '@ecd/reference-data';
 import type { ScopeGuard } from '@ecd/service-kit';
@@ -18,10 +19,10 @@ import { EDUCATION_COMPUTED } from './computed-indicators.js';
 const EDUCATION_INDICATORS = indicatorsOwnedBy('EDUCATION');
 
 /** Education's figures for plan targets: computed from its records or reported in aggregate, every figure of a request in one statement. */
-export function figureData(prisma: PrismaClient, cache: FigureCache | undefined) {
+export function figureData(prisma: PrismaClient, reader: SqlQueryable, cache: FigureCache | undefined) {
   const owned = (progress: FigureReference) => EDUCATION_INDICATORS.has(progress.indicatorCode);
-  const values = createIndicatorValueLoader(prisma, EDUCATION_COMPUTED, { cache });
-  const valuesBySex = createSexFigureLoader(prisma, EDUCATION_COMPUTED, { cache });
+  const values = createIndicatorValueLoader(reader, EDUCATION_COMPUTED, { cache });
+  const valuesBySex = createSexFigureLoader(reader, EDUCATION_COMPUTED, { cache });
   return {
     /** Education's figure for a target's indicator, unit and year, or null (always for an indicator it does not own). */
     of: (progress: FigureReference) => (owned(progress) ? values.load(figureKeyOf(progress)) : null),

@@ -10,14 +10,14 @@ import { schoolData } from './schools.js';
 import { surveyData } from './surveys.js';
 
 /** The education subgraph's data layer for one request: its DataLoaders cache for that request only (the figure cache outlives it). */
-export function createDataLayer(prisma: PrismaClient, { figureCache }: SharedData) {
+export function createDataLayer(prisma: PrismaClient, { figureCache, figureReader }: SharedData) {
   return {
     schools: schoolData(prisma),
     surveys: surveyData(prisma),
     enrolment: enrolmentData(prisma),
     enrolmentImports: enrolmentImportData(prisma),
     populations: populationData(prisma),
-    figures: figureData(prisma, figureCache),
+    figures: figureData(prisma, figureReader, figureCache),
     figureFiles: figureFileData(prisma),
     audit: auditData(prisma),
   };

@@ -20,7 +20,10 @@ export interface DataLayerOptions extends SharedData {
  * Health's data layer for one request: every feature's reads (batched by DataLoaders made for this
  * request, so they cache per request) and writes (access checked before anything is written).
  */
-export function createDataLayer(prisma: PrismaClient, { childKeySecret, figureCache, bulk }: DataLayerOptions) {
+export function createDataLayer(
+  prisma: PrismaClient,
+  { childKeySecret, figureCache, figureReader, bulk }: DataLayerOptions,
+) {
   const immunisations = immunisationData(prisma);
   const growth = growthData(prisma);
   return {
@@ -30,7 +33,7 @@ export function createDataLayer(prisma: PrismaClient, { childKeySecret, figureCa
     growthImports: growthImportData(prisma, bulk),
     antenatal: antenatalData(prisma),
     stations: stationData(prisma),
-    figures: figureData(prisma, figureCache),
+    figures: figureData(figureReader, figureCache),
     audit: auditData(prisma),
   };
 }

@@ -15,7 +15,11 @@ import { unitData } from './units.js';
  * so their caches last one request) and writes. `childKeySecret`: the secret sectors share to derive a
  * child's key (CHILD_KEY_SECRET); `shared`: the figure cache.
  */
-export function createDataLayer(prisma: PrismaClient, childKeySecret: string, { figureCache }: SharedData) {
+export function createDataLayer(
+  prisma: PrismaClient,
+  childKeySecret: string,
+  { figureCache, figureReader }: SharedData,
+) {
   const units = unitData(prisma);
   const registry = registryData(prisma);
   const plans = planData(prisma, { registry });
@@ -23,7 +27,7 @@ export function createDataLayer(prisma: PrismaClient, childKeySecret: string, { 
     units,
     registry,
     plans,
-    progress: progressData(prisma, { registry, plans, units, figureCache }),
+    progress: progressData(prisma, { registry, plans, units, figureCache, figureReader }),
     figureFiles: figureFileData(prisma, { registry }),
     reporting: reportingData(prisma, { plans, registry }),
     records: recordData(prisma, childKeySecret),

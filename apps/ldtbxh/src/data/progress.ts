@@ -4,10 +4,10 @@ import {
   earlierFigures,
   figureKeyOf,
   recordIndicatorValue,
-  type FigureCache,
   type IndicatorValueInput,
   type SectorValue,
   type SexFigure,
+  type SharedData,
   type YearFigure,
 } from '@ecd/database';
 import { liesWithin, REFORM_DATE, territoryCommunes, territoryCover, type UnitRef } from '@ecd/reference-data';
@@ -204,9 +204,10 @@ export function progressData(
     plans,
     units,
     figureCache,
-  }: { registry: RegistryData; plans: PlanData; units: UnitData; figureCache: FigureCache | undefined },
+    figureReader,
+  }: Pick<SharedData, 'figureCache' | 'figureReader'> & { registry: RegistryData; plans: PlanData; units: UnitData },
 ) {
-  const indicatorValues = createIndicatorValueLoader(prisma, SOCIAL_AFFAIRS_COMPUTED, { cache: figureCache });
+  const indicatorValues = createIndicatorValueLoader(figureReader, SOCIAL_AFFAIRS_COMPUTED, { cache: figureCache });
 
   function loadOwnFigures(progress: TargetProgressParent) {
     const loads = {
