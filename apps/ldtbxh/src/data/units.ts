@@ -52,7 +52,8 @@ const parentKeyOf = (unit: AdministrativeUnit) => keyOrNull(unit.parentCode, uni
  * Every unit of both lists by key, read once per database: the official lists are reference data, loaded
  * at start-up before anything is served (`loadReferenceUnits`) and never changed after; some 14,000 units.
  * A province's progress names some 1,500 units in each read, which cost about 5 ms of CPU through Prisma.
- * The units are frozen: every request shares them.
+ * Every request shares these objects: nothing may change them. (They are not frozen: Federation marks an
+ * entity's `__typename` on the object a reference resolves to.)
  */
 const unitsByKey = new WeakMap<PrismaClient, Promise<ReadonlyMap<string, AdministrativeUnit>>>();
 
@@ -61,7 +62,7 @@ function allUnitsOf(prisma: PrismaClient): Promise<ReadonlyMap<string, Administr
   if (!units) {
     units = prisma.administrativeUnit
       .findMany()
-      .then((rows) => new Map(rows.map((u) => [unitKeyString(unitKeyOf(u)), Object.freeze(u)] as const)));
+      .then((rows) => new Map(rows.map((u) => [unitKeyString(unitKeyOf(u)), u] as const)));
     // A failed read is not kept: the next lookup reads again.
     units.catch(() => unitsByKey.delete(prisma));
     unitsByKey.set(prisma, units);
