@@ -49,39 +49,37 @@ export const keyOrNull = (code: string | null, validFrom: Date | null): UnitKey 
 const parentKeyOf = (unit: AdministrativeUnit) => keyOrNull(unit.parentCode, unit.parentValidFrom);
 
 /**
- * Every unit of both lists by key, read once per database: the official lists are reference data, loaded
- * at start-up before anything is served (`loadReferenceUnits`) and never changed after; some 14,000 units.
- * A province's progress names some 1,500 units in each read, which cost about 5 ms of CPU through Prisma.
- * Every request shares these objects: nothing may change them. (They are not frozen: Federation marks an
- * entity's `__typename` on the object a reference resolves to.)
+ * Units read so far by key, per database: the official lists are reference data, loaded at start-up before
+ * anything is served (`loadReferenceUnits`) and never changed after. A province's progress names some
+ * 1,500 units in each read, which cost about 5 ms of CPU through Prisma; read once, they stay (at most the
+ * 14,000 units of both lists, some 11 MiB). Every request shares these objects: nothing may change them.
  */
-const unitsByKey = new WeakMap<PrismaClient, Promise<ReadonlyMap<string, AdministrativeUnit>>>();
+const knownUnits = new WeakMap<PrismaClient, Map<string, AdministrativeUnit>>();
 
-function allUnitsOf(prisma: PrismaClient): Promise<ReadonlyMap<string, AdministrativeUnit>> {
-  let units = unitsByKey.get(prisma);
-  if (!units) {
-    units = prisma.administrativeUnit
-      .findMany()
-      .then((rows) => new Map(rows.map((u) => [unitKeyString(unitKeyOf(u)), u] as const)));
-    // A failed read is not kept: the next lookup reads again.
-    units.catch(() => unitsByKey.delete(prisma));
-    unitsByKey.set(prisma, units);
-  }
-  return units;
-}
-
-/** Units by key, those that exist. */
+/** Units by key, those that exist; a code names at most a few units over time, so `code IN` then a filter beats OR chains. */
 export async function findUnits(
   prisma: PrismaClient,
   keys: readonly UnitKey[],
 ): Promise<Map<string, AdministrativeUnit>> {
+  let known = knownUnits.get(prisma);
+  if (!known) knownUnits.set(prisma, (known = new Map<string, AdministrativeUnit>()));
   const found = new Map<string, AdministrativeUnit>();
-  if (!keys.length) return found;
-  const all = await allUnitsOf(prisma);
+  // Key → code of the units not read yet.
+  const missing = new Map<string, string>();
   for (const k of keys) {
     const key = unitKeyString(k);
-    const unit = all.get(key);
+    const unit = known.get(key);
     if (unit) found.set(key, unit);
+    else missing.set(key, k.code);
+  }
+  if (!missing.size) return found;
+  const units = await prisma.administrativeUnit.findMany({
+    where: { code: { in: [...new Set(missing.values())] } },
+  });
+  for (const unit of units) {
+    const key = unitKeyString(unitKeyOf(unit));
+    known.set(key, unit);
+    if (missing.has(key)) found.set(key, unit);
   }
   return found;
 }
@@ -145,24 +143,23 @@ const unitPage = (
     sortKey: (u) => u.code,
   });
 
-/** The units of both lists with their names folded (`unit-search.ts`), once per database (`allUnitsOf`). */
+/**
+ * The units of both lists with their names folded (`unit-search.ts`), read once per database: the official
+ * lists are reference data, loaded at start-up before anything is served (`loadReferenceUnits`) and never
+ * changed after; some 14,000 units, about 2 MB. Folding the names once keeps a search to a scan in memory of
+ * a millisecond or two, where folding them in SQL on every search (translate over every row) took some 120 ms.
+ */
 const searchIndexes = new WeakMap<PrismaClient, Promise<SearchableUnit[]>>();
 
 function searchIndexOf(prisma: PrismaClient): Promise<SearchableUnit[]> {
   let index = searchIndexes.get(prisma);
   if (!index) {
-    // Folding the names once keeps a search to a scan in memory of a millisecond or two, where folding
-    // them in SQL on every search (translate over every row) took some 120 ms.
-    index = allUnitsOf(prisma).then((units) =>
-      [...units.values()].map(({ code, validFrom, validTo, level, name, fullName }) => ({
-        code,
-        validFrom,
-        validTo,
-        level,
-        name: foldVietnamese(name),
-        fullName: foldVietnamese(fullName),
-      })),
-    );
+    index = prisma.administrativeUnit
+      .findMany({ select: { code: true, validFrom: true, validTo: true, level: true, name: true, fullName: true } })
+      .then((units) =>
+        units.map((u) => ({ ...u, name: foldVietnamese(u.name), fullName: foldVietnamese(u.fullName) })),
+      );
+    // A failed read is not kept: the next search reads again.
     index.catch(() => searchIndexes.delete(prisma));
     searchIndexes.set(prisma, index);
   }
