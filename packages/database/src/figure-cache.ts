@@ -1,10 +1,9 @@
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { z } from 'zod';
 
 import type { Logger } from '@ecd/service-kit';
 
-import { execute, identifier, pgQueryable, queryRows, sql, type SqlQueryable } from './typed-sql.js';
+import { execute, identifier, pgPool, pgQueryable, queryRows, sql, type SqlQueryable } from './typed-sql.js';
 
 /**
  * Figures cached by data version. Every write to a subgraph's database increments its version in the
@@ -80,9 +79,7 @@ export function dataVersionReader(connectionString: string): {
   read: () => Promise<string>;
   close: () => Promise<void>;
 } {
-  const pool = new pg.Pool({ connectionString, max: 1 });
-  // An idle connection the server dropped is replaced at the next read; the error is not the process's.
-  pool.on('error', () => {});
+  const pool = pgPool({ connectionString, max: 1 });
   const db = pgQueryable(pool);
   return { read: () => readDataVersion(db), close: () => pool.end() };
 }

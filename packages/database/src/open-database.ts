@@ -6,12 +6,11 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 
 import type { Logger } from '@ecd/service-kit';
 
 import { applyMigrations } from './migrations.js';
-import { pgQueryable, type SqlQueryable } from './typed-sql.js';
+import { pgPool, pgQueryable, type SqlQueryable } from './typed-sql.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; without one the subgraph runs on an embedded PGlite in `dataDir`. */
@@ -115,9 +114,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const max = embedded ? 1 : (options.poolSize ?? 10);
   // pg sends statement_timeout when it opens each connection, so no request can run SQL without it.
   const limit = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
-  const pool = new pg.Pool({ connectionString, max, ...limit });
-  // An idle connection the server dropped is replaced at the next query; the error is not the process's.
-  pool.on('error', () => {});
+  const pool = pgPool({ connectionString, max, ...limit });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return {
     adapter,

@@ -1,5 +1,5 @@
 import { empty, join, raw, sql, type Sql } from '@prisma/client-runtime-utils';
-import type pg from 'pg';
+import pg from 'pg';
 import { z } from 'zod';
 
 /**
@@ -38,6 +38,13 @@ export async function queryRows<Row extends z.ZodType>(
 
 /** Runs a parameterised statement that returns no rows; the number of rows it touched. */
 export const execute = (db: SqlQueryable, query: Sql): PromiseLike<number> => db.$executeRaw(query);
+
+/** A pg pool of the system's: an idle connection the server dropped is replaced at the next query, and its error is not the process's. */
+export function pgPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => {});
+  return pool;
+}
 
 /**
  * Statements of a `sql` template on a pg connection or pool (values bound as $1…), for what runs beside
