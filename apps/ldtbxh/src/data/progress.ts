@@ -13,7 +13,15 @@ import {
 import { liesWithin, REFORM_DATE, territoryCommunes, territoryCover, type UnitRef } from '@ecd/reference-data';
 import { badInput, fromIsoDate, notFound, toIsoDate, unitKeyFromReference, type ScopeGuard } from '@ecd/service-kit';
 
-import { assessProgress, baselineOf, gapLabel, indicatorValue, type Baseline } from '../domain/progress.js';
+import {
+  assessAgainst,
+  baselineOf,
+  gapLabel,
+  indicatorValue,
+  markOf,
+  type Baseline,
+  type ProgressStatus,
+} from '../domain/progress.js';
 import { assertUnitCode } from '../domain/unit-code.js';
 import type {
   AdministrativeUnit,
@@ -125,7 +133,7 @@ export interface Assessment {
   shortfall: number | null;
   baseline: Baseline | null;
   expected: number | null;
-  status: ReturnType<typeof assessProgress>['status'];
+  status: ProgressStatus;
 }
 
 /** A target in one commune of its progress's unit. */
@@ -280,7 +288,10 @@ export function progressData(
     const factor = indicator.factor.toNumber();
     const plain = milestones.map((m) => ({ year: m.year, comparator: m.comparator, value: m.value.toNumber() }));
     const unit = indicator.kind === 'RATIO' && factor === 100 ? ('PERCENT' as const) : ('COUNT' as const);
-    return { indicator, factor, milestones, plain, start, unit };
+    const mark = markOf({ milestones: plain, baseline: start }, progress.year);
+    const held = mark.milestone;
+    const milestone = milestones.find((m) => m.year === held?.year && m.comparator === held.comparator) ?? null;
+    return { indicator, factor, mark, milestone, unit };
   }
   type Yardstick = Awaited<ReturnType<typeof loadYardstick>>;
   const yardstick = oncePerProgress(loadYardstick);
@@ -293,30 +304,32 @@ export function progressData(
     progress: TargetProgressParent,
     of: { numerator: number; denominator: number | null } | null,
   ): Promise<Assessment> {
-    return assessWith(await yardstick(progress), progress, of);
+    return assessWith(await yardstick(progress), of);
   }
 
   /** `assess` once the yardstick is loaded: the many figures of one progress are assessed without a promise each. */
   function assessWith(
-    { indicator, factor, milestones, plain, start, unit }: Yardstick,
-    progress: TargetProgressParent,
+    { indicator, factor, mark, milestone, unit }: Yardstick,
     of: { numerator: number; denominator: number | null } | null,
   ): Assessment {
     const value = indicatorValue(of, indicator.kind, factor);
-    const assessment = assessProgress(
+    const assessment = assessAgainst(value, mark, indicator.direction);
+    return {
       value,
-      { milestones: plain, direction: indicator.direction, baseline: start },
-      progress.year,
-    );
-    const { milestone } = assessment;
-    const row = milestones.find((m) => m.year === milestone?.year && m.comparator === milestone.comparator) ?? null;
-    return { ...assessment, value, milestone: row, gapLabel: gapLabel(assessment, indicator.direction, unit) };
+      milestone,
+      gap: assessment.gap,
+      gapLabel: gapLabel(assessment, indicator.direction, unit),
+      shortfall: assessment.shortfall,
+      baseline: assessment.baseline,
+      expected: assessment.expected,
+      status: assessment.status,
+    };
   }
 
   /** The groups by sex of one figure, each assessed against the progress's milestone and trajectory. */
-  const assessGroupsWith = (stick: Yardstick, progress: TargetProgressParent, groups: SexFigure[]) =>
+  const assessGroupsWith = (stick: Yardstick, groups: SexFigure[]) =>
     groups.map((group) => {
-      const { value, gap, gapLabel, status } = assessWith(stick, progress, group);
+      const { value, gap, gapLabel, status } = assessWith(stick, group);
       return { ...group, label: SEX_LABELS[group.sex], value, gap, gapLabel, status };
     });
 
@@ -402,7 +415,7 @@ export function progressData(
     async bySex(progress: TargetProgressParent) {
       const indicator = await registry.indicator(progress.indicatorCode);
       const groups = FROM_OTHER_SECTORS[indicator.sector]?.(progress).bySex;
-      return groups ? assessGroupsWith(await yardstick(progress), progress, groups) : null;
+      return groups ? assessGroupsWith(await yardstick(progress), groups) : null;
     },
     /** The unit a progress is read in. */
     unit: (progress: TargetProgressParent) =>
@@ -453,16 +466,26 @@ export function progressData(
         yardstick(progress),
         Promise.all(figures.map(({ unit }) => units.get(unit))),
       ]);
-      return figures.map(({ unit, figure }, i) => ({
-        ...assessWith(stick, progress, figure),
-        ...(unknown ? { status: null } : {}),
-        unitCode: unit.code,
-        // With its first day, the policy checks each commune against the person's territory too.
-        unitValidFrom: unit.validFrom,
-        unit: communeUnits[i] as AdministrativeUnit,
-        figure,
-        of: progress,
-      }));
+      return figures.map(({ unit, figure }, i) => {
+        const assessment = assessWith(stick, figure);
+        // One literal of one shape for the fifteen hundred communes of a province (no spread of the assessment).
+        return {
+          value: assessment.value,
+          milestone: assessment.milestone,
+          gap: assessment.gap,
+          gapLabel: assessment.gapLabel,
+          shortfall: assessment.shortfall,
+          baseline: assessment.baseline,
+          expected: assessment.expected,
+          status: unknown ? null : assessment.status,
+          unitCode: unit.code,
+          // With its first day, the policy checks each commune against the person's territory too.
+          unitValidFrom: unit.validFrom,
+          unit: communeUnits[i] as AdministrativeUnit,
+          figure,
+          of: progress,
+        };
+      });
     },
     /** With `byCommune`: each commune's split by sex, where the owning sector computes one. */
     async communesBySex(progress: TargetProgressParent): Promise<UnitSexProgressParent[] | null> {
@@ -483,7 +506,7 @@ export function progressData(
         // With its first day, the policy checks each commune against the person's territory too.
         unitValidFrom: unit.validFrom,
         unit: communeUnits[i] as AdministrativeUnit,
-        bySex: figure && stick ? assessGroupsWith(stick, progress, figure) : null,
+        bySex: figure && stick ? assessGroupsWith(stick, figure) : null,
       }));
     },
     /** Records a figure LĐTBXH reports in aggregate (not one it computes), in the person's territory. */

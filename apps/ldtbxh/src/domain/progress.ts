@@ -119,22 +119,50 @@ export function assessProgress(
   target: { milestones: readonly Milestone[]; direction: Direction; baseline: Baseline | null },
   year: number,
 ): Assessment {
+  return assessAgainst(value, markOf(target, year), target.direction);
+}
+
+/** What every figure of a target is held against in a year: the milestone, the baseline and the trajectory's value. */
+export interface YearMark {
+  year: number;
+  milestone: Milestone | undefined;
+  baseline: Baseline | null;
+  expected: number | null;
+}
+
+/** The year's mark of a target, worked out once for the many figures (communes, groups by sex) of one progress. */
+export function markOf(target: { milestones: readonly Milestone[]; baseline: Baseline | null }, year: number): YearMark {
   const milestone = milestoneFor(target.milestones, year);
   const baseline = target.baseline;
   const expected = baseline && milestone ? expectedOn(baseline, target.milestones, year) : null;
+  return { year, milestone, baseline, expected };
+}
+
+/** `assessProgress` against a mark worked out before. */
+export function assessAgainst(value: number | null, mark: YearMark, direction: Direction): Assessment {
+  const { milestone, baseline, expected } = mark;
   if (value === null || !milestone)
     return { milestone, status: 'NO_DATA', gap: null, met: null, shortfall: null, baseline, expected };
   const gap = value - milestone.value;
-  const met = meets(value, milestone, target.direction);
-  const result = { milestone, gap, met, shortfall: met ? 0 : Math.abs(gap), baseline, expected };
-  if (met) return { ...result, status: 'REACHED' };
-  if (milestone.year <= year) return { ...result, status: 'BEHIND' };
-  if (!baseline || expected === null) return { ...result, status: 'AT_RISK' };
-  const toward = sense(target.direction);
+  const met = meets(value, milestone, direction);
+  const status = met ? 'REACHED' : paceStatus(value, milestone, mark, direction);
+  return { milestone, status, gap, met, shortfall: met ? 0 : Math.abs(gap), baseline, expected };
+}
+
+/** The status of a value that does not meet its milestone: BEHIND once it is due, else against the trajectory. */
+function paceStatus(
+  value: number,
+  milestone: Milestone,
+  { year, baseline, expected }: YearMark,
+  direction: Direction,
+): ProgressStatus {
+  if (milestone.year <= year) return 'BEHIND';
+  if (!baseline || expected === null) return 'AT_RISK';
+  const toward = sense(direction);
   const made = toward * (value - baseline.value);
   const due = toward * (expected - baseline.value);
-  if (made >= due - noise(expected)) return { ...result, status: 'ON_TRACK' };
-  return { ...result, status: made >= due / 2 && made > 0 ? 'AT_RISK' : 'BEHIND' };
+  if (made >= due - noise(expected)) return 'ON_TRACK';
+  return made >= due / 2 && made > 0 ? 'AT_RISK' : 'BEHIND';
 }
 
 /**
