@@ -8,7 +8,7 @@ import { createLogger } from '@ecd/service-kit';
 import { createTestDatabase, type TestDatabase } from '@ecd/test-kit';
 
 import { openDatabase } from './open-database.js';
-import type { Sql, SqlQueryable } from './typed-sql.js';
+import { sql, type Sql, type SqlQueryable } from './typed-sql.js';
 import { countByUnit } from './unit-rollup.js';
 
 const logger = createLogger('test', 'silent');
@@ -81,6 +81,22 @@ describe.each(['postgresql', 'embedded'] as const)('openDatabase on %s', (kind) 
     const db = await open();
     expect(await rows(db.connectionString, "SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
     await db.close();
+  });
+
+  it('prepares each statement of its reader once per connection, and reads the rows of each call', async (context) => {
+    if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
+    const db = await open();
+    try {
+      const kindsIn = (commune: string) => sql`SELECT kind FROM located WHERE commune_code = ${commune} ORDER BY kind`;
+      expect(await db.reader.$queryRaw(kindsIn('05977'))).toEqual([{ kind: 'a' }]);
+      expect(await db.reader.$queryRaw(kindsIn('00001'))).toEqual([]);
+      expect(await db.reader.$queryRaw(kindsIn('05977'))).toEqual([{ kind: 'a' }]);
+      // One after another, the calls had the pool's one idle connection: the text was prepared there once.
+      const prepared = sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = ${kindsIn('').text}`;
+      expect(await db.reader.$queryRaw(prepared)).toEqual([{ n: 1 }]);
+    } finally {
+      await db.close();
+    }
   });
 });
 

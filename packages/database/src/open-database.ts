@@ -10,7 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { Logger } from '@ecd/service-kit';
 
 import { applyMigrations } from './migrations.js';
-import { pgPool, pgQueryable, type SqlQueryable } from './typed-sql.js';
+import { pgPool, pgQueryable, PREPARED_LIFETIME_SECONDS, type SqlQueryable } from './typed-sql.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; without one the subgraph runs on an embedded PGlite in `dataDir`. */
@@ -34,7 +34,8 @@ export interface Database {
    * Typed SQL reads on the connections of `adapter`, without Prisma's handling of parameters and rows:
    * a province's figure statement cost LĐTBXH 6.3 ms of CPU through Prisma, 2.6 ms so. For statements
    * whose parameters and columns are numbers, text, booleans and days as text: pg, unlike Prisma, reads a
-   * DATE as local midnight and a bigint or numeric as text.
+   * DATE as local midnight and a bigint or numeric as text. Each statement is prepared once per
+   * connection (`pgQueryable`'s `prepared`), which the pool renews every `PREPARED_LIFETIME_SECONDS`.
    */
   reader: SqlQueryable;
   /** For start-up work (reference data, demo seeding, rebuilding totals), whose statements may run long: no limit. */
@@ -114,11 +115,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const max = embedded ? 1 : (options.poolSize ?? 10);
   // pg sends statement_timeout when it opens each connection, so no request can run SQL without it.
   const limit = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
-  const pool = pgPool({ connectionString, max, ...limit });
+  const pool = pgPool({ connectionString, max, maxLifetimeSeconds: PREPARED_LIFETIME_SECONDS, ...limit });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return {
     adapter,
-    reader: pgQueryable(pool),
+    reader: pgQueryable(pool, { prepared: true }),
     startupAdapter: new PrismaPg({ connectionString, max }),
     connectionString,
     embedded,

@@ -131,7 +131,10 @@ export interface YearMark {
 }
 
 /** The year's mark of a target, worked out once for the many figures (communes, groups by sex) of one progress. */
-export function markOf(target: { milestones: readonly Milestone[]; baseline: Baseline | null }, year: number): YearMark {
+export function markOf(
+  target: { milestones: readonly Milestone[]; baseline: Baseline | null },
+  year: number,
+): YearMark {
   const milestone = milestoneFor(target.milestones, year);
   const baseline = target.baseline;
   const expected = baseline && milestone ? expectedOn(baseline, target.milestones, year) : null;
