@@ -8,7 +8,7 @@ import { createLogger } from '@ecd/service-kit';
 import { createTestDatabase, type TestDatabase } from '@ecd/test-kit';
 
 import { openDatabase } from './open-database.js';
-import { sql, type Sql, type SqlQueryable } from './typed-sql.js';
+import { arrayLiteral, sql, type Sql, type SqlQueryable } from './typed-sql.js';
 import { countByUnit } from './unit-rollup.js';
 
 const logger = createLogger('test', 'silent');
@@ -94,6 +94,22 @@ describe.each(['postgresql', 'embedded'] as const)('openDatabase on %s', (kind) 
       // One after another, the calls had the pool's one idle connection: the text was prepared there once.
       const prepared = sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = ${kindsIn('').text}`;
       expect(await db.reader.$queryRaw(prepared)).toEqual([{ n: 1 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('reads back every element of an array literal as it was written', async (context) => {
+    if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
+    const db = await open();
+    try {
+      const texts = ['05977', 'NULL', '', ' a, b ', '{x}', 'say "hi"', 'back\\slash\\', 'Đông Kinh', "it's"];
+      const read = await db.reader.$queryRaw<{ text: string; n: number; flag: boolean }[]>(
+        sql`SELECT * FROM unnest(${arrayLiteral(texts)}::text[], ${arrayLiteral(texts.map((_, i) => i - 4))}::int[],
+                                 ${arrayLiteral(texts.map((_, i) => i % 2 === 0))}::boolean[]) AS t(text, n, flag)`,
+      );
+      expect(read).toEqual(texts.map((text, i) => ({ text, n: i - 4, flag: i % 2 === 0 })));
+      expect(() => arrayLiteral([Number.NaN])).toThrow(/finite/);
     } finally {
       await db.close();
     }

@@ -21,7 +21,17 @@ import {
 } from '@ecd/service-kit';
 
 import { cachedBatch, type FigureCache } from './figure-cache.js';
-import { column, empty, identifier, join, queryRows, sql, type Sql, type SqlQueryable } from './typed-sql.js';
+import {
+  arrayLiteral,
+  column,
+  empty,
+  identifier,
+  join,
+  queryRows,
+  sql,
+  type Sql,
+  type SqlQueryable,
+} from './typed-sql.js';
 import { levelsOfCodes, type LocationLevel } from './unit-rollup.js';
 
 /** One figure a sector is asked for: an indicator in a unit (any level) in a year. */
@@ -123,8 +133,9 @@ function figureKeyRows(keys: readonly IndicatorValueKey[]) {
 }
 
 const figureKeyRowsCte = (rows: ReturnType<typeof figureKeyRows>): Sql =>
-  sql`k AS (SELECT * FROM unnest(${rows.map((r) => r.i)}::int[], ${rows.map((r) => r.key.indicatorCode)}::text[], ${rows.map((r) => r.key.year)}::int[],
-                                 ${rows.map((r) => r.unit.code)}::text[], ${rows.map((r) => r.unit.validFrom)}::date[], ${rows.map((r) => r.atYearEnd)}::boolean[])
+  sql`k AS (SELECT * FROM unnest(${arrayLiteral(rows.map((r) => r.i))}::int[], ${arrayLiteral(rows.map((r) => r.key.indicatorCode))}::text[],
+                                 ${arrayLiteral(rows.map((r) => r.key.year))}::int[], ${arrayLiteral(rows.map((r) => r.unit.code))}::text[],
+                                 ${arrayLiteral(rows.map((r) => r.unit.validFrom))}::date[], ${arrayLiteral(rows.map((r) => r.atYearEnd))}::boolean[])
                    AS k(i, indicator, year, code, valid_from, at_year_end))`;
 
 /** The keys of one computed indicator, as the relation its SQL reads. */
