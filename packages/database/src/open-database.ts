@@ -34,8 +34,8 @@ export interface Database {
    * Typed SQL reads on the connections of `adapter`, without Prisma's handling of parameters and rows:
    * a province's figure statement cost LĐTBXH 6.3 ms of CPU through Prisma, 2.6 ms so. For statements
    * whose parameters and columns are numbers, text, booleans and days as text: pg, unlike Prisma, reads a
-   * DATE as local midnight and a bigint or numeric as text. Each statement is prepared once per
-   * connection (`pgQueryable`'s `prepared`), which the pool renews every `PREPARED_LIFETIME_SECONDS`.
+   * DATE as local midnight and a bigint or numeric as text. On PostgreSQL each statement is prepared once
+   * per connection (`pgQueryable`'s `prepared`), which the pool renews every `PREPARED_LIFETIME_SECONDS`.
    */
   reader: SqlQueryable;
   /** For start-up work (reference data, demo seeding, rebuilding totals), whose statements may run long: no limit. */
@@ -115,11 +115,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const max = embedded ? 1 : (options.poolSize ?? 10);
   // pg sends statement_timeout when it opens each connection, so no request can run SQL without it.
   const limit = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
-  const pool = pgPool({ connectionString, max, maxLifetimeSeconds: PREPARED_LIFETIME_SECONDS, ...limit });
+  // Prepared statements on PostgreSQL only: PGlite serves every connection from one session, where a
+  // statement prepared by a connection the pool replaced (after any SQL error) is still there, and
+  // preparing it again on the new one fails.
+  const prepared = !embedded;
+  const lifetime = prepared ? { maxLifetimeSeconds: PREPARED_LIFETIME_SECONDS } : {};
+  const pool = pgPool({ connectionString, max, ...lifetime, ...limit });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return {
     adapter,
-    reader: pgQueryable(pool, { prepared: true }),
+    reader: pgQueryable(pool, { prepared }),
     startupAdapter: new PrismaPg({ connectionString, max }),
     connectionString,
     embedded,
