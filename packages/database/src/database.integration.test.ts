@@ -48,6 +48,15 @@ describe.each(['postgresql', 'embedded'] as const)('openDatabase on %s', (kind) 
   });
   afterAll(() => database.drop());
   const open = () => openDatabase({ url: database.url, dataDir: database.dataDir, migrationsDir, logger });
+  /** The requests' reader of the database, opened for one test and closed after it. */
+  async function withReader(work: (reader: SqlQueryable) => Promise<void>) {
+    const db = await open();
+    try {
+      await work(db.reader);
+    } finally {
+      await db.close();
+    }
+  }
 
   it('applies migrations once, records them as Prisma does, and keeps data across a restart', async (context) => {
     if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
@@ -85,48 +94,39 @@ describe.each(['postgresql', 'embedded'] as const)('openDatabase on %s', (kind) 
 
   it('prepares each statement of its reader once per connection on PostgreSQL, and reads the rows of each call', async (context) => {
     if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
-    const db = await open();
-    try {
+    await withReader(async (reader) => {
       const kindsIn = (commune: string) => sql`SELECT kind FROM located WHERE commune_code = ${commune} ORDER BY kind`;
-      expect(await db.reader.$queryRaw(kindsIn('05977'))).toEqual([{ kind: 'a' }]);
-      expect(await db.reader.$queryRaw(kindsIn('00001'))).toEqual([]);
-      expect(await db.reader.$queryRaw(kindsIn('05977'))).toEqual([{ kind: 'a' }]);
+      expect(await reader.$queryRaw(kindsIn('05977'))).toEqual([{ kind: 'a' }]);
+      expect(await reader.$queryRaw(kindsIn('00001'))).toEqual([]);
+      expect(await reader.$queryRaw(kindsIn('05977'))).toEqual([{ kind: 'a' }]);
       // One after another, the calls had the pool's one idle connection: the text was prepared there once.
       // Not on PGlite, whose one session serves every connection (see openDatabase).
       const prepared = sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = ${kindsIn('').text}`;
-      expect(await db.reader.$queryRaw(prepared)).toEqual([{ n: kind === 'postgresql' ? 1 : 0 }]);
-    } finally {
-      await db.close();
-    }
+      expect(await reader.$queryRaw(prepared)).toEqual([{ n: kind === 'postgresql' ? 1 : 0 }]);
+    });
   });
 
   it('answers a statement of its reader again after a failed one made the pool replace its connection', async (context) => {
     if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
-    const db = await open();
-    try {
+    await withReader(async (reader) => {
       const located = (commune: string) => sql`SELECT count(*)::int AS n FROM located WHERE commune_code = ${commune}`;
-      expect(await db.reader.$queryRaw(located('05977'))).toEqual([{ n: 1 }]);
-      await expect(db.reader.$queryRaw(sql`SELECT 1 / ${0}::int AS n`)).rejects.toThrow(/division by zero/);
-      expect(await db.reader.$queryRaw(located('05977'))).toEqual([{ n: 1 }]);
-    } finally {
-      await db.close();
-    }
+      expect(await reader.$queryRaw(located('05977'))).toEqual([{ n: 1 }]);
+      await expect(reader.$queryRaw(sql`SELECT 1 / ${0}::int AS n`)).rejects.toThrow(/division by zero/);
+      expect(await reader.$queryRaw(located('05977'))).toEqual([{ n: 1 }]);
+    });
   });
 
   it('reads back every element of an array literal as it was written', async (context) => {
     if (kind === 'postgresql' && !process.env.TEST_DATABASE_URL) context.skip();
-    const db = await open();
-    try {
+    await withReader(async (reader) => {
       const texts = ['05977', 'NULL', '', ' a, b ', '{x}', 'say "hi"', 'back\\slash\\', 'Đông Kinh', "it's"];
-      const read = await db.reader.$queryRaw<{ text: string; n: number; flag: boolean }[]>(
+      const read = await reader.$queryRaw<{ text: string; n: number; flag: boolean }[]>(
         sql`SELECT * FROM unnest(${arrayLiteral(texts)}::text[], ${arrayLiteral(texts.map((_, i) => i - 4))}::int[],
                                  ${arrayLiteral(texts.map((_, i) => i % 2 === 0))}::boolean[]) AS t(text, n, flag)`,
       );
       expect(read).toEqual(texts.map((text, i) => ({ text, n: i - 4, flag: i % 2 === 0 })));
       expect(() => arrayLiteral([Number.NaN])).toThrow(/finite/);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });
 
