@@ -468,7 +468,8 @@ export function progressData(
       ]);
       return figures.map(({ unit, figure }, i) => {
         const assessment = assessWith(stick, figure);
-        // One literal of one shape for the fifteen hundred communes of a province (no spread of the assessment).
+        // Field by field, not `...assessment`: for the fifteen hundred communes of a province the spread cost
+        // LĐTBXH 48-54 → 60-82 ms of CPU per read (three alternating runs).
         return {
           value: assessment.value,
           milestone: assessment.milestone,
