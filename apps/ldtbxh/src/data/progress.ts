@@ -330,7 +330,9 @@ export function progressData(
   const assessGroupsWith = (stick: Yardstick, groups: SexFigure[]) =>
     groups.map((group) => {
       const { value, gap, gapLabel, status } = assessWith(stick, group);
-      return { ...group, label: SEX_LABELS[group.sex], value, gap, gapLabel, status };
+      // Field by field, as for the communes: a province's split has some 3,000 groups.
+      const { sex, numerator, denominator } = group;
+      return { sex, numerator, denominator, label: SEX_LABELS[sex], value, gap, gapLabel, status };
     });
 
   /**
