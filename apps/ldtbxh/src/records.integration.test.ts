@@ -223,6 +223,70 @@ describe('computed indicators', () => {
     ).toMatchObject({ numerator: 1, denominator: 1 });
   });
 
+  it('sums the latest version of each reported figure lying in the unit asked, at every level, whatever other provinces report', async () => {
+    const RECORD = `mutation($i: IndicatorValueInput!) { recordSocialAffairsIndicatorValue(input: $i) { id } }`;
+    const indicatorCode = 'ECD_SERVICE_ACCESS_0_8';
+    const communesOf = async (district: string) =>
+      (
+        await queryRows(
+          db(),
+          z.object({ code: z.string(), parent: z.string() }),
+          sql`SELECT c.code, d.parent_code AS parent FROM administrative_unit c
+                JOIN administrative_unit d ON d.code = c.parent_code AND d.valid_from = c.parent_valid_from
+               WHERE c.parent_code = ${district} AND c.valid_from = DATE '2019-01-01' ORDER BY c.code LIMIT 2`,
+        )
+      ).map((r) => ({ code: r.code, province: r.parent }));
+    const [a, b] = await communesOf('721');
+    const [elsewhere] = await communesOf('180');
+    const record = (unitCode: string, numerator: number, source: string) =>
+      ok(RECORD, { i: { indicatorCode, unitCode, year: 2024, numerator, denominator: 500, source } });
+    await record(a!.code, 100, 'BC 7');
+    // A correction is the figure's next version; a second source is a figure of its own.
+    await record(a!.code, 120, 'BC 7');
+    await record(a!.code, 30, 'BC 8');
+    await record(b!.code, 200, 'BC 7');
+    await record('721', 40, 'BC 9');
+    // Another province's figures, one of them corrected, count nowhere in these units.
+    await record(elsewhere!.code, 300, 'BC 7');
+    await record(elsewhere!.code, 310, 'BC 7');
+
+    const independent = async (unit: string) =>
+      (
+        await queryRows(
+          db(),
+          ratio,
+          sql`SELECT sum(v.numerator)::float8 AS numerator, sum(v.denominator)::float8 AS denominator
+                FROM (SELECT DISTINCT ON (commune_code, district_code, province_code, province_valid_from, source) *
+                        FROM indicator_value WHERE indicator_code = ${indicatorCode} AND year = 2024
+                       ORDER BY commune_code, district_code, province_code, province_valid_from, source, version DESC) v
+               WHERE ${unit} IN (v.commune_code, v.district_code, v.province_code)`,
+        )
+      )[0]!;
+    const loaders = createDataLayer(subgraph.service.client, DEVELOPMENT_CHILD_KEY_SECRET, {
+      figureCache: undefined,
+      figureReader: subgraph.service.client,
+    }).progress;
+    const units = [a!.code, b!.code, '721', a!.province, elsewhere!.code, elsewhere!.province];
+    const figures = await loaders.indicatorValue.loadMany(
+      units.map((code) => ({ indicatorCode, year: 2024, unit: { code, validFrom: '2019-01-01' } })),
+    );
+    expect(
+      await anyRows(
+        sql`SELECT version, numerator::float8 AS numerator FROM indicator_value
+             WHERE indicator_code = ${indicatorCode} AND year = 2024 AND commune_code = ${a!.code} AND source = 'BC 7' ORDER BY version`,
+      ),
+    ).toEqual([
+      { version: 1, numerator: 100 },
+      { version: 2, numerator: 120 },
+    ]);
+    for (const [i, unit] of units.entries())
+      expect(figures[i], unit).toMatchObject({ ...(await independent(unit)), reported: true });
+    // Checked by hand: the commune's corrected figure beside its second source, and its district's own
+    // (the other province's commune also holds a demo figure).
+    expect(figures[0]).toMatchObject({ numerator: 120 + 30, denominator: 1000 });
+    expect(figures[2]).toMatchObject({ numerator: 120 + 30 + 200 + 40, denominator: 2000 });
+  });
+
   it('refuses aggregate figures for the computed indicators, and still takes them for the reported ones', async () => {
     const RECORD = `mutation($i: IndicatorValueInput!) { recordSocialAffairsIndicatorValue(input: $i) { id } }`;
     const error = await errorOf(RECORD, {
