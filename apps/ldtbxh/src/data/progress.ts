@@ -297,17 +297,17 @@ export function progressData(
   const yardstick = oncePerProgress(loadYardstick);
 
   /**
-   * Assesses a figure of this target (the whole, one group of it, or one of its communes) against the
-   * target's milestones and the trajectory of the progress's unit.
+   * The progress's own figure assessed against the target's milestones and the trajectory of its unit.
+   * The yardstick is asked beside the figure, not after it: the targets' and milestones' rows then come in
+   * one round trip for every target of the request, while LĐTBXH's figure statement runs, instead of a
+   * second round trip for LĐTBXH's own targets once their figures were in.
    */
-  async function assess(
-    progress: TargetProgressParent,
-    of: { numerator: number; denominator: number | null } | null,
-  ): Promise<Assessment> {
-    return assessWith(await yardstick(progress), of);
+  async function assessed(progress: TargetProgressParent): Promise<Assessment> {
+    const [stick, of] = await Promise.all([yardstick(progress), figure(progress)]);
+    return assessWith(stick, of);
   }
 
-  /** `assess` once the yardstick is loaded: the many figures of one progress are assessed without a promise each. */
+  /** Assesses a figure of a target (the whole, one group of it, or one of its communes) with its yardstick: the many figures of one progress without a promise each. */
   function assessWith(
     { indicator, factor, mark, milestone, unit }: Yardstick,
     of: { numerator: number; denominator: number | null } | null,
@@ -409,10 +409,10 @@ export function progressData(
     socialAffairs: (progress: TargetProgressParent) => indicatorValues.load(figureKeyOf(progress)),
     figure,
     /** The figure assessed against the target's milestones and trajectory. */
-    assessed: async (progress: TargetProgressParent) => assess(progress, await figure(progress)),
+    assessed,
     /** The status: null when the owning sector could not be asked (not NO_DATA: nobody knows). */
     status: async (progress: TargetProgressParent) =>
-      (await unanswered(progress)) ? null : (await assess(progress, await figure(progress))).status,
+      (await unanswered(progress)) ? null : (await assessed(progress)).status,
     /** The owning sector's figure split by sex, where it computes one (education and health), each group assessed. */
     async bySex(progress: TargetProgressParent) {
       const indicator = await registry.indicator(progress.indicatorCode);
@@ -455,19 +455,21 @@ export function progressData(
       ),
     /** With `byCommune`: the target in each commune of the unit, against its milestone and the unit's trajectory. */
     async communes(progress: TargetProgressParent): Promise<UnitProgressParent[] | null> {
-      const figures = await communeFiguresOf(
-        progress,
-        () => ownFigures(progress).communes,
-        (from) => from.communes?.map((c) => ({ unitCode: c.unitCode, figure: c.figure ?? null })),
-      );
+      if (!progress.byCommune) return null;
+      // The yardstick beside the figures, as in `assessed`.
+      const [figures, stick, unknown] = await Promise.all([
+        communeFiguresOf(
+          progress,
+          () => ownFigures(progress).communes,
+          (from) => from.communes?.map((c) => ({ unitCode: c.unitCode, figure: c.figure ?? null })),
+        ),
+        yardstick(progress),
+        unanswered(progress),
+      ]);
       if (!figures) return null;
       // Loaded here for all communes at once, so that each commune's fields resolve without a promise:
       // a province's fifteen hundred commune objects were each awaited by GraphQL execution.
-      const [unknown, stick, communeUnits] = await Promise.all([
-        unanswered(progress),
-        yardstick(progress),
-        Promise.all(figures.map(({ unit }) => units.get(unit))),
-      ]);
+      const communeUnits = await Promise.all(figures.map(({ unit }) => units.get(unit)));
       return figures.map(({ unit, figure }, i) => {
         const assessment = assessWith(stick, figure);
         // Field by field, not `...assessment`: for the fifteen hundred communes of a province the spread cost
