@@ -3,8 +3,8 @@ import { chmod, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 
 import type { Logger } from '@ecd/service-kit';
@@ -145,7 +145,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * with the same throughput under 200 clients (bench, load run on the embedded default: 859 and 858 req/s),
  * the pages beyond it being read from the operating system's file cache.
  */
-const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+const EMBEDDED_SHARED_BUFFERS = ['-c', 'shared_buffers=16MB'];
 
 interface ServedPGlite {
   pglite: PGlite;
@@ -159,7 +159,14 @@ async function servePGlite(
   socketPath: string,
   freeSocket: () => Promise<void> = () => Promise.resolve(),
 ): Promise<ServedPGlite> {
-  const pglite = await PGlite.create(dataDir, { startParams: EMBEDDED_START_PARAMS });
+  // Loaded only for the embedded default: on PostgreSQL it cost each subgraph 3-4 MiB of memory for nothing.
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite-socket'),
+  ]);
+  const pglite = await PGlite.create(dataDir, {
+    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SHARED_BUFFERS],
+  });
   try {
     await freeSocket();
     // One session serves every connection; pg-pool reconnects after each SQL error while the old
