@@ -300,12 +300,13 @@ export function progressData(
    * The progress's own figure assessed against the target's milestones and the trajectory of its unit.
    * The yardstick is asked beside the figure, not after it: the targets' and milestones' rows then come in
    * one round trip for every target of the request, while LĐTBXH's figure statement runs, instead of a
-   * second round trip for LĐTBXH's own targets once their figures were in.
+   * second round trip for LĐTBXH's own targets once their figures were in. Once per progress: its value,
+   * gap, status and the other assessed fields all read it.
    */
-  async function assessed(progress: TargetProgressParent): Promise<Assessment> {
+  const assessed = oncePerProgress(async (progress: TargetProgressParent): Promise<Assessment> => {
     const [stick, of] = await Promise.all([yardstick(progress), figure(progress)]);
     return assessWith(stick, of);
-  }
+  });
 
   /** Assesses a figure of a target (the whole, one group of it, or one of its communes) with its yardstick: the many figures of one progress without a promise each. */
   function assessWith(
