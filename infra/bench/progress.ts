@@ -46,10 +46,10 @@ const REQUIRED_SECTORS = ['education', 'health'] as const;
 /** What LĐTBXH @requires of a sector: the unit's figure, its earlier years', each commune's (and with `bySex` the splits). */
 const requiredOf = (sector: string, bySex: boolean) =>
   `${sector} ${SECTOR_VALUE} ${sector}Earlier { year numerator denominator }
-   ${sector}Communes { unitCode unitValidFrom figure ${SECTOR_VALUE} }` +
+   ${sector}Communes { unitCodes numerators denominators sources sourceIndexes reported }` +
   (bySex
     ? ` ${sector}BySex { sex numerator denominator }
-        ${sector}CommunesBySex { unitCode unitValidFrom groups { sex numerator denominator } }`
+        ${sector}CommunesBySex { unitCodes groups { sex numerators denominators } }`
     : '');
 
 /**

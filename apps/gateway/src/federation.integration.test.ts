@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { column, empty, join, queryRows, sql, type Sql } from '@ecd/database';
+import { communesOfProvince } from '@ecd/reference-data';
 import { rowCount, subgraphDatabase, type Federation } from '@ecd/test-kit';
 
 import { langSonTestPlan, startTestFederation } from './federation.test-fixture.js';
@@ -527,25 +528,30 @@ describe('progress on health targets, computed by health from its records', () =
     ],
   );
   const sexIs = (alias: string, sex?: string) => (sex ? sql`AND ${column(alias, 'sex')} = ${sex}::"Sex"` : empty);
-  /** Independent counts over health's raw tables for province 20 (post-reform) in 2025, of all children or one sex. */
-  const HEALTH_SQL: Record<string, (sex?: string) => Sql> = {
+  const communeIs = (alias: string, commune?: string) =>
+    commune ? sql`AND ${column(alias, 'commune_code')} = ${commune}` : empty;
+  /** Independent counts over health's raw tables for province 20 (post-reform) in 2025, or one of its communes, of all children or one sex. */
+  const HEALTH_SQL: Record<string, (sex?: string, commune?: string) => Sql> = {
     UNDER5_STUNTING: (
       sex,
+      commune,
     ) => sql`SELECT count(*) FILTER (WHERE stunting IN ('MODERATE', 'SEVERE'))::float8 AS n, count(stunting)::float8 AS d
-                        FROM growth_measurement g WHERE province_code = '20' AND extract(year FROM measured_on) = 2025 ${sexIs('g', sex)}`,
+                        FROM growth_measurement g WHERE province_code = '20' AND extract(year FROM measured_on) = 2025 ${sexIs('g', sex)} ${communeIs('g', commune)}`,
     UNDER1_FULLY_IMMUNISED: (
       sex,
+      commune,
     ) => sql`SELECT count(*) FILTER (WHERE due = 10)::float8 AS n, count(*)::float8 AS d FROM (
                                SELECT c.id, count(i.id) FILTER (WHERE i.vaccine::text NOT IN ('MR', 'DPT_BOOSTER', 'JE_1', 'JE_2', 'JE_3')
                                                               AND i.given_on < c.birth_date + interval '1 year') AS due
                                  FROM child_record c LEFT JOIN immunisation i ON i.child_record_id = c.id
-                                WHERE c.province_code = '20' AND extract(year FROM c.birth_date) = 2024 ${sexIs('c', sex)} GROUP BY c.id) AS cohort`,
+                                WHERE c.province_code = '20' AND extract(year FROM c.birth_date) = 2024 ${sexIs('c', sex)} ${communeIs('c', commune)} GROUP BY c.id) AS cohort`,
     CHILDREN_0_8_REACHED_HEALTH_SERVICES: (
       sex,
+      commune,
     ) => sql`SELECT count(DISTINCT c.id) FILTER (WHERE s.id IS NOT NULL)::float8 AS n, count(DISTINCT c.id)::float8 AS d
                                              FROM child_record c LEFT JOIN health_service_contact s ON s.child_record_id = c.id
                                               AND extract(year FROM s.served_on) = 2025 AND s.served_on < c.birth_date + interval '9 years'
-                                            WHERE c.province_code = '20' AND c.birth_date <= DATE '2025-12-31' AND c.birth_date + interval '9 years' > DATE '2025-01-01' ${sexIs('c', sex)}`,
+                                            WHERE c.province_code = '20' AND c.birth_date <= DATE '2025-12-31' AND c.birth_date + interval '9 years' > DATE '2025-01-01' ${sexIs('c', sex)} ${communeIs('c', commune)}`,
   };
 
   beforeAll(async () => {
@@ -625,6 +631,61 @@ describe('progress on health targets, computed by health from its records', () =
       }
       expect(row.bySex[0]!.numerator + row.bySex[1]!.numerator).toBe(row.figure.numerator);
       expect(row.bySex[0]!.denominator + row.bySex[1]!.denominator).toBe(row.figure.denominator);
+    }
+  });
+  it('gives each commune health’s figure for it, by sex too, matching independent counts commune by commune', async () => {
+    type Commune = {
+      unitCode: string;
+      figure: { numerator: number; denominator: number; source: string; reported: boolean } | null;
+      value: number | null;
+    };
+    type CommuneBySex = { unitCode: string; bySex: { sex: string; numerator: number; denominator: number }[] | null };
+    const { data, errors } = await federation.query<{
+      plan: {
+        progress: {
+          indicatorCode: string;
+          figure: { numerator: number; denominator: number; source: string };
+          communes: Commune[];
+          communesBySex: CommuneBySex[];
+        }[];
+      };
+    }>(
+      `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025, byCommune: true) { indicatorCode figure { numerator denominator source }
+          communes { unitCode figure { numerator denominator source reported } value }
+          communesBySex { unitCode bySex { sex numerator denominator } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const health = subgraphDatabase(federation, 'health');
+    const codes = communesOfProvince('20', '2025-07-01').map((c) => c.code);
+    for (const row of data!.plan.progress) {
+      expect(row.communes.map((c) => c.unitCode)).toEqual(codes);
+      expect(row.communesBySex.map((c) => c.unitCode)).toEqual(codes);
+      let withFigure = 0;
+      for (const [i, commune] of row.communes.entries()) {
+        const label = `${row.indicatorCode} ${commune.unitCode}`;
+        const [all, male, female] = await Promise.all(
+          [undefined, 'MALE', 'FEMALE'].map(
+            async (sex) =>
+              (await queryRows(health, independentFigure, HEALTH_SQL[row.indicatorCode]!(sex, commune.unitCode)))[0]!,
+          ),
+        );
+        expect({ n: commune.figure?.numerator ?? 0, d: commune.figure?.denominator ?? 0 }, label).toEqual(all);
+        if (commune.figure) {
+          withFigure += 1;
+          expect(commune.figure, label).toMatchObject({ source: row.figure.source, reported: false });
+        }
+        if (all!.d > 0) expect(commune.value, label).toBeCloseTo((100 * all!.n) / all!.d, 9);
+        // A commune without records may have no split at all; one with records has both sexes.
+        const groups = row.communesBySex[i]!.bySex?.map((g) => [g.sex, g.numerator, g.denominator]);
+        const expected = [
+          ['MALE', male!.n, male!.d],
+          ['FEMALE', female!.n, female!.d],
+        ];
+        expect(all!.d > 0 ? groups : (groups ?? expected), label).toEqual(expected);
+      }
+      // Most communes have records: the figures are not all missing, and they add up to the province's.
+      expect(withFigure, row.indicatorCode).toBeGreaterThan(codes.length / 2);
+      expect(row.communes.reduce((sum, c) => sum + (c.figure?.numerator ?? 0), 0)).toBe(row.figure.numerator);
     }
   });
 });

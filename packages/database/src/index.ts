@@ -14,3 +14,4 @@ export * from './bulk-write.js';
 export * from './import-log.js';
 export * from './indicator-import.js';
 export * from './import-routes.js';
+export * from './commune-columns.js';

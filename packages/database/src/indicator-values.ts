@@ -408,7 +408,8 @@ export async function recordIndicatorValue(
 }
 
 export type Sex = 'MALE' | 'FEMALE';
-const SEXES = ['MALE', 'FEMALE'] as const satisfies readonly Sex[];
+/** The order the splits by sex list the groups in. */
+export const SEXES = ['MALE', 'FEMALE'] as const satisfies readonly Sex[];
 
 export interface SexFigure {
   sex: Sex;

@@ -1,5 +1,6 @@
 import {
-  communeFigures,
+  communeFigureColumns,
+  communeSexFigureColumns,
   createIndicatorValueLoader,
   createSexFigureLoader,
   earlierFigures,
@@ -30,14 +31,11 @@ export function figureData(prisma: PrismaClient, reader: SqlQueryable, cache: Fi
     bySexOf: (progress: FigureReference) => (owned(progress) ? valuesBySex.load(figureKeyOf(progress)) : null),
     /** Its figures for the same indicator and unit in the earlier years (for the target's baseline). */
     earlierOf: (progress: FigureReference) => (owned(progress) ? earlierFigures(values, progress) : null),
-    /** With `byCommune`, the figure in each commune of the unit, batched with the rest. */
-    communesOf: (progress: FigureReference) => (owned(progress) ? communeFigures(values, progress) : null),
+    /** With `byCommune`, the figure in each commune of the unit, batched with the rest, as columns. */
+    communesOf: (progress: FigureReference) => (owned(progress) ? communeFigureColumns(values, progress) : null),
     /** The same by sex. */
-    async communesBySexOf(progress: FigureReference) {
-      if (!owned(progress)) return null;
-      const figures = await communeFigures(valuesBySex, progress);
-      return figures?.map(({ figure, ...unit }) => ({ ...unit, groups: figure })) ?? null;
-    },
+    communesBySexOf: (progress: FigureReference) =>
+      owned(progress) ? communeSexFigureColumns(valuesBySex, progress) : null,
     /** Records a figure reported in aggregate for an indicator education owns and does not compute. */
     async record(input: IndicatorValueInput, actor: string, scope: ScopeGuard) {
       const { id } = await recordIndicatorValue(prisma, input, {

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 
 import {
   aggregateByUnit,
-  communeFigures,
+  communeFigureColumns,
+  communeSexFigureColumns,
   createIndicatorValueLoader,
   createSexFigureLoader,
   earlierFigures,
@@ -110,15 +111,12 @@ export function figureData(db: SqlQueryable, cache: FigureCache | undefined) {
     /** Its figures for the same indicator and unit in the earlier years (for the target's baseline). */
     earlierOfProgress: (progress: FigureReference) =>
       owned(progress) ? earlierFigures(indicatorValue, progress) : null,
-    /** With `byCommune`, the figure in each commune of the unit, batched with the rest. */
+    /** With `byCommune`, the figure in each commune of the unit, batched with the rest, as columns. */
     communesOfProgress: (progress: FigureReference) =>
-      owned(progress) ? communeFigures(indicatorValue, progress) : null,
+      owned(progress) ? communeFigureColumns(indicatorValue, progress) : null,
     /** The same by sex. */
-    async communesBySexOfProgress(progress: FigureReference) {
-      if (!owned(progress)) return null;
-      const figures = await communeFigures(indicatorValueBySex, progress);
-      return figures?.map(({ figure, ...unit }) => ({ ...unit, groups: figure })) ?? null;
-    },
+    communesBySexOfProgress: (progress: FigureReference) =>
+      owned(progress) ? communeSexFigureColumns(indicatorValueBySex, progress) : null,
     /** An indicator health owns as a unit field shows it, for a year of the unit lists: 0 / 0 when the unit has no records that year. */
     async indicatorRatio(indicatorCode: string, unit: UnitKey, year: number): Promise<HealthRatio> {
       const figure = await indicatorValue.load({ indicatorCode, year: checkedYear(year), unit });

@@ -3,7 +3,12 @@ import {
   createIndicatorValueLoader,
   earlierFigures,
   figureKeyOf,
+  fromColumns,
+  fromSexColumns,
   recordIndicatorValue,
+  type CommuneFigureColumns,
+  type CommuneFigureRow,
+  type CommuneSexFigureColumns,
   type IndicatorValueInput,
   type SectorValue,
   type SexFigure,
@@ -38,18 +43,6 @@ import type { UnitData } from './units.js';
 /** The first year whose end lies after the 2025 reform. */
 const REFORM_YEAR = 2025;
 
-/** A sector's figure in one commune, as the gateway brings it. */
-interface CommuneFigure {
-  unitCode: string;
-  figure?: SectorValue | null;
-}
-
-/** A sector's figure split by sex in one commune, as the gateway brings it. */
-interface CommuneSexFigures {
-  unitCode: string;
-  groups?: SexFigure[] | null;
-}
-
 /**
  * A target's progress in a unit and year (with its communes when `byCommune`), as the entity key
  * carries it, and on the way back education's and health's figures.
@@ -67,10 +60,10 @@ export interface TargetProgressParent {
   healthBySex?: SexFigure[] | null;
   educationEarlier?: YearFigure[] | null;
   healthEarlier?: YearFigure[] | null;
-  educationCommunes?: CommuneFigure[] | null;
-  healthCommunes?: CommuneFigure[] | null;
-  educationCommunesBySex?: CommuneSexFigures[] | null;
-  healthCommunesBySex?: CommuneSexFigures[] | null;
+  educationCommunes?: CommuneFigureColumns | null;
+  healthCommunes?: CommuneFigureColumns | null;
+  educationCommunesBySex?: CommuneSexFigureColumns | null;
+  healthCommunesBySex?: CommuneSexFigureColumns | null;
 }
 
 type NumericTarget = Pick<PlanTarget, 'id'> & { indicatorCode: string };
@@ -96,8 +89,8 @@ interface FromSector {
   figure?: SectorValue | null;
   bySex?: SexFigure[] | null;
   earlier?: YearFigure[] | null;
-  communes?: CommuneFigure[] | null;
-  communesBySex?: CommuneSexFigures[] | null;
+  communes?: CommuneFigureColumns | null;
+  communesBySex?: CommuneSexFigureColumns | null;
 }
 
 /**
@@ -342,8 +335,8 @@ export function progressData(
    */
   async function communeFiguresOf<F>(
     progress: TargetProgressParent,
-    own: () => Promise<{ unitCode: string; figure: F | null }[] | null>,
-    brought: (from: FromSector) => { unitCode: string; figure: F | null }[] | undefined,
+    own: () => Promise<CommuneFigureRow<F>[] | null>,
+    brought: (from: FromSector) => CommuneFigureRow<F>[] | null | undefined,
   ): Promise<{ unit: UnitRef; figure: F | null }[] | null> {
     if (!progress.byCommune) return null;
     const unit = unitKeyFromReference({ code: progress.unitCode, validFrom: progress.unitValidFrom });
@@ -462,7 +455,7 @@ export function progressData(
         communeFiguresOf(
           progress,
           () => ownFigures(progress).communes,
-          (from) => from.communes?.map((c) => ({ unitCode: c.unitCode, figure: c.figure ?? null })),
+          (from) => from.communes && fromColumns(from.communes),
         ),
         yardstick(progress),
         unanswered(progress),
@@ -498,7 +491,7 @@ export function progressData(
       const figures = await communeFiguresOf<SexFigure[]>(
         progress,
         () => Promise.resolve(null),
-        (from) => from.communesBySex?.map((c) => ({ unitCode: c.unitCode, figure: c.groups ?? null })),
+        (from) => from.communesBySex && fromSexColumns(from.communesBySex),
       );
       if (!figures) return null;
       // The yardstick only where there is something to assess: LĐTBXH's own indicators have no split,
