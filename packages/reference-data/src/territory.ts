@@ -271,19 +271,31 @@ function computeCover(unit: UnitRef, beforeReform: boolean): TerritoryCover | un
   };
 }
 
+const groundCommunes = new Map<string, readonly UnitRef[]>();
+
 /**
  * The communes of a unit's ground in the list valid at the end of `year`: its own communes on its side
  * of the reform, on the other the communes of its cover (for an old unit from 2025, the current communes
- * that cover its communes).
+ * that cover its communes). Worked out once per unit and list, like the cover: every progress read by
+ * commune asks it in three subgraphs, and every caller shares the list.
  */
-export function territoryCommunes(unit: UnitRef, year: number): UnitRef[] {
+export function territoryCommunes(unit: UnitRef, year: number): readonly UnitRef[] {
   const list = unitListFor(`${year}-12-31`);
-  const cover = territoryCover(unit, year);
-  if (!cover) return [];
-  const index = unitIndexFor(list);
-  return cover.units
-    .filter((u) => u.list === list.id)
-    .flatMap((u) => index.communesOf(u.code).map((c) => ({ code: c.code, validFrom: list.validFrom })));
+  const key = `${unitKey(unit)}|${list.id}`;
+  let communes = groundCommunes.get(key);
+  if (!communes) {
+    const cover = territoryCover(unit, year);
+    const index = unitIndexFor(list);
+    communes = Object.freeze(
+      (cover?.units ?? [])
+        .filter((u) => u.list === list.id)
+        .flatMap((u) =>
+          index.communesOf(u.code).map((c) => Object.freeze({ code: c.code, validFrom: list.validFrom })),
+        ),
+    );
+    groundCommunes.set(key, communes);
+  }
+  return communes;
 }
 
 /**

@@ -91,6 +91,9 @@ export async function startHttpService<TContext extends RequestContext>(
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Express hashes every body it sends for an ETag: a third of a millisecond for a province's progress, and
+  // no GraphQL POST is ever asked again conditionally (static files keep theirs: serve-static makes its own).
+  app.disable('etag');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
