@@ -9,6 +9,7 @@ import { emptyClusterTemplate } from '../scripts/pglite-template.js';
 import { benchDatabaseUrl, GATEWAY_PORT, root, SUBGRAPH_PORTS, SUBGRAPHS, type SubgraphName } from './config.js';
 import {
   assertPortFree,
+  childrenOf,
   memoryOf,
   resetPeak,
   startService,
@@ -35,7 +36,10 @@ export interface FederationOptions {
 export interface Federation {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  /** Each process's memory now, gateway last; its peak is that since the federation was ready. */
+  /**
+   * Each process's memory now (on the embedded default each subgraph's database process after it); its
+   * peak is that since the federation was ready.
+   */
   memory(): (MemoryUse & { name: string })[];
   /** Each process's peak resident size up to the moment the federation was ready (migrations, seeding), MiB. */
   startUpPeaks: { name: string; peakMiB: number }[];
@@ -98,12 +102,17 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       if (s.process.pid === undefined) throw new Error(`${s.name} has no process id`);
       return s.process.pid;
     };
-    const startUpPeaks = services.map((s) => ({ name: s.name, peakMiB: memoryOf(pidOf(s)).peakMiB }));
-    for (const s of services) resetPeak(pidOf(s));
+    // Every process measured: the services, and on the embedded default each subgraph's database process.
+    const processes = services.flatMap((s) => [
+      { name: s.name, pid: pidOf(s) },
+      ...(template ? childrenOf(pidOf(s)).map((pid) => ({ name: `${s.name} database`, pid })) : []),
+    ]);
+    const startUpPeaks = processes.map((p) => ({ name: p.name, peakMiB: memoryOf(p.pid).peakMiB }));
+    for (const p of processes) resetPeak(p.pid);
     return {
       gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
       subgraphUrls,
-      memory: () => services.map((s) => ({ name: s.name, ...memoryOf(pidOf(s)) })),
+      memory: () => processes.map((p) => ({ name: p.name, ...memoryOf(p.pid) })),
       startUpPeaks,
       stop,
     };

@@ -106,6 +106,12 @@ export function memoryOf(pid: number): MemoryUse {
   return { peakMiB: kib('VmHWM') / 1024, currentMiB: kib('VmRSS') / 1024 };
 }
 
+/** The processes `pid` started and that still run (an embedded subgraph's database), from Linux's /proc. */
+export function childrenOf(pid: number): number[] {
+  const listed = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return listed ? listed.split(/\s+/).map(Number) : [];
+}
+
 /**
  * Starts the process's peak (VmHWM) again from its resident size now (Linux's clear_refs, value 5): the peak
  * of the measured work, apart from that of the start-up before it (an embedded subgraph seeding its demo).

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { gatewayToken, subgraphTestEnv } from '@ecd/test-kit';
+import { clusterShutDown, gatewayToken, subgraphTestEnv } from '@ecd/test-kit';
 
 /**
  * SIGTERM (and Ctrl+C's SIGINT) stop a subgraph the way its own `closeOnSignals` means to: the request in
@@ -19,9 +19,6 @@ import { gatewayToken, subgraphTestEnv } from '@ecd/test-kit';
  */
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-// PostgreSQL's pg_control: `state` (DBState) is the uint32 after the system identifier (8 bytes) and two versions (4 + 4).
-const PG_CONTROL_STATE_OFFSET = 16;
-const DB_SHUTDOWNED = 1;
 
 interface LogLine {
   msg?: string;
@@ -129,9 +126,7 @@ describe('stopping a subgraph on its embedded database', () => {
     const { url } = await culture.logged((line) => line.msg === 'culture listening');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     // The embedded database is open: PostgreSQL marks its control file "in production" and writes postmaster.pid.
-    expect((await readFile(join(dataDir, 'global', 'pg_control'))).readUInt32LE(PG_CONTROL_STATE_OFFSET)).not.toBe(
-      DB_SHUTDOWNED,
-    );
+    expect(await clusterShutDown(dataDir)).toBe(false);
 
     const held = heldRequest(
       url ?? '',
@@ -153,9 +148,7 @@ describe('stopping a subgraph on its embedded database', () => {
     expect(culture.lines.findIndex((line) => line.msg === 'shutting down')).toBeLessThan(stopped);
 
     // Closed as PostgreSQL closes a cluster: shut-down state in pg_control, no postmaster.pid left behind.
-    expect((await readFile(join(dataDir, 'global', 'pg_control'))).readUInt32LE(PG_CONTROL_STATE_OFFSET)).toBe(
-      DB_SHUTDOWNED,
-    );
+    expect(await clusterShutDown(dataDir)).toBe(true);
     expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
     // And it opens again as it was: the migrations the subgraph applied are there.
     const reopened = await PGlite.create(dataDir);

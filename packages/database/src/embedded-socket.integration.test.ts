@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createLogger } from '@ecd/service-kit';
+import { clusterShutDown } from '@ecd/test-kit';
 
 import { openDatabase, type Database } from './open-database.js';
 
@@ -20,11 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-/** Local addresses of the TCP sockets this process listens on (Linux: /proc), to see that none was added. */
-async function listeningTcp(): Promise<string[]> {
+/** Local addresses of the TCP sockets a process listens on (Linux: /proc), to see that none was added. */
+async function listeningTcp(pid: number | 'self'): Promise<string[]> {
   const inodes = new Set<string>();
-  for (const fd of await readdir('/proc/self/fd')) {
-    const target = await readlink(`/proc/self/fd/${fd}`).catch(() => '');
+  for (const fd of await readdir(`/proc/${pid}/fd`)) {
+    const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
     const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
     if (inode) inodes.add(inode);
   }
@@ -51,11 +52,29 @@ async function queryThroughAdapter(database: Database, sql: string): Promise<unk
   }
 }
 
+/** Whether a process runs (signal 0 only checks). */
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitUntil(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const socketDirOf = (database: Database) => new URL(database.connectionString).searchParams.get('host')!;
 
 describe('the embedded database', () => {
   it('listens on no TCP port, only on a Unix socket in a folder only its owner may enter', async () => {
-    const before = process.platform === 'linux' ? await listeningTcp() : [];
+    const before = process.platform === 'linux' ? await listeningTcp('self') : [];
     const database = await openDatabase({ dataDir: join(root, 'private'), migrationsDir, logger });
     let socketDir: string;
     try {
@@ -67,7 +86,13 @@ describe('the embedded database', () => {
       // PGlite writes its own files world-writable; the data folder keeps everyone but the owner out.
       expect((await stat(join(root, 'private'))).mode & 0o777).toBe(0o700);
       expect((await stat(join(socketDir, '.s.PGSQL.5432'))).isSocket()).toBe(true);
-      if (process.platform === 'linux') expect(await listeningTcp()).toEqual(before);
+      if (process.platform === 'linux') {
+        expect(await listeningTcp('self')).toEqual(before);
+        // Nor does the database's own process.
+        const databasePid = database.embeddedPid();
+        expect(databasePid).toEqual(expect.any(Number));
+        expect(await listeningTcp(databasePid as number)).toEqual([]);
+      }
       expect(await selectThroughAdapter(database)).toEqual([[42]]);
     } finally {
       await database.close();
@@ -138,5 +163,65 @@ describe('the embedded database', () => {
       await database.close();
     }
     await expect(stat(`${dataDir}.socket`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('runs in a process of its own, which the subgraph is told of when it dies', async () => {
+    let died!: () => void;
+    const heard = new Promise<void>((resolve) => (died = resolve));
+    const database = await openDatabase({
+      dataDir: join(root, 'dies'),
+      migrationsDir,
+      logger,
+      onEmbeddedExit: () => died(),
+    });
+    try {
+      const pid = database.embeddedPid()!;
+      expect(pid).not.toBe(process.pid);
+      expect(await selectThroughAdapter(database)).toEqual([[42]]);
+      process.kill(pid, 'SIGKILL');
+      await heard;
+    } finally {
+      await database.close().catch(() => undefined);
+    }
+  });
+
+  it('stops its database process when the subgraph is killed; the folder opens again with its data', async () => {
+    const dataDir = join(root, 'orphan');
+    // A subgraph's process: opens the database, writes, says which process serves it, and waits to be killed.
+    const script = `
+      import { openDatabase } from ${JSON.stringify(new URL('./open-database.ts', import.meta.url).href)};
+      import { createLogger } from '@ecd/service-kit';
+import { clusterShutDown } from '@ecd/test-kit';
+      const database = await openDatabase({
+        dataDir: ${JSON.stringify(dataDir)},
+        migrationsDir: ${JSON.stringify(migrationsDir)},
+        logger: createLogger('test', 'silent'),
+      });
+      const connection = await database.adapter.connect();
+      await connection.executeRaw({ sql: 'CREATE TABLE kept (n int)', args: [], argTypes: [] });
+      await connection.executeRaw({ sql: 'INSERT INTO kept VALUES (7)', args: [], argTypes: [] });
+      console.log(String(database.embeddedPid()));
+      setInterval(() => {}, 1000);`;
+    const subgraph = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: new URL('..', import.meta.url).pathname,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const databasePid = await new Promise<number>((resolve, reject) => {
+      subgraph.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));
+      subgraph.once('exit', (code) => reject(new Error(`the subgraph's process exited (${code}) before it was ready`)));
+    });
+    expect(isRunning(databasePid)).toBe(true);
+    expect(await clusterShutDown(dataDir)).toBe(false);
+    subgraph.kill('SIGKILL');
+    await waitUntil(() => !isRunning(databasePid), 'the database process still runs');
+    // It closed the cluster as PostgreSQL does, not left it to recover from a crash.
+    expect(await clusterShutDown(dataDir)).toBe(true);
+
+    const reopened = await openDatabase({ dataDir, migrationsDir, logger });
+    try {
+      expect(await queryThroughAdapter(reopened, 'SELECT n FROM kept')).toEqual([[7]]);
+    } finally {
+      await reopened.close();
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { Buffer } from 'node:buffer';
+import { fork } from 'node:child_process';
 import { chmod, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 
 import type { Logger } from '@ecd/service-kit';
@@ -25,6 +25,8 @@ export interface DatabaseOptions {
    * connection); unset or 0: no limit. The embedded PGlite ignores it (see README, Configuration).
    */
   statementTimeoutMs?: number;
+  /** Called when the embedded database's process exits unasked (after it is logged): the subgraph should stop. */
+  onEmbeddedExit?: () => void;
 }
 
 export interface Database {
@@ -44,23 +46,27 @@ export interface Database {
   embedded: boolean;
   /**
    * Once migrations and seeding are done, and no connection is open: the embedded PGlite is closed and
-   * opened again. Its WebAssembly heap grows to what that work needed (hundreds of MiB on a first start)
-   * and never shrinks; the new one holds only what serving needs. Nothing to do on PostgreSQL.
+   * opened again in a new process. Its WebAssembly heap grows to what that work needed (hundreds of MiB
+   * on a first start) and never shrinks; the new one holds only what serving needs. Nothing to do on
+   * PostgreSQL.
    */
   releaseStartupMemory(): Promise<void>;
+  /** The embedded database's process id (it changes when start-up memory is released); undefined on PostgreSQL. */
+  embeddedPid(): number | undefined;
   close(): Promise<void>;
 }
 
 /**
  * Opens the subgraph's own database and brings it to the newest migration. The embedded default is
- * PGlite served over the PostgreSQL wire protocol, so the same driver, adapter, SQL and migrations
- * run against it as against production PostgreSQL.
+ * PGlite in a process of its own, served over the PostgreSQL wire protocol, so the same driver,
+ * adapter, SQL and migrations run against it as against production PostgreSQL.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const { logger } = options;
   let connectionString = options.url;
   let stopEmbedded: (() => Promise<void>) | undefined;
-  let reopenEmbedded: (() => Promise<void>) | undefined;
+  let reopenEmbedded: (() => Promise<number>) | undefined;
+  let embeddedPid: (() => number) | undefined;
   if (!connectionString) {
     // PGlite writes its files world-writable (0666): only a folder of the owner's keeps others out.
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
@@ -77,32 +83,42 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await dropTemporary();
       throw error;
     });
+    // The database's process exits only when asked; if it dies, this subgraph cannot serve.
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      logger.fatal({ code, signal }, 'the embedded database process exited');
+      options.onEmbeddedExit?.();
+    };
     let served: ServedPGlite;
     try {
-      served = await servePGlite(options.dataDir, socketPath);
+      served = await servePGlite(options.dataDir, socketPath, onExit);
     } catch (error) {
       await dropTemporary();
       throw error;
     }
     connectionString = socketConnectionString(socket.dir);
-    logger.info({ dataDir: options.dataDir, socketDir: socket.dir }, 'embedded PostgreSQL (PGlite) started');
+    logger.info(
+      { dataDir: options.dataDir, socketDir: socket.dir, pid: served.pid },
+      'embedded PostgreSQL (PGlite) started',
+    );
+    embeddedPid = () => served.pid;
     stopEmbedded = async () => {
       await served.stop();
       await rm(socket.dir, { recursive: true, force: true });
     };
     reopenEmbedded = async () => {
-      await served.server.stop();
-      // Until the new server listens, a guard answers on the socket: another process probing it finds the
+      await served.unlisten();
+      // Until the new process listens, a guard answers on the socket: another process probing it finds the
       // folder served (removeStaleSocket) while PGlite is closed and opened again.
       const guard = createServer((connection) => connection.destroy());
       await new Promise<void>((resolve, reject) => guard.once('error', reject).listen(socketPath, resolve));
       const releaseGuard = () => new Promise<void>((resolve) => guard.close(() => resolve()));
       try {
-        await served.pglite.close();
-        served = await servePGlite(options.dataDir, socketPath, releaseGuard);
+        await served.stop();
+        served = await servePGlite(options.dataDir, socketPath, onExit, releaseGuard);
       } finally {
         if (guard.listening) await releaseGuard();
       }
+      return served.pid;
     };
   }
   const embedded = stopEmbedded !== undefined;
@@ -130,9 +146,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     embedded,
     releaseStartupMemory: async () => {
       if (!reopenEmbedded) return;
-      await reopenEmbedded();
-      logger.info('embedded PostgreSQL (PGlite) opened again, without the memory start-up grew it to');
+      const pid = await reopenEmbedded();
+      logger.info(
+        { pid },
+        'embedded PostgreSQL (PGlite) opened again in a new process, without the memory start-up grew',
+      );
     },
+    embeddedPid: () => embeddedPid?.(),
     close: async () => {
       await stopEmbedded?.();
     },
@@ -147,44 +167,89 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  */
 const EMBEDDED_SHARED_BUFFERS = ['-c', 'shared_buffers=16MB'];
 
+/** The embedded database's process (plain JavaScript: the same file from the source and from the bundles). */
+const EMBEDDED_SERVER = fileURLToPath(new URL('embedded-server.mjs', import.meta.url));
+
+type EmbeddedMessage =
+  { type: 'opened' } | { type: 'listening' } | { type: 'unlistened' } | { type: 'failed'; message: string };
+
 interface ServedPGlite {
-  pglite: PGlite;
-  server: PGLiteSocketServer;
+  pid: number;
+  /** Stops serving the socket (PGlite stays open), so another listener may take its path. */
+  unlisten(): Promise<void>;
+  /** Stops the process cleanly (its server, then PGlite) and waits for it to exit. */
   stop(): Promise<void>;
 }
 
-/** PGlite on `dataDir`, served on the Unix socket `socketPath` once `freeSocket` has let it go. */
+/**
+ * PGlite on `dataDir` in a process of its own (`embedded-server.mjs`), served on the Unix socket
+ * `socketPath` once `freeSocket` has let it go. `onExit` hears of an exit nobody asked for.
+ */
 async function servePGlite(
   dataDir: string,
   socketPath: string,
+  onExit: (code: number | null, signal: NodeJS.Signals | null) => void,
   freeSocket: () => Promise<void> = () => Promise.resolve(),
 ): Promise<ServedPGlite> {
-  // Loaded only for the embedded default: on PostgreSQL it cost each subgraph 3-4 MiB of memory for nothing.
-  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite-socket'),
-  ]);
-  const pglite = await PGlite.create(dataDir, {
-    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SHARED_BUFFERS],
+  const child = fork(EMBEDDED_SERVER, [dataDir, socketPath, ...EMBEDDED_SHARED_BUFFERS], {
+    // Not the parent's flags (a test runner's loaders, a profiler): the database needs none.
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  let serving = false;
+  let stopping = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (serving && !stopping) onExit(code, signal);
+      resolve(code);
+    }),
+  );
+  /** The process's next message, which must be `expected`; rejects if it fails, exits or cannot be started. */
+  const next = (expected: EmbeddedMessage['type']) =>
+    new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error) => {
+        child.off('message', onMessage).off('exit', onEarlyExit).off('error', settle);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onMessage = (message: EmbeddedMessage) =>
+        settle(
+          message.type === expected
+            ? undefined
+            : new Error(
+                `the embedded database: ${message.type === 'failed' ? message.message : `${message.type}, not ${expected}`}`,
+              ),
+        );
+      const onEarlyExit = (code: number | null) =>
+        settle(new Error(`the embedded database's process exited (code ${code}) before it was ${expected}`));
+      child.on('message', onMessage).once('exit', onEarlyExit).once('error', settle);
+    });
+  const stop = async () => {
+    stopping = true;
+    if (child.connected) child.send({ type: 'stop' });
+    const code = await exited;
+    if (code !== 0) throw new Error(`the embedded database's process exited with code ${code} while stopping`);
+  };
+  const opened = next('opened');
   try {
+    await opened;
     await freeSocket();
-    // One session serves every connection; pg-pool reconnects after each SQL error while the old
-    // connection is still being released, so the server must accept more than one.
-    const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 100 });
-    await server.start();
-    return {
-      pglite,
-      server,
-      stop: async () => {
-        await server.stop();
-        await pglite.close();
-      },
-    };
+    const listening = next('listening');
+    child.send({ type: 'listen' });
+    await listening;
+    serving = true;
   } catch (error) {
-    await pglite.close();
+    if (child.pid !== undefined) await stop().catch(() => undefined);
     throw error;
   }
+  const unlisten = async () => {
+    const unlistened = next('unlistened');
+    child.send({ type: 'unlisten' });
+    await unlistened;
+  };
+  // It answered, so it was spawned and has an id.
+  if (child.pid === undefined) throw new Error('the embedded database process has no id');
+  return { pid: child.pid, unlisten, stop };
 }
 
 /** The name pg (like libpq) looks for in a socket folder given as `host`, for the default port 5432. */

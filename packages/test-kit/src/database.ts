@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -61,4 +61,17 @@ export function subgraphTestEnv(database: TestDatabase, extra: Record<string, st
     ECD_KEYS_DIR: TEST_KEYS_DIR,
     ...extra,
   };
+}
+
+// PostgreSQL's pg_control: `state` (DBState) is the uint32 after the system identifier (8 bytes) and two versions (4 + 4).
+const PG_CONTROL_STATE_OFFSET = 16;
+const DB_SHUTDOWNED = 1;
+
+/**
+ * Whether an embedded cluster was closed as PostgreSQL closes one (shut-down state in its pg_control);
+ * while it is open, or after a crash, its state is "in production".
+ */
+export async function clusterShutDown(dataDir: string): Promise<boolean> {
+  const control = await readFile(join(dataDir, 'global', 'pg_control'));
+  return control.readUInt32LE(PG_CONTROL_STATE_OFFSET) === DB_SHUTDOWNED;
 }
