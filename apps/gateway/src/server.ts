@@ -15,6 +15,7 @@ import {
   GATEWAY_QUERY_LIMITS,
   hookResult,
   inputSafetyPlugin,
+  limitHeapGrowth,
   oneLookupPerRequestRule,
   operationLogPlugin,
   queryLimitOptions,
@@ -96,6 +97,7 @@ function subgraphUrl(overrides: Record<string, string>, name: string, url: strin
 /** Starts the gateway over the committed supergraph (or, in `introspect` mode, the running subgraphs). */
 export async function startGateway(options: GatewayOptions = {}) {
   const env = options.env ?? loadEnv();
+  limitHeapGrowth(env.HEAP_GROWTH_PERCENT);
   const logger = createLogger('gateway', env.LOG_LEVEL);
   const overrides = { ...subgraphUrlOverrides(env), ...options.subgraphUrls };
   const verifyUserToken = createUserTokenVerifier(oidcConfig(env));

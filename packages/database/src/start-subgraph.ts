@@ -9,12 +9,14 @@ import {
   auditPlugin,
   AuthenticationError,
   childKeyOf,
+  collectGarbage,
   createGatewayTokenVerifier,
   createLogger,
   createRequestContext,
   createSubgraphApollo,
   gatewayPublicKeys,
   idempotencyPlugin,
+  limitHeapGrowth,
   LookupLimiter,
   lookupLimitsFromEnv,
   POLICIES,
@@ -135,6 +137,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
   options: DatabaseSubgraphOptions<Client, Data>,
 ): Promise<RunningSubgraph<Client>> {
   const { env } = options;
+  limitHeapGrowth(env.HEAP_GROWTH_PERCENT);
   const logger = createLogger(options.name, env.LOG_LEVEL);
   const verifyGatewayToken = createGatewayTokenVerifier(gatewayPublicKeys(env), options.name);
   const sector = options.name.toUpperCase() as Sector;
@@ -144,6 +147,8 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
     migrationsDir: fileURLToPath(new URL('prisma/migrations', options.appRoot)),
     logger,
     statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+    // Stopped the usual way (requests drained, then exit 1): `npm start` starts it again.
+    onEmbeddedExit: () => process.kill(process.pid, 'SIGTERM'),
   });
   const client = options.createClient({ adapter: database.adapter, transactionOptions: TRANSACTION_LIMITS });
   const figureCache = figureCacheFromEnv(env, options.name, logger);
@@ -171,6 +176,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
   try {
     await prepareAndSeed(options, database.startupAdapter, logger);
     await database.releaseStartupMemory();
+    collectGarbage();
     await pruneKeys();
     // The audit log (audit_event, append-only) and the per-person limit of lookups by personal number.
     const auditStore = createAuditStore(client, options.name);

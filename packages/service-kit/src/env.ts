@@ -7,6 +7,8 @@ export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How far V8's heap may grow between full collections, in percent (0: V8's own choice); see heap.ts. */
+  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
   /** Overrides of the limits one GraphQL request must stay within (QUERY_MAX_DEPTH, _ALIASES, _TOKENS, _DIRECTIVES, _COST; see limits.ts). */
   ...queryLimitsEnv,
 });

@@ -1,6 +1,7 @@
 export * from './context.js';
 export * from './env.js';
 export * from './errors.js';
+export * from './heap.js';
 export * from './http.js';
 export * from './http-errors.js';
 export * from './idempotency.js';
