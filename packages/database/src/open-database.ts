@@ -198,10 +198,11 @@ async function servePGlite(
   });
   let serving = false;
   let stopping = false;
-  const exited = new Promise<number | null>((resolve) =>
+  const exited = new Promise<string | null>((resolve) =>
     child.once('exit', (code, signal) => {
       if (serving && !stopping) onExit(code, signal);
-      resolve(code);
+      // What went wrong, if anything: a code other than 0, or the signal that killed it.
+      resolve(code === 0 ? null : code === null ? `by ${signal}` : `with code ${code}`);
     }),
   );
   /** The process's next message, which must be `expected`; rejects if it fails, exits or cannot be started. */
@@ -227,8 +228,8 @@ async function servePGlite(
   const stop = async () => {
     stopping = true;
     if (child.connected) child.send({ type: 'stop' });
-    const code = await exited;
-    if (code !== 0) throw new Error(`the embedded database's process exited with code ${code} while stopping`);
+    const failure = await exited;
+    if (failure) throw new Error(`the embedded database's process ended ${failure}, not stopped`);
   };
   const opened = next('opened');
   try {
