@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 /**
  * Lets V8's old generation grow by at most `percent` beyond what its last full collection kept before it
  * collects again (0: V8 chooses, from its collector's speed against the program's, between 10 % and
- * 300 %). Under a steady load it chose large factors: LĐTBXH on PostgreSQL grew to 421-473 MiB over 100
+ * 300 %). Under a steady load it chose large factors: LĐTBXH on PostgreSQL grew to 405-473 MiB over 100
  * uncached progress reads, 247-283 MiB held to 25-50 % (infra/bench/README.md). V8 reads the flag at
  * each collection, so it takes effect when set at start-up, before any command-line flag is needed.
  */
