@@ -9,9 +9,10 @@
  *   node embedded-server.mjs <dataDir> <socketPath> [PostgreSQL start parameters…]
  *
  * Messages to the subgraph: `opened` (PGlite holds the folder), `listening` (the socket serves),
- * `unlistened`, `failed`. From it: `listen`, `unlisten` (the socket's path is let go, PGlite stays open), `stop`. It stops cleanly (the server, then PGlite) on `stop`, on SIGTERM
- * or when the subgraph is gone (the IPC channel closes: killed or crashed); Ctrl+C's SIGINT reaches the
- * terminal's whole group, and the subgraph must finish its requests before its database stops.
+ * `unlistened`, `failed`. From it: `listen`, `unlisten` (the socket's path is let go, PGlite stays
+ * open), `stop`. It stops cleanly (the server, then PGlite) on `stop`, on SIGTERM or when the subgraph
+ * is gone (the IPC channel closes: killed or crashed). It ignores SIGINT: Ctrl+C reaches the terminal's
+ * whole group, and the subgraph must finish its requests before its database stops.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -23,6 +24,8 @@ if (!dataDir || !socketPath || !process.send) {
 }
 /** @param {{ type: 'opened' | 'listening' | 'unlistened' } | { type: 'failed', message: string }} message */
 const tell = (message) => process.send?.(message);
+/** @param {unknown} error */
+const failed = (error) => tell({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 
 /** @type {PGLiteSocketServer | undefined} */
 let server;
@@ -49,18 +52,12 @@ let pglite;
 try {
   pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...startParams] });
 } catch (error) {
-  tell({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  failed(error);
   process.exit(1);
 }
 const db = pglite;
-process.on('message', (/** @type {{ type?: string }} */ message) => {
-  if (message.type === 'stop') void stop();
-  if (message.type === 'unlisten' && server && !stopping) {
-    const listening = server;
-    server = undefined;
-    void listening.stop().then(() => tell({ type: 'unlistened' }));
-  }
-  if (message.type !== 'listen' || server || stopping) return;
+/** Serves PGlite on the socket's path. */
+function listen() {
   // One session serves every connection; pg-pool reconnects after each SQL error while the old
   // connection is still being released, so the server must accept more than one.
   const listening = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 100 });
@@ -68,9 +65,22 @@ process.on('message', (/** @type {{ type?: string }} */ message) => {
   listening.start().then(
     () => tell({ type: 'listening' }),
     (/** @type {unknown} */ error) => {
-      tell({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      failed(error);
       void stop();
     },
   );
+}
+
+/** Lets the socket's path go; PGlite stays open. @param {PGLiteSocketServer} listening */
+function unlisten(listening) {
+  server = undefined;
+  void listening.stop().then(() => tell({ type: 'unlistened' }), failed);
+}
+
+process.on('message', (/** @type {{ type?: string }} */ message) => {
+  if (stopping) return;
+  if (message.type === 'stop') void stop();
+  else if (message.type === 'listen' && !server) listen();
+  else if (message.type === 'unlisten' && server) unlisten(server);
 });
 tell({ type: 'opened' });
