@@ -10,7 +10,9 @@ import { benchDatabaseUrl, GATEWAY_PORT, root, SUBGRAPH_PORTS, SUBGRAPHS, type S
 import {
   assertPortFree,
   childrenOf,
+  cpuMsOf,
   memoryOf,
+  postgresCpuMs,
   resetPeak,
   startService,
   stopService,
@@ -41,6 +43,11 @@ export interface Federation {
    * peak is that since the federation was ready.
    */
   memory(): (MemoryUse & { name: string })[];
+  /**
+   * CPU time each process has spent so far, ms, by name; on PostgreSQL each server process too, as
+   * `PostgreSQL#<pid>` (`alternate` sums them under `PostgreSQL`).
+   */
+  cpuMs(): Record<string, number>;
   /** Each process's peak resident size up to the moment the federation was ready (migrations, seeding), MiB. */
   startUpPeaks: { name: string; peakMiB: number }[];
   stop(): Promise<void>;
@@ -113,6 +120,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
       subgraphUrls,
       memory: () => processes.map((p) => ({ name: p.name, ...memoryOf(p.pid) })),
+      cpuMs: () => ({
+        ...Object.fromEntries(processes.map((p) => [p.name, cpuMsOf(p.pid)])),
+        ...(template ? {} : Object.fromEntries([...postgresCpuMs()].map(([pid, ms]) => [`PostgreSQL#${pid}`, ms]))),
+      }),
       startUpPeaks,
       stop,
     };

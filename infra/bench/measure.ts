@@ -46,6 +46,8 @@ export interface PathStats {
   p50: number;
   p95: number;
   rps: number;
+  /** CPU time per request of each process (`alternate`'s `cpuMs`), ms, over the measured blocks. */
+  cpuMsPerRequest: Record<string, number>;
 }
 
 /**
@@ -60,19 +62,39 @@ export async function alternate(
     warmup,
     concurrency,
     deadline,
-  }: { requests: number; warmup: number; concurrency: number; deadline: number },
+    cpuMs = () => ({}),
+  }: {
+    requests: number;
+    warmup: number;
+    concurrency: number;
+    deadline: number;
+    /**
+     * Each process's CPU time so far, ms, by name (`name#id` for one of several processes counted under
+     * `name`): read around each block, so each path is charged its own.
+     */
+    cpuMs?: () => Record<string, number>;
+  },
 ): Promise<PathStats[]> {
-  const results = paths.map((p) => ({ ...p, m: { latenciesMs: [] as number[], seconds: 0 } }));
+  const results = paths.map((p) => {
+    const cpu: Record<string, number> = {};
+    return { ...p, m: { latenciesMs: [] as number[], seconds: 0 }, cpu };
+  });
   for (const { request } of results) await measure(warmup, deadline, request, concurrency);
   for (let block = 0; block * BLOCK < requests && performance.now() < deadline; block++) {
     const count = Math.min(BLOCK, requests - block * BLOCK);
-    for (const { request, m } of block % 2 === 0 ? results : [...results].reverse()) {
+    for (const { request, m, cpu } of block % 2 === 0 ? results : [...results].reverse()) {
+      const before = cpuMs();
       const part = await measure(count, deadline, request, concurrency);
+      // A process that started in between counts from 0; `name#id` readings are summed under `name`.
+      for (const [key, ms] of Object.entries(cpuMs())) {
+        const name = key.split('#')[0] ?? key;
+        cpu[name] = (cpu[name] ?? 0) + ms - (before[key] ?? 0);
+      }
       m.latenciesMs.push(...part.latenciesMs);
       m.seconds += part.seconds;
     }
   }
-  return results.map(({ path, m }) => {
+  return results.map(({ path, m, cpu }) => {
     if (m.latenciesMs.length < requests)
       console.warn(`${path}: stopped at the time limit with ${m.latenciesMs.length} of ${requests} requests`);
     return {
@@ -81,6 +103,31 @@ export async function alternate(
       p50: percentile(m.latenciesMs, 50),
       p95: percentile(m.latenciesMs, 95),
       rps: m.latenciesMs.length / m.seconds,
+      cpuMsPerRequest: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / m.latenciesMs.length])),
     };
   });
+}
+
+/** The processes' CPU readings with this bench process's own (the client, which on the direct path also merges), ms. */
+export function withClientCpu(cpuMs: Record<string, number>): Record<string, number> {
+  const { user, system } = process.cpuUsage();
+  return { ...cpuMs, 'bench client': (user + system) / 1000 };
+}
+
+/**
+ * Where a request's time goes: each process's CPU time per request, ms, one column per measured path, and
+ * their sum. On two cores the sum over 2 is the least time a request can take at full load.
+ */
+export function cpuTable(columns: { title: string; stats: PathStats }[]): string {
+  const names = [...new Set(columns.flatMap((c) => Object.keys(c.stats.cpuMsPerRequest)))];
+  if (!names.length) return '';
+  const cell = (c: { stats: PathStats }, name: string) => c.stats.cpuMsPerRequest[name]?.toFixed(1) ?? '—';
+  const total = (c: { stats: PathStats }) =>
+    Object.values(c.stats.cpuMsPerRequest)
+      .reduce((sum, ms) => sum + ms, 0)
+      .toFixed(1);
+  return `| CPU ms per request | ${columns.map((c) => c.title).join(' | ')} |
+| --- | ${columns.map(() => '---:').join(' | ')} |
+${names.map((name) => `| ${name} | ${columns.map((c) => cell(c, name)).join(' | ')} |`).join('\n')}
+| all | ${columns.map(total).join(' | ')} |`;
 }

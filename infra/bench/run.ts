@@ -26,7 +26,7 @@ import { benchPlanKey } from './bench-plan.js';
 import { AS_OF, benchDatabaseUrl, DEFAULT_PROVINCE, root, type SubgraphName } from './config.js';
 import { startFederation, type Federation } from './federation.js';
 import { machineLine } from './machine.js';
-import { alternate, measure, percentile } from './measure.js';
+import { alternate, cpuTable, measure, percentile, withClientCpu } from './measure.js';
 import { directProgress, progressQuery } from './progress.js';
 import { PROGRESS_YEAR } from './sector-records.js';
 import { askGateway, directSlice, gatewayQuery, postGraphQL, type QueryKind } from './slice.js';
@@ -155,7 +155,7 @@ async function single(measured: QueryKind | 'progress'): Promise<string> {
       { path: 'gateway', request: viaGateway },
       { path: 'direct', request: direct },
     ],
-    { requests, warmup, concurrency, deadline },
+    { requests, warmup, concurrency, deadline, cpuMs: () => withClientCpu(federation?.cpuMs() ?? {}) },
   );
   const lowerBounds = measured === 'progress' ? await sqlLowerBounds(code, Math.min(requests, 50), deadline) : [];
   const memory = federation.memory();
@@ -173,6 +173,8 @@ ${warmup} warm-up requests, then ${requests} measured, per path, in alternating 
 ${stats.map((s) => `| ${s.path} | ${s.count} | ${concurrency} | ${ms(s.p50)} | ${ms(s.p95)} | ${s.rps.toFixed(1)} |`).join('\n')}
 | gateway / direct | | | ${(gateway.p50 / directStats.p50).toFixed(2)}× | ${(gateway.p95 / directStats.p95).toFixed(2)}× | ${(gateway.rps / directStats.rps).toFixed(2)}× |
 ${lowerBounds.map((b) => `| SQL lower bound: ${b.subgraph} | ${b.count} | 1 | ${ms(b.p50)} | ${ms(b.p95)} | |`).join('\n')}
+
+${cpuTable(stats.map((s) => ({ title: s.path, stats: s })))}
 
 | process | peak RSS at start-up MiB | peak RSS since ready MiB | RSS at end MiB |
 | --- | ---: | ---: | ---: |

@@ -4,7 +4,7 @@
  * The one-off load of the demo plans runs the subgraph's demo entry point from source instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 import { authEnv } from './auth.js';
@@ -110,6 +110,37 @@ export function memoryOf(pid: number): MemoryUse {
 export function childrenOf(pid: number): number[] {
   const listed = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
   return listed ? listed.split(/\s+/).map(Number) : [];
+}
+
+/** Linux counts a process's CPU time in clock ticks of 10 ms (`getconf CLK_TCK`: 100 on these machines). */
+const MS_PER_TICK = 10;
+
+/** CPU time a live process has spent, in user and kernel mode together, ms (`/proc/<pid>/stat`). */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: the fields counted start after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+  return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+}
+
+/**
+ * CPU time spent so far by each PostgreSQL server process now running (the bench databases' backends, the
+ * server's helpers), ms, by process id: a backend may end between two readings (a pool closing an idle
+ * connection) and another start, and each must be charged only what it spent in between.
+ */
+export function postgresCpuMs(): Map<number, number> {
+  const spent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        spent.set(Number(entry), cpuMsOf(Number(entry)));
+    } catch {
+      // the process ended while the list was read
+    }
+  }
+  return spent;
 }
 
 /**

@@ -15,7 +15,7 @@ import { AS_OF } from './config.js';
 import { startFederation, type Federation, type FederationOptions } from './federation.js';
 import { runLoad, type LoadResult, type LoadTarget } from './load.js';
 import { machineLine } from './machine.js';
-import { alternate, type PathStats } from './measure.js';
+import { alternate, cpuTable, withClientCpu, type PathStats } from './measure.js';
 import { directProgress, progressQuery } from './progress.js';
 import { PROGRESS_YEAR } from './sector-records.js';
 import type { MemoryUse } from './services.js';
@@ -110,7 +110,7 @@ export async function runSuite(options: SuiteOptions): Promise<string> {
         },
         { path: 'direct', request: () => directProgress(f.subgraphUrls, planKey, PROGRESS_YEAR, run.bySex) },
       ],
-      { requests, warmup: 10, concurrency: run.concurrency, deadline },
+      { requests, warmup: 10, concurrency: run.concurrency, deadline, cpuMs: () => withClientCpu(f.cpuMs()) },
     )) as [PathStats, PathStats];
     progressRuns.push({ ...run, label, gateway, direct });
   };
@@ -271,6 +271,11 @@ ${goals.map(([goal, target, measured, met]) => `| ${goal} | ${target} | ${measur
 | run | gateway p50 / p95 ms | direct p50 / p95 ms | gateway req/s | direct req/s | requests |
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${progressTable}
+
+${cpuTable([
+  ...progress.map((r) => ({ title: `gateway, ${r.label}`, stats: r.gateway })),
+  { title: 'direct, c=1, uncached', stats: find(1, false).direct },
+])}
 
 ${loadTables}
 
