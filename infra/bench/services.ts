@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+import { withAllocatorEnv } from '@ecd/service-kit/heap';
+
 import { authEnv } from './auth.js';
 import { logDir, root, type SubgraphName } from './config.js';
 import { childEnv } from './env.js';
@@ -41,17 +43,20 @@ export function startService(
   const entry = [...nodeArgs, `${root}apps/${name}/dist/${demo ? 'demo/main' : 'index'}.js`];
   const child = spawn(process.execPath, entry, {
     cwd: `${root}apps/${name}`,
-    // Only HOST, PORT and the service's own variables differ from the caller's environment.
+    // Only HOST, PORT and the service's own variables differ from the caller's environment, and glibc's
+    // allocator settings where the caller set none, as `npm start` launches them (heap.ts).
     // Production mode refuses the public development child-key secret, so the bench brings its own.
-    env: childEnv({
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      CHILD_KEY_SECRET: BENCH_CHILD_KEY_SECRET,
-      ...authEnv(name),
-      ...env,
-    }),
+    env: withAllocatorEnv(
+      childEnv({
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        CHILD_KEY_SECRET: BENCH_CHILD_KEY_SECRET,
+        ...authEnv(name),
+        ...env,
+      }),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stream = createWriteStream(log);

@@ -29,6 +29,7 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import { developmentKeys } from '@ecd/service-kit/development';
+import { withAllocatorEnv } from '@ecd/service-kit/heap';
 
 import { childEnv, infraEnv } from './env.js';
 import { emptyClusterTemplate } from './pglite-template.js';
@@ -143,7 +144,8 @@ function launch(service: Service): ChildProcess {
     : [bundleOf(entry)];
   const child = spawn(process.execPath, args, {
     cwd: `${root}apps/${name}`,
-    env: childEnv({ PORT: String(port), ECD_KEYS_DIR: keysDir, ...env }),
+    // glibc's allocator settings unless the caller set its own (heap.ts).
+    env: withAllocatorEnv(childEnv({ PORT: String(port), ECD_KEYS_DIR: keysDir, ...env })),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const startedAt = Date.now();
