@@ -28,15 +28,17 @@ export function collectGarbage(): void {
 
 /**
  * glibc's allocator settings every service is started with. glibc reads them only when a process starts,
- * so whatever launches a service sets them (`npm start`, the bench; in production the service's own
- * launcher, README "Configuration"); the embedded database process a subgraph forks inherits them.
- * - `MALLOC_ARENA_MAX=2`: every thread that allocates gets an arena of its own, up to eight per core;
- *   LĐTBXH kept four of 20-26 MiB from its threads (V8's compilers and collector, libuv's pool).
+ * so whatever launches a service sets them (`npm start`, the bench, each app's `start` script; in production
+ * the service's own launcher, README "Configuration"); the embedded database process a subgraph forks
+ * inherits them.
+ * - `MALLOC_ARENA_MAX=2`: glibc gives threads that allocate at once arenas of their own, up to eight per
+ *   core; LĐTBXH kept four of 20-26 MiB from its threads (V8's compilers and collector, libuv's pool).
  * - `MALLOC_MMAP_THRESHOLD_=131072`: blocks of 128 KiB and more (buffers of answers and statements) are
  *   mapped and given back when freed. Left alone, glibc raises this threshold to the largest block freed,
  *   and such blocks then stay in a heap that keeps what a load or the demo's seeding grew.
- * Measured together in the bench suite (infra/bench/README.md): LĐTBXH on the embedded demo rested at 224
- * MiB before the load instead of 281, and peaked at 251 instead of 309; no change in CPU per read.
+ * Measured together in the bench's suites (infra/bench/README.md): LĐTBXH on the embedded demo rested at
+ * 224-232 MiB before the load instead of 267-281, and peaked at 251-256 instead of 293-309; no change in CPU
+ * per read.
  */
 export const ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' } as const;
 
