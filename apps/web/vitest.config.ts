@@ -35,6 +35,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A poll waits for the real system's answer through the gateway, not for a figure of speed: on two
+          // busy cores a write to a subgraph on the embedded database was still unanswered after Vitest's
+          // default second (2026-12-04, in the full test run on PGlite).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
