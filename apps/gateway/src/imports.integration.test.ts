@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import type { Identity, ImportProblem, ImportResult } from '@ecd/service-kit';
-import { countOf, rowCount, subgraphDatabase, userToken, type Federation } from '@ecd/test-kit';
+import { countOf, plannedRowCount, rowCount, subgraphDatabase, userToken, type Federation } from '@ecd/test-kit';
 
 import { startTestFederation } from './federation.test-fixture.js';
 
@@ -149,6 +149,8 @@ describe('growth measurements imported from a file through the gateway', () => {
     expect(status).toBe(200);
     expect(answer).toMatchObject({ dryRun: false, rows: 4, written: 4, unchanged: 0, problems: [] });
     expect(await measurements()).toBe(before + 4);
+    // The import left the planner the table's new size (it reads every row of a table this small).
+    expect(await plannedRowCount(health(), 'growth_measurement')).toBe(before + 4);
 
     const imported = await queryRows(
       health(),

@@ -167,11 +167,26 @@ function insertWriter(client: BulkTransactionClient): BulkWriter {
   };
 }
 
+/**
+ * A session whose bulk appends leave the table's planner statistics current, in the same transaction:
+ * PGlite has no autovacuum to gather them, and PostgreSQL's comes a minute or so after the reads that
+ * follow an import, which the planner would plan for the table's size before it.
+ */
+const analysingAppends = (session: BulkSession): BulkSession => ({
+  ...session,
+  async copy(table, columns, rows, progress) {
+    const written = await session.copy(table, columns, rows, progress);
+    await session.$executeRaw(sql`ANALYZE ${target(table, columns).table}`);
+    return written;
+  },
+});
+
 /** The bulk writer of a subgraph's database: COPY on PostgreSQL, batched INSERTs on the embedded PGlite. */
 export function createBulkWriter(options: {
   connectionString: string;
   embedded: boolean;
   client: BulkTransactionClient;
 }): BulkWriter {
-  return options.embedded ? insertWriter(options.client) : copyWriter(options.connectionString);
+  const writer = options.embedded ? insertWriter(options.client) : copyWriter(options.connectionString);
+  return { ...writer, transaction: (work) => writer.transaction((session) => work(analysingAppends(session))) };
 }

@@ -62,6 +62,20 @@ export function rowCount(db: SqlQueryable, table: string): Promise<number> {
   return countOf(db, sql`SELECT count(*) AS n FROM ${raw(`"${table}"`)}`);
 }
 
+/**
+ * The rows of a table as the planner last counted them (`pg_class.reltuples`, gathered by ANALYZE): -1 while
+ * never gathered, and the count of that time until gathered again.
+ */
+export async function plannedRowCount(db: SqlQueryable, table: string): Promise<number> {
+  const [row] = await queryRows(
+    db,
+    z.object({ n: z.number() }),
+    sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = to_regclass(${table})`,
+  );
+  if (!row) throw new Error(`No table ${table}`);
+  return row.n;
+}
+
 /** The database client of a subgraph the federation runs, for tests through the gateway that check what was stored. */
 export function subgraphDatabase(federation: Federation, subgraph: string): SqlQueryable {
   const service: (RunningService & { client?: SqlQueryable }) | undefined = federation.subgraphs[subgraph];
