@@ -167,20 +167,6 @@ function insertWriter(client: BulkTransactionClient): BulkWriter {
   };
 }
 
-/**
- * A session whose bulk appends leave the table's planner statistics current, in the same transaction:
- * PGlite has no autovacuum to gather them, and PostgreSQL's comes a minute or so after the reads that
- * follow an import, which the planner would plan for the table's size before it.
- */
-const analysingAppends = (session: BulkSession): BulkSession => ({
-  ...session,
-  async copy(table, columns, rows, progress) {
-    const written = await session.copy(table, columns, rows, progress);
-    await session.$executeRaw(sql`ANALYZE ${target(table, columns).table}`);
-    return written;
-  },
-});
-
 /** The bulk writer of a subgraph's database: COPY on PostgreSQL, batched INSERTs on the embedded PGlite. */
 export function createBulkWriter(options: {
   connectionString: string;
@@ -188,5 +174,23 @@ export function createBulkWriter(options: {
   client: BulkTransactionClient;
 }): BulkWriter {
   const writer = options.embedded ? insertWriter(options.client) : copyWriter(options.connectionString);
-  return { ...writer, transaction: (work) => writer.transaction((session) => work(analysingAppends(session))) };
+  return {
+    ...writer,
+    // Each table appended to is analysed once, last, in the same transaction: PGlite has no autovacuum to
+    // gather its planner statistics, and PostgreSQL's comes a minute or so after the reads that follow an
+    // import, which the planner would otherwise plan for the table's size before it.
+    transaction: (work) =>
+      writer.transaction(async (session) => {
+        const appended = new Set<string>();
+        const result = await work({
+          ...session,
+          copy: (table, ...rest) => {
+            appended.add(table);
+            return session.copy(table, ...rest);
+          },
+        });
+        for (const table of appended) await session.$executeRaw(sql`ANALYZE ${identifier(table)}`);
+        return result;
+      }),
+  };
 }
