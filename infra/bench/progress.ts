@@ -56,8 +56,7 @@ const requiredOf = (sector: string, bySex: boolean) =>
  * The gateway's plan for `progressQuery` (printed with @apollo/query-planner): LĐTBXH lists the
  * plan's progress entities, one per target; education and health give their figures for each (the
  * unit's, its earlier years', its communes', and with `bySex` their splits), in parallel; LĐTBXH
- * assesses them with those figures (the gateway splits that last fetch in two with `bySex`, whose
- * @requires differ; here it is one). Returns the answer in the gateway's shape.
+ * assesses them with those figures, in one fetch with `bySex` too. Returns the answer in the gateway's shape.
  */
 export async function directProgress(
   urls: Record<SubgraphName, string>,
