@@ -34,4 +34,5 @@ export default subgraphCodegenConfig({
   ProgressTerritory: '../data/progress.js#ProgressTerritory',
   UnitProgress: '../data/progress.js#UnitProgressParent',
   UnitSexProgress: '../data/progress.js#UnitSexProgressParent',
+  SexProgress: '../data/progress.js#SexProgressParent',
 });

@@ -322,6 +322,23 @@ const INDEPENDENT_SQL: Record<string, Independent> = {
 const reportedSql = (unit: string, indicatorCode: string) => sql`
   SELECT sum(numerator)::float8 AS n, sum(denominator)::float8 AS d FROM indicator_value
    WHERE indicator_code = ${indicatorCode} AND year = 2024 AND (province_code = ${unit} OR district_code = ${unit})`;
+/**
+ * Whether `gapLabel` words a gap of percentage points as planners read it: the amount (|gap|, as Vietnamese
+ * writes numbers) with the side the status puts it on, or null without a gap.
+ */
+function expectWordedGap(
+  assessed: { gap: number | null; gapLabel: string | null; status: string | null },
+  label: string,
+) {
+  if (assessed.gap === null) return expect(assessed.gapLabel, label).toBeNull();
+  const amount = `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(Math.abs(assessed.gap))} điểm phần trăm`;
+  if (assessed.status === 'REACHED') expect(assessed.gapLabel, label).toMatch(/^(Vượt|Đạt)/);
+  else expect(assessed.gapLabel, label).toMatch(/^(Còn thiếu|Chênh lệch|Chưa vượt)/);
+  // At the milestone itself the words give no amount.
+  if (!/^(Đạt đúng mức|Chưa vượt qua mức yêu cầu)$/.test(assessed.gapLabel!))
+    expect(assessed.gapLabel, label).toContain(amount);
+}
+
 /** A row of the independent SQL: numerator `n`, denominator `d`. */
 const independentFigure = z.object({ n: z.number(), d: z.number() });
 
@@ -601,6 +618,7 @@ describe('progress on health targets, computed by health from its records', () =
       denominator: number;
       value: number;
       gap: number;
+      gapLabel: string | null;
       status: string;
     };
     const { data, errors } = await federation.query<{
@@ -613,7 +631,7 @@ describe('progress on health targets, computed by health from its records', () =
         }[];
       };
     }>(
-      `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025) { indicatorCode figure { numerator denominator } milestone { value } bySex { sex label numerator denominator value gap status } } } }`,
+      `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025) { indicatorCode figure { numerator denominator } milestone { value } bySex { sex label numerator denominator value gap gapLabel status } } } }`,
     );
     expect(errors).toBeUndefined();
     const health = subgraphDatabase(federation, 'health');
@@ -629,6 +647,7 @@ describe('progress on health targets, computed by health from its records', () =
         expect(group.value).toBeCloseTo((100 * expected!.n) / expected!.d, 9);
         expect(group.gap).toBeCloseTo(group.value - row.milestone.value, 9);
         expect(['REACHED', 'BEHIND']).toContain(group.status);
+        expectWordedGap(group, `${row.indicatorCode} ${group.sex}`);
       }
       expect(row.bySex[0]!.numerator + row.bySex[1]!.numerator).toBe(row.figure.numerator);
       expect(row.bySex[0]!.denominator + row.bySex[1]!.denominator).toBe(row.figure.denominator);
@@ -639,8 +658,15 @@ describe('progress on health targets, computed by health from its records', () =
       unitCode: string;
       figure: { numerator: number; denominator: number; source: string; reported: boolean } | null;
       value: number | null;
+      gap: number | null;
+      gapLabel: string | null;
+      status: string | null;
     };
-    type CommuneBySex = { unitCode: string; bySex: { sex: string; numerator: number; denominator: number }[] | null };
+    type CommuneBySex = {
+      unitCode: string;
+      bySex:
+        { sex: string; numerator: number; denominator: number; gap: number; gapLabel: string; status: string }[] | null;
+    };
     const { data, errors } = await federation.query<{
       plan: {
         progress: {
@@ -652,8 +678,8 @@ describe('progress on health targets, computed by health from its records', () =
       };
     }>(
       `{ plan(key: "${HEALTH_PLAN.key}") { progress(year: 2025, byCommune: true) { indicatorCode figure { numerator denominator source }
-          communes { unitCode figure { numerator denominator source reported } value }
-          communesBySex { unitCode bySex { sex numerator denominator } } } } }`,
+          communes { unitCode figure { numerator denominator source reported } value gap gapLabel status }
+          communesBySex { unitCode bySex { sex numerator denominator gap gapLabel status } } } } }`,
     );
     expect(errors).toBeUndefined();
     const health = subgraphDatabase(federation, 'health');
@@ -676,6 +702,8 @@ describe('progress on health targets, computed by health from its records', () =
           expect(commune.figure, label).toMatchObject({ source: row.figure.source, reported: false });
         }
         if (all!.d > 0) expect(commune.value, label).toBeCloseTo((100 * all!.n) / all!.d, 9);
+        expectWordedGap(commune, label);
+        for (const group of row.communesBySex[i]!.bySex ?? []) expectWordedGap(group, `${label} ${group.sex}`);
         // A commune without records may have no split at all; one with records has both sexes.
         const groups = row.communesBySex[i]!.bySex?.map((g) => [g.sex, g.numerator, g.denominator]);
         const expected = [

@@ -1,5 +1,6 @@
 import type {
   ProgressTerritoryResolvers,
+  SexProgressResolvers,
   TargetProgressResolvers,
   UnitProgressResolvers,
 } from '../generated/graphql.js';
@@ -17,7 +18,7 @@ export const TargetProgress: TargetProgressResolvers = {
   milestone: async (progress, _args, { data }) => (await data.progress.assessed(progress)).milestone,
   gap: async (progress, _args, { data }) => (await data.progress.assessed(progress)).gap,
   shortfall: async (progress, _args, { data }) => (await data.progress.assessed(progress)).shortfall,
-  gapLabel: async (progress, _args, { data }) => (await data.progress.assessed(progress)).gapLabel,
+  gapLabel: async (progress, _args, { data }) => data.progress.gapLabel(await data.progress.assessed(progress)),
   baseline: async (progress, _args, { data }) => (await data.progress.assessed(progress)).baseline,
   expected: async (progress, _args, { data }) => (await data.progress.assessed(progress)).expected,
   status: (progress, _args, { data }) => data.progress.status(progress),
@@ -28,6 +29,11 @@ export const TargetProgress: TargetProgressResolvers = {
 
 export const UnitProgress: UnitProgressResolvers = {
   territory: (commune, _args, { data }) => data.progress.communeTerritory(commune),
+  gapLabel: (commune, _args, { data }) => data.progress.gapLabel(commune),
+};
+
+export const SexProgress: SexProgressResolvers = {
+  gapLabel: (group, _args, { data }) => data.progress.gapLabel(group),
 };
 
 export const ProgressTerritory: ProgressTerritoryResolvers = {

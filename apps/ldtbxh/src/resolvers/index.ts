@@ -24,7 +24,7 @@ import {
   SubmissionTransition,
   SubmissionValue,
 } from './Reporting.js';
-import { ProgressTerritory, TargetProgress, UnitProgress } from './TargetProgress.js';
+import { ProgressTerritory, SexProgress, TargetProgress, UnitProgress } from './TargetProgress.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -47,6 +47,7 @@ export const resolvers: Resolvers = {
   ReaggregatedValue,
   TargetProgress,
   UnitProgress,
+  SexProgress,
   ProgressTerritory,
   Child,
   SpecialCircumstanceRecord,
