@@ -479,6 +479,30 @@ describe('live progress against the seed plans, each value from the sector that 
     expect(await fetchesToLdtbxh(`${assessed} bySex { value } communesBySex { bySex { value } }`)).toBe(2);
   });
 
+  it('keeps the split by sex in a fetch of its own when a condition asks it, and the rest without the split', async () => {
+    // Merged, the split's inputs (asked of the sectors only with the condition) would be missing without it,
+    // and the whole fetch would go without its entities.
+    const query = `query($bySex: Boolean!) { plan(key: "lang-son-2019-de-an-1437") { progress(year: 2024, byCommune: true) {
+      indicatorCode value communes { value } bySex @include(if: $bySex) { value } communesBySex @include(if: $bySex) { bySex { value } } } } }`;
+    type Row = { indicatorCode: string; value: number | null; communes: { value: number | null }[] };
+    const answers = await Promise.all(
+      [false, true].map((bySex) =>
+        federation.query<{ plan: { progress: Row[] } }>(query, { bySex }, { 'apollo-query-plan-experimental': '1' }),
+      ),
+    );
+    for (const { errors } of answers) expect(errors).toBeUndefined();
+    const [without, withSplit] = answers.map(({ data }) => data!.plan.progress);
+    expect(without!.some((row) => row.value !== null)).toBe(true);
+    expect(without!.every((row) => row.communes.length > 0)).toBe(true);
+    // The same values either way; only the split is added.
+    expect(without!.map(({ indicatorCode, value, communes }) => ({ indicatorCode, value, communes }))).toEqual(
+      withSplit!.map(({ indicatorCode, value, communes }) => ({ indicatorCode, value, communes })),
+    );
+    const plan = (answers[0] as { extensions?: { __queryPlanExperimental?: string } }).extensions
+      ?.__queryPlanExperimental;
+    expect(plan).toContain('Include(if: $bySex)');
+  });
+
   it('breaks a plan’s progress down by commune in one entity per target, summing back to the province', async () => {
     type Commune = {
       unitCode: string;
