@@ -69,6 +69,16 @@ export interface SectorValue {
   reported: boolean;
 }
 
+export type Sex = 'MALE' | 'FEMALE';
+/** The order the splits by sex list the groups in. */
+export const SEXES = ['MALE', 'FEMALE'] as const satisfies readonly Sex[];
+
+export interface SexFigure {
+  sex: Sex;
+  numerator: number;
+  denominator: number;
+}
+
 /**
  * An indicator a sector computes from its own records. `sql(keys)` is a SELECT giving
  * `(i, numerator, denominator, source)` per requested key of this indicator: `keys` is a relation to
@@ -84,6 +94,12 @@ export interface ComputedIndicator {
    * denominator)` per requested key and sex.
    */
   bySexSql?: (keys: Sql) => Sql;
+  /**
+   * Set where every row the figure counts carries the child's sex, so that the figure is the sum of its
+   * split, with the figure's source: a request asking both (a province's progress split by sex) reads the
+   * rows once, in `bySexSql` grouped by key and by key and sex, instead of once per statement.
+   */
+  wholeFromSplit?: { source: string };
 }
 export type ComputedIndicators = Readonly<Record<string, ComputedIndicator>>;
 
@@ -113,15 +129,9 @@ export const locatedRows = (
 export const atUnit = (alias: string): Sql =>
   sql`${column(alias, 'located_code')} = k.code AND ${column(alias, 'located_valid_from')} = k.valid_from`;
 
-/**
- * A batch of figure keys as the CTE `k(i, indicator, year, code, valid_from, at_year_end)`, `i` being each
- * key's index in the batch. A unit stands for its ground across the 2025 reform: one row per unit of its
- * territory cover (itself, and the units of the other list attributed to it), so that records located in
- * the units of either list count, each once, and a query summing per `i` gives the figure of the whole
- * ground. `at_year_end` marks the rows of the list valid at the end of the year, for figures that count
- * units rather than records (a unit's communes in that year).
- */
-export const figureKeysCte = (keys: readonly IndicatorValueKey[]): Sql => figureKeyBatchCte(figureKeyBatch(keys));
+/** Which figures of a key a batch asks (`asked`, a bit each): the whole, the split by sex. */
+const WHOLE = 1;
+const SPLIT = 2;
 
 /** A unit of a key's ground: `ground` numbers the distinct grounds of a batch. */
 interface GroundUnit {
@@ -132,12 +142,12 @@ interface GroundUnit {
 }
 
 /**
- * The keys of `figureKeysCte` and the distinct grounds they stand on, which the statement joins: a
+ * The keys of a figure batch (`figureKeyBatchCte`) and the distinct grounds they stand on, which the statement joins: a
  * province's keys of three indicators, with their communes and earlier years, share their grounds (522
  * keys on 717 units, which made 2,187 rows of six columns). PostgreSQL now binds and unnests 40 % of the
  * array text it did, and each statement takes 0.7-0.8 ms less.
  */
-function figureKeyBatch(keys: readonly IndicatorValueKey[]) {
+function figureKeyBatch(keys: readonly IndicatorValueKey[], asked: readonly number[]) {
   const groundIds = new Map<string, number>();
   const units: GroundUnit[] = [];
   const grounds = keys.map((key) => {
@@ -154,65 +164,181 @@ function figureKeyBatch(keys: readonly IndicatorValueKey[]) {
     }
     return ground;
   });
-  return { keys, grounds, units };
+  return { keys, asked, grounds, units };
 }
 
-const figureKeyBatchCte = ({ keys, grounds, units }: ReturnType<typeof figureKeyBatch>): Sql =>
-  sql`k AS (SELECT k.i, k.indicator, k.year, g.code, g.valid_from, g.at_year_end
+/**
+ * A batch of figure keys as the CTE `k(i, indicator, year, code, valid_from, at_year_end, asked)`, `i` being
+ * each key's index in the batch. A unit stands for its ground across the 2025 reform: one row per unit of
+ * its territory cover (itself, and the units of the other list attributed to it), so that records located
+ * in the units of either list count, each once, and a query summing per `i` gives the figure of the whole
+ * ground. `at_year_end` marks the rows of the list valid at the end of the year, for figures that count
+ * units rather than records (a unit's communes in that year). `asked` says which figures of the key the
+ * batch asks: `WHOLE`, `SPLIT` (by sex) or both.
+ */
+const figureKeyBatchCte = ({ keys, asked, grounds, units }: ReturnType<typeof figureKeyBatch>): Sql =>
+  sql`k AS (SELECT k.i, k.indicator, k.year, g.code, g.valid_from, g.at_year_end, k.asked
               FROM unnest(${arrayLiteral(keys.map((_, i) => i))}::int[], ${arrayLiteral(keys.map((key) => key.indicatorCode))}::text[],
-                          ${arrayLiteral(keys.map((key) => key.year))}::int[], ${arrayLiteral(grounds)}::int[])
-                   AS k(i, indicator, year, ground)
+                          ${arrayLiteral(keys.map((key) => key.year))}::int[], ${arrayLiteral(grounds)}::int[], ${arrayLiteral(asked)}::int[])
+                   AS k(i, indicator, year, ground, asked)
               JOIN unnest(${arrayLiteral(units.map((u) => u.ground))}::int[], ${arrayLiteral(units.map((u) => u.code))}::text[],
                           ${arrayLiteral(units.map((u) => u.validFrom))}::date[], ${arrayLiteral(units.map((u) => u.atYearEnd))}::boolean[])
                    AS g(ground, code, valid_from, at_year_end) ON g.ground = k.ground)`;
 
-/** The keys of one computed indicator, as the relation its SQL reads. */
-const keysOf = (code: string) => sql`(SELECT * FROM k WHERE k.indicator = ${code})`;
+/**
+ * The keys of one computed indicator, as the relation its SQL reads: with `asked`, only those whose figures
+ * it names (a batch of both kinds; the condition alone made the plain read's statements 5-10 % slower).
+ */
+const keysOf = (code: string, asked?: number) =>
+  asked === undefined
+    ? sql`(SELECT * FROM k WHERE k.indicator = ${code})`
+    : sql`(SELECT * FROM k WHERE k.indicator = ${code} AND k.asked & ${asked}::int <> 0)`;
 
-const sumRow = z.object({
+/**
+ * A row of a figure statement: a key's whole figure (`sex` null) or one sex of its split (`sex` set, and
+ * only the numbers).
+ */
+const figureRow = z.object({
   i: z.number(),
+  sex: z.enum(SEXES).nullable(),
   numerator: z.number(),
   denominator: z.number().nullable(),
-  with_denominator: z.number(),
-  values: z.number(),
-  source: z.string(),
-  reported: z.boolean(),
+  with_denominator: z.number().nullable(),
+  values: z.number().nullable(),
+  source: z.string().nullable(),
+  reported: z.boolean().nullable(),
 });
+type FigureRow = z.infer<typeof figureRow>;
 
-// Every figure of a request in one statement: the reported figures summed from `indicator_value`,
-// the computed ones from each indicator's own SQL, side by side.
-function sumSql(keys: readonly IndicatorValueKey[], computed: ComputedIndicators, withReported: boolean): Sql {
+/** The columns a split's rows leave empty. */
+const SPLIT_ONLY = sql`NULL::int AS with_denominator, NULL::int AS "values", NULL::text AS source, NULL::boolean AS reported`;
+
+// Every figure of a request in one statement: the reported figures summed from `indicator_value`, the
+// computed ones from each indicator's own SQL, and the splits by sex, side by side.
+function figureSql(
+  batch: ReturnType<typeof figureKeyBatch>,
+  computed: ComputedIndicators,
+  withReported: boolean,
+): Sql | undefined {
   const computedCodes = Object.keys(computed);
-  const asked = new Set(keys.map((key) => key.indicatorCode));
-  const reportedCodes = [...asked].filter((code) => !computedCodes.includes(code));
-  const batch = figureKeyBatch(keys);
+  // Keys of one kind only (a plain read's): no key to leave out.
+  const only = (asked: number) => (batch.asked.every((flags) => flags === asked) ? undefined : asked);
+  const askedOf = new Map<string, number>();
+  batch.keys.forEach((key, i) =>
+    askedOf.set(key.indicatorCode, (askedOf.get(key.indicatorCode) ?? 0) | (batch.asked[i] ?? 0)),
+  );
+  const reportedCodes = [...askedOf]
+    .filter(([code, asked]) => asked & WHOLE && !computedCodes.includes(code))
+    .map(([code]) => code);
   // Reported rows are matched only at the levels of the units asked: a province and its communes need
   // none located by their district (a third of the rows hashed, for nothing).
   const reportedLevels = levelsOfCodes(batch.units.map((unit) => unit.code));
   const reported = sql`
-    SELECT k.i, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
+    SELECT k.i, NULL::text AS sex, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
            count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source, true AS reported
-      FROM k JOIN ${locatedRows(REPORTED_LATEST, reportedLevels)} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
+      FROM ${only(WHOLE) === undefined ? sql`k` : sql`(SELECT * FROM k WHERE k.asked & ${WHOLE}::int <> 0)`} k
+      JOIN ${locatedRows(REPORTED_LATEST, reportedLevels)} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
      GROUP BY k.i`;
-  // Only the indicators asked: an indicator's SQL may carry large parameters (rebuilt districts).
-  const computedParts = Object.entries(computed)
-    .filter(([code]) => asked.has(code))
-    .map(
-      ([code, indicator]) => sql`
-    SELECT c.i, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator,
+  const whole = (code: string, indicator: ComputedIndicator) => sql`
+    SELECT c.i, NULL::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator,
            count(c.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT c.source, '; ' ORDER BY c.source) AS source, false AS reported
-      FROM (${indicator.sql(keysOf(code))}) AS c
-     GROUP BY c.i`,
-    );
+      FROM (${indicator.sql(keysOf(code, only(WHOLE)))}) AS c
+     GROUP BY c.i`;
+  const split = (code: string, bySexSql: (keys: Sql) => Sql) => sql`
+    SELECT c.i, c.sex::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator, ${SPLIT_ONLY}
+      FROM (${bySexSql(keysOf(code, only(SPLIT)))}) AS c
+     GROUP BY c.i, c.sex`;
+  // The whole and the split from one read of the rows: a row per key (sex null) and per key and sex.
+  const wholeAndSplit = (code: string, bySexSql: (keys: Sql) => Sql, { source }: { source: string }) => sql`
+    SELECT c.i, c.sex::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator,
+           (sum(c.denominator) IS NOT NULL)::int AS with_denominator, 1 AS "values", ${source}::text AS source, false AS reported
+      FROM (${bySexSql(keysOf(code))}) AS c
+     GROUP BY GROUPING SETS ((c.i), (c.i, c.sex))`;
+  // Only the indicators asked: an indicator's SQL may carry large parameters (rebuilt districts).
+  const computedParts = Object.entries(computed).flatMap(([code, indicator]) => {
+    const asked = askedOf.get(code) ?? 0;
+    const { bySexSql, wholeFromSplit } = indicator;
+    if (asked === (WHOLE | SPLIT) && bySexSql && wholeFromSplit) return [wholeAndSplit(code, bySexSql, wholeFromSplit)];
+    return [
+      ...(asked & WHOLE ? [whole(code, indicator)] : []),
+      ...(asked & SPLIT && bySexSql ? [split(code, bySexSql)] : []),
+    ];
+  });
   const withReportedFigures = withReported && reportedCodes.length > 0;
   const parts = [...(withReportedFigures ? [reported] : []), ...computedParts];
   // Nothing to compute (a sector that takes no reported figures, asked only what it does not compute).
-  if (!parts.length) return sql`SELECT NULL::int AS i WHERE false`;
-  const years = [...new Set(keys.map((key) => key.year))];
+  if (!parts.length) return undefined;
+  const years = [...new Set(batch.keys.map((key) => key.year))];
   return sql`WITH ${figureKeyBatchCte(batch)}${withReportedFigures ? sql`, ${latestReportedCte(reportedCodes, years, reportedLevels)}` : empty}
     ${join(parts, ' UNION ALL ')}`;
+}
+
+/** Each key's whole figure and split by sex, from the rows of a figure statement. */
+function figuresOf(rows: readonly FigureRow[], count: number) {
+  const wholes: (SectorValue | null)[] = Array.from({ length: count }, () => null);
+  const groups = new Map<string, FigureRow>();
+  for (const row of rows) {
+    if (row.sex !== null) {
+      groups.set(`${row.i}|${row.sex}`, row);
+      continue;
+    }
+    // A ratio needs every value's denominator; a count has none.
+    wholes[row.i] = {
+      numerator: row.numerator,
+      denominator: row.with_denominator === row.values ? row.denominator : null,
+      source: row.source ?? '',
+      reported: row.reported ?? false,
+    };
+  }
+  const splits = wholes.map((_, i): SexFigure[] | null => {
+    const bySex = SEXES.map((sex) => groups.get(`${i}|${sex}`));
+    if (bySex.every((row) => row === undefined)) return null;
+    return SEXES.map((sex, s) => ({
+      sex,
+      numerator: bySex[s]?.numerator ?? 0,
+      denominator: bySex[s]?.denominator ?? 0,
+    }));
+  });
+  return { wholes, splits };
+}
+
+/** The keys of one statement: those asked whole and those asked split by sex. */
+interface FigureBatch {
+  whole: IndicatorValueKey[];
+  split: IndicatorValueKey[];
+}
+
+/**
+ * One statement for the figures of one batch (a key asked both ways is read once). Returns each list's
+ * figures in its order.
+ */
+async function readFigures(
+  db: SqlQueryable,
+  computed: ComputedIndicators,
+  withReported: boolean,
+  asked: { readonly [kind in keyof FigureBatch]: readonly IndicatorValueKey[] },
+) {
+  const indexOf = new Map<string, number>();
+  const keys: IndicatorValueKey[] = [];
+  const flags: number[] = [];
+  const place = (key: IndicatorValueKey, flag: number) => {
+    const id = figureKeyString(key);
+    let i = indexOf.get(id);
+    if (i === undefined) {
+      i = keys.push(key) - 1;
+      indexOf.set(id, i);
+      flags.push(0);
+    }
+    flags[i] = (flags[i] ?? 0) | flag;
+    return i;
+  };
+  const wholeAt = asked.whole.map((key) => place(key, WHOLE));
+  const splitAt = asked.split.map((key) => place(key, SPLIT));
+  const statement = keys.length ? figureSql(figureKeyBatch(keys, flags), computed, withReported) : undefined;
+  const { wholes, splits } = figuresOf(statement ? await queryRows(db, figureRow, statement) : [], keys.length);
+  return { wholes: wholeAt.map((i) => wholes[i] ?? null), splits: splitAt.map((i) => splits[i] ?? null) };
 }
 
 /** The CTE of the latest reported figures of some indicators and years (`latestReportedCte`). */
@@ -259,23 +385,62 @@ export function createIndicatorValueLoader(
   { reported = true, cache }: { reported?: boolean; cache?: FigureCache | undefined } = {},
 ) {
   return new DataLoader<IndicatorValueKey, SectorValue | null, string>(
-    cachedBatch(db, cache, 'value', figureKeyString, async (keys) => {
-      const rows = await queryRows(db, sumRow, sumSql(keys, computed, reported));
-      const byIndex = new Map(rows.map((r) => [r.i, r]));
-      return keys.map((_, i) => {
-        const row = byIndex.get(i);
-        if (!row) return null;
-        // A ratio needs every value's denominator; a count has none.
-        return {
-          numerator: row.numerator,
-          denominator: row.with_denominator === row.values ? row.denominator : null,
-          source: row.source,
-          reported: row.reported,
-        };
-      });
-    }),
+    cachedBatch(
+      db,
+      cache,
+      'value',
+      figureKeyString,
+      async (keys) => (await readFigures(db, computed, reported, { whole: keys, split: [] })).wholes,
+    ),
     { cacheKeyFn: figureKeyString },
   );
+}
+
+/**
+ * A sector's figures and their splits by sex (the computed indicators with `bySexSql`: both sexes listed,
+ * a sex without records counting 0 of 0, or null where the sector has no figure by sex), as two loaders
+ * that share their statement: the keys both load in one tick (a request's entities ask their figures and
+ * splits side by side) are read in one statement, where an indicator `wholeFromSplit` reads its rows once
+ * for both. A batch of one loader alone (the other's came later, or from the figure cache) is read alone.
+ */
+export function createFigureLoaders(
+  db: SqlQueryable,
+  computed: ComputedIndicators,
+  { reported = true, cache }: { reported?: boolean; cache?: FigureCache | undefined } = {},
+) {
+  let pending: { batch: FigureBatch; read: ReturnType<typeof readFigures> } | null = null;
+  // DataLoader dispatches each loader's batch in a \`process.nextTick\` of its own: a read scheduled the same
+  // way runs after the batches of one tick have both joined it.
+  const enlist = (kind: keyof FigureBatch, keys: readonly IndicatorValueKey[]) => {
+    if (!pending) {
+      const batch: FigureBatch = { whole: [], split: [] };
+      const read = new Promise<void>((resolve) => process.nextTick(resolve)).then(() => {
+        pending = null;
+        return readFigures(db, computed, reported, batch);
+      });
+      pending = { batch, read };
+    }
+    const { batch, read } = pending;
+    const from = batch[kind].length;
+    batch[kind].push(...keys);
+    return read.then((figures) => ({ figures, from }));
+  };
+  return {
+    values: new DataLoader<IndicatorValueKey, SectorValue | null, string>(
+      cachedBatch(db, cache, 'value', figureKeyString, async (keys) => {
+        const { figures, from } = await enlist('whole', keys);
+        return figures.wholes.slice(from, from + keys.length);
+      }),
+      { cacheKeyFn: figureKeyString },
+    ),
+    bySex: new DataLoader<IndicatorValueKey, SexFigure[] | null, string>(
+      cachedBatch(db, cache, 'sex', figureKeyString, async (keys) => {
+        const { figures, from } = await enlist('split', keys);
+        return figures.splits.slice(from, from + keys.length);
+      }),
+      { cacheKeyFn: figureKeyString },
+    ),
+  };
 }
 
 export interface IndicatorValueInput {
@@ -433,58 +598,6 @@ export async function recordIndicatorValue(
   );
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   return row;
-}
-
-export type Sex = 'MALE' | 'FEMALE';
-/** The order the splits by sex list the groups in. */
-export const SEXES = ['MALE', 'FEMALE'] as const satisfies readonly Sex[];
-
-export interface SexFigure {
-  sex: Sex;
-  numerator: number;
-  denominator: number;
-}
-
-/**
- * The computed figures split by sex (the indicators with `bySexSql`), every key of a request in one
- * statement: both sexes listed (a sex without records counts 0 of 0), or null where the sector has no
- * figure by sex.
- */
-const sexRow = z.object({ i: z.number(), sex: z.enum(SEXES), numerator: z.number(), denominator: z.number() });
-
-export function createSexFigureLoader(
-  db: SqlQueryable,
-  computed: ComputedIndicators,
-  { cache }: { cache?: FigureCache | undefined } = {},
-) {
-  const partOf = (code: string) => {
-    const bySexSql = computed[code]?.bySexSql;
-    return bySexSql
-      ? [
-          sql`SELECT c.i, c.sex::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator
-                FROM (${bySexSql(keysOf(code))}) AS c
-               GROUP BY c.i, c.sex`,
-        ]
-      : [];
-  };
-  return new DataLoader<IndicatorValueKey, SexFigure[] | null, string>(
-    cachedBatch(db, cache, 'sex', figureKeyString, async (keys) => {
-      const parts = [...new Set(keys.map((key) => key.indicatorCode))].flatMap(partOf);
-      if (!parts.length) return keys.map(() => null);
-      const rows = await queryRows(db, sexRow, sql`WITH ${figureKeysCte(keys)} ${join(parts, ' UNION ALL ')}`);
-      const byKey = new Map(rows.map((row) => [`${row.i}|${row.sex}`, row]));
-      return keys.map((_, i) => {
-        const groups = SEXES.map((sex) => byKey.get(`${i}|${sex}`));
-        if (groups.every((row) => row === undefined)) return null;
-        return SEXES.map((sex, s) => ({
-          sex,
-          numerator: groups[s]?.numerator ?? 0,
-          denominator: groups[s]?.denominator ?? 0,
-        }));
-      });
-    }),
-    { cacheKeyFn: figureKeyString },
-  );
 }
 
 /** A sector's figure for one earlier year of the same indicator and unit. */

@@ -1,8 +1,7 @@
 import {
   communeFigureColumns,
   communeSexFigureColumns,
-  createIndicatorValueLoader,
-  createSexFigureLoader,
+  createFigureLoaders,
   earlierFigures,
   figureKeyOf,
   recordIndicatorValue,
@@ -22,8 +21,7 @@ const EDUCATION_INDICATORS = indicatorsOwnedBy('EDUCATION');
 /** Education's figures for plan targets: computed from its records or reported in aggregate, every figure of a request in one statement. */
 export function figureData(prisma: PrismaClient, reader: SqlQueryable, cache: FigureCache | undefined) {
   const owned = (progress: FigureReference) => EDUCATION_INDICATORS.has(progress.indicatorCode);
-  const values = createIndicatorValueLoader(reader, EDUCATION_COMPUTED, { cache });
-  const valuesBySex = createSexFigureLoader(reader, EDUCATION_COMPUTED, { cache });
+  const { values, bySex: valuesBySex } = createFigureLoaders(reader, EDUCATION_COMPUTED, { cache });
   return {
     /** Education's figure for a target's indicator, unit and year, or null (always for an indicator it does not own). */
     of: (progress: FigureReference) => (owned(progress) ? values.load(figureKeyOf(progress)) : null),

@@ -4,8 +4,7 @@ import {
   aggregateByUnit,
   communeFigureColumns,
   communeSexFigureColumns,
-  createIndicatorValueLoader,
-  createSexFigureLoader,
+  createFigureLoaders,
   earlierFigures,
   figureKeyOf,
   loaderPerArgument,
@@ -93,8 +92,10 @@ function checkedYear(year: number): number {
  */
 export function figureData(db: SqlQueryable, cache: FigureCache | undefined) {
   const owned = (progress: FigureReference) => HEALTH_INDICATORS.has(progress.indicatorCode);
-  const indicatorValue = createIndicatorValueLoader(db, HEALTH_COMPUTED, { reported: false, cache });
-  const indicatorValueBySex = createSexFigureLoader(db, HEALTH_COMPUTED, { cache });
+  const { values: indicatorValue, bySex: indicatorValueBySex } = createFigureLoaders(db, HEALTH_COMPUTED, {
+    reported: false,
+    cache,
+  });
   const unitFigures = loaderPerArgument<DataLoader<UnitKey, HealthRatio, string>>();
   /** A per-unit health figure for a year that no indicator reads (antenatalCare4Visits). */
   const unitFigure = (figure: UnitFigure, year: number) =>

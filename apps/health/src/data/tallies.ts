@@ -202,7 +202,10 @@ export async function afterServiceRecorded(db: Db, childRecordId: string, contac
 
 const TALLY_AT_UNIT = sql`${locatedRows('health_figure_tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}`;
 
-/** Each tallied indicator for any set of units, and split by sex: the sum of the totals of the communes in each unit. */
+/**
+ * Each tallied indicator for any set of units, and split by sex: the sum of the totals of the communes in each
+ * unit. Every total is kept by the child's sex, so a figure is the sum of its split (`wholeFromSplit`).
+ */
 export const HEALTH_COMPUTED: ComputedIndicators = Object.fromEntries(
   Object.entries(TALLIED_INDICATORS).map(([code, source]) => [
     code,
@@ -217,6 +220,7 @@ export const HEALTH_COMPUTED: ComputedIndicators = Object.fromEntries(
           FROM ${keys} k
           JOIN ${TALLY_AT_UNIT}
          GROUP BY k.i, t.sex`,
+      wholeFromSplit: { source },
     },
   ]),
 );
