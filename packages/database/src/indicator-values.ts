@@ -210,8 +210,8 @@ const figureRow = z.object({
 });
 type FigureRow = z.infer<typeof figureRow>;
 
-/** The columns a split's rows leave empty. */
-const SPLIT_ONLY = sql`NULL::int AS with_denominator, NULL::int AS "values", NULL::text AS source, NULL::boolean AS reported`;
+/** The columns only a whole figure has, empty in the rows of a split. */
+const WHOLE_ONLY_COLUMNS = sql`NULL::int AS with_denominator, NULL::int AS "values", NULL::text AS source, NULL::boolean AS reported`;
 
 // Every figure of a request in one statement: the reported figures summed from `indicator_value`, the
 // computed ones from each indicator's own SQL, and the splits by sex, side by side.
@@ -247,7 +247,7 @@ function figureSql(
       FROM (${indicator.sql(keysOf(code, only(WHOLE)))}) AS c
      GROUP BY c.i`;
   const split = (code: string, bySexSql: (keys: Sql) => Sql) => sql`
-    SELECT c.i, c.sex::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator, ${SPLIT_ONLY}
+    SELECT c.i, c.sex::text AS sex, sum(c.numerator)::float8 AS numerator, sum(c.denominator)::float8 AS denominator, ${WHOLE_ONLY_COLUMNS}
       FROM (${bySexSql(keysOf(code, only(SPLIT)))}) AS c
      GROUP BY c.i, c.sex`;
   // The whole and the split from one read of the rows: a row per key (sex null) and per key and sex.
