@@ -377,24 +377,14 @@ const latestReportedCte = (codes: readonly string[], years: readonly number[], l
 /**
  * Batches every figure asked in a request into one SQL statement: reported figures from the sector's
  * `indicator_value` (unless `reported` is false: a sector that takes no aggregate figures has no such
- * table), computed ones (`computed`) from its records.
+ * table), computed ones (`computed`) from its records: the figure loader of `createFigureLoaders`, for a
+ * sector that asks no split.
  */
-export function createIndicatorValueLoader(
+export const createIndicatorValueLoader = (
   db: SqlQueryable,
   computed: ComputedIndicators = {},
-  { reported = true, cache }: { reported?: boolean; cache?: FigureCache | undefined } = {},
-) {
-  return new DataLoader<IndicatorValueKey, SectorValue | null, string>(
-    cachedBatch(
-      db,
-      cache,
-      'value',
-      figureKeyString,
-      async (keys) => (await readFigures(db, computed, reported, { whole: keys, split: [] })).wholes,
-    ),
-    { cacheKeyFn: figureKeyString },
-  );
-}
+  options: { reported?: boolean; cache?: FigureCache | undefined } = {},
+) => createFigureLoaders(db, computed, options).values;
 
 /**
  * A sector's figures and their splits by sex (the computed indicators with `bySexSql`: both sexes listed,
