@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { column, empty, identifier, join, queryRows, sql, type Sql } from '@ecd/database';
+import { column, empty, identifier, join, keyProvincesCte, queryRows, sql, type Sql } from '@ecd/database';
 import { readCommuneSuccessions, territoryCover, UNIT_LISTS, unitIndexFor } from '@ecd/reference-data';
 import { graphql, plannedRowCount, rowCount, useTestSubgraph } from '@ecd/test-kit';
 
@@ -237,10 +237,12 @@ const territoryFigure = async (indicator: string, unit: string, year: number) =>
     const figure = await independent(indicator, year, (alias) => located(alias, unit, year));
     return { numerator: figure.n, denominator: figure.d };
   }
+  const { provinces } = territoryCover({ code: unit, validFrom: LIST_2024 }, year)!;
   const rows = await queryRows(
     db(),
     z.object({ numerator: z.number(), denominator: z.number().nullable() }),
-    sql`SELECT c.numerator::float8 AS numerator, c.denominator::float8 AS denominator FROM (${computed.sql(keys)}) c`,
+    sql`WITH ${keyProvincesCte(provinces)}
+        SELECT c.numerator::float8 AS numerator, c.denominator::float8 AS denominator FROM (${computed.sql(keys)}) c`,
   );
   expect(rows.length, `${indicator} ${unit} ${year}: one row for one key`).toBeLessThanOrEqual(1);
   return rows[0] ?? null;

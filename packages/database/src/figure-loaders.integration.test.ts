@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@ecd/test-kit';
 import {
   atUnit,
   createFigureLoaders,
-  locatedRows,
+  figureRows,
   type ComputedIndicators,
   type IndicatorValueKey,
 } from './indicator-values.js';
@@ -58,7 +58,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const TALLY = sql`${locatedRows('tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}`;
+const TALLY = sql`${figureRows('tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}`;
 /** The test indicator, its whole made from its split or computed on its own. */
 const indicator = (wholeFromSplit: boolean): ComputedIndicators => ({
   RATIO: {

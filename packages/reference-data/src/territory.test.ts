@@ -45,6 +45,7 @@ describe('territoryCover', () => {
       units: [{ ...old('721'), list: '2024' }],
       approximate: false,
       partlyInside: [],
+      provinces: [old('74')],
     });
   });
 
@@ -87,6 +88,7 @@ describe('territoryCover', () => {
       ],
       approximate: false,
       partlyInside: [],
+      provinces: [old('20'), now('20')],
     });
     const ninhBinh = territoryCover(now('37'), 2024)!.units.map((u) => `${u.code}@${u.validFrom}`);
     expect(ninhBinh.sort()).toEqual(['35@2019-01-01', '36@2019-01-01', '37@2019-01-01', '37@2025-07-01']);
@@ -100,6 +102,20 @@ describe('territoryCover', () => {
         seen.set(unit.code, province);
       }
     }
+  });
+
+  it('names the provinces, in each list, that the records of a ground are located in', () => {
+    const byKey = (units: { code: string; validFrom: string }[]) => units.map((u) => `${u.code}@${u.validFrom}`).sort();
+    expect(byKey(territoryCover(now('37'), 2024)!.provinces)).toEqual([
+      '35@2019-01-01',
+      '36@2019-01-01',
+      '37@2019-01-01',
+      '37@2025-07-01',
+    ]);
+    // An old district from 2025: itself in its old province, and the current communes covering it, in theirs.
+    const district = territoryCover(old('721'), 2026)!;
+    expect(byKey(district.provinces)).toEqual(['74@2019-01-01', '79@2025-07-01']);
+    expect(district.units.filter((u) => u.list === '2025').length).toBeGreaterThan(0);
   });
 
   it('knows no unit of neither list', () => {

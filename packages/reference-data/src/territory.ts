@@ -85,6 +85,11 @@ export interface TerritoryCover {
   approximate: boolean;
   /** The units counted whole (or left out) although only part of them lies in the unit's ground. */
   partlyInside: UnitRef[];
+  /**
+   * The provinces its units lie in, each in its unit's list: every record of the ground is located in one
+   * of them, so a statement may read those provinces' rows only.
+   */
+  provinces: UnitRef[];
 }
 
 type Level = 'province' | 'district' | 'commune';
@@ -213,12 +218,24 @@ export function territoryCover(unit: UnitRef, year: number): TerritoryCover | un
   const before = unit.validFrom === PRE_REFORM.validFrom && unitListFor(`${year}-12-31`).id === PRE_REFORM.id;
   const key = `${unitKey(unit)}|${before ? 'before' : 'after'}`;
   if (covers.has(key)) return covers.get(key);
-  const cover = computeCover(unit, before);
+  const ground = computeCover(unit, before);
+  const cover = ground && { ...ground, provinces: provincesOf(ground.units) };
   covers.set(key, cover);
   return cover;
 }
 
-function computeCover(unit: UnitRef, beforeReform: boolean): TerritoryCover | undefined {
+/** The provinces, each in its own list, that units of either list lie in. */
+function provincesOf(units: readonly (UnitRef & { list: UnitList['id'] })[]): UnitRef[] {
+  const provinces = new Map<string, UnitRef>();
+  for (const unit of units) {
+    const list = UNIT_LISTS.find((candidate) => candidate.id === unit.list);
+    const province = list && unitIndexFor(list).provinceOf(unit.code);
+    if (list && province) provinces.set(unitKey(listUnit(list, province.code)), listUnit(list, province.code));
+  }
+  return [...provinces.values()].map(({ code, validFrom }) => ({ code, validFrom }));
+}
+
+function computeCover(unit: UnitRef, beforeReform: boolean): Omit<TerritoryCover, 'provinces'> | undefined {
   const { rowsToNew, rowsFromOld } = readMapping();
   const partlyInside: UnitRef[] = [];
   if (unit.validFrom === PRE_REFORM.validFrom) {

@@ -1,4 +1,4 @@
-import { atUnit, column, empty, locatedRows, sql, type ComputedIndicators, type Sql } from '@ecd/database';
+import { atUnit, column, empty, figureRows, sql, type ComputedIndicators, type Sql } from '@ecd/database';
 
 import { GRADES_BY_LEVEL, type SchoolGrade } from '../domain/records.js';
 import { SCHOOL_LEVEL_CODES, type SchoolLevel } from '../domain/school-level.js';
@@ -41,7 +41,7 @@ const ofKind = (facilities: Facilities) => (facilities === 'SCHOOLS' ? sql` AND 
 const schoolRecords = (keys: Sql, columns: Sql, records: Sql, where: Sql) => sql`
     FROM ${keys} k
     JOIN (SELECT t.located_code, t.located_valid_from, ${columns}
-            FROM ${locatedRows('school')} t ${records}
+            FROM ${figureRows('school')} t ${records}
            WHERE ${where}
           OFFSET 0) s ON ${atUnit('s')} AND s.year = k.year`;
 const SURVEYS = sql`JOIN school_survey sv ON sv.school_id = t.id`;
@@ -81,7 +81,7 @@ const cohortCompletion =
     return sql`
   SELECT k.i, ${split.sex}sum(${column('p', completed)}) AS numerator, sum(p.children) AS denominator, ${POPULATION_SOURCE}::text AS source
     FROM ${keys} k
-    JOIN ${locatedRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
+    JOIN ${figureRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
     JOIN child_population_count p ON p.report_id = t.id
    WHERE p.age BETWEEN ${youngest}::int AND ${oldest}::int AND ${latestPopulation}
    GROUP BY k.i${split.group}
@@ -102,7 +102,7 @@ const age5Enrolment =
   SELECT u.i, ${bySex ? sql`u.sex, ` : empty}sum(u.pupils) AS numerator, sum(u.children) AS denominator, ${`${FLOW_SOURCE}; ${POPULATION_SOURCE}`}::text AS source
     FROM (SELECT k.i, ${population.sex}p.children, 0 AS pupils
             FROM ${keys} k
-            JOIN ${locatedRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
+            JOIN ${figureRows('child_population_report')} t ON t.year = k.year AND ${atUnit('t')}
             JOIN child_population_count p ON p.report_id = t.id
            WHERE p.age = 5 AND ${latestPopulation}
           UNION ALL

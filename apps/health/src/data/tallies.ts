@@ -4,9 +4,9 @@ import {
   atUnit,
   column,
   execute,
+  figureRows,
   identifier,
   join,
-  locatedRows,
   queryRows,
   sql,
   type ComputedIndicators,
@@ -200,7 +200,7 @@ export async function afterServiceRecorded(db: Db, childRecordId: string, contac
   );
 }
 
-const TALLY_AT_UNIT = sql`${locatedRows('health_figure_tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}`;
+const TALLY_AT_UNIT = sql`${figureRows('health_figure_tally', ['commune', 'province'])} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}`;
 
 /**
  * Each tallied indicator for any set of units, and split by sex: the sum of the totals of the communes in each

@@ -1,4 +1,4 @@
-import { atUnit, empty, locatedRows, sql, type ComputedIndicators, type Sql } from '@ecd/database';
+import { atUnit, empty, figureRows, sql, type ComputedIndicators, type Sql } from '@ecd/database';
 import { rebuiltDistricts, REFORM_DATE } from '@ecd/reference-data';
 
 type CountedLevel = 'COMMUNE' | 'DISTRICT';
@@ -28,7 +28,7 @@ const assessedUnits = (level: CountedLevel, keys: Sql): Sql => sql`
       FROM ${keys} k
      CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE t.working) AS working, count(*) AS assessed
-          FROM ${locatedRows('referral_network')} t
+          FROM ${figureRows('referral_network')} t
          WHERE t.year = k.year AND ${assessedAt(level)} AND ${atUnit('t')}
       ) n
      WHERE k.at_year_end`;
@@ -79,7 +79,7 @@ export const SOCIAL_AFFAIRS_COMPUTED: ComputedIndicators = {
     sql: (keys) => sql`
       SELECT k.i, sum(t.participants) AS numerator, NULL::float8 AS denominator, ${'Sổ buổi sinh hoạt chương trình giáo dục làm cha mẹ (LĐTBXH)'}::text AS source
         FROM ${keys} k
-        JOIN ${locatedRows('parenting_session')} t ON t.held_on >= make_date(k.year, 1, 1) AND t.held_on < make_date(k.year + 1, 1, 1) AND ${atUnit('t')}
+        JOIN ${figureRows('parenting_session')} t ON t.held_on >= make_date(k.year, 1, 1) AND t.held_on < make_date(k.year + 1, 1, 1) AND ${atUnit('t')}
        GROUP BY k.i`,
   },
   // Pilot models located in the unit and active at some time in the year (started by its end, not ended before its start).
@@ -87,7 +87,7 @@ export const SOCIAL_AFFAIRS_COMPUTED: ComputedIndicators = {
     sql: (keys) => sql`
       SELECT k.i, count(*) AS numerator, NULL::float8 AS denominator, ${'Sổ mô hình thí điểm (LĐTBXH)'}::text AS source
         FROM ${keys} k
-        JOIN ${locatedRows('pilot_model')} t ON t.started_on <= make_date(k.year, 12, 31) AND (t.ended_on IS NULL OR t.ended_on >= make_date(k.year, 1, 1)) AND ${atUnit('t')}
+        JOIN ${figureRows('pilot_model')} t ON t.started_on <= make_date(k.year, 12, 31) AND (t.ended_on IS NULL OR t.ended_on >= make_date(k.year, 1, 1)) AND ${atUnit('t')}
        GROUP BY k.i`,
   },
   REFERRAL_NETWORK_COMMUNES: networkShare('COMMUNE', 'Đánh giá mạng lưới kết nối và chuyển tuyến cấp xã (LĐTBXH)'),
