@@ -144,13 +144,14 @@ export const keyProvincesCte = (provinces: readonly UnitRef[]): Sql =>
  * that the join to the keys then matches exactly: as a semi-join on the pairs, every row was hashed
  * (2.5 ms more per statement for the bench's one province, 0.3-1.5 ms this way).
  */
-export const figureRows = (table: string, levels?: readonly LocationLevel[]): Sql => {
+export const figureRows = (table: string, levels?: readonly LocationLevel[]): Sql =>
+  locatedRows(table, levels, sql` AND ${inKeyProvinces('r')}`);
+
+/** A row (alias `alias`) lies in one of the provinces of the statement's keys (`figureRows`). */
+const inKeyProvinces = (alias: string): Sql => {
   const provinces = identifier(KEY_PROVINCES);
-  return locatedRows(
-    table,
-    levels,
-    sql` AND r.province_code = ANY(ARRAY(SELECT p.code FROM ${provinces} p)) AND r.province_valid_from = ANY(ARRAY(SELECT p.valid_from FROM ${provinces} p))`,
-  );
+  return sql`${column(alias, 'province_code')} = ANY(ARRAY(SELECT p.code FROM ${provinces} p))
+         AND ${column(alias, 'province_valid_from')} = ANY(ARRAY(SELECT p.valid_from FROM ${provinces} p))`;
 };
 
 /** A row of `locatedRows` (alias `alias`) lies in the requested unit `k`. */
@@ -384,7 +385,8 @@ const REPORTED_LATEST = 'reported_latest';
  * (15,000 rows in the bench) was sorted for a merge join and checked for a newer version row by row
  * (80 ms → 10 ms). The index `indicator_value_latest_idx` holds the rows in the window's order with every
  * column read, so PostgreSQL can rank them as it reads the index, without a sort or the table (20 → 5 ms).
- * Only the rows located, at a level asked, in a unit of the keys `k` are ranked: the others cannot match a
+ * Only the rows of the keys' provinces located, at a level asked, in a unit of the keys `k` are ranked (the
+ * provinces first, by the index on them: other provinces' figures made the statement grow): the others cannot match a
  * key, and a figure's every version shares its codes (they are in its identity), so no figure loses its
  * latest version. Without it every province's figures were ranked and hashed for one province's read
  * (5,352 rows for the bench plan's 332: LĐTBXH's statement 22 → 8 ms), and more as provinces report.
@@ -399,7 +401,7 @@ const latestReportedCte = (codes: readonly string[], years: readonly number[], l
       ', ',
     )} ORDER BY r.version DESC) AS recency
                      FROM indicator_value r
-                    WHERE r.indicator_code = ANY(${codes}::text[]) AND r.year = ANY(${years}::int[])
+                    WHERE r.indicator_code = ANY(${codes}::text[]) AND r.year = ANY(${years}::int[]) AND ${inKeyProvinces('r')}
                       AND (${join(
                         // IN (SELECT …) is hashed once; = ANY of a parameter is a linear search per row.
                         levels.map((level) => sql`${column('r', `${level}_code`)} IN (SELECT k.code FROM k)`),
