@@ -112,4 +112,18 @@ describe('policies enforced by the subgraph itself', () => {
     );
     expect(() => access.assertCovers(undefined)).toThrow();
   });
+
+  it('tells units apart by their first day too, one after another, as the objects of a list come', () => {
+    // Hồ Chí Minh City today holds the old district of Bến Cát (721, in Bình Dương before the reform); the
+    // current list has no unit 721.
+    const access = new Access({ ...demoIdentity('lead.langson'), unitCode: '79' }, 'LDTBXH');
+    const asked = [
+      { code: '721', validFrom: '2019-01-01' },
+      { code: '721', validFrom: '2025-07-01' },
+      { code: '721', validFrom: new Date('2019-01-01') },
+    ];
+    expect(asked.map((unit) => access.covers(unit))).toEqual([true, false, true]);
+    const objects = asked.map(({ code, validFrom }) => ({ districtCode: code, districtValidFrom: validFrom }));
+    expect(objects.map((row) => access.isOutside(row, 'UnitProgress'))).toEqual([false, true, false]);
+  });
 });
