@@ -220,13 +220,17 @@ const figureKeyBatchCte = ({ keys, asked, grounds, units, provinces }: ReturnTyp
                    AS g(ground, code, valid_from, at_year_end) ON g.ground = k.ground)`;
 
 /**
- * The keys of one computed indicator, as the relation its SQL reads: with `asked`, only those whose figures
- * it names (a batch of both kinds; the condition alone made the plain read's statements 5-10 % slower).
+ * The keys a part of a figure statement reads, as a relation: those of one indicator (`code`, or every one
+ * for null) and, with `asked`, only those whose figures it names (a batch of both kinds; the condition
+ * alone made the plain read's statements 5-10 % slower).
  */
-const keysOf = (code: string, asked?: number) =>
-  asked === undefined
-    ? sql`(SELECT * FROM k WHERE k.indicator = ${code})`
-    : sql`(SELECT * FROM k WHERE k.indicator = ${code} AND k.asked & ${asked}::int <> 0)`;
+const keysOf = (code: string | null, asked?: number) => {
+  const conditions = [
+    ...(code === null ? [] : [sql`k.indicator = ${code}`]),
+    ...(asked === undefined ? [] : [sql`k.asked & ${asked}::int <> 0`]),
+  ];
+  return conditions.length ? sql`(SELECT * FROM k WHERE ${join(conditions, ' AND ')})` : sql`k`;
+};
 
 /**
  * A row of a figure statement: a key's whole figure (`sex` null) or one sex of its split (`sex` set, and
@@ -271,7 +275,7 @@ function figureSql(
     SELECT k.i, NULL::text AS sex, sum(t.numerator)::float8 AS numerator, sum(t.denominator)::float8 AS denominator,
            count(t.denominator)::int AS with_denominator, count(*)::int AS "values",
            string_agg(DISTINCT t.source, '; ' ORDER BY t.source) AS source, true AS reported
-      FROM ${only(WHOLE) === undefined ? sql`k` : sql`(SELECT * FROM k WHERE k.asked & ${WHOLE}::int <> 0)`} k
+      FROM ${keysOf(null, only(WHOLE))} k
       JOIN ${locatedRows(REPORTED_LATEST, reportedLevels)} t ON t.indicator_code = k.indicator AND t.year = k.year AND ${atUnit('t')}
      GROUP BY k.i`;
   const whole = (code: string, indicator: ComputedIndicator) => sql`
@@ -434,7 +438,7 @@ export function createFigureLoaders(
   { reported = true, cache }: { reported?: boolean; cache?: FigureCache | undefined } = {},
 ) {
   let pending: { batch: FigureBatch; read: ReturnType<typeof readFigures> } | null = null;
-  // DataLoader dispatches each loader's batch in a \`process.nextTick\` of its own: a read scheduled the same
+  // DataLoader dispatches each loader's batch in a `process.nextTick` of its own: a read scheduled the same
   // way runs after the batches of one tick have both joined it.
   const enlist = (kind: keyof FigureBatch, keys: readonly IndicatorValueKey[]) => {
     if (!pending) {

@@ -230,9 +230,11 @@ function provincesOf(units: readonly (UnitRef & { list: UnitList['id'] })[]): Un
   for (const unit of units) {
     const list = UNIT_LISTS.find((candidate) => candidate.id === unit.list);
     const province = list && unitIndexFor(list).provinceOf(unit.code);
-    if (list && province) provinces.set(unitKey(listUnit(list, province.code)), listUnit(list, province.code));
+    if (!list || !province) continue;
+    const ref = { code: province.code, validFrom: list.validFrom };
+    provinces.set(unitKey(ref), ref);
   }
-  return [...provinces.values()].map(({ code, validFrom }) => ({ code, validFrom }));
+  return [...provinces.values()];
 }
 
 function computeCover(unit: UnitRef, beforeReform: boolean): Omit<TerritoryCover, 'provinces'> | undefined {
