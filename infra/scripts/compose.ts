@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 
+import { readSubgraphSdl } from '@ecd/service-kit/schema-files';
+
 const root = new URL('../../', import.meta.url);
 const outputUrl = new URL('infra/supergraph.graphql', root);
 const { subgraphs } = JSON.parse(readFileSync(new URL('infra/subgraphs.json', root), 'utf8')) as {
@@ -13,7 +15,7 @@ const { subgraphs } = JSON.parse(readFileSync(new URL('infra/subgraphs.json', ro
 };
 
 const result = composeServices(
-  subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(readFileSync(new URL(s.schema, root), 'utf8')) })),
+  subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(readSubgraphSdl(new URL(s.schema, root))) })),
 );
 
 if (result.errors) {

@@ -16,9 +16,9 @@
  * `npm run dev` (`--watch`): the same from the TypeScript source under `tsx watch` (the Prisma clients
  * generated first, the GraphQL resolver types, type-only code, once everything is up): a service restarts when a file it imports
  * changes (internal packages included), a subgraph also when its `src/schema.graphql` or migrations
- * change, the gateway when `infra/supergraph.graphql` does. Editing `prisma/schema.prisma` regenerates the
- * app's Prisma client (so it restarts); editing `src/schema.graphql` regenerates its resolver types and
- * recomposes the supergraph.
+ * or the service kit's shared schema parts change, the gateway when `infra/supergraph.graphql` does. Editing `prisma/schema.prisma` regenerates the
+ * app's Prisma client (so it restarts); editing `src/schema.graphql` (or a shared part) regenerates its
+ * resolver types and recomposes the supergraph.
  *
  * ECD_START_TIMINGS=1 prints when each step ends (seconds since the start).
  */
@@ -226,8 +226,27 @@ async function stopAll(exitCode: number, signal?: NodeJS.Signals) {
 process.once('SIGINT', () => void stopAll(0, 'SIGINT'));
 process.once('SIGTERM', () => void stopAll(0, 'SIGTERM'));
 
-/** Watch mode: an edited Prisma schema regenerates the app's client; an edited GraphQL schema its types and the supergraph. */
+/** The service kit's SDL parts the subgraphs' schemas name (`# shared: …`), as seen from an app's folder. */
+const SHARED_SCHEMA_PARTS = '../../packages/service-kit/src/schema/*.graphql';
+
+/**
+ * Watch mode: an edited Prisma schema regenerates the app's client; an edited GraphQL schema its types and
+ * the supergraph, and an edited shared part every subgraph's.
+ */
 function regenerateOnSchemaChanges() {
+  let sharedTimer: NodeJS.Timeout | undefined;
+  watch(`${root}packages/service-kit/src/schema`, () => {
+    clearTimeout(sharedTimer);
+    sharedTimer = setTimeout(() => {
+      console.log('shared schema parts changed: generate:graphql and compose');
+      turboRun(
+        'generate:graphql',
+        subgraphs.map(({ name }) => `./apps/${name}`),
+      )
+        .then(() => run(process.execPath, [tsxCli, 'infra/scripts/compose.ts']))
+        .catch((error: unknown) => console.error((error as Error).message));
+    }, 300);
+  });
   for (const { name } of subgraphs) {
     for (const [file, task] of [
       ['prisma/schema.prisma', 'generate:prisma'],
@@ -305,6 +324,7 @@ try {
   for (const { name, port } of subgraphs) {
     const child = start(name, 'src/demo/main.ts', port, { DATA_DIR: `${dataDir}/${name}`, DATABASE_URL: '' }, [
       'src/schema.graphql',
+      SHARED_SCHEMA_PARTS,
       'prisma/migrations',
     ]);
     ready.push(

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PrismaPg } from '@prisma/adapter-pg';
 
@@ -22,6 +21,7 @@ import {
   POLICIES,
   queryLimitsFromEnv,
   readHeader,
+  readSubgraphSdl,
   RequestAudit,
   safeRequestId,
   startHttpService,
@@ -213,7 +213,7 @@ export async function startDatabaseSubgraph<Client extends PrismaLike, Data>(
       });
       return { ...base, data: options.createDataLayer(client, shared), access, audit };
     };
-    const typeDefs = readFileSync(new URL('src/schema.graphql', options.appRoot), 'utf8');
+    const typeDefs = readSubgraphSdl(new URL('src/schema.graphql', options.appRoot));
     // What this process's answers depend on besides its data: its schema and the policies.
     const codeVersion = createHash('sha256')
       .update(typeDefs)

@@ -1,12 +1,16 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+import { subgraphSchemaFiles } from './schema-files.js';
+
 /**
- * graphql-codegen settings every subgraph uses: resolver types from `src/schema.graphql` into
+ * graphql-codegen settings every subgraph uses: resolver types from `src/schema.graphql` (with the shared
+ * parts it names: schema-files.ts) into
  * `src/generated/graphql.ts`, typed against the subgraph's context and its own model mappers.
  */
 export function subgraphCodegenConfig(mappers: Record<string, string> = {}): CodegenConfig {
   return {
-    schema: 'src/schema.graphql',
+    schema: subgraphSchemaFiles(pathToFileURL('src/schema.graphql')).map((file) => fileURLToPath(file)),
     generates: {
       'src/generated/graphql.ts': {
         plugins: ['typescript', 'typescript-resolvers'],

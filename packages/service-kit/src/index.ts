@@ -11,6 +11,7 @@ export * from './limits.js';
 export * from './rate-limit.js';
 export * from './logger.js';
 export * from './pagination.js';
+export * from './schema-files.js';
 export * from './subgraph.js';
 export * from './shareable-answer.js';
 export * from './plugin-hooks.js';

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-import { buildGuardedSubgraphSchema, fieldsWithoutPolicy } from '@ecd/service-kit';
+import { buildGuardedSubgraphSchema, fieldsWithoutPolicy, readSubgraphSdl } from '@ecd/service-kit';
 
 /**
  * Checks a subgraph's SDL against the access rules of the service kit (docs/SECURITY.md): every
@@ -41,7 +40,7 @@ export function expectUnknownPolicyRejected(sdl: string, madeUp = 'no-such-polic
 /** The access-rule tests of one subgraph's SDL file (each app's `src/schema.test.ts`). */
 export function describeAccessRules(subgraph: string, schemaFile: URL): void {
   describe(`${subgraph} schema: access rules`, () => {
-    const sdl = readFileSync(schemaFile, 'utf8');
+    const sdl = readSubgraphSdl(schemaFile);
     it('gives every field a policy, and every Query and Mutation field one of its own', () => {
       expectEveryFieldHasAPolicy(sdl);
     });

@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * SDL several subgraphs declare alike, kept once: the service kit's directive and scalar, the audit log's
+ * types, pagination, the figures the sectors hand LĐTBXH. Federation wants each `@shareable` type in every
+ * subgraph that returns it; a copy per subgraph drifted apart. A subgraph's `src/schema.graphql` names the
+ * parts it uses in a line `# shared: kit audit …`, and whatever reads a subgraph's schema (its server,
+ * codegen, composition, the access-rule tests) reads them after it, from `src/schema/<part>.graphql`.
+ */
+const SHARED_LINE = /^# shared:(.*)$/m;
+const partsDir = new URL('schema/', import.meta.url);
+
+/** A subgraph's SDL files: its own `src/schema.graphql`, then each shared part it names, in order. */
+export function subgraphSchemaFiles(schemaFile: URL): URL[] {
+  const names = SHARED_LINE.exec(readFileSync(schemaFile, 'utf8'))?.[1]?.trim().split(/\s+/) ?? [];
+  return [
+    schemaFile,
+    ...names.map((name) => {
+      const part = new URL(`${name}.graphql`, partsDir);
+      if (!existsSync(part)) {
+        const known = readdirSync(partsDir).map((file) => file.replace(/\.graphql$/, ''));
+        throw new Error(`${schemaFile.pathname}: no shared schema part "${name}" (known: ${known.join(', ')})`);
+      }
+      return part;
+    }),
+  ];
+}
+
+/** A subgraph's whole SDL: its own file and the shared parts it names. */
+export const readSubgraphSdl = (schemaFile: URL): string =>
+  subgraphSchemaFiles(schemaFile)
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
