@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { identifier, queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
-import { gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { loadEnv, startCultureSubgraph } from './server.js';
 
@@ -23,12 +23,9 @@ const rows = async (table: string) =>
   )[0]!.n;
 
 /** Calls the subgraph as a demo user (the admin when no user is given). */
-async function as<T = Record<string, unknown>>(user: string | null, query: string, input?: Record<string, unknown>) {
-  const headers: Record<string, string> = user
-    ? { authorization: `Bearer ${await gatewayToken(user, 'culture')}` }
-    : {};
-  return graphql<T>(subgraph.service.graphqlUrl, query, input ? { input } : {}, headers);
-}
+const call = subgraphCaller(() => subgraph.service.graphqlUrl, 'culture');
+const as = <T = Record<string, unknown>>(user: string | null, query: string, input?: Record<string, unknown>) =>
+  call<T>(user, query, input ? { input } : {});
 
 /** The refusal of a write: FORBIDDEN with `reason`, and `table` unchanged. */
 async function refused(user: string, query: string, input: Record<string, unknown>, table: string, reason: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { auditEventRows, gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { auditEventRows, subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { loadEnv, startCultureSubgraph } from './server.js';
 
@@ -9,17 +9,7 @@ const subgraph = useTestSubgraph('culture-audit', (env) => startCultureSubgraph(
 const db = () => subgraph.service.client;
 const auditRows = () => auditEventRows(db());
 
-async function as<T = Record<string, unknown>>(
-  user: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, {
-    ...headers,
-    authorization: `Bearer ${await gatewayToken(user, 'culture')}`,
-  });
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'culture');
 
 const REGISTER = `mutation($input: CulturalFacilityInput!) { registerCulturalFacility(input: $input) { id } }`;
 const EVENTS = `{ cultureAuditEvents(kind: WRITE) { totalCount nodes { service userId unitCode kind rootFields entityType entityIds succeeded errorCode } } }`;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { identifier, queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
-import { gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { loadEnv, startEducationSubgraph } from './server.js';
 
@@ -23,16 +23,7 @@ const rows = async (table: string) =>
   )[0]!.n;
 
 /** Calls the subgraph as a demo user (the admin when no user is given). */
-async function as<T = Record<string, unknown>>(
-  user: string | null,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  const headers: Record<string, string> = user
-    ? { authorization: `Bearer ${await gatewayToken(user, 'education')}` }
-    : {};
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, headers);
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'education');
 
 /** The refusal of a write: FORBIDDEN with `reason`, and `table` unchanged. */
 async function refused(user: string, query: string, variables: Record<string, unknown>, table: string, reason: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { communesOfProvince } from '@ecd/reference-data';
-import { auditEventRows, gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { auditEventRows, subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { loadEnv, startEducationSubgraph } from './server.js';
 
@@ -10,17 +10,7 @@ const subgraph = useTestSubgraph('education-audit', (env) => startEducationSubgr
 const db = () => subgraph.service.client;
 const auditRows = () => auditEventRows(db());
 
-async function as<T = Record<string, unknown>>(
-  user: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, {
-    ...headers,
-    authorization: `Bearer ${await gatewayToken(user, 'education')}`,
-  });
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'education');
 
 const REGISTER = `mutation($input: RegisterSchoolInput!) { registerSchool(input: $input) { id } }`;
 const EVENTS = `{ educationAuditEvents(kind: WRITE) { totalCount nodes { service userId unitCode kind rootFields entityType entityIds succeeded errorCode } } }`;

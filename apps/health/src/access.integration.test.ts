@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import { childKeyOf } from '@ecd/service-kit';
-import { gatewayToken, graphql, rowCount, useTestSubgraph } from '@ecd/test-kit';
+import { rowCount, subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { seedDemo } from './demo/seed.js';
 import { loadEnv, startHealthSubgraph } from './server.js';
@@ -23,14 +23,7 @@ const db = () => subgraph.service.client;
 const rows = (table: string) => rowCount(db(), table);
 
 /** Calls the subgraph as a demo user (the admin when no user is given). */
-async function as<T = Record<string, unknown>>(
-  user: string | null,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  const headers: Record<string, string> = user ? { authorization: `Bearer ${await gatewayToken(user, 'health')}` } : {};
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, headers);
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'health');
 
 /** The refusal of a write: FORBIDDEN with `reason`, and `table` unchanged. */
 async function refused(user: string, query: string, variables: Record<string, unknown>, table: string, reason: string) {

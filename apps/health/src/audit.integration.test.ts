@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { execute, queryRows, sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import { childKeyOf, type Identity } from '@ecd/service-kit';
-import { auditEventRows, gatewayToken, graphql, useTestSubgraph } from '@ecd/test-kit';
+import { auditEventRows, subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { loadEnv, startHealthSubgraph } from './server.js';
 
@@ -24,17 +24,7 @@ const auditRows = () => auditEventRows(db());
 const auditCount = async () => (await auditRows()).length;
 
 /** Calls the subgraph as the gateway does for a person (a demo user's name, or any identity), with extra headers. */
-async function as<T = Record<string, unknown>>(
-  user: string | Identity,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, {
-    ...headers,
-    authorization: `Bearer ${await gatewayToken(user, 'health')}`,
-  });
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'health');
 
 const REGISTER = `mutation Register($input: RegisterChildInput!) { registerChild(input: $input) { id child { key } } }`;
 const CHILD = `query ChildRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Child { key healthRecord { id birthDate } } } }`;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { queryRows, sql, type Sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
 import { childKeyOf, DEVELOPMENT_CHILD_KEY_SECRET, type Identity } from '@ecd/service-kit';
-import { gatewayToken, graphql, readFixture, rowCount, useTestSubgraph } from '@ecd/test-kit';
+import { readFixture, rowCount, subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { seedDemo } from './demo/seed.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
@@ -33,10 +33,7 @@ const OFFICER_QN: Identity = {
 type User = string | Identity | null;
 
 /** Calls the subgraph as a person (the admin when none is given). */
-async function as<T = Record<string, unknown>>(user: User, query: string, variables: Record<string, unknown> = {}) {
-  const headers: Record<string, string> = user ? { authorization: `Bearer ${await gatewayToken(user, 'ldtbxh')}` } : {};
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, headers);
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'ldtbxh');
 async function ok<T = Record<string, unknown>>(user: User, query: string, variables: Record<string, unknown> = {}) {
   const response = await as<T>(user, query, variables);
   expect(response.errors).toBeUndefined();

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 
 import { execute, queryRows, sql } from '@ecd/database';
-import { gatewayToken, graphql, readFixture, rowCount, useTestSubgraph, type GraphQLResponse } from '@ecd/test-kit';
+import { readFixture, rowCount, subgraphCaller, useTestSubgraph, type GraphQLResponse } from '@ecd/test-kit';
 
 import { seedDemo } from './demo/seed.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
@@ -23,10 +23,7 @@ const subgraph = useTestSubgraph('ldtbxh_agencies', (env) => startLdtbxhSubgraph
 type User = string | null;
 const REVISIONS_QUERY = `{ agencies(unitCode: "20", function: CULTURE, asOf: "2026-01-01") { nodes { code origin
   functions(history: true) { function } revisions { actor previous current } } } }`;
-async function as<T = Record<string, unknown>>(user: User, query: string, variables: Record<string, unknown> = {}) {
-  const headers: Record<string, string> = user ? { authorization: `Bearer ${await gatewayToken(user, 'ldtbxh')}` } : {};
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, headers);
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'ldtbxh');
 async function ok<T = Record<string, unknown>>(user: User, query: string, variables: Record<string, unknown> = {}) {
   const response = await as<T>(user, query, variables);
   expect(response.errors).toBeUndefined();

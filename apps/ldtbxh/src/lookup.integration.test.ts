@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { queryRows, sql } from '@ecd/database';
 import { childKeyOf, DEVELOPMENT_CHILD_KEY_SECRET, type Identity } from '@ecd/service-kit';
-import { auditEventRows, gatewayToken, graphql, rowCount, useTestSubgraph } from '@ecd/test-kit';
+import { auditEventRows, gatewayToken, rowCount, subgraphCaller, useTestSubgraph } from '@ecd/test-kit';
 
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
@@ -31,15 +31,7 @@ const caseWorker = (userId: string): Identity => ({
   agency: null,
 });
 
-async function as<T = Record<string, unknown>>(
-  user: string | Identity,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  return graphql<T>(subgraph.service.graphqlUrl, query, variables, {
-    authorization: `Bearer ${await gatewayToken(user, 'ldtbxh')}`,
-  });
-}
+const as = subgraphCaller(() => subgraph.service.graphqlUrl, 'ldtbxh');
 
 const LOOKUP = `query Lookup($personalId: String!, $purpose: String!) { childByPersonalId(personalId: $personalId, purpose: $purpose) { key } }`;
 type Lookup = { childByPersonalId: { key: string } | null };
