@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 
-import { isReason } from '@ecd/service-kit';
+import { isReason, type Identity } from '@ecd/service-kit';
 
-import { defaultAuthorization } from './identity.js';
+import { defaultAuthorization, gatewayToken } from './identity.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
