@@ -15,10 +15,10 @@
  *
  * `npm run dev` (`--watch`): the same from the TypeScript source under `tsx watch` (the Prisma clients
  * generated first, the GraphQL resolver types, type-only code, once everything is up): a service restarts when a file it imports
- * changes (internal packages included), a subgraph also when its `src/schema.graphql` or migrations
- * or the service kit's shared schema parts change, the gateway when `infra/supergraph.graphql` does. Editing `prisma/schema.prisma` regenerates the
- * app's Prisma client (so it restarts); editing `src/schema.graphql` (or a shared part) regenerates its
- * resolver types and recomposes the supergraph.
+ * changes (internal packages included), a subgraph also when its `src/schema.graphql`, the service kit's
+ * shared schema parts or its migrations change, the gateway when `infra/supergraph.graphql` does. Editing
+ * `prisma/schema.prisma` regenerates the app's Prisma client (so it restarts); editing `src/schema.graphql`
+ * (or a shared part) regenerates the resolver types and recomposes the supergraph.
  *
  * ECD_START_TIMINGS=1 prints when each step ends (seconds since the start).
  */
@@ -234,42 +234,42 @@ const SHARED_SCHEMA_PARTS = '../../packages/service-kit/src/schema/*.graphql';
  * the supergraph, and an edited shared part every subgraph's.
  */
 function regenerateOnSchemaChanges() {
-  let sharedTimer: NodeJS.Timeout | undefined;
-  watch(`${root}packages/service-kit/src/schema`, () => {
-    clearTimeout(sharedTimer);
-    sharedTimer = setTimeout(() => {
-      console.log('shared schema parts changed: generate:graphql and compose');
-      turboRun(
-        'generate:graphql',
-        subgraphs.map(({ name }) => `./apps/${name}`),
-      )
-        .then(() => run(process.execPath, [tsxCli, 'infra/scripts/compose.ts']))
-        .catch((error: unknown) => console.error((error as Error).message));
-    }, 300);
-  });
+  const apps = (names: readonly string[]) => names.map((name) => `./apps/${name}`);
+  regenerateOnChange(
+    `${root}packages/service-kit/src/schema`,
+    'shared schema parts',
+    'generate:graphql',
+    apps(subgraphs.map((s) => s.name)),
+  );
   for (const { name } of subgraphs) {
     for (const [file, task] of [
       ['prisma/schema.prisma', 'generate:prisma'],
       ['src/schema.graphql', 'generate:graphql'],
     ] as const) {
       const path = `${root}apps/${name}/${file}`;
-      if (!existsSync(path)) continue;
-      let timer: NodeJS.Timeout | undefined;
-      watch(path, () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          console.log(
-            `${name.padEnd(10)}| ${file} changed: ${task}${task === 'generate:graphql' ? ' and compose' : ''}`,
-          );
-          turboRun(task, [`./apps/${name}`])
-            .then(() =>
-              task === 'generate:graphql' ? run(process.execPath, [tsxCli, 'infra/scripts/compose.ts']) : undefined,
-            )
-            .catch((error: unknown) => console.error(`${name.padEnd(10)}| ${(error as Error).message}`));
-        }, 300);
-      });
+      if (existsSync(path)) regenerateOnChange(path, `${name.padEnd(10)}| ${file}`, task, apps([name]));
     }
   }
+}
+
+/** Runs `task` for `filters` when `path` changes (once for a burst of saves); new GraphQL types recompose the supergraph. */
+function regenerateOnChange(
+  path: string,
+  label: string,
+  task: 'generate:prisma' | 'generate:graphql',
+  filters: string[],
+) {
+  const compose = task === 'generate:graphql';
+  let timer: NodeJS.Timeout | undefined;
+  watch(path, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      console.log(`${label} changed: ${task}${compose ? ' and compose' : ''}`);
+      turboRun(task, filters)
+        .then(() => (compose ? run(process.execPath, [tsxCli, 'infra/scripts/compose.ts']) : undefined))
+        .catch((error: unknown) => console.error(`${label}: ${(error as Error).message}`));
+    }, 300);
+  });
 }
 
 /** A service answered for the first time: from now on `npm start` restarts it if it dies. */

@@ -4,9 +4,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { subgraphSchemaFiles } from './schema-files.js';
 
 /**
- * graphql-codegen settings every subgraph uses: resolver types from `src/schema.graphql` (with the shared
- * parts it names: schema-files.ts) into
- * `src/generated/graphql.ts`, typed against the subgraph's context and its own model mappers.
+ * graphql-codegen settings every subgraph uses: resolver types from `src/schema.graphql` and the shared parts
+ * it names (schema-files.ts) into `src/generated/graphql.ts`, typed against the subgraph's context and its
+ * own model mappers.
  */
 export function subgraphCodegenConfig(mappers: Record<string, string> = {}): CodegenConfig {
   return {

@@ -10,24 +10,27 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 const SHARED_LINE = /^# shared:(.*)$/m;
 const partsDir = new URL('schema/', import.meta.url);
 
-/** A subgraph's SDL files: its own `src/schema.graphql`, then each shared part it names, in order. */
-export function subgraphSchemaFiles(schemaFile: URL): URL[] {
-  const names = SHARED_LINE.exec(readFileSync(schemaFile, 'utf8'))?.[1]?.trim().split(/\s+/) ?? [];
-  return [
-    schemaFile,
-    ...names.map((name) => {
-      const part = new URL(`${name}.graphql`, partsDir);
-      if (!existsSync(part)) {
-        const known = readdirSync(partsDir).map((file) => file.replace(/\.graphql$/, ''));
-        throw new Error(`${schemaFile.pathname}: no shared schema part "${name}" (known: ${known.join(', ')})`);
-      }
-      return part;
-    }),
-  ];
+/** The shared parts a subgraph's schema text names, in order; a part the kit does not have is refused. */
+function partsNamed(schemaText: string, schemaFile: URL): URL[] {
+  const names = SHARED_LINE.exec(schemaText)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  return names.map((name) => {
+    const part = new URL(`${name}.graphql`, partsDir);
+    if (!existsSync(part)) {
+      const known = readdirSync(partsDir).map((file) => file.replace(/\.graphql$/, ''));
+      throw new Error(`${schemaFile.pathname}: no shared schema part "${name}" (known: ${known.join(', ')})`);
+    }
+    return part;
+  });
 }
 
+/** A subgraph's SDL files: its own `src/schema.graphql`, then each shared part it names, in order. */
+export const subgraphSchemaFiles = (schemaFile: URL): URL[] => [
+  schemaFile,
+  ...partsNamed(readFileSync(schemaFile, 'utf8'), schemaFile),
+];
+
 /** A subgraph's whole SDL: its own file and the shared parts it names. */
-export const readSubgraphSdl = (schemaFile: URL): string =>
-  subgraphSchemaFiles(schemaFile)
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\n');
+export function readSubgraphSdl(schemaFile: URL): string {
+  const own = readFileSync(schemaFile, 'utf8');
+  return [own, ...partsNamed(own, schemaFile).map((part) => readFileSync(part, 'utf8'))].join('\n');
+}
