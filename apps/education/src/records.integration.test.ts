@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { column, identifier, queryRows, sql, type Sql } from '@ecd/database';
 import { locateUnit, UNIT_LISTS, unitIndexFor } from '@ecd/reference-data';
+import { MAX_SOURCE_LENGTH } from '@ecd/service-kit';
 import { graphql, resolveUnitEntities, useTestSubgraph } from '@ecd/test-kit';
 
 import { EDUCATION_COMPUTED } from './data/computed-indicators.js';
@@ -313,6 +314,15 @@ describe('rejected input', () => {
       ['input.source', 'REQUIRED'],
       ['input.counts[0].completedPrimary', 'COMPLETED_ABOVE_CHILDREN'],
     ]);
+    const tooLong = await gql(POPULATION, {
+      input: {
+        communeCode: communeA,
+        year: 2024,
+        source: 'S'.repeat(MAX_SOURCE_LENGTH + 1),
+        counts: [{ age: 5, sex: 'MALE', children: 10, completedPrimary: 0, completedLowerSecondary: 0 }],
+      },
+    });
+    expect(problemsOf(tooLong).map((p) => [p.field, p.reason])).toEqual([['input.source', 'TOO_LONG']]);
     expect(await allRows()).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
   });
 });

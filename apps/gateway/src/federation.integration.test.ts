@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { column, empty, join, queryRows, sql, type Sql } from '@ecd/database';
 import { communesOfProvince } from '@ecd/reference-data';
+import { MAX_SOURCE_LENGTH } from '@ecd/service-kit';
 import { rowCount, subgraphDatabase, type Federation } from '@ecd/test-kit';
 
 import { langSonTestPlan, startTestFederation } from './federation.test-fixture.js';
@@ -819,6 +820,37 @@ describe('figures reported in aggregate', () => {
       ['input.source', 'REQUIRED'],
     ]);
     expect(await rows()).toBe(count);
+  });
+
+  it('refuses numbers and sources its columns cannot hold, and answers the figure as stored', async () => {
+    const count = await rows();
+    const figure = { indicatorCode: 'UNDER5_DEVELOPING_ON_TRACK', unitCode: '721', year: 2024 };
+    const refused = await federation.query(RECORD, {
+      input: { ...figure, numerator: 1e15, denominator: 1e16, source: 'x'.repeat(MAX_SOURCE_LENGTH + 1) },
+    });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INDICATOR_VALUE' });
+    expect(
+      (refused.errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason]),
+    ).toEqual([
+      ['input.numerator', 'NUMBER_OUT_OF_RANGE'],
+      ['input.denominator', 'NUMBER_OUT_OF_RANGE'],
+      ['input.source', 'TOO_LONG'],
+    ]);
+    const rounded = await federation.query(RECORD, {
+      input: { ...figure, numerator: 0.123456789, denominator: 4, source: 'Báo cáo 13/BC-PGDĐT' },
+    });
+    expect(
+      (rounded.errors![0]!.extensions!.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason]),
+    ).toEqual([['input.numerator', 'TOO_MANY_DECIMALS']]);
+    expect(await rows()).toBe(count);
+
+    const { data, errors } = await federation.query<{ recordEducationIndicatorValue: { source: string } }>(
+      `mutation($input: IndicatorValueInput!) { recordEducationIndicatorValue(input: $input) { numerator source } }`,
+      { input: { ...figure, numerator: 0.1234, denominator: 4, source: '  Báo cáo 14/BC-PGDĐT  ' } },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ recordEducationIndicatorValue: { numerator: 0.1234, source: 'Báo cáo 14/BC-PGDĐT' } });
+    expect(await rows()).toBe(count + 1);
   });
 });
 

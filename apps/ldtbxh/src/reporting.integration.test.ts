@@ -5,6 +5,7 @@ import { execute, queryRows, sql } from '@ecd/database';
 import { graphqlClient, readFixture, rowCount, useTestSubgraph } from '@ecd/test-kit';
 
 import { seedDemo } from './demo/seed.js';
+import { REPORT_TEXT_MAX_LENGTH } from './domain/submission-lifecycle.js';
 import { loadEnv, startLdtbxhSubgraph } from './server.js';
 
 const subgraph = useTestSubgraph('ldtbxh_reporting', (env) => startLdtbxhSubgraph(loadEnv(env), { seedDemo }));
@@ -151,6 +152,9 @@ describe('the submission lifecycle', () => {
       field: 'reason',
       reason: 'REASON_REQUIRED',
     });
+    expect(
+      (await errorOf(RETURN, { id: first.id, reason: 'x'.repeat(REPORT_TEXT_MAX_LENGTH + 1) })).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason', reason: 'TOO_LONG' });
     await ok(RETURN, { id: first.id, reason: 'Thiếu số liệu huyện' });
     const second = (
       await ok<{ createSubmission: { version: number; status: string } }>(CREATE, {
@@ -190,6 +194,21 @@ describe('the submission lifecycle', () => {
     expect((await errorOf(CREATE, { period: future.id, reporter: 'UBND-20', values: [] })).extensions).toMatchObject({
       reason: 'NOT_AN_EXPECTED_REPORTER',
     });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses numbers a value’s column cannot hold, and writes nothing', async () => {
+    const count = () => rowCount(subgraph.service.client, 'submission');
+    const before = await count();
+    const error = await errorOf(CREATE, {
+      period: future.id,
+      reporter: 'SVHTTDL-20',
+      values: [access('20', 1e15, 1e16)],
+    });
+    expect((error.extensions!.problems as { path: string; reason: string }[]).map((p) => [p.path, p.reason])).toEqual([
+      ['values[0].numerator', 'NUMBER_OUT_OF_RANGE'],
+      ['values[0].denominator', 'NUMBER_OUT_OF_RANGE'],
+    ]);
     expect(await count()).toBe(before);
   });
 

@@ -8,6 +8,7 @@ import {
   buildTemplate,
   FIRST_YEAR,
   ImportProblems,
+  MAX_SOURCE_LENGTH,
   POLICIES,
   problem,
   readDataSheets,
@@ -167,7 +168,7 @@ export async function importIndicatorValues(
       const year = reader.number('year', { required: true, integer: true });
       const numerator = reader.number('numerator', { required: true });
       const denominator = reader.number('denominator');
-      const source = reader.text('source', { required: true, maxLength: 500 });
+      const source = reader.text('source', { required: true, maxLength: MAX_SOURCE_LENGTH });
       if (problems.count > before || !unitCode || !indicatorCode || year === null || numerator === null || !source)
         continue;
       const input = { indicatorCode, unitCode, year, numerator, denominator, source: source.trim() };

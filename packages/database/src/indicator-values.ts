@@ -10,9 +10,12 @@ import {
   type UnitRef,
 } from '@ecd/reference-data';
 import {
+  figureNumberProblems,
   FIRST_YEAR,
+  MAX_SOURCE_LENGTH,
   problem,
   rejectInput,
+  textProblems,
   unitKeyFromReference,
   unitKeyString,
   type InputProblem,
@@ -513,14 +516,19 @@ export function indicatorValueProblems(
   const location = Number.isInteger(input.year) ? locateUnit(input.unitCode, `${input.year}-12-31`) : undefined;
   if (!location)
     add('unitCode', 'UNKNOWN_UNIT_CODE', `Không có đơn vị hành chính mã ${input.unitCode} vào cuối năm ${input.year}.`);
-  if (!Number.isFinite(input.numerator) || input.numerator < 0)
-    add('numerator', 'NEGATIVE_VALUE', 'Tử số phải là số không âm.');
+  const numeratorProblems = figureNumberProblems('numerator', input.numerator, 'Tử số');
+  problems.push(...numeratorProblems);
   const denominator = input.denominator ?? null;
   if (denominator !== null && !(denominator > 0))
     add('denominator', 'DENOMINATOR_NOT_POSITIVE', 'Mẫu số phải lớn hơn 0.');
-  else if (denominator !== null && input.numerator > denominator)
-    add('numerator', 'NUMERATOR_ABOVE_DENOMINATOR', `Tử số (${input.numerator}) lớn hơn mẫu số (${denominator}).`);
+  else if (denominator !== null) {
+    const denominatorProblems = figureNumberProblems('denominator', denominator, 'Mẫu số');
+    problems.push(...denominatorProblems);
+    if (!numeratorProblems.length && !denominatorProblems.length && input.numerator > denominator)
+      add('numerator', 'NUMERATOR_ABOVE_DENOMINATOR', `Tử số (${input.numerator}) lớn hơn mẫu số (${denominator}).`);
+  }
   if (!input.source.trim()) add('source', 'REQUIRED', 'Cần ghi nguồn số liệu (ví dụ số báo cáo).');
+  else problems.push(...textProblems('source', input.source, 'Nguồn số liệu', MAX_SOURCE_LENGTH));
   return { problems, location };
 }
 
@@ -600,6 +608,17 @@ export const latestFigureVersion = (alias: string): Sql => {
   })} AND newer.version > ${r}.version)`;
 };
 
+/** A recorded figure as stored (its source trimmed, its numbers as the column keeps them). */
+const recordedIndicatorValue = z.object({
+  id: z.string(),
+  indicatorCode: z.string(),
+  year: z.number(),
+  numerator: z.number(),
+  denominator: z.number().nullable(),
+  source: z.string(),
+});
+export type RecordedIndicatorValue = z.infer<typeof recordedIndicatorValue> & { unitCode: string };
+
 /**
  * Records a figure reported in aggregate (e.g. caregivers trained: numerator, denominator, unit,
  * year, source), after checking every field; a rejected figure writes nothing. `scope` (the request's
@@ -610,23 +629,23 @@ export async function recordIndicatorValue(
   db: SqlQueryable,
   input: IndicatorValueInput,
   options: IndicatorValueRules & { actor: string; scope: ScopeGuard },
-): Promise<{ id: string }> {
+): Promise<RecordedIndicatorValue> {
   const { problems, location } = indicatorValueProblems(input, options);
   if (location) options.scope.assertCovers(figureUnit(input, location), 'input.unitCode');
   if (problems.length || !location) rejectInput('Số liệu', 'INVALID_INDICATOR_VALUE', problems);
   const denominator = input.denominator ?? null;
   const [row] = await queryRows(
     db,
-    z.object({ id: z.string() }),
+    recordedIndicatorValue,
     sql`INSERT INTO indicator_value (id, indicator_code, year, numerator, denominator, source,
           commune_code, commune_valid_from, district_code, district_valid_from, province_code, province_valid_from, recorded_by, version)
         VALUES (gen_random_uuid(), ${input.indicatorCode}, ${input.year}, ${input.numerator}, ${denominator}, ${input.source.trim()},
                 ${location.communeCode}, ${location.communeValidFrom}::date, ${location.districtCode}, ${location.districtValidFrom}::date,
                 ${location.provinceCode}, ${location.provinceValidFrom}::date, ${options.actor}, ${nextVersion(input, location)})
-        RETURNING id::text`,
+        RETURNING id::text, indicator_code AS "indicatorCode", year, numerator::float8, denominator::float8, source`,
   );
   if (!row) throw new Error('INSERT … RETURNING gave no row');
-  return row;
+  return { ...row, unitCode: input.unitCode };
 }
 
 /** A sector's figure for one earlier year of the same indicator and unit. */

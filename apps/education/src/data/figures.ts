@@ -36,13 +36,12 @@ export function figureData(prisma: PrismaClient, reader: SqlQueryable, cache: Fi
       owned(progress) ? communeSexFigureColumns(valuesBySex, progress) : null,
     /** Records a figure reported in aggregate for an indicator education owns and does not compute. */
     async record(input: IndicatorValueInput, actor: string, scope: ScopeGuard) {
-      const { id } = await recordIndicatorValue(prisma, input, {
+      return recordIndicatorValue(prisma, input, {
         ownedIndicators: EDUCATION_INDICATORS,
         computed: EDUCATION_COMPUTED,
         actor,
         scope,
       });
-      return { id, ...input, denominator: input.denominator ?? null };
     },
   };
 }

@@ -2,6 +2,7 @@ import {
   countProblems,
   FIRST_YEAR,
   MAX_NAME_LENGTH,
+  MAX_SOURCE_LENGTH,
   problem,
   textProblems,
   toIsoDate,
@@ -298,6 +299,7 @@ export function populationProblems(source: string, counts: readonly PopulationRo
       reason: 'REQUIRED',
       message: 'Cần ghi nguồn số liệu (ví dụ số báo cáo điều tra phổ cập).',
     });
+  else problems.push(...textProblems('source', source, 'Nguồn số liệu', MAX_SOURCE_LENGTH));
   if (!counts.length)
     problems.push({ field: 'counts', reason: 'COUNTS_EMPTY', message: 'Cần ít nhất một dòng số trẻ em.' });
   const seen = new Set<string>();

@@ -529,13 +529,12 @@ export function progressData(
       gapLabel(measured, direction, unit),
     /** Records a figure LĐTBXH reports in aggregate (not one it computes), in the person's territory. */
     async record(input: IndicatorValueInput, options: { actor: string; scope: ScopeGuard }) {
-      const { id } = await recordIndicatorValue(prisma, input, {
+      return recordIndicatorValue(prisma, input, {
         ownedIndicators: await registry.ownedIndicatorCodes('SOCIAL_AFFAIRS'),
         computed: SOCIAL_AFFAIRS_COMPUTED,
         actor: options.actor,
         scope: options.scope,
       });
-      return { id, ...input, denominator: input.denominator ?? null };
     },
   };
 }

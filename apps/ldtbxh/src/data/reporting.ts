@@ -4,11 +4,14 @@ import { rowsByParentLoader } from '@ecd/database';
 import {
   badInput,
   conflict,
+  figureNumberProblems,
   fromIsoDate,
   isUuid,
   notFound,
   problem,
+  rejectArgument,
   rejectInput,
+  textProblems,
   toIsoDate,
   unitKeyString,
   type Access,
@@ -34,6 +37,7 @@ import {
 import {
   canStartVersion,
   nextStatus,
+  REPORT_TEXT_MAX_LENGTH,
   reportTextProblems,
   storedReportTexts,
   type ReportTexts,
@@ -145,13 +149,17 @@ async function checkValues(prisma: PrismaClient, planId: string, dueOn: Date, va
     const key = `${value.indicatorCode}@${value.unitCode}`;
     if (seen.has(key)) add('unitCode', 'Giá trị của chỉ số này cho đơn vị này đã được khai báo.', 'DUPLICATE_VALUE');
     seen.add(key);
-    if (!Number.isFinite(value.numerator) || value.numerator < 0)
-      add('numerator', 'Tử số phải là số không âm.', 'NEGATIVE_VALUE');
+    const addAll = (found: InputProblem[]) => found.forEach((p) => add(p.field, p.message, p.reason));
+    const numeratorProblems = figureNumberProblems('numerator', value.numerator, 'Tử số');
+    addAll(numeratorProblems);
     const denominator = value.denominator ?? null;
     if (indicator?.kind === 'RATIO') {
+      const denominatorProblems =
+        denominator === null ? [] : figureNumberProblems('denominator', denominator, 'Mẫu số');
       if (denominator === null || !(denominator > 0))
         add('denominator', 'Chỉ số tỷ lệ cần mẫu số lớn hơn 0.', 'MISSING_DENOMINATOR');
-      else if (value.numerator > denominator)
+      else if (denominatorProblems.length) addAll(denominatorProblems);
+      else if (!numeratorProblems.length && value.numerator > denominator)
         add('numerator', `Tử số (${value.numerator}) lớn hơn mẫu số (${denominator}).`, 'NUMERATOR_ABOVE_DENOMINATOR');
     } else if (indicator) {
       if (denominator !== null)
@@ -622,8 +630,11 @@ export function reportingData(prisma: PrismaClient, { plans, registry }: { plans
       const to = nextStatus(submission.status, input.action);
       if (input.action === 'SUBMIT')
         assertOpen(submission.expectedReport.period, { field: 'submissionId', reason: 'PERIOD_CLOSED' });
-      if (input.action === 'RETURN' && !input.reason?.trim()) {
-        throw badInput('Cần nêu lý do trả lại báo cáo.', { field: 'reason', reason: 'REASON_REQUIRED' });
+      if (input.action === 'RETURN') {
+        if (!input.reason?.trim())
+          throw badInput('Cần nêu lý do trả lại báo cáo.', { field: 'reason', reason: 'REASON_REQUIRED' });
+        const [tooLong] = textProblems('reason', input.reason, 'Lý do trả lại', REPORT_TEXT_MAX_LENGTH);
+        if (tooLong) rejectArgument(tooLong);
       }
       const data: Prisma.SubmissionUpdateManyMutationInput = {
         status: to,

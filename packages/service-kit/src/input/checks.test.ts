@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
 import { fromIsoDate } from '../dates.js';
-import { countProblems, locateCommuneOn, locateUnitOn, locationColumns, textProblems, yearProblems } from './checks.js';
+import {
+  countProblems,
+  figureNumberProblems,
+  locateCommuneOn,
+  locateUnitOn,
+  locationColumns,
+  MAX_FIGURE_VALUE,
+  textProblems,
+  yearProblems,
+} from './checks.js';
 import { isProblem } from './problems.js';
 
 const day = fromIsoDate;
@@ -92,5 +101,18 @@ describe('shared checks', () => {
     expect(textProblems('name', 'x'.repeat(11), 'Tên', 10)).toMatchObject([{ reason: 'TOO_LONG' }]);
     expect(yearProblems('year', 2018, day('2026-12-02'))).toMatchObject([{ reason: 'YEAR_OUT_OF_RANGE' }]);
     expect(yearProblems('year', 2027, day('2026-12-02'))).toEqual([]);
+  });
+
+  it('keeps a figure’s numbers to what its column holds: 14 digits before the point, 4 after', () => {
+    expect(figureNumberProblems('numerator', MAX_FIGURE_VALUE, 'Tử số')).toEqual([]);
+    expect(figureNumberProblems('numerator', 12.3456, 'Tử số')).toEqual([]);
+    expect(figureNumberProblems('numerator', 0, 'Tử số')).toEqual([]);
+    expect(figureNumberProblems('numerator', MAX_FIGURE_VALUE + 1, 'Tử số')).toMatchObject([
+      { field: 'numerator', reason: 'NUMBER_OUT_OF_RANGE' },
+    ]);
+    expect(figureNumberProblems('numerator', 1e15, 'Tử số')).toMatchObject([{ reason: 'NUMBER_OUT_OF_RANGE' }]);
+    expect(figureNumberProblems('numerator', 12.34567, 'Tử số')).toMatchObject([{ reason: 'TOO_MANY_DECIMALS' }]);
+    expect(figureNumberProblems('numerator', -0.5, 'Tử số')).toMatchObject([{ reason: 'NEGATIVE_VALUE' }]);
+    expect(figureNumberProblems('numerator', Number.NaN, 'Tử số')).toMatchObject([{ reason: 'NEGATIVE_VALUE' }]);
   });
 });

@@ -32,6 +32,31 @@ export function countProblems(
   return [];
 }
 
+/** What a figure's numerator or denominator column holds (numeric(18,4)): 14 digits before the point, 4 after. */
+export const FIGURE_DECIMALS = 4;
+export const MAX_FIGURE_VALUE = 99_999_999_999_999;
+/** The longest source a figure may name (a report's number and title). */
+export const MAX_SOURCE_LENGTH = 500;
+
+/**
+ * A figure's numerator or denominator as its column stores it: a number from 0 up to MAX_FIGURE_VALUE with
+ * at most FIGURE_DECIMALS decimals (more would be rounded away, and a larger one overflow the column).
+ */
+export function figureNumberProblems(field: string, value: number, label: string): InputProblem[] {
+  if (!Number.isFinite(value) || value < 0) return [problem(field, 'NEGATIVE_VALUE', `${label} phải là số không âm.`)];
+  if (value > MAX_FIGURE_VALUE)
+    return [problem(field, 'NUMBER_OUT_OF_RANGE', `${label} quá lớn (đã nhập ${value}, tối đa ${MAX_FIGURE_VALUE}).`)];
+  if (Number(value.toFixed(FIGURE_DECIMALS)) !== value)
+    return [
+      problem(
+        field,
+        'TOO_MANY_DECIMALS',
+        `${label} chỉ được có tối đa ${FIGURE_DECIMALS} chữ số thập phân (đã nhập ${value}).`,
+      ),
+    ];
+  return [];
+}
+
 /** A name, topic or note: not blank when required, not longer than `maxLength`. */
 export function textProblems(
   field: string,

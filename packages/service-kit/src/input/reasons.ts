@@ -121,7 +121,8 @@ export const REASONS = {
     message: 'Văn bản chứa ký tự không được phép (NUL).',
   },
   NUMBER_OUT_OF_RANGE: {
-    meaning: 'A number is too large to be represented (it overflows to infinity, e.g. 1e309).',
+    meaning:
+      'A number is too large to be represented (it overflows to infinity, e.g. 1e309) or larger than its field holds (a figure: 14 digits before the point).',
     message: 'Số quá lớn, không biểu diễn được.',
   },
   OUTCOMES_ABOVE_ENROLLED: {
@@ -150,7 +151,7 @@ export const REASONS = {
   },
   TOO_MANY_DECIMALS: {
     meaning:
-      'A measurement or target value has more decimals than are stored (weight to the gram, length or height to 0.01 cm, a milestone to 0.0001).',
+      'A measurement, target value or figure has more decimals than are stored (weight to the gram, length or height to 0.01 cm, a milestone or figure to 0.0001).',
     message: 'Số đo có quá nhiều chữ số thập phân.',
   },
   TOO_YOUNG_TO_COMPLETE: {
