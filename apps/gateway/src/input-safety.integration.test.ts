@@ -114,6 +114,53 @@ describe('operations the gateway cannot run', () => {
   });
 });
 
+describe('requests the GraphQL libraries refuse', () => {
+  const post = async (body: unknown, init: RequestInit = {}) => {
+    const response = await fetch(gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: (await defaultAuthorization(gateway.graphqlUrl))! },
+      body: JSON.stringify(body),
+      ...init,
+    });
+    return { status: response.status, body: (await response.json()) as { errors: GraphQLErrorShape[] } };
+  };
+  type GraphQLErrorShape = { message: string; extensions: Record<string, unknown> };
+  const firstError = ({ body }: { body: { errors: GraphQLErrorShape[] } }) => body.errors[0]!;
+
+  it('answers each with its code, a reason from the catalogue, the field when there is one, and a Vietnamese lead', async () => {
+    const batch = firstError(await post([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+    expect(batch.extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'BAD_REQUEST' });
+    expect(batch.message).toMatch(/^Yêu cầu HTTP không hợp lệ/);
+
+    const url = `${gateway.graphqlUrl}?query=${encodeURIComponent('mutation { __typename }')}`;
+    const get = await fetch(url, { headers: { authorization: (await defaultAuthorization(gateway.graphqlUrl))! } });
+    const refusedGet = ((await get.json()) as { errors: GraphQLErrorShape[] }).errors[0]!;
+    expect(refusedGet.extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'BAD_REQUEST' });
+    expect(refusedGet.message).toMatch(/^Yêu cầu HTTP không hợp lệ/);
+
+    const unknownField = firstError(await post({ query: '{ noSuchField }' }));
+    expect(unknownField.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_INVALID' });
+    expect(unknownField.message).toMatch(/^Truy vấn GraphQL không hợp lệ/);
+
+    const syntax = firstError(await post({ query: '{ plan(' }));
+    expect(syntax.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', reason: 'QUERY_SYNTAX_ERROR' });
+
+    const wrongType = firstError(
+      await post({
+        query: 'mutation($input: IndicatorValueInput!) { recordEducationIndicatorValue(input: $input) { id } }',
+        variables: { input: { indicatorCode: 'X', unitCode: '20', year: 'năm ngoái', numerator: 1, source: 'x' } },
+      }),
+    );
+    expect(wrongType.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.year',
+      reason: 'INVALID_VARIABLE',
+    });
+    expect(wrongType.message).toMatch(/^Dữ liệu đầu vào không hợp lệ/);
+    expect(subgraphCalls).toBe(0);
+  });
+});
+
 describe('personal numbers at the gateway', () => {
   const referral = (alias: string, personalId: string) =>
     `${alias}: sendReferral(input: { personalId: "${personalId}", unitCode: "05977", fromSector: HEALTH, fromService: "x", toSector: SOCIAL_AFFAIRS, toService: "y", reason: "z" }) { id }`;

@@ -47,12 +47,41 @@ describe('createErrorFormatter', () => {
     });
   });
 
-  it('puts a Vietnamese lead on graphql-js validation messages', () => {
+  it('puts a Vietnamese lead and a reason on graphql-js validation messages', () => {
     const formatted = format(
       { message: 'Cannot query field "x".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
       new GraphQLError('x'),
     );
-    expect(formatted.message).toBe('Truy vấn GraphQL không hợp lệ: Cannot query field "x".');
+    expect(formatted).toEqual({
+      message: 'Truy vấn GraphQL không hợp lệ: Cannot query field "x".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_INVALID' },
+    });
+  });
+
+  it('names the variable, and the field inside it, that graphql-js refused', () => {
+    const variableError = (message: string) =>
+      format({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message)).extensions;
+    expect(
+      variableError(
+        'Variable "$input" got invalid value "x" at "input.year"; Int cannot represent non-integer value: "x"',
+      ),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'input.year', reason: 'INVALID_VARIABLE' });
+    expect(variableError('Variable "$key" of required type "String!" was not provided.')).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'key',
+      reason: 'INVALID_VARIABLE',
+    });
+  });
+
+  it('gives a refused HTTP request (a batch, a GET mutation) a Vietnamese lead and a reason', () => {
+    const formatted = format(
+      { message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } },
+      new GraphQLError('Operation batching disabled.'),
+    );
+    expect(formatted).toEqual({
+      message: 'Yêu cầu HTTP không hợp lệ: Operation batching disabled.',
+      extensions: { code: 'BAD_REQUEST', reason: 'BAD_REQUEST' },
+    });
   });
 
   it('hides unexpected errors behind a generic message', () => {

@@ -54,6 +54,27 @@ const VIETNAMESE_PREFIX: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'Truy vấn GraphQL sai cú pháp',
   GRAPHQL_VALIDATION_FAILED: 'Truy vấn GraphQL không hợp lệ',
   BAD_USER_INPUT: 'Dữ liệu đầu vào không hợp lệ',
+  BAD_REQUEST: 'Yêu cầu HTTP không hợp lệ',
+  OPERATION_RESOLUTION_FAILURE: 'Không xác định được thao tác cần chạy',
+};
+
+/**
+ * The reason of an error graphql-js or Apollo Server raise themselves (a syntax error, an unknown field,
+ * a variable of the wrong type, a batch or a GET mutation refused): ours always name one.
+ */
+const LIBRARY_REASON: Record<string, Reason> = {
+  GRAPHQL_PARSE_FAILED: 'QUERY_SYNTAX_ERROR',
+  GRAPHQL_VALIDATION_FAILED: 'QUERY_INVALID',
+  BAD_USER_INPUT: 'INVALID_VARIABLE',
+  BAD_REQUEST: 'BAD_REQUEST',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_UNRESOLVED',
+};
+
+/** The input a graphql-js variable error names: the path inside the variable, else the variable. */
+const VARIABLE_ERROR = /^Variable "\$(\w+)"(?: got invalid value .*? at "([^"]+)")?/s;
+const fieldOfVariableError = (message: string) => {
+  const match = VARIABLE_ERROR.exec(message);
+  return match ? (match[2] ?? match[1]) : undefined;
 };
 
 /** What a client is told of an error it cannot act on. */
@@ -101,6 +122,11 @@ export function createErrorFormatter(logger: Logger) {
           ? `${prefix}: ${formatted.message}`
           : formatted.message;
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      const reason = LIBRARY_REASON[code];
+      if (!ours && reason) {
+        const field = code === ErrorCode.BadUserInput ? fieldOfVariableError(formatted.message) : undefined;
+        Object.assign(extensions, { ...(field && !extensions.field ? { field } : {}), reason });
+      }
       return { ...formatted, message, extensions };
     }
     const original = unwrapResolverError(error);

@@ -814,6 +814,26 @@ export const REASONS = {
     message: 'Đơn vị phụ trách ghi trong mã truy cập không phải đơn vị hành chính hiện hành.',
   },
 
+  // Requests the GraphQL libraries refuse before any rule of ours runs.
+  INVALID_VARIABLE: {
+    meaning:
+      "A variable's value does not fit its declared type (a text for a number, a missing required field, an unknown enum value); `field` names it.",
+    message: 'Giá trị của biến không đúng kiểu dữ liệu.',
+  },
+  OPERATION_UNRESOLVED: {
+    meaning:
+      'The operation to run cannot be told: the name given is not in the document, or it holds several operations and none is named.',
+    message: 'Không xác định được thao tác cần chạy.',
+  },
+  QUERY_INVALID: {
+    meaning: 'The query does not fit the schema (an unknown field or argument, a wrong type) or breaks a GraphQL rule.',
+    message: 'Truy vấn GraphQL không hợp lệ.',
+  },
+  QUERY_SYNTAX_ERROR: {
+    meaning: 'The query text is not valid GraphQL syntax.',
+    message: 'Truy vấn GraphQL sai cú pháp.',
+  },
+
   // Request limits and transport.
   BAD_REQUEST: {
     meaning: 'The HTTP request is refused for a reason no more specific reason names.',
