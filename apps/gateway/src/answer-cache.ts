@@ -4,11 +4,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { RequestHandler } from 'express';
 import { OperationTypeNode } from 'graphql';
-import { Redis } from 'ioredis';
 
 import {
   ANSWER_VERSION_PATH,
   claimsKey,
+  connectRedis,
   IDEMPOTENCY_KEY_HEADER,
   todayInVietnam,
   toIsoDate,
@@ -105,8 +105,7 @@ function fetchVersion(url: URL, token: string): Promise<string> {
 
 /** Answers kept in Redis, shared by the gateway replicas (errors are misses: see ErrorsAreMissesCache). */
 function redisAnswers(url: string, logger: Logger): KeyValueCache<Buffer> & { close(): void } {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true });
-  redis.on('error', (error: unknown) => logger.warn({ err: error }, 'answer cache (Redis) unavailable'));
+  const redis = connectRedis(url, logger, 'answer cache', { lazyConnect: true });
   const key = (k: string) => `ecd:answers:${k}`;
   return {
     get: async (k) => (await redis.getBuffer(key(k))) ?? undefined,
@@ -224,6 +223,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       options.logger.info(
         {
           requestId: caller.requestId,
+          ...(caller.clientRequestId ? { clientRequestId: caller.clientRequestId } : {}),
           userId: caller.identity.userId,
           operation: typeof body.operationName === 'string' ? body.operationName : null,
           ms: Math.round(performance.now() - started),

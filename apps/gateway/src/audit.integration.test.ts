@@ -17,16 +17,28 @@ beforeAll(async () => {
 
 afterAll(() => federation?.close());
 
-const as = async <T = Record<string, unknown>>(
+const as = async <T = Record<string, unknown>>(user: string, query: string, variables: Record<string, unknown> = {}) =>
+  federation.query<T>(query, variables, { authorization: `Bearer ${await userToken(user)}` });
+
+/** One request as `user`, sending `x-request-id: clientRequestId`: its answer and the request id the gateway answered with. */
+async function withRequestId<T>(
   user: string,
   query: string,
-  variables: Record<string, unknown> = {},
-  requestId?: string,
-) =>
-  federation.query<T>(query, variables, {
-    authorization: `Bearer ${await userToken(user)}`,
-    ...(requestId ? { 'x-request-id': requestId } : {}),
+  variables: Record<string, unknown>,
+  clientRequestId: string,
+) {
+  const response = await fetch(federation.gateway.graphqlUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await userToken(user)}`,
+      'x-request-id': clientRequestId,
+    },
+    body: JSON.stringify({ query, variables }),
   });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  return { ...body, requestId: response.headers.get('x-request-id') };
+}
 
 const ALL_LOGS = `query Logs($requestId: String) {
   socialAffairsAuditEvents(requestId: $requestId) { totalCount nodes { service userId kind purpose found entityType } }
@@ -42,7 +54,7 @@ type Logs = {
 };
 
 describe('the audit logs through the gateway', () => {
-  it('follows one lookup across sectors by its request id, for the auditor only', async () => {
+  it('follows one lookup across sectors by the request id the gateway answered with, for the auditor only', async () => {
     const registered = await as<{ registerChild: { id: string } }>(
       'station.dongkinh',
       `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
@@ -53,7 +65,8 @@ describe('the audit logs through the gateway', () => {
     expect(registered.errors).toBeUndefined();
     const recordId = registered.data!.registerChild.id;
 
-    const lookup = await as<{ childByPersonalId: { healthRecord: { id: string } } }>(
+    // The client's own id (here another person's, say) is only logged: the gateway files the request under its own.
+    const lookup = await withRequestId<{ childByPersonalId: { healthRecord: { id: string } } }>(
       'station.dongkinh',
       `query Lookup($personalId: String!, $purpose: String!) { childByPersonalId(personalId: $personalId, purpose: $purpose) { key healthRecord { id } } }`,
       { personalId: '020325000888', purpose: 'Khám sàng lọc tại trạm' },
@@ -61,8 +74,15 @@ describe('the audit logs through the gateway', () => {
     );
     expect(lookup.errors).toBeUndefined();
     expect(lookup.data!.childByPersonalId.healthRecord).toEqual({ id: recordId });
+    expect(lookup.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
-    const logs = await as<Logs>('auditor', ALL_LOGS, { requestId: 'audit-lookup-1' });
+    const filedUnderClients = await as<Logs>('auditor', ALL_LOGS, { requestId: 'audit-lookup-1' });
+    expect(filedUnderClients.errors).toBeUndefined();
+    expect(Object.values(filedUnderClients.data!).map((log: { totalCount: number }) => log.totalCount)).toEqual([
+      0, 0, 0, 0,
+    ]);
+
+    const logs = await as<Logs>('auditor', ALL_LOGS, { requestId: lookup.requestId });
     expect(logs.errors).toBeUndefined();
     expect(logs.data).toEqual({
       socialAffairsAuditEvents: {

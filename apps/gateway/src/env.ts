@@ -10,6 +10,7 @@ import {
   DEVELOPMENT_KEY_PREFIX,
   EnvError,
   FEDERATION_AUDIENCE,
+  idempotencyKeyEnv,
   parseEnv,
   portSchema,
   readJson,
@@ -43,6 +44,19 @@ export const gatewayEnvSchema = baseEnvSchema
     /** Requests one person (verified user id) may send per minute; 0 turns the limit off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     /**
+     * Requests of one person (verified user id) in flight at once; 0 turns the cap off. The rest wait in
+     * that person's own queue, so one person's burst never fills the subgraphs' queues (SUBGRAPH_CONCURRENCY,
+     * shared by everyone) ahead of others. 4: half of a subgraph's 8 calls at once, since a request calls
+     * each subgraph about once at a time, so one person leaves at least half to the others; the c=4 benchmark
+     * and a page of the web application asking a few queries at once run unhindered.
+     */
+    PERSON_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
+    /**
+     * Requests of one person waiting for a turn at most; more are refused (HTTP 429, TOO_MANY_IN_FLIGHT).
+     * 16 absorbs a page's burst without an error and bounds what one person holds in the gateway.
+     */
+    PERSON_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+    /**
      * Apollo Gateway's own usage metrics, sent to Apollo's servers (with the host's description, after
      * probing cloud metadata addresses) every hour and when it stops. Off unless asked for: a system
      * holding children's personal data sends nothing out of its network by itself.
@@ -55,8 +69,10 @@ export const gatewayEnvSchema = baseEnvSchema
     ANSWER_CACHE: z.enum(['on', 'off']).default('on'),
     /** Memory the kept answers may take in this process, in MiB (unused with REDIS_URL: Redis keeps them). */
     ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
-    /** A Redis shared by the gateway replicas for the per-user rate limit and the answer cache; unset: each keeps its own in memory. */
+    /** A Redis shared by the gateway replicas for the per-user rate limit, the answer cache and the Idempotency-Keys; unset: each keeps its own in memory. */
     REDIS_URL: optionalUrl,
+    /** How long the gateway binds a mutation's Idempotency-Key to its request (hours): the subgraphs' setting, the same variable. */
+    ...idempotencyKeyEnv,
     /** The OpenID Connect provider whose bearer tokens people sign in with (the development issuer by default). */
     OIDC_ISSUER: z.string().min(1).default(DEVELOPMENT_ISSUER),
     OIDC_AUDIENCE: z.string().min(1).default(FEDERATION_AUDIENCE),

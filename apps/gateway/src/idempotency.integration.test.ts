@@ -134,7 +134,9 @@ describe('a mutation retried with the same Idempotency-Key', () => {
       [`mutation($i: IndicatorValueInput!) { recordSocialAffairsIndicatorValue(input: $i) { id } }`, { i: figure(10) }], // another selection
     ] as const) {
       const refused = await send(query, variables, { key });
-      expect(refused.data).toBeNull();
+      // Refused by the gateway before execution: a request error, no data.
+      expect(refused.status).toBe(422);
+      expect(refused.data ?? null).toBeNull();
       expect(refused.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'IDEMPOTENCY_KEY_REUSED',
@@ -283,6 +285,168 @@ describe('every subgraph applies the keys the same way', () => {
       expect(await keysHeld(subgraph, key)).toEqual([{ user_id: 'admin', answered: true }]);
     },
   );
+});
+
+/** The subgraphs' URLs, for more gateways over the same subgraphs. */
+const subgraphUrls = () =>
+  Object.fromEntries(Object.entries(federation.subgraphs).map(([name, s]) => [name, s.graphqlUrl]));
+
+describe('the gateway binds a key to the whole request, whichever sectors it writes to', () => {
+  const SESSION = `mutation($p: ParentingSessionInput!) { recordParentingSession(input: $p) { id } }`;
+  const session = (participants: number) => ({
+    communeCode: '05977',
+    heldOn: '2026-03-15',
+    topic: 'Chơi cùng con',
+    participants,
+  });
+  const outreach = (peopleReached: number) => ({
+    unitCode: '05977',
+    from: '2026-03-01',
+    to: '2026-03-31',
+    channel: 'MEETING',
+    topic: 'Nuôi dạy con',
+    peopleReached,
+    parentsReached: Math.max(0, peopleReached - 10),
+  });
+  const SESSION_AND_FAMILY_EDUCATION = `mutation($p: ParentingSessionInput!, $o: OutreachInput!) {
+    recordParentingSession(input: $p) { id }
+    recordFamilyEducationSession(input: $o) { id }
+  }`;
+  const CAMPAIGN = `mutation($o: OutreachInput!) { recordCommunicationCampaign(input: $o) { id } }`;
+  type Reach = { administrativeUnit: Record<'familyEducationReach' | 'communicationReach', { count: number }> };
+
+  /** What each sector holds: LĐTBXH's sessions (no query lists them: its table), culture's through GraphQL. */
+  async function written() {
+    const reach = await send<Reach>(
+      `{ administrativeUnit(code: "05977") { familyEducationReach(year: 2026) { count } communicationReach(year: 2026) { count } } }`,
+      {},
+    );
+    expect(reach.errors).toBeUndefined();
+    return {
+      sessions: await rowCount(ldtbxh(), 'parenting_session'),
+      familyEducation: reach.data!.administrativeUnit.familyEducationReach.count,
+      campaigns: reach.data!.administrativeUnit.communicationReach.count,
+    };
+  }
+
+  function expectReused(answer: Answer<unknown>) {
+    expect(answer.status).toBe(422);
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors).toHaveLength(1);
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'Idempotency-Key',
+    });
+    expect(answer.errors?.[0]?.message).toBe(
+      'Idempotency-Key này đã được dùng cho một yêu cầu khác; vui lòng tạo khóa mới cho mỗi yêu cầu.',
+    );
+    expect(replayed(answer)).toBe(false);
+  }
+
+  it('refuses the key with a request adding another sector’s field: nothing written in either sector', async () => {
+    const key = randomUUID();
+    const first = await send(SESSION, { p: session(12) }, { key });
+    expect(first.errors).toBeUndefined();
+    const before = await written();
+    const refused = await send(SESSION_AND_FAMILY_EDUCATION, { p: session(12), o: outreach(40) }, { key });
+    expectReused(refused);
+    expect(await written()).toEqual(before);
+    expect(await keysHeld('culture', key)).toEqual([]);
+  });
+
+  it('refuses the key with a mutation of another sector: nothing written there', async () => {
+    const key = randomUUID();
+    expect((await send(SESSION, { p: session(13) }, { key })).errors).toBeUndefined();
+    const before = await written();
+    expectReused(await send(CAMPAIGN, { o: outreach(50) }, { key }));
+    expect(await written()).toEqual(before);
+    expect(await keysHeld('culture', key)).toEqual([]);
+    // The first request, sent again, is still replayed.
+    expect(replayed(await send(SESSION, { p: session(13) }, { key }))).toBe(true);
+    expect(await written()).toEqual(before);
+  });
+
+  it('leaves the key free after a request that wrote nothing: the corrected request runs with it', async () => {
+    const key = randomUUID();
+    const before = await written();
+    const failed = await send(CAMPAIGN, { o: outreach(-1) }, { key });
+    expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_OUTREACH' });
+    expect(await written()).toEqual(before);
+    // Corrected, in another sector even: executed once, then replayed.
+    const corrected = await send(SESSION_AND_FAMILY_EDUCATION, { p: session(14), o: outreach(60) }, { key });
+    expect(corrected.errors).toBeUndefined();
+    expect(replayed(corrected)).toBe(false);
+    const again = await send(SESSION_AND_FAMILY_EDUCATION, { p: session(14), o: outreach(60) }, { key });
+    expect(replayed(again)).toBe(true);
+    expect(again.data).toEqual(corrected.data);
+    const after = await written();
+    expect(after).toEqual({ ...before, sessions: before.sessions + 1, familyEducation: before.familyEducation + 1 });
+    // The key is now bound to the corrected request.
+    expectReused(await send(CAMPAIGN, { o: outreach(-1) }, { key }));
+  });
+
+  it('marks an answer a replay only when no sector executed its part', async () => {
+    // A gateway to which culture refuses connections: LĐTBXH writes its part, culture gets nothing.
+    const gateway = await startGateway({
+      env: loadEnv(gatewayTestEnv()),
+      subgraphUrls: { ...subgraphUrls(), culture: await refusingUrl() },
+    });
+    extraGateways.push(gateway);
+    const key = randomUUID();
+    const variables = { p: session(15), o: outreach(70) };
+    const before = await written();
+    const half = await send(SESSION_AND_FAMILY_EDUCATION, variables, { key, url: gateway.graphqlUrl });
+    expect(half.errors?.[0]?.extensions).toMatchObject({ reason: 'SUBGRAPH_UNREACHABLE', service: 'culture' });
+    expect(await written()).toEqual({ ...before, sessions: before.sessions + 1 });
+    // Sent again through the gateway that reaches culture: LĐTBXH replays its part, culture executes its own.
+    const whole = await send(SESSION_AND_FAMILY_EDUCATION, variables, { key });
+    expect(whole.errors).toBeUndefined();
+    expect(replayed(whole)).toBe(false);
+    const done = { ...before, sessions: before.sessions + 1, familyEducation: before.familyEducation + 1 };
+    expect(await written()).toEqual(done);
+    // Now every part is a replay.
+    const again = await send(SESSION_AND_FAMILY_EDUCATION, variables, { key });
+    expect(replayed(again)).toBe(true);
+    expect(again.data).toEqual(whole.data);
+    expect(await written()).toEqual(done);
+  });
+
+  it('shares the binding between gateway replicas through Redis', async () => {
+    const replica = () =>
+      startGateway({
+        env: loadEnv(gatewayTestEnv({ REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' })),
+        subgraphUrls: subgraphUrls(),
+      });
+    const [one, two] = await Promise.all([replica(), replica()]);
+    extraGateways.push(one, two);
+    const key = randomUUID();
+    expect((await send(SESSION, { p: session(16) }, { key, url: one.graphqlUrl })).errors).toBeUndefined();
+    const before = await written();
+    expectReused(await send(CAMPAIGN, { o: outreach(80) }, { key, url: two.graphqlUrl }));
+    expect(replayed(await send(SESSION, { p: session(16) }, { key, url: two.graphqlUrl }))).toBe(true);
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses a keyed mutation, sending nothing, while the shared store is unreachable', async () => {
+    const gateway = await startGateway({
+      env: loadEnv(gatewayTestEnv({ REDIS_URL: 'redis://127.0.0.1:1' })),
+      subgraphUrls: subgraphUrls(),
+    });
+    extraGateways.push(gateway);
+    const before = await written();
+    const refused = await send(SESSION, { p: session(17) }, { key: randomUUID(), url: gateway.graphqlUrl });
+    expect(refused.status).toBe(503);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      reason: 'IDEMPOTENCY_STORE_UNAVAILABLE',
+      field: 'Idempotency-Key',
+    });
+    expect(await written()).toEqual(before);
+    // A mutation without a key does not need the store.
+    expect((await send(SESSION, { p: session(17) }, { url: gateway.graphqlUrl })).errors).toBeUndefined();
+    expect(await written()).toEqual({ ...before, sessions: before.sessions + 1 });
+  });
 });
 
 /** A second gateway over the same subgraphs, which gives up on a subgraph after a second. */
@@ -525,12 +689,13 @@ describe('the gateway tells a mutation never sent from one sent and not answered
       expect(read.errors?.[0]?.extensions).toMatchObject({ reason: 'SUBGRAPH_UNREACHABLE', service: 'ldtbxh' });
       expect(hangingUp.seen.at(-1)?.['idempotency-key']).toBeUndefined();
 
+      // The cut mutation may have been written: its key stays bound to it, another request is refused.
+      const CHILD = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`;
+      const child = { input: { birthDate: '2025-02-01', sex: 'MALE', communeCode: '05977' } };
+      expect((await send(CHILD, child, { key, url })).errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+
       // A subgraph refusing the connection never got the mutation: nothing was written.
-      const refused = await send(
-        `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
-        { input: { birthDate: '2025-02-01', sex: 'MALE', communeCode: '05977' } },
-        { key, url },
-      );
+      const refused = await send(CHILD, child, { key: randomUUID(), url });
       expect(refused.errors?.[0]?.extensions).toMatchObject({ reason: 'SUBGRAPH_UNREACHABLE', service: 'health' });
       expect(refused.errors?.[0]?.message).toBe(
         'Không gửi được yêu cầu tới dịch vụ ngành Y tế: dịch vụ hiện không phản hồi; chưa có dữ liệu nào được ghi.',

@@ -99,6 +99,62 @@ async function queueingSubgraph(delayMs: number) {
   };
 }
 
+/**
+ * A health subgraph that answers every entity's `healthStationCount` with 0: at once for everyone but
+ * `heldUser`, whose calls it holds until `release()` (the person who is identified by the gateway's signed token).
+ */
+async function holdingSubgraph(heldUser: string) {
+  const held: (() => void)[] = [];
+  let heldSeen = 0;
+  const arrivals: (() => void)[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      const { sub } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as {
+        sub?: string;
+      };
+      const { variables } = JSON.parse(body) as { variables?: { representations?: unknown[] } };
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const entities = (variables?.representations ?? []).map(() => ({ healthStationCount: 0 }));
+        res.end(JSON.stringify({ data: { _entities: entities } }));
+      };
+      if (sub !== heldUser) return answer();
+      heldSeen++;
+      held.push(answer);
+      arrivals.splice(0).forEach((arrived) => arrived());
+    });
+  });
+  const url = await listen(server);
+  return {
+    url,
+    /** The held person's calls that reached the subgraph so far. */
+    heldSeen: () => heldSeen,
+    /** Resolves once `n` of the held person's calls have reached the subgraph. */
+    heldCalls: async (n: number) => {
+      while (heldSeen < n) await new Promise<void>((resolve) => arrivals.push(resolve));
+    },
+    /** Answers the held calls, and from now on answers the held person's calls at once. */
+    release: () => {
+      heldUser = '';
+      held.splice(0).forEach((answer) => answer());
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A promise with whether it has settled yet, read synchronously. */
+function tracked<T>(promise: Promise<T>) {
+  const state = { settled: false, promise };
+  void promise.finally(() => (state.settled = true));
+  return state;
+}
+
 let federation: Federation;
 const proxies: Record<string, ForwardingProxy> = {};
 const realUrls: Record<string, string> = {};
@@ -255,6 +311,72 @@ describe('rate limit per person', () => {
           )
         ).status,
       ).toBe(200);
+  });
+});
+
+describe('requests in flight per person', () => {
+  it('keeps one person’s excess in their own queue, so another person is answered meanwhile; past the queue: a typed 429', async () => {
+    const health = await holdingSubgraph('lead.langson');
+    try {
+      // Three calls to health at once, two of them the first person's at most: the other person's call finds a place.
+      const gateway = await gatewayWith(
+        { SUBGRAPH_CONCURRENCY: '3', PERSON_CONCURRENCY: '2', PERSON_QUEUE: '3' },
+        { ...realUrls, health: health.url },
+      );
+      const send = async (user: string, query: string) =>
+        fetch(gateway.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await userToken(user)}` },
+          body: JSON.stringify({ query }),
+        });
+      // Six different texts (the same text asked at once is answered once: answer-cache.ts): two in flight,
+      // three waiting in the person's queue, one refused.
+      const heavy = Array.from({ length: 6 }, (_, i) =>
+        tracked(send('lead.langson', `# ${i}\n{ administrativeUnit(code: "20") { healthStationCount } }`)),
+      );
+      await health.heldCalls(2);
+      const refused = await Promise.race(heavy.map((h) => h.promise));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      const body = (await refused.json()) as {
+        data?: unknown;
+        errors: { message: string; extensions: Record<string, unknown> }[];
+      };
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0]).toMatchObject({
+        extensions: { code: 'RATE_LIMITED', reason: 'TOO_MANY_IN_FLIGHT', limit: 2, queueLimit: 3 },
+      });
+      expect(body.errors[0]!.message).toMatch(/^Bạn đang có quá nhiều yêu cầu đang xử lý/);
+
+      // The other person's query, through the same health subgraph, is answered while the first person's
+      // two calls are still held and their three others still wait their turn (without the cap, it would
+      // wait in health's queue behind them until they are released: this test would time out).
+      const other = await send(
+        'viewer.quangninh',
+        '{ administrativeUnit(code: "22") { fullName healthStationCount plans { key } } }',
+      );
+      expect(other.status).toBe(200);
+      const answer = (await other.json()) as { data: unknown; errors?: unknown };
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toMatchObject({
+        administrativeUnit: { fullName: 'Thành phố Quảng Ninh', healthStationCount: 0 },
+      });
+      expect(heavy.filter((h) => !h.settled)).toHaveLength(5);
+      expect(health.heldSeen()).toBe(2);
+
+      // Released, the first person's requests are all answered, the queued ones included.
+      health.release();
+      const statuses = await Promise.all(heavy.map(async (h) => (await h.promise).status));
+      expect(statuses.sort()).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(health.heldSeen()).toBe(2);
+    } finally {
+      await health.close();
+    }
+  });
+
+  it('is on by default and off at 0', () => {
+    expect(loadEnv(gatewayTestEnv())).toMatchObject({ PERSON_CONCURRENCY: 4, PERSON_QUEUE: 16 });
+    expect(loadEnv(gatewayTestEnv({ PERSON_CONCURRENCY: '0' })).PERSON_CONCURRENCY).toBe(0);
   });
 });
 

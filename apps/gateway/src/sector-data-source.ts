@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { Agent, type ServerResponse } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { getOperationAST, GraphQLError, OperationTypeNode, parse } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, OperationTypeNode, parse } from 'graphql';
 
 import {
   ANSWER_VERSION_HEADER,
@@ -34,15 +34,44 @@ export interface GatewayContext extends RequestContext {
   signal: AbortSignal;
   /** Set once a subgraph answered this request: its later calls go before new requests' (bulkhead.ts). */
   subgraphAnswered?: boolean;
-  /** The client's Idempotency-Key of a mutation, checked (see idempotency.ts): forwarded on the mutation calls. */
+  /** The client's Idempotency-Key of a mutation, checked and bound (see idempotency.ts): forwarded on the mutation calls. */
   idempotencyKey?: string;
-  /** Set when a subgraph answered a mutation call with the answer stored under the key (a replay). */
-  idempotentReplay?: boolean;
+  /** What became of the mutation calls that carried the key (set with it). */
+  keyedCalls?: KeyedCalls;
   /** The answer cache's key for this query, when it may keep the answer (answer-cache.ts). */
   answerKey?: string;
   /** The answer versions each subgraph marked its shareable parts of this request with (answer-cache.ts). */
   answerVersions?: Map<string, Set<string>>;
 }
+
+/** The mutation calls of a keyed request: whether the answer is a replay, and whether anything may have been written. */
+export interface KeyedCalls {
+  /** Mutation calls sent with the key. */
+  sent: number;
+  /** Of them, answered with the answer a subgraph stored under the key. */
+  replayed: number;
+  /** A subgraph may have applied a field: one succeeded, was replayed, or a call went unanswered. */
+  applied: boolean;
+}
+
+type SubgraphAnswer = { data?: unknown; errors?: readonly { path?: readonly unknown[] }[] };
+
+/**
+ * Whether a subgraph's answer to a keyed mutation call shows a root field applied (the subgraph then
+ * stored its key): one without an error at its path. No `data`: refused before execution, nothing applied.
+ */
+function partApplied(query: string | undefined, body: SubgraphAnswer) {
+  if (body.data === undefined) return false;
+  const operation = query ? getOperationAST(parse(query)) : null;
+  if (!operation) return true;
+  const failed = new Set((body.errors ?? []).map((e) => e.path?.[0]));
+  return operation.selectionSet.selections.some(
+    (s) => s.kind !== Kind.FIELD || (!s.name.value.startsWith('__') && !failed.has((s.alias ?? s.name).value)),
+  );
+}
+
+/** Subgraph answers with an HTTP error status, kept with the error made of them for partApplied. */
+const errorBodies = new WeakMap<GraphQLError, SubgraphAnswer>();
 
 /** Why a request was aborted: its deadline of `timeoutMs` passed, or its client went away. */
 export type AbortCause = { reason: 'REQUEST_TIMEOUT'; timeoutMs: number } | { reason: 'CLIENT_CLOSED_REQUEST' };
@@ -189,8 +218,10 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http.headers.set('authorization', `Bearer ${await token}`);
     request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
     // The one header of the client a subgraph gets, and only on a mutation: the subgraph applies the key.
-    if (context.idempotencyKey && calls.get(request.http.headers.get(CALL_HEADER) ?? '')?.mutation)
+    if (context.idempotencyKey && calls.get(request.http.headers.get(CALL_HEADER) ?? '')?.mutation) {
       request.http.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
+      if (context.keyedCalls) context.keyedCalls.sent += 1;
+    }
   }
 
   /**
@@ -199,10 +230,16 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override didReceiveResponse({
     response,
+    request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
     if (!hasRequestContext(context)) return response;
-    if (response.extensions?.[IDEMPOTENT_REPLAY_EXTENSION] === true) context.idempotentReplay = true;
+    const keyed = context.keyedCalls;
+    if (keyed && calls.get(request.http?.headers.get(CALL_HEADER) ?? '')?.mutation) {
+      const replay = response.extensions?.[IDEMPOTENT_REPLAY_EXTENSION] === true;
+      if (replay) keyed.replayed += 1;
+      if (replay || partApplied(request.query, response)) keyed.applied = true;
+    }
     const version = response.http?.headers.get(ANSWER_VERSION_HEADER);
     if (version) {
       context.answerVersions ??= new Map();
@@ -217,8 +254,11 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const body: unknown = await this.parseBody(response);
     const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | null)
       ?.errors?.[0];
-    if (typeof first?.message === 'string')
-      return new GraphQLError(first.message, { extensions: first.extensions ?? {} });
+    if (typeof first?.message === 'string') {
+      const error = new GraphQLError(first.message, { extensions: first.extensions ?? {} });
+      errorBodies.set(error, body as SubgraphAnswer);
+      return error;
+    }
     return new GraphQLError(`Dịch vụ ngành ${this.label} trả lời lỗi HTTP ${response.status}.`, {
       extensions: {
         code: ErrorCode.SubgraphUnavailable,
@@ -259,6 +299,12 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (context) context.subgraphAnswered = true;
       return response;
     } catch (error) {
+      // A keyed mutation call that may have applied something keeps the gateway's binding of the key.
+      const keyed = call.mutation ? context?.keyedCalls : undefined;
+      if (keyed && call.sent) {
+        const answered = error instanceof GraphQLError ? errorBodies.get(error) : undefined;
+        if (answered ? partApplied(options.request.query, answered) : !neverConnected(error)) keyed.applied = true;
+      }
       if (error instanceof GraphQLError) throw error;
       const cause: unknown = controller.signal.aborted ? controller.signal.reason : error;
       if (call.mutation && call.sent && !neverConnected(error) && !isClientGone(cause))

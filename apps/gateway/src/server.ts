@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -8,20 +8,24 @@ import { GraphQLError, OperationTypeNode } from 'graphql';
 import {
   createErrorFormatter,
   createGatewaySigner,
+  createInFlightLimit,
   createLogger,
   createRateLimit,
   createUserTokenVerifier,
   drainPlugin,
   GATEWAY_QUERY_LIMITS,
   hookResult,
+  inFlightWaitMs,
   inputSafetyPlugin,
+  introspectionEnabled,
   limitHeapGrowth,
+  loggableRequestId,
   oneLookupPerRequestRule,
   operationLogPlugin,
   queryLimitOptions,
   queryLimitsFromEnv,
   readHeader,
-  safeRequestId,
+  REQUEST_ID_HEADER,
   startHttpService,
 } from '@ecd/service-kit';
 
@@ -39,6 +43,7 @@ import {
 import { fileRoutes } from './files/routes.js';
 import { uploadRoutes, uploadSubgraphUrls } from './files/uploads.js';
 import { idempotencyKeyPlugin } from './idempotency.js';
+import { createKeyClaims } from './key-claims.js';
 import { requestSignal, SECTOR_LABELS, SectorDataSource, type GatewayContext } from './sector-data-source.js';
 import { explorerLandingPage, webRoutes } from './web.js';
 
@@ -104,6 +109,8 @@ export async function startGateway(options: GatewayOptions = {}) {
   const signer = await createGatewaySigner(gatewaySigningKey(env));
   const limits = queryLimitOptions(queryLimitsFromEnv(GATEWAY_QUERY_LIMITS, env));
   const rateLimit = createRateLimit({ perMinute: env.RATE_LIMIT_PER_MINUTE, redisUrl: env.REDIS_URL, logger });
+  const keyClaims = createKeyClaims({ ttlHours: env.IDEMPOTENCY_KEY_TTL_HOURS, redisUrl: env.REDIS_URL, logger });
+  const inFlightLimit = createInFlightLimit({ perCaller: env.PERSON_CONCURRENCY, queue: env.PERSON_QUEUE });
   applyGatewayTelemetry(env);
   const gateway = new ApolloGateway({
     logger,
@@ -152,9 +159,12 @@ export async function startGateway(options: GatewayOptions = {}) {
     landingPage: true,
     authenticate: async (req) => ({
       identity: await verifyUserToken(readHeader(req.headers, 'authorization')),
-      requestId: safeRequestId(readHeader(req.headers, 'x-request-id')),
+      // The gateway's own id, signed, forwarded and audited: a client's x-request-id is only logged beside it.
+      requestId: randomUUID(),
+      clientRequestId: loggableRequestId(readHeader(req.headers, REQUEST_ID_HEADER)),
     }),
     rateLimit,
+    inFlightLimit,
     beforeGraphql: answerCache?.middleware,
     logger,
     host: env.HOST,
@@ -163,7 +173,7 @@ export async function startGateway(options: GatewayOptions = {}) {
       new ApolloServer<GatewayContext>({
         gateway,
         logger,
-        introspection: true,
+        introspection: introspectionEnabled(env),
         includeStacktraceInErrorResponses: false,
         // closeOnSignals (src/index.ts) stops the gateway: Apollo's own handler would re-raise the signal
         // before onClose ran (exit 143, "gateway stopped" never logged).
@@ -179,7 +189,7 @@ export async function startGateway(options: GatewayOptions = {}) {
           operationResolutionPlugin,
           operationLogPlugin,
           inputSafetyPlugin,
-          idempotencyKeyPlugin,
+          idempotencyKeyPlugin(keyClaims),
           explorerLandingPage(env),
           // The subgraphs' cache-control marks answers shareable; the gateway never tells clients to keep one.
           ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
@@ -190,8 +200,8 @@ export async function startGateway(options: GatewayOptions = {}) {
     context: (base, { res }) => ({
       ...base,
       subgraphTokens: new Map(),
-      // The time a query waited for the same query's answer (answer-cache.ts) counts against its deadline.
-      signal: requestSignal(res, Math.max(1, env.REQUEST_TIMEOUT_MS - answerWaitMs(res))),
+      // The time a query waited for its person's turn and for the same query's answer (answer-cache.ts) counts against its deadline.
+      signal: requestSignal(res, Math.max(1, env.REQUEST_TIMEOUT_MS - inFlightWaitMs(res) - answerWaitMs(res))),
       answerKey: res.locals.answerKey as string | undefined,
     }),
     routes: (app, tools) => {
@@ -204,6 +214,7 @@ export async function startGateway(options: GatewayOptions = {}) {
     },
     onClose: async () => {
       await rateLimit?.close();
+      await keyClaims.close();
       await answerCache?.close();
     },
   });

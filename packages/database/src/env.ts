@@ -6,6 +6,7 @@ import {
   baseEnvSchema,
   DEVELOPMENT_CHILD_KEY_SECRET,
   gatewayKeyEnv,
+  idempotencyKeyEnv,
   lookupLimitsEnv,
   portSchema,
 } from '@ecd/service-kit';
@@ -44,7 +45,7 @@ export const subgraphEnvSchema = (sector: string, defaultPort: number) =>
         .optional()
         .or(z.literal('').transform(() => undefined)),
       // How long a mutation's Idempotency-Key is kept (hours): a retry within it gets the first answer.
-      IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+      ...idempotencyKeyEnv,
       CHILD_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_CHILD_KEY_SECRET),
       ...gatewayKeyEnv,
       // Lookups by personal identification number one person may make per window (default 10 per 600 s).

@@ -22,11 +22,30 @@ export function readHeader(headers: HeaderBag, name: string): string | undefined
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Keeps a caller's request id that is safe to log, so one request can be followed across services. */
-export function safeRequestId(incoming: string | undefined): string {
-  return incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+/** A request id as it came, if it is safe to log (no spaces or line breaks, at most 128 characters); else undefined. */
+export function loggableRequestId(incoming: string | undefined): string | undefined {
+  return incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : undefined;
 }
 
-export function createRequestContext(requestId: string, identity: Identity, logger: Logger): RequestContext {
-  return { requestId, identity, logger: logger.child({ requestId, userId: identity.userId }) };
+/**
+ * Keeps a request id that is safe to log, else a new UUID. Only for an id the gateway signed (a
+ * subgraph's caller): the gateway makes its own for each client request, so that nobody can file their
+ * reads in the audit log under another person's request id.
+ */
+export function safeRequestId(incoming: string | undefined): string {
+  return loggableRequestId(incoming) ?? randomUUID();
+}
+
+/**
+ * The context of one request; its logger tags every line with the request id, the verified user and, when
+ * the client sent one, the client's own request id (`clientRequestId`, for the logs only).
+ */
+export function createRequestContext(
+  requestId: string,
+  identity: Identity,
+  logger: Logger,
+  clientRequestId?: string,
+): RequestContext {
+  const tags = { requestId, ...(clientRequestId ? { clientRequestId } : {}), userId: identity.userId };
+  return { requestId, identity, logger: logger.child(tags) };
 }

@@ -9,9 +9,18 @@ export const baseEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How far V8's heap may grow between full collections, in percent (0: V8's own choice); see heap.ts. */
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
+  /**
+   * GraphQL introspection (`__schema`, `__type`): `on` or `off`; unset, on except in production, where it
+   * maps the whole API for whoever holds any token. Federation's `_service { sdl }` is not introspection.
+   */
+  INTROSPECTION: z.enum(['on', 'off']).optional(),
   /** Overrides of the limits one GraphQL request must stay within (QUERY_MAX_DEPTH, _ALIASES, _TOKENS, _DIRECTIVES, _COST; see limits.ts). */
   ...queryLimitsEnv,
 });
+
+/** Whether a service answers introspection: as INTROSPECTION says, else everywhere but in production. */
+export const introspectionEnabled = (env: { NODE_ENV: string; INTROSPECTION?: 'on' | 'off' | undefined }): boolean =>
+  env.INTROSPECTION ? env.INTROSPECTION === 'on' : env.NODE_ENV !== 'production';
 
 export class EnvError extends Error {
   override name = 'EnvError';

@@ -19,6 +19,17 @@ describe('createErrorFormatter', () => {
     });
   });
 
+  it('gives Apollo’s refusal of introspection our reason and a Vietnamese message', () => {
+    // What Apollo answers with `introspection: false` (its NoIntrospection rule, wrapped as a validation error).
+    const refused = new GraphQLError('GraphQL introspection is not allowed by Apollo Server, …', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: 'INTROSPECTION_DISABLED' },
+    });
+    expect(format({ message: refused.message, extensions: refused.extensions }, refused)).toEqual({
+      message: 'Hệ thống không trả lời truy vấn cấu trúc lược đồ (introspection) ở môi trường này.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'INTROSPECTION_DISABLED' },
+    });
+  });
+
   it('keeps the code and message of a typed input error raised while validating a literal (the Date scalar)', () => {
     const typed = badInput('Ngày "0000-01-01" không hợp lệ.', { reason: 'INVALID_DATE' });
     // What Apollo makes of it: graphql-js wraps it, Apollo sets GRAPHQL_VALIDATION_FAILED over its code.

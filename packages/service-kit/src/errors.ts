@@ -1,7 +1,7 @@
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, print, type GraphQLFormattedError } from 'graphql';
 
-import type { Reason } from './input/reasons.js';
+import { REASONS, type Reason } from './input/reasons.js';
 import type { Logger } from './logger.js';
 import { unsafeInputMessage, unsafeNumberLiteral } from './unsafe-input.js';
 
@@ -107,12 +107,24 @@ function inputErrorOfValidation(formatted: GraphQLFormattedError, error: unknown
 }
 
 /**
+ * Apollo's refusal of introspection where it is off (`introspection: false`), given our reason and a
+ * Vietnamese message instead of its advice to turn introspection on.
+ */
+function introspectionRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  if (formatted.extensions?.validationErrorCode !== ApolloServerValidationErrorCode.INTROSPECTION_DISABLED)
+    return undefined;
+  const { stacktrace: _stack, validationErrorCode: _code, ...extensions } = formatted.extensions;
+  const reason: Reason = 'INTROSPECTION_DISABLED';
+  return { ...formatted, message: REASONS[reason].message, extensions: { ...extensions, reason } };
+}
+
+/**
  * Apollo formatError: typed errors pass through; graphql-js validation messages get a Vietnamese
  * lead; anything unexpected is logged in full and answered with a generic message, never a stack.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    formatted = inputErrorOfValidation(formatted, error) ?? formatted;
+    formatted = inputErrorOfValidation(formatted, error) ?? introspectionRefusal(formatted) ?? formatted;
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : ErrorCode.Internal;
     if (PASSED_THROUGH.has(code)) {
       const ours = typeof formatted.extensions?.reason === 'string';

@@ -8,8 +8,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 import type { Identity } from './auth/identity.js';
 import { AuthenticationError } from './auth/user-token.js';
-import { createRequestContext, type RequestContext } from './context.js';
+import { createRequestContext, REQUEST_ID_HEADER, type RequestContext } from './context.js';
 import { BODY_LIMIT, jsonErrorHandler, notFoundHandler } from './http-errors.js';
+import { TooManyInFlightError, type InFlightLimit } from './in-flight-limit.js';
 import type { Logger } from './logger.js';
 import { RateLimitedError, type RateLimit } from './rate-limit.js';
 
@@ -32,6 +33,12 @@ export interface HttpServiceOptions<TContext extends RequestContext> {
    * a caller over the limit gets HTTP 429 with `Retry-After` and a JSON error, before any GraphQL work.
    */
   rateLimit?: RateLimit | undefined;
+  /**
+   * Holds a turn among the caller's requests in flight (see in-flight-limit.ts) from after the rate limit
+   * until the response closes; the wait is in `inFlightWaitMs(res)`. A caller whose queue is full gets
+   * HTTP 429 with `Retry-After` and a JSON error.
+   */
+  inFlightLimit?: InFlightLimit | undefined;
   /** Adds service resources (database client, loaders...) to the request context; `http` is this request's. */
   context: (
     base: RequestContext,
@@ -52,7 +59,7 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** What a route beside `/graphql` gets to serve a verified caller the way `/graphql` does. */
 export interface RouteTools {
-  /** The same caller check and rate limit as `/graphql`; it leaves the verified caller in `res.locals.caller`. */
+  /** The same caller check, rate limit and turn in flight as `/graphql`; it leaves the verified caller in `res.locals.caller`. */
   authenticated: express.RequestHandler;
   /**
    * Runs a GraphQL operation in process as the verified caller of this request (after `authenticated`),
@@ -66,7 +73,10 @@ export interface RouteTools {
 
 export interface Caller {
   identity: Identity;
+  /** The id the service files the request under (logs, audit log, the gateway's signed token); sent back in `x-request-id`. */
   requestId: string;
+  /** The client's own `x-request-id`, if safe to log: tagged on the logs, never filed in the audit log. */
+  clientRequestId?: string | undefined;
 }
 
 export interface RunningService {
@@ -76,6 +86,40 @@ export interface RunningService {
   graphqlUrl: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** How long a request waited for a turn among its caller's requests in flight (0 if it did not wait). */
+export const inFlightWaitMs = (res: { locals: Record<string, unknown> }): number =>
+  typeof res.locals.inFlightWaitMs === 'number' ? res.locals.inFlightWaitMs : 0;
+
+/**
+ * Waits for the caller's turn in flight and gives it back when the response closes (answered, or its client
+ * gone). False when the client went away while it waited: there is nobody left to answer.
+ */
+async function holdTurn(limit: InFlightLimit, key: string, res: express.Response): Promise<boolean> {
+  const started = performance.now();
+  const gone = new AbortController();
+  const leaving = () => gone.abort(new Error('client closed the request'));
+  if (res.closed) return false;
+  res.once('close', leaving);
+  let leave: () => void;
+  try {
+    leave = await limit.enter(key, gone.signal);
+  } catch (error) {
+    if (gone.signal.aborted) return false;
+    throw error;
+  } finally {
+    res.off('close', leaving);
+  }
+  if (res.closed) {
+    leave();
+    return false;
+  }
+  res.once('close', leave);
+  // Whole milliseconds: a turn free at once is taken within the same tick, and subtracts nothing from the deadline.
+  const waited = Math.round(performance.now() - started);
+  if (waited > 0) res.locals.inFlightWaitMs = waited;
+  return true;
 }
 
 /**
@@ -106,14 +150,22 @@ export async function startHttpService<TContext extends RequestContext>(
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
-  /** Verifies the caller and counts it against the rate limit; the verified caller is left in `res.locals.caller`. */
+  /**
+   * Verifies the caller, counts it against the rate limit and waits for its turn in flight; the verified
+   * caller is left in `res.locals.caller`.
+   */
   const authenticateRequest: express.RequestHandler = async (req, res, next) => {
     try {
-      res.locals.caller = await options.authenticate(req);
-      await options.rateLimit?.((res.locals.caller as Caller).identity.userId);
+      const caller = await options.authenticate(req);
+      res.locals.caller = caller;
+      // The id this request is logged and audited under, for the client to quote.
+      res.set(REQUEST_ID_HEADER, caller.requestId);
+      const { userId } = caller.identity;
+      await options.rateLimit?.(userId);
+      if (options.inFlightLimit && !(await holdTurn(options.inFlightLimit, userId, res))) return;
       next();
     } catch (error) {
-      if (error instanceof RateLimitedError) {
+      if (error instanceof RateLimitedError || error instanceof TooManyInFlightError) {
         res
           .status(429)
           .set('retry-after', String(error.retryAfterSeconds))
@@ -125,6 +177,7 @@ export async function startHttpService<TContext extends RequestContext>(
                   code: error.code,
                   reason: error.reason,
                   limit: error.limit,
+                  ...(error instanceof TooManyInFlightError ? { queueLimit: error.queueLimit } : {}),
                   retryAfterSeconds: error.retryAfterSeconds,
                 },
               },
@@ -158,7 +211,10 @@ export async function startHttpService<TContext extends RequestContext>(
           const { message, reason } = new AuthenticationError('TOKEN_REQUIRED');
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401 } } });
         }
-        return options.context(createRequestContext(caller.requestId, caller.identity, options.logger), { req, res });
+        return options.context(
+          createRequestContext(caller.requestId, caller.identity, options.logger, caller.clientRequestId),
+          { req, res },
+        );
       },
     }),
   );
@@ -168,7 +224,7 @@ export async function startHttpService<TContext extends RequestContext>(
     execute: async ({ req, res }, request) => {
       const caller = res.locals.caller as Caller;
       const contextValue = await options.context(
-        createRequestContext(caller.requestId, caller.identity, options.logger),
+        createRequestContext(caller.requestId, caller.identity, options.logger, caller.clientRequestId),
         { req, res },
       );
       const { body } = await apollo.executeOperation(request, { contextValue });

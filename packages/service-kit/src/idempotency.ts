@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextExecutionDidStart } from '@apollo/server';
 import { OperationTypeNode, type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { z } from 'zod';
 
 import type { AuditContext } from './auth/audit.js';
 import { wrapFieldResolvers } from './auth/wrap-resolvers.js';
@@ -12,7 +13,8 @@ import { hookResult } from './plugin-hooks.js';
  * Idempotency keys of mutations: a client sends `Idempotency-Key: <key>` with a mutation, and the
  * subgraph that executes it applies the same key of the same person at most once, replaying the
  * first answer to a retry (the store: packages/database/src/idempotency.ts). The gateway checks the
- * key and forwards it on mutation calls only: the one header of a client a subgraph ever sees.
+ * key, binds it to the client's whole request (`requestHash`) and forwards it on mutation calls only:
+ * the one header of a client a subgraph ever sees.
  */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
@@ -30,6 +32,22 @@ export const malformedIdempotencyKey = (): GraphQLError =>
     reason: 'MALFORMED_IDEMPOTENCY_KEY',
     http: { status: 400 },
   });
+
+/**
+ * The key used before for another request of the same person: BAD_USER_INPUT, HTTP 422, nothing written.
+ * The gateway refuses it for the client's whole request, each subgraph for its part.
+ */
+export const idempotencyKeyReused = (): GraphQLError =>
+  badInput('Idempotency-Key này đã được dùng cho một yêu cầu khác; vui lòng tạo khóa mới cho mỗi yêu cầu.', {
+    field: 'Idempotency-Key',
+    reason: 'IDEMPOTENCY_KEY_REUSED',
+    http: { status: 422 },
+  });
+
+/** How long a key is kept (hours), read by the subgraphs and the gateway alike: a retry within it is safe. */
+export const idempotencyKeyEnv = {
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+};
 
 /** The key a request carries: undefined without the header; a malformed one is refused. */
 export function idempotencyKeyOf(header: string | null | undefined): string | undefined {
@@ -189,11 +207,7 @@ export function idempotencyPlugin<TContext extends RequestContext & Partial<Audi
           const claim = await claiming;
           if (claim.outcome === 'execute') executing.set(contextValue, { transaction: claim.transaction, applied: 0 });
           else if (claim.outcome === 'replay') replay = claim.answer;
-          else if (claim.outcome === 'reused')
-            throw badInput(
-              'Idempotency-Key này đã được dùng cho một yêu cầu khác; vui lòng tạo khóa mới cho mỗi yêu cầu.',
-              { field: 'Idempotency-Key', reason: 'IDEMPOTENCY_KEY_REUSED', http: { status: 422 } },
-            );
+          else if (claim.outcome === 'reused') throw idempotencyKeyReused();
           else
             throw conflict(
               'Yêu cầu cùng Idempotency-Key đang được xử lý; vui lòng gửi lại sau ít phút với cùng khóa.',

@@ -1,8 +1,9 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
+import { connectRedis } from './redis.js';
 
 /** A caller over its rate: answered with HTTP 429, `Retry-After` and a JSON GraphQL error (see http.ts). */
 export class RateLimitedError extends Error {
@@ -44,9 +45,8 @@ export function createRateLimit(options: RateLimitOptions): RateLimit | undefine
   let limiter: RateLimiterAbstract;
   const settings = { keyPrefix: 'ecd:graphql', points: options.perMinute, duration: 60 };
   if (options.redisUrl) {
-    // A command waits for one reconnection at most; while Redis is unreachable this process counts alone.
-    redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
-    redis.on('error', (error: unknown) => options.logger.warn({ err: error }, 'rate-limit store (Redis) unavailable'));
+    // While Redis is unreachable this process counts alone.
+    redis = connectRedis(options.redisUrl, options.logger, 'rate-limit store');
     limiter = new RateLimiterRedis({
       ...settings,
       storeClient: redis,

@@ -30,6 +30,8 @@ export interface SubgraphServerOptions {
   limits?: QueryLimits;
   /** The subgraph's answer version now (shareable-answer.ts); without it no answer is marked shareable. */
   answerVersion?: () => Promise<string>;
+  /** Whether it answers introspection (`introspectionEnabled`; closed unless asked); `_service { sdl }`, which the gateway composes with, always. */
+  introspection?: boolean;
 }
 
 /** Builds a subgraph's schema with every field guarded by its `@policy` (see auth/policy.ts). */
@@ -78,7 +80,7 @@ export function createSubgraphApollo<TContext extends RequestContext>(
   return new ApolloServer<TContext>({
     schema: buildGuardedSubgraphSchema(options.typeDefs, options.resolvers),
     logger: options.logger,
-    introspection: true,
+    introspection: options.introspection ?? false,
     includeStacktraceInErrorResponses: false,
     // The service's closeOnSignals stops it (drain, then its database): Apollo's own handler would re-raise
     // the signal as soon as the HTTP server drained, killing the process before the database closed.

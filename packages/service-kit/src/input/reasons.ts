@@ -853,6 +853,17 @@ export const REASONS = {
       'The Idempotency-Key was already used by the same person for a different request (another mutation, selection or variables) while the key is kept (24 hours by default); nothing was written.',
     message: 'Idempotency-Key này đã được dùng cho một yêu cầu khác; vui lòng tạo khóa mới cho mỗi yêu cầu.',
   },
+  IDEMPOTENCY_STORE_UNAVAILABLE: {
+    meaning:
+      "The gateway could not check the mutation's Idempotency-Key against the store its replicas share (Redis unreachable); nothing was sent to any sector, so nothing was written. Send it again later with the same key.",
+    message:
+      'Chưa kiểm tra được Idempotency-Key nên yêu cầu chưa được gửi đi và chưa có dữ liệu nào được ghi; vui lòng gửi lại sau ít phút với cùng khóa.',
+  },
+  INTROSPECTION_DISABLED: {
+    meaning:
+      'The query asks for the schema itself (introspection: __schema or __type), which the service does not answer here (INTROSPECTION; off in production by default).',
+    message: 'Hệ thống không trả lời truy vấn cấu trúc lược đồ (introspection) ở môi trường này.',
+  },
   MALFORMED_BODY: {
     meaning: "The request body's length does not match its Content-Length.",
     message: 'Độ dài nội dung yêu cầu không khớp với Content-Length.',
@@ -920,6 +931,11 @@ export const REASONS = {
   TOO_MANY_DIRECTIVES: {
     meaning: 'The query uses more directives than allowed.',
     message: 'Truy vấn dùng quá nhiều chỉ thị (directive).',
+  },
+  TOO_MANY_IN_FLIGHT: {
+    meaning:
+      'The caller already has as many requests in flight and waiting for their turn as one person may (HTTP 429, with Retry-After).',
+    message: 'Bạn đang có quá nhiều yêu cầu đang xử lý; vui lòng chờ các yêu cầu trước hoàn tất rồi thử lại.',
   },
   TOO_MANY_TOKENS: {
     meaning: 'The query text has more tokens than allowed.',
