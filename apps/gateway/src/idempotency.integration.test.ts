@@ -386,6 +386,27 @@ describe('the gateway binds a key to the whole request, whichever sectors it wri
     expectReused(await send(CAMPAIGN, { o: outreach(-1) }, { key }));
   });
 
+  it('applies once a mutation that goes back to a sector (A, B, A): each call its own part', async () => {
+    const key = randomUUID();
+    const ABA = `mutation($p: ParentingSessionInput!, $q: ParentingSessionInput!, $o: OutreachInput!) {
+      first: recordParentingSession(input: $p) { id }
+      family: recordFamilyEducationSession(input: $o) { id }
+      second: recordParentingSession(input: $q) { id }
+    }`;
+    const variables = { p: session(16), q: session(17), o: outreach(80) };
+    const before = await written();
+    const applied = await send(ABA, variables, { key });
+    expect(applied.errors).toBeUndefined();
+    expect(replayed(applied)).toBe(false);
+    const done = { ...before, sessions: before.sessions + 2, familyEducation: before.familyEducation + 1 };
+    expect(await written()).toEqual(done);
+    const again = await send(ABA, variables, { key });
+    expect(again.errors).toBeUndefined();
+    expect(replayed(again)).toBe(true);
+    expect(again.data).toEqual(applied.data);
+    expect(await written()).toEqual(done);
+  });
+
   it('marks an answer a replay only when no sector executed its part', async () => {
     // A gateway to which culture refuses connections: LĐTBXH writes its part, culture gets nothing.
     const gateway = await startGateway({

@@ -64,7 +64,7 @@ export function idempotencyKeyPlugin(claims: KeyClaims): ApolloServerPlugin<Gate
           if (claim === 'reused') throw idempotencyKeyReused();
           bound = { userId, key, hash, claimed: claim === 'claimed' };
           contextValue.idempotencyKey = key;
-          contextValue.keyedCalls = { sent: 0, replayed: 0, applied: false };
+          contextValue.keyedCalls = { sent: 0, bySector: new Map(), replayed: 0, applied: false };
         },
         async willSendResponse({ contextValue, response }) {
           const calls = contextValue.keyedCalls;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { Agent, type ServerResponse } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -48,11 +48,22 @@ export interface GatewayContext extends RequestContext {
 export interface KeyedCalls {
   /** Mutation calls sent with the key. */
   sent: number;
+  /** Of them, those sent to each subgraph so far (a mutation whose fields go A, B, A calls A twice). */
+  bySector: Map<string, number>;
   /** Of them, answered with the answer a subgraph stored under the key. */
   replayed: number;
   /** A subgraph may have applied a field: one succeeded, was replayed, or a call went unanswered. */
   applied: boolean;
 }
+
+/**
+ * The key a subgraph stores a keyed mutation call's part under: the client's key on the first call to it;
+ * on the next (fields going A, B, A call A twice, each with its own part) a key derived from it and the
+ * call's number, which the same request sent again derives alike. Mutation fields run in order, so the
+ * calls come in the plan's order. The digest is 43 characters of the key's alphabet.
+ */
+const callKeyOf = (key: string, earlierCalls: number) =>
+  earlierCalls === 0 ? key : createHash('sha256').update(`${key}#${earlierCalls}`).digest('base64url');
 
 type SubgraphAnswer = { data?: unknown; errors?: readonly { path?: readonly unknown[] }[] };
 
@@ -218,9 +229,12 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http.headers.set('authorization', `Bearer ${await token}`);
     request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
     // The one header of the client a subgraph gets, and only on a mutation: the subgraph applies the key.
-    if (context.idempotencyKey && calls.get(request.http.headers.get(CALL_HEADER) ?? '')?.mutation) {
-      request.http.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
-      if (context.keyedCalls) context.keyedCalls.sent += 1;
+    const keyed = context.keyedCalls;
+    if (context.idempotencyKey && keyed && calls.get(request.http.headers.get(CALL_HEADER) ?? '')?.mutation) {
+      const earlier = keyed.bySector.get(this.sector) ?? 0;
+      keyed.bySector.set(this.sector, earlier + 1);
+      request.http.headers.set(IDEMPOTENCY_KEY_HEADER, callKeyOf(context.idempotencyKey, earlier));
+      keyed.sent += 1;
     }
   }
 
