@@ -46,12 +46,13 @@ export function idempotencyKeyPlugin(claims: KeyClaims): ApolloServerPlugin<Gate
       if (header === undefined) return Promise.resolve();
       let bound: { userId: string; key: string; hash: string; claimed: boolean } | undefined;
       return Promise.resolve({
-        async didResolveOperation({ operation, request, contextValue, queryHash }) {
+        async didResolveOperation({ operation, request, contextValue, source }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return;
           const key = idempotencyKeyOf(header);
           if (key === undefined) return;
           const { userId } = contextValue.identity;
-          const hash = requestHash({ ...request, query: request.query ?? queryHash });
+          // The document's text as resolved: a persisted query's hash alone gives the same request its text gives.
+          const hash = requestHash({ ...request, query: source });
           let claim: KeyClaim;
           try {
             claim = await claims.claim(userId, key, hash);

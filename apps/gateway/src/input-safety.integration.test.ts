@@ -138,6 +138,18 @@ describe('requests the GraphQL libraries refuse', () => {
     expect(refusedGet.extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'BAD_REQUEST' });
     expect(refusedGet.message).toMatch(/^Yêu cầu HTTP không hợp lệ/);
 
+    for (const persistedQuery of [
+      { version: 1, sha256Hash: 'a'.repeat(64) },
+      { version: 2, sha256Hash: 'a'.repeat(64) },
+    ]) {
+      const persisted = firstError(await post({ query: '{ __typename }', extensions: { persistedQuery } }));
+      expect(persisted.extensions).toMatchObject({
+        code: 'PERSISTED_QUERY_NOT_SUPPORTED',
+        reason: 'PERSISTED_QUERY_NOT_SUPPORTED',
+      });
+      expect(persisted.message).toMatch(/^Hệ thống không nhận truy vấn lưu sẵn/);
+    }
+
     const unknownField = firstError(await post({ query: '{ noSuchField }' }));
     expect(unknownField.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_INVALID' });
     expect(unknownField.message).toMatch(/^Truy vấn GraphQL không hợp lệ/);

@@ -110,7 +110,12 @@ export async function startGateway(options: GatewayOptions = {}) {
   const limits = queryLimitOptions(queryLimitsFromEnv(GATEWAY_QUERY_LIMITS, env));
   const rateLimit = createRateLimit({ perMinute: env.RATE_LIMIT_PER_MINUTE, redisUrl: env.REDIS_URL, logger });
   const keyClaims = createKeyClaims({ ttlHours: env.IDEMPOTENCY_KEY_TTL_HOURS, redisUrl: env.REDIS_URL, logger });
-  const inFlightLimit = createInFlightLimit({ perCaller: env.PERSON_CONCURRENCY, queue: env.PERSON_QUEUE });
+  // A request that waited half its deadline for a turn is refused, sent nowhere: it keeps at least half to run in.
+  const inFlightLimit = createInFlightLimit({
+    perCaller: env.PERSON_CONCURRENCY,
+    queue: env.PERSON_QUEUE,
+    maxWaitMs: Math.floor(env.REQUEST_TIMEOUT_MS / 2),
+  });
   applyGatewayTelemetry(env);
   const gateway = new ApolloGateway({
     logger,
@@ -174,6 +179,8 @@ export async function startGateway(options: GatewayOptions = {}) {
         gateway,
         logger,
         introspection: introspectionEnabled(env),
+        // No client of ours sends persisted queries; off, a request naming one gets a typed refusal.
+        persistedQueries: false,
         includeStacktraceInErrorResponses: false,
         // closeOnSignals (src/index.ts) stops the gateway: Apollo's own handler would re-raise the signal
         // before onClose ran (exit 143, "gateway stopped" never logged).

@@ -43,7 +43,6 @@ const PASSED_THROUGH = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
@@ -56,6 +55,8 @@ const VIETNAMESE_PREFIX: Record<string, string> = {
   BAD_USER_INPUT: 'Dữ liệu đầu vào không hợp lệ',
   BAD_REQUEST: 'Yêu cầu HTTP không hợp lệ',
   OPERATION_RESOLUTION_FAILURE: 'Không xác định được thao tác cần chạy',
+  PERSISTED_QUERY_NOT_SUPPORTED:
+    'Hệ thống không nhận truy vấn lưu sẵn (persisted query); vui lòng gửi toàn văn truy vấn',
 };
 
 /**
@@ -68,6 +69,7 @@ const LIBRARY_REASON: Record<string, Reason> = {
   BAD_USER_INPUT: 'INVALID_VARIABLE',
   BAD_REQUEST: 'BAD_REQUEST',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_UNRESOLVED',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
 };
 
 /** The input a graphql-js variable error names: the path inside the variable, else the variable. */

@@ -198,11 +198,12 @@ export function idempotencyPlugin<TContext extends RequestContext & Partial<Audi
       };
 
       return Promise.resolve({
-        async didResolveOperation({ operation, request, contextValue, queryHash }) {
+        async didResolveOperation({ operation, request, contextValue, source }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return;
           const key = idempotencyKeyOf(header);
           if (key === undefined) return;
-          const hash = requestHash({ ...request, query: request.query ?? queryHash });
+          // The document's text as resolved: a persisted query's hash alone gives the same request its text gives.
+          const hash = requestHash({ ...request, query: source });
           claiming = store.claim({ userId: contextValue.identity.userId, key, requestHash: hash }, contextValue);
           const claim = await claiming;
           if (claim.outcome === 'execute') executing.set(contextValue, { transaction: claim.transaction, applied: 0 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { createInFlightLimit, TooManyInFlightError, type InFlightLimit } from './in-flight-limit.js';
 import { isReason } from './input/reasons.js';
@@ -73,6 +73,25 @@ describe('in-flight limit per caller', () => {
     leave();
     expect(await settled(next)).toBe('admitted');
     await expect(limit.enter('a', controller.signal)).rejects.toThrow('client gone');
+  });
+
+  it('refuses a waiter past its longest wait, sent nowhere, and gives its place to the next', async () => {
+    vi.useFakeTimers();
+    try {
+      const limit = createInFlightLimit({ perCaller: 1, queue: 2, maxWaitMs: 1_000 })!;
+      const leave = await limit.enter('a');
+      const late = limit.enter('a').catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(999);
+      const timely = limit.enter('a');
+      expect(limit.load('a')).toEqual({ running: 1, waiting: 2 });
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await late).toBeInstanceOf(TooManyInFlightError);
+      expect(limit.load('a')).toEqual({ running: 1, waiting: 1 });
+      leave();
+      await expect(timely).resolves.toBeTypeOf('function');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('forgets a caller with nothing in flight, and is off at 0', async () => {

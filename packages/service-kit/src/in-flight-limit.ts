@@ -27,6 +27,11 @@ export interface InFlightLimitOptions {
   perCaller: number;
   /** Requests of one caller waiting for a turn at most; beyond it a request is refused (TooManyInFlightError). */
   queue: number;
+  /**
+   * How long a request may wait for its turn; past it, it leaves the queue refused (TooManyInFlightError), sent
+   * nowhere, rather than run with what is left of its deadline.
+   */
+  maxWaitMs?: number | undefined;
 }
 
 export interface InFlightLimit {
@@ -94,14 +99,24 @@ export function createInFlightLimit(options: InFlightLimitOptions): InFlightLimi
       if (caller.waiting.length >= options.queue)
         return Promise.reject(new TooManyInFlightError(options.perCaller, options.queue));
       return new Promise((resolve, reject) => {
-        const onAbort = () => {
+        const leave = (error: Error) => {
+          clearTimeout(timer);
           const at = caller.waiting.indexOf(waiter);
           if (at >= 0) caller.waiting.splice(at, 1);
-          reject(signal?.reason as Error);
+          reject(error);
         };
+        const onAbort = () => leave(signal?.reason as Error);
+        const timer =
+          options.maxWaitMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                signal?.removeEventListener('abort', onAbort);
+                leave(new TooManyInFlightError(options.perCaller, options.queue));
+              }, options.maxWaitMs);
         // A turn handed over by a request that finished: `running` stays as it was.
         const waiter: Waiter = {
           admit: () => {
+            clearTimeout(timer);
             signal?.removeEventListener('abort', onAbort);
             resolve(turn(key, caller));
           },

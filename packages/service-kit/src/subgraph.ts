@@ -81,6 +81,8 @@ export function createSubgraphApollo<TContext extends RequestContext>(
     schema: buildGuardedSubgraphSchema(options.typeDefs, options.resolvers),
     logger: options.logger,
     introspection: options.introspection ?? false,
+    // The gateway never sends persisted queries.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     // The service's closeOnSignals stops it (drain, then its database): Apollo's own handler would re-raise
     // the signal as soon as the HTTP server drained, killing the process before the database closed.

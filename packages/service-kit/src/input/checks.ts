@@ -34,24 +34,37 @@ export function countProblems(
 
 /** What a figure's numerator or denominator column holds (numeric(18,4)): 14 digits before the point, 4 after. */
 export const FIGURE_DECIMALS = 4;
-export const MAX_FIGURE_VALUE = 99_999_999_999_999;
+export const FIGURE_INTEGER_DIGITS = 14;
+const FIGURE_LIMIT = 10 ** FIGURE_INTEGER_DIGITS;
 /** The longest source a figure may name (a report's number and title). */
 export const MAX_SOURCE_LENGTH = 500;
 
 /**
- * A figure's numerator or denominator as its column stores it: a number from 0 up to MAX_FIGURE_VALUE with
- * at most FIGURE_DECIMALS decimals (more would be rounded away, and a larger one overflow the column).
+ * A figure's numerator or denominator as its column stores it: a number from 0, below 10^14, with at most
+ * FIGURE_DECIMALS decimals (more would be rounded away, and a larger one overflow the column). A double holds
+ * 4 decimals exactly only below 2^53 / 10^4 (about 900 billion): a larger value with decimals would be stored
+ * rounded too, so it is refused as well.
  */
 export function figureNumberProblems(field: string, value: number, label: string): InputProblem[] {
   if (!Number.isFinite(value) || value < 0) return [problem(field, 'NEGATIVE_VALUE', `${label} phải là số không âm.`)];
-  if (value > MAX_FIGURE_VALUE)
-    return [problem(field, 'NUMBER_OUT_OF_RANGE', `${label} quá lớn (đã nhập ${value}, tối đa ${MAX_FIGURE_VALUE}).`)];
-  if (Number(value.toFixed(FIGURE_DECIMALS)) !== value)
+  if (value >= FIGURE_LIMIT)
+    return [
+      problem(
+        field,
+        'NUMBER_OUT_OF_RANGE',
+        `${label} quá lớn: phần nguyên được tối đa ${FIGURE_INTEGER_DIGITS} chữ số (đã nhập ${value}).`,
+      ),
+    ];
+  const exact =
+    Number.isInteger(value) ||
+    (Number.isSafeInteger(Math.round(value * 10 ** FIGURE_DECIMALS)) &&
+      Number(value.toFixed(FIGURE_DECIMALS)) === value);
+  if (!exact)
     return [
       problem(
         field,
         'TOO_MANY_DECIMALS',
-        `${label} chỉ được có tối đa ${FIGURE_DECIMALS} chữ số thập phân (đã nhập ${value}).`,
+        `${label} chỉ được có tối đa ${FIGURE_DECIMALS} chữ số thập phân, và số có phần thập phân phải nhỏ hơn 900 tỷ (đã nhập ${value}).`,
       ),
     ];
   return [];

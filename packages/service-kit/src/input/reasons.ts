@@ -825,6 +825,11 @@ export const REASONS = {
       'The operation to run cannot be told: the name given is not in the document, or it holds several operations and none is named.',
     message: 'Không xác định được thao tác cần chạy.',
   },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    meaning:
+      'The request names a persisted query (automatic persisted queries) instead of sending its text; none is kept.',
+    message: 'Hệ thống không nhận truy vấn lưu sẵn (persisted query); vui lòng gửi toàn văn truy vấn.',
+  },
   QUERY_INVALID: {
     meaning: 'The query does not fit the schema (an unknown field or argument, a wrong type) or breaks a GraphQL rule.',
     message: 'Truy vấn GraphQL không hợp lệ.',
