@@ -939,7 +939,7 @@ export const REASONS = {
   },
   TOO_MANY_IN_FLIGHT: {
     meaning:
-      'The caller already has as many requests in flight and waiting for their turn as one person may (HTTP 429, with Retry-After).',
+      'The caller already has as many requests in flight and waiting for their turn as one person may, or this one waited for its turn half its deadline; it was sent nowhere (HTTP 429, with Retry-After).',
     message: 'Bạn đang có quá nhiều yêu cầu đang xử lý; vui lòng chờ các yêu cầu trước hoàn tất rồi thử lại.',
   },
   TOO_MANY_TOKENS: {
