@@ -65,7 +65,7 @@ export function idempotencyKeyPlugin(claims: KeyClaims): ApolloServerPlugin<Gate
           if (claim === 'reused') throw idempotencyKeyReused();
           bound = { userId, key, hash, claimed: claim === 'claimed' };
           contextValue.idempotencyKey = key;
-          contextValue.keyedCalls = { sent: 0, bySector: new Map(), replayed: 0, applied: false };
+          contextValue.keyedCalls = { bySector: new Map(), replayed: 0, applied: false };
         },
         async willSendResponse({ contextValue, response }) {
           const calls = contextValue.keyedCalls;
@@ -80,7 +80,8 @@ export function idempotencyKeyPlugin(claims: KeyClaims): ApolloServerPlugin<Gate
           } catch (error) {
             contextValue.logger.warn({ err: error }, 'idempotency key store unavailable: binding left to expire');
           }
-          if (calls.sent === 0 || calls.replayed < calls.sent) return;
+          const sent = [...calls.bySector.values()].reduce((sum, n) => sum + n, 0);
+          if (sent === 0 || calls.replayed < sent) return;
           response.http.headers.set(IDEMPOTENT_REPLAY_HEADER, 'true');
           if (response.body.kind === 'single')
             response.body.singleResult.extensions = {

@@ -46,9 +46,7 @@ export interface GatewayContext extends RequestContext {
 
 /** The mutation calls of a keyed request: whether the answer is a replay, and whether anything may have been written. */
 export interface KeyedCalls {
-  /** Mutation calls sent with the key. */
-  sent: number;
-  /** Of them, those sent to each subgraph so far (a mutation whose fields go A, B, A calls A twice). */
+  /** Mutation calls sent with the key to each subgraph so far (a mutation whose fields go A, B, A calls A twice). */
   bySector: Map<string, number>;
   /** Of them, answered with the answer a subgraph stored under the key. */
   replayed: number;
@@ -234,7 +232,6 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const earlier = keyed.bySector.get(this.sector) ?? 0;
       keyed.bySector.set(this.sector, earlier + 1);
       request.http.headers.set(IDEMPOTENCY_KEY_HEADER, callKeyOf(context.idempotencyKey, earlier));
-      keyed.sent += 1;
     }
   }
 
